@@ -73,3 +73,23 @@ export interface SubscribedSku {
   prepaidUnits: { enabled: number; suspended: number; warning: number; lockedOut: number };
   servicePlans: ServicePlan[];
 }
+
+/** One row of Graph's mailbox usage report (getMailboxUsageDetail CSV); data lags 24–48 h. */
+export interface MailboxUsageDetail {
+  reportRefreshDate: string | null;
+  /** A 32-hex hash instead of the name while the tenant conceals names in reports. */
+  userPrincipalName: string;
+  displayName: string;
+  isDeleted: boolean;
+  lastActivityDate: string | null;
+  itemCount: number | null;
+  storageUsedBytes: number | null;
+  issueWarningQuotaBytes: number | null;
+  prohibitSendQuotaBytes: number | null;
+  prohibitSendReceiveQuotaBytes: number | null;
+  deletedItemCount: number | null;
+  deletedItemSizeBytes: number | null;
+  hasArchive: boolean | null;
+  /** Only when the report carries a Recipient Type column (not documented for v1.0). */
+  recipientType?: string;
+}

@@ -1,0 +1,228 @@
+// Mailbox Watch in Azure: one user-assigned managed identity, a Linux App Service running the bot,
+// an Azure Bot registration with the Teams channel, Blob Storage for state, and the identity's
+// Microsoft Graph and Exchange Online permissions. No secret is created or stored anywhere.
+//
+//   az deployment group create -g <group> -f infra/main.bicep \
+//     -p m365Organization=contoso.onmicrosoft.com botAdmins=<your Entra object id>
+//
+// docs/deploy.md walks through it; m365agents.yml runs the same file from the Agents Toolkit.
+// Shape follows the Agents Toolkit bot templates (identity + web app + botRegistration module):
+//   https://github.com/OfficeDev/teams-toolkit/blob/dev/templates/ts/notification-restify/infra/azure.bicep
+//   https://learn.microsoft.com/microsoftteams/platform/toolkit/provision
+// Needs Bicep 0.36.1 or later for the Microsoft Graph extension (see bicepconfig.json).
+// The subscription must belong to the Microsoft 365 tenant the bot reports on: a managed identity
+// only gets tokens in its own tenant, and Graph Bicep writes to the deploying tenant.
+
+@minLength(4)
+@maxLength(20)
+@description('Prefix for every resource name; the web app and storage account add a suffix unique to the resource group.')
+param resourceBaseName string = 'mailboxwatch'
+
+param location string = resourceGroup().location
+
+@description('The tenant\'s initial domain, x.onmicrosoft.com (Exchange Online needs it to address the organisation).')
+param m365Organization string
+
+@description('Comma-separated Entra object ids of the people allowed to use the bot.')
+param botAdmins string = ''
+
+@description('Object id of an Entra group whose members may use the bot (may be combined with botAdmins).')
+param botAdminGroupId string = ''
+
+@description('Let admins assign licences from the bot\'s cards; adds LicenseAssignment.ReadWrite.All.')
+param remediation bool = false
+
+@minValue(0)
+@description('Minutes between alert check cycles; 0 = only when POST /api/alerts/run is called.')
+param alertIntervalMinutes int = 60
+
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+@description('App Service plan size. Free/Shared plans lack Always On, which the alert timer needs.')
+param appServiceSku string = 'B1'
+
+// NODE|20-lts, not 22: the bot is tested on Node 20 with restify 11 (restify 12 needs Node 22 and
+// has not been tried). Node 20 left upstream support in April 2026; move to NODE|22-lts once the
+// test suite runs on 22. package.json allows ">=20 <23".
+@description('App Service Linux runtime stack.')
+param linuxFxVersion string = 'NODE|20-lts'
+
+@maxLength(42)
+param botDisplayName string = 'Mailbox Watch'
+
+@description('Grant the Graph app roles and Exchange.ManageAsApp here. Needs Privileged Role Administrator or Global Administrator; set false to deploy with Azure rights only and grant later.')
+param grantTenantPermissions bool = true
+
+param storageContainerName string = 'botstate'
+
+param tags object = {
+  app: 'mailbox-watch'
+}
+
+var suffix = uniqueString(resourceGroup().id)
+var webAppName = '${resourceBaseName}-${suffix}'
+var storageAccountName = toLower('${take(replace(resourceBaseName, '-', ''), 11)}${suffix}')
+// The classic default host name. PUBLIC_URL cannot read the site's own defaultHostName inside the
+// site's definition; if you turn on unique default host names, set PUBLIC_URL to the new host.
+var publicUrl = 'https://${webAppName}.azurewebsites.net'
+
+// What the bot reads from Microsoft Graph, least privilege each (shared/reference/notes/graph.md):
+var baseGraphRoles = [
+  'User.Read.All' // users, their licences and mailbox-bearing accounts
+  'Reports.Read.All' // mailbox usage reports
+  'Organization.Read.All' // subscribed SKUs (licences bought, assigned, free)
+  'GroupMember.Read.All' // members of BOT_ADMIN_GROUP_ID
+  'ReportSettings.Read.All' // whether reports conceal user names
+]
+var graphRoles = remediation ? concat(baseGraphRoles, ['LicenseAssignment.ReadWrite.All']) : baseGraphRoles
+
+// Exchange Recipient Administrator: enough for Get-Mailbox and Get-MailboxStatistics (exo.md §3).
+var exchangeRoleTemplateId = '31392ffb-586c-42d1-9346-e59415a2cc4e'
+
+module identity 'modules/identity.bicep' = {
+  name: 'bot-identity'
+  params: {
+    name: '${resourceBaseName}-identity'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'bot-storage'
+  params: {
+    name: storageAccountName
+    location: location
+    containerName: storageContainerName
+    principalId: identity.outputs.principalId
+    tags: tags
+  }
+}
+
+// Every setting the bot reads in production (src/config.ts SETTINGS; test/unit/deploy checks both ways).
+var appSettings = [
+  {
+    name: 'MicrosoftAppType'
+    value: 'UserAssignedMSI'
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: identity.outputs.clientId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: identity.outputs.tenantId
+  }
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identity.outputs.clientId
+  }
+  {
+    name: 'M365_TENANT_ID'
+    value: tenant().tenantId
+  }
+  {
+    name: 'M365_ORGANIZATION'
+    value: m365Organization
+  }
+  {
+    name: 'STORAGE_ACCOUNT_URL'
+    value: storage.outputs.blobEndpoint
+  }
+  {
+    name: 'STORAGE_CONTAINER'
+    value: storageContainerName
+  }
+  {
+    name: 'BOT_ADMINS'
+    value: botAdmins
+  }
+  {
+    name: 'BOT_ADMIN_GROUP_ID'
+    value: botAdminGroupId
+  }
+  {
+    name: 'PUBLIC_URL'
+    value: publicUrl
+  }
+  {
+    name: 'REMEDIATION'
+    value: remediation ? 'on' : 'off'
+  }
+  {
+    name: 'ALERT_INTERVAL_MINUTES'
+    value: string(alertIntervalMinutes)
+  }
+  {
+    name: 'LOG_LEVEL'
+    value: 'info'
+  }
+  {
+    // Run the deployed zip as a read-only package: what was tested is what runs.
+    name: 'WEBSITE_RUN_FROM_PACKAGE'
+    value: '1'
+  }
+  {
+    // The zip already holds dist/ and production node_modules; no build on the server.
+    name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+    value: 'false'
+  }
+]
+
+module app 'modules/app-service.bicep' = {
+  name: 'bot-app-service'
+  params: {
+    planName: '${resourceBaseName}-plan'
+    webAppName: webAppName
+    location: location
+    sku: appServiceSku
+    linuxFxVersion: linuxFxVersion
+    identityId: identity.outputs.id
+    appSettings: appSettings
+    tags: tags
+  }
+}
+
+module bot 'modules/bot-registration.bicep' = {
+  name: 'bot-registration'
+  params: {
+    name: '${resourceBaseName}-${suffix}'
+    displayName: botDisplayName
+    messagingEndpoint: 'https://${app.outputs.defaultHostName}/api/messages'
+    identityClientId: identity.outputs.clientId
+    identityResourceId: identity.outputs.id
+    identityTenantId: identity.outputs.tenantId
+    tags: tags
+  }
+}
+
+module tenantPermissions 'modules/graph-permissions.bicep' = if (grantTenantPermissions) {
+  name: 'bot-tenant-permissions'
+  params: {
+    principalId: identity.outputs.principalId
+    graphRoles: graphRoles
+  }
+}
+
+// The Agents Toolkit writes these outputs into env/.env.<environment> (upper-case names it expects).
+output BOT_ID string = identity.outputs.clientId
+output BOT_TENANT_ID string = identity.outputs.tenantId
+output BOT_DOMAIN string = app.outputs.defaultHostName
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = app.outputs.id
+output WEB_APP_NAME string = app.outputs.name
+output BOT_SERVICE_NAME string = bot.outputs.name
+output PUBLIC_URL string = publicUrl
+output IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output GRAPH_ROLES string = join(graphRoles, ',')
+// The Entra role assignment Graph Bicep cannot make: run this once as a Privileged Role Administrator.
+output EXCHANGE_ROLE_COMMAND string = 'az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments --headers Content-Type=application/json --body \'{"principalId":"${identity.outputs.principalId}","roleDefinitionId":"${exchangeRoleTemplateId}","directoryScopeId":"/"}\''

@@ -1,0 +1,63 @@
+// Who may use the bot: the configured admins, members of the admin group, and nobody from another
+// tenant. A refusal never says why in a way that reveals anything about the tenant.
+import type { Caller, Conversation } from '../commands/types';
+
+export type AccessDecision =
+  | { allowed: true; via: 'list' | 'group' }
+  | { allowed: false; reason: 'not-admin' | 'wrong-tenant' | 'unknown-user' | 'cannot-verify' };
+
+export interface AdminPolicyOptions {
+  admins: string[];
+  groupId?: string;
+  /** When set, activities from other tenants are refused. */
+  tenantId?: string;
+  /** Transitive membership check (Graph checkMemberGroups); throws when Graph cannot answer. */
+  isGroupMember?: (userId: string, groupId: string) => Promise<boolean>;
+  now?: () => number;
+  /** How long a membership answer is trusted. */
+  memberCacheMs?: number;
+  nonMemberCacheMs?: number;
+}
+
+export class AdminPolicy {
+  private readonly admins: Set<string>;
+  private readonly cache = new Map<string, { member: boolean; until: number }>();
+
+  constructor(private readonly options: AdminPolicyOptions) {
+    this.admins = new Set(options.admins.map((a) => a.toLowerCase()));
+  }
+
+  async check(caller: Caller, conversation: Conversation): Promise<AccessDecision> {
+    const tenant = this.options.tenantId?.toLowerCase();
+    if (tenant && conversation.tenantId !== tenant) return { allowed: false, reason: 'wrong-tenant' };
+    const id = caller.aadObjectId.toLowerCase();
+    if (!id) return { allowed: false, reason: 'unknown-user' };
+    if (this.admins.has(id)) return { allowed: true, via: 'list' };
+    const groupId = this.options.groupId;
+    if (!groupId || !this.options.isGroupMember) return { allowed: false, reason: 'not-admin' };
+
+    const now = (this.options.now ?? Date.now)();
+    const cached = this.cache.get(id);
+    if (cached && cached.until > now) {
+      return cached.member ? { allowed: true, via: 'group' } : { allowed: false, reason: 'not-admin' };
+    }
+    let member: boolean;
+    try {
+      member = await this.options.isGroupMember(id, groupId);
+    } catch {
+      return { allowed: false, reason: 'cannot-verify' };
+    }
+    const ttl = member ? (this.options.memberCacheMs ?? 5 * 60_000) : (this.options.nonMemberCacheMs ?? 60_000);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(id, { member, until: now + ttl });
+    return member ? { allowed: true, via: 'group' } : { allowed: false, reason: 'not-admin' };
+  }
+}
+
+/** What the chat says to someone who is refused: the same words whatever the reason, but one. */
+export function refusalText(decision: Exclude<AccessDecision, { allowed: true }>): string {
+  if (decision.reason === 'cannot-verify') {
+    return "I can't confirm your admin rights right now. Please try again in a minute.";
+  }
+  return 'Sorry, this bot is only for the Microsoft 365 administrators of this organisation.';
+}

@@ -1,0 +1,51 @@
+// Assembles the bot: tenant clients, who may use it, the commands and card actions, and the HTTP
+// server. Used by production start, the demo launcher and the integration tests alike.
+import type { BotConfig } from './config';
+import type { Logger } from './log';
+import { AdminPolicy } from './access/admins';
+import { Router } from './commands/router';
+import { allCommands } from './commands';
+import { allActions } from './actions';
+import { connectTenant, closeTenant, BotServices } from './services';
+import { startBotServer, BotServer } from './teams/server';
+
+export interface StartBotOptions {
+  config: BotConfig;
+  log: Logger;
+  tlsCa?: string;
+  /** 127.0.0.1 for the demo and tests; all interfaces in production (App Service forwards to PORT). */
+  bindHost?: string;
+  authOverrides?: Record<string, string>;
+}
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  server: BotServer;
+  services: BotServices;
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, log } = options;
+  const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
+  const services: BotServices = { config, tenant };
+  const access = new AdminPolicy({
+    admins: config.admins,
+    groupId: config.adminGroupId,
+    tenantId: config.demo ? undefined : config.tenantId,
+    isGroupMember: async (userId, groupId) => (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId),
+  });
+  const router = new Router(allCommands(), allActions(), access);
+  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost });
+  return {
+    url: server.url,
+    port: server.port,
+    server,
+    services,
+    stop: async () => {
+      await server.close();
+      closeTenant(tenant);
+    },
+  };
+}

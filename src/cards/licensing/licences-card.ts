@@ -1,0 +1,141 @@
+// The `licenses` card: pools running out called out first, a bar per pool, the numbers, then waste.
+import { formatCount, relativeTime } from '../../reports/format';
+import type { LicencePool } from '../../reports/licensing/licence-pools';
+import type { LicenceWaste } from '../../reports/licensing/licence-waste';
+import { localDateTime } from '../date-text';
+import { fitCard, type FittedCard } from '../fit';
+import { plainText } from '../plain-text';
+import { renderCard, type AdaptiveCard } from '../render';
+import template from './templates/licences.json';
+
+export interface LicencesCardInput {
+  pools: LicencePool[];
+  waste: LicenceWaste;
+  /** ISO time the data was read. */
+  asOf: string;
+  actions?: object[];
+}
+
+const CHART_BARS = 10;
+const WASTE_EXAMPLES = 3;
+
+/** "██████░░░░" of assigned against bought, for clients that do not draw charts. */
+export function poolBar(pool: Pick<LicencePool, 'bought' | 'assigned'>, width = 10): string {
+  const share = pool.bought > 0 ? Math.min(1, pool.assigned / pool.bought) : pool.assigned > 0 ? 1 : 0;
+  const filled = Math.round(share * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function statusWords(pool: LicencePool): string {
+  const parts = [pool.status];
+  if (pool.warningUnits > 0) parts.push(`${formatCount(pool.warningUnits)} expiring`);
+  if (pool.suspendedUnits > 0) parts.push(`${formatCount(pool.suspendedUnits)} suspended`);
+  if (pool.lockedOutUnits > 0) parts.push(`${formatCount(pool.lockedOutUnits)} locked out`);
+  return parts.join(' · ');
+}
+
+function poolRow(pool: LicencePool) {
+  const sub = [pool.partNumber, pool.exchangePlan].filter(Boolean).join(' · ');
+  return {
+    name: plainText(pool.name, 80),
+    sub: plainText(sub, 120),
+    bought: formatCount(pool.bought),
+    assigned: formatCount(pool.assigned),
+    free: formatCount(pool.free),
+    freeColor: pool.level === 'exhausted' ? 'Attention' : pool.level === 'nearly' ? 'Warning' : 'Default',
+    status: plainText(statusWords(pool), 80),
+    statusColor: pool.status.toLowerCase() === 'enabled' ? 'Default' : 'Attention',
+  };
+}
+
+function callouts(pools: LicencePool[]) {
+  const line = (label: string, list: LicencePool[]) =>
+    list.length === 0
+      ? []
+      : [
+          {
+            label,
+            text: list
+              .map((p) => `${plainText(p.name, 60)} (${formatCount(p.assigned)} of ${formatCount(p.bought)} assigned)`)
+              .join(', '),
+          },
+        ];
+  return [
+    ...line('Exhausted: ', pools.filter((p) => p.level === 'exhausted')),
+    ...line('Nearly exhausted: ', pools.filter((p) => p.level === 'nearly')),
+  ];
+}
+
+function wasteSection(waste: LicenceWaste, now: Date) {
+  const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+  const licences = (list: string[]) => plainText(list.join(', '), 120);
+  const groups = [
+    {
+      title: 'On accounts that cannot sign in',
+      examples: waste.disabledAccounts.slice(0, WASTE_EXAMPLES).map((w) => ({
+        name: plainText(w.displayName) || plainText(w.userPrincipalName),
+        detail: licences(w.licences),
+      })),
+    },
+    {
+      title: `Mailboxes idle ${waste.inactiveDays}+ days`,
+      examples: waste.inactiveMailboxes.slice(0, WASTE_EXAMPLES).map((w) => ({
+        name: plainText(w.displayName) || plainText(w.userPrincipalName),
+        detail: `${w.lastInteractionTime ? `last used ${relativeTime(w.lastInteractionTime, now)}` : 'never used'} · ${licences(w.licences)}`,
+      })),
+    },
+    {
+      title: 'Shared mailboxes licensed without need',
+      examples: waste.sharedWithoutNeed.slice(0, WASTE_EXAMPLES).map((v) => ({
+        name: plainText(v.displayName) || plainText(v.userPrincipalName),
+        detail: licences(v.licences.map((l) => l.skuName)),
+      })),
+    },
+  ].filter((g) => g.examples.length > 0);
+  return {
+    counts: [
+      { label: 'Accounts that cannot sign in', value: plural(waste.disabledAccounts.length, 'account', 'accounts') },
+      { label: `Idle ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'mailbox', 'mailboxes') },
+      { label: 'Shared, not needed', value: plural(waste.sharedWithoutNeed.length, 'mailbox', 'mailboxes') },
+      { label: 'Licences in all', value: formatCount(waste.licenceCount) },
+    ],
+    groups,
+  };
+}
+
+/** The card with exactly `poolCount` pools in the table (used by fitCard; call licencesCard instead). */
+export function renderLicencesCard(input: LicencesCardInput, poolCount: number): AdaptiveCard {
+  const shown = Math.min(poolCount, input.pools.length);
+  const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
+  const limitNote =
+    shown < input.pools.length ? `A Teams card holds ${formatCount(shown)} of ${formatCount(input.pools.length)} subscriptions. Get them all with: export licenses` : '';
+  const data = {
+    asOf: `As of ${localDateTime(input.asOf)}`,
+    hasCallouts: callouts(input.pools).length > 0,
+    callouts: callouts(input.pools),
+    chart: {
+      show: charted.length > 0,
+      title: charted.length < input.pools.length ? `Assigned and free, ${charted.length} subscriptions` : 'Assigned and free',
+      bars: charted.map((p) => ({
+        title: plainText(p.name, 40),
+        assigned: p.assigned,
+        free: Math.max(0, p.free),
+        assignedColor: p.level === 'ok' ? 'neutral' : 'attention',
+        bar: poolBar(p),
+        numbers: `${formatCount(p.assigned)}/${formatCount(p.bought)}`,
+      })),
+    },
+    poolLine: input.pools.length === 0 ? 'The tenant has no subscriptions.' : `${formatCount(input.pools.length)} subscriptions, running out first`,
+    hasLimitNote: limitNote !== '',
+    limitNote,
+    hasPools: shown > 0,
+    pools: input.pools.slice(0, shown).map(poolRow),
+    waste: wasteSection(input.waste, new Date(input.asOf)),
+    actions: input.actions ?? [],
+  };
+  return renderCard(template, data);
+}
+
+export function licencesCard(input: LicencesCardInput): FittedCard {
+  return fitCard((n) => renderLicencesCard(input, n), input.pools.length);
+}

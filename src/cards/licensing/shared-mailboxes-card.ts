@@ -1,0 +1,125 @@
+// The `shared` report as a card: four counts, then the mailboxes most at risk, each with its
+// reasons, the fix, a Details button and (for admins, when remediation is on) Assign licence.
+import { formatBytes, formatCount } from '../../reports/format';
+import type { LicenceFix } from '../../reports/licensing/licence-fix';
+import { countVerdicts, rankByRisk, type SharedMailboxVerdict } from '../../reports/licensing/shared-mailbox-verdict';
+import { localDateTime } from '../date-text';
+import { fitCard, type FittedCard } from '../fit';
+import { isolated, plainText } from '../plain-text';
+import { renderCard, type AdaptiveCard } from '../render';
+import template from './templates/shared-mailboxes.json';
+
+export const VERB_MAILBOX_DETAILS = 'mailbox.details';
+export const VERB_ASSIGN_CONFIRM = 'licence.assign.confirm';
+
+export interface SharedMailboxesCardInput {
+  verdicts: SharedMailboxVerdict[];
+  /** ISO time the data was read. */
+  asOf: string;
+  /** Remediation is on in the settings and the caller is an admin: offer Assign licence. */
+  remediationAllowed: boolean;
+  /** Buttons under the card (Refresh, Export…). */
+  actions?: object[];
+}
+
+/** What an Assign licence button sends: every SKU to add, and any to remove, in one assignLicense call. */
+export interface AssignLicenceData {
+  upn: string;
+  skuId: string;
+  skuIds: string[];
+  removeSkuIds: string[];
+}
+
+const BADGE: Record<SharedMailboxVerdict['kind'], { text: string; color: string }> = {
+  'needs-licence': { text: 'Needs a licence now', color: 'Attention' },
+  soon: { text: 'Will need one soon', color: 'Warning' },
+  'licensed-without-need': { text: 'Licence not needed', color: 'Accent' },
+  ok: { text: 'Can sign in', color: 'Attention' },
+};
+
+/** The fix can be applied by a button: a licence the tenant has free units of, on a known account. */
+export function assignableFix(v: SharedMailboxVerdict): Extract<LicenceFix, { kind: 'assign' }> | null {
+  const fix = v.fix;
+  if (v.licenceCheck !== 'checked' || !fix || fix.kind !== 'assign') return null;
+  return fix.skus.length > 0 && fix.skus.every((s) => s.free > 0) ? fix : null;
+}
+
+export function assignLicenceData(v: SharedMailboxVerdict, fix: Extract<LicenceFix, { kind: 'assign' }>): AssignLicenceData {
+  return {
+    upn: v.userPrincipalName,
+    skuId: fix.skus[0].skuId,
+    skuIds: fix.skus.map((s) => s.skuId),
+    removeSkuIds: fix.replaces.map((s) => s.skuId),
+  };
+}
+
+function rowData(v: SharedMailboxVerdict, remediationAllowed: boolean) {
+  const badge = v.kind === 'ok' ? BADGE.ok : BADGE[v.kind];
+  const facts = [formatBytes(v.sizeBytes)];
+  if (v.archive) facts.push(`archive ${formatBytes(v.archiveSizeBytes)}`);
+  if (v.licences.length > 0) facts.push(v.licences.map((l) => l.skuName).join(', '));
+  else if (v.licenceCheck === 'checked') facts.push('no licence');
+  const actions: object[] = [
+    { type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: v.userPrincipalName } },
+  ];
+  const fix = assignableFix(v);
+  if (remediationAllowed && fix) {
+    actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: assignLicenceData(v, fix) });
+  }
+  const note = v.notes[0] ?? '';
+  const more = v.notes.length > 1 ? ` (+${v.notes.length - 1} more in Details)` : '';
+  return {
+    badge: badge.text,
+    color: badge.color,
+    name: plainText(v.displayName) || plainText(v.userPrincipalName),
+    sub: `${isolated(plainText(v.userPrincipalName, 80))} · ${plainText(facts.join(' · '), 200)}`,
+    signIn: v.canSignIn && v.kind !== 'ok' ? ' · account can sign in' : '',
+    why: plainText(v.why, 400),
+    hasFix: Boolean(v.fix),
+    fix: plainText(v.fix?.text ?? '', 400),
+    hasNote: note !== '',
+    note: plainText(note, 300) + more,
+    actions,
+  };
+}
+
+/** Mailboxes worth a line: all but those that are fine and cannot sign in. */
+export function mailboxesToShow(verdicts: SharedMailboxVerdict[]): SharedMailboxVerdict[] {
+  return rankByRisk(verdicts).filter((v) => v.kind !== 'ok' || v.canSignIn);
+}
+
+/** The card with exactly `rowCount` rows (used by fitCard; call sharedMailboxesCard instead). */
+export function renderSharedMailboxesCard(input: SharedMailboxesCardInput, rowCount: number, shownList = mailboxesToShow(input.verdicts)): AdaptiveCard {
+  const counts = countVerdicts(input.verdicts);
+  const shown = Math.min(rowCount, shownList.length);
+  const limitNote =
+    shown < shownList.length
+      ? `A Teams card holds ${formatCount(shown)} of these ${formatCount(shownList.length)}, most at risk first. Get every one with: export shared`
+      : '';
+  const data = {
+    asOf: `As of ${localDateTime(input.asOf)} · ${formatCount(counts.total)} shared ${counts.total === 1 ? 'mailbox' : 'mailboxes'}`,
+    counts: [
+      { value: formatCount(counts.needsLicence), label: 'need a licence now', color: counts.needsLicence ? 'Attention' : 'Good' },
+      { value: formatCount(counts.soon), label: 'will need one soon', color: counts.soon ? 'Warning' : 'Good' },
+      { value: formatCount(counts.canSignIn), label: 'can sign in', color: counts.canSignIn ? 'Attention' : 'Good' },
+      { value: formatCount(counts.licenceNotNeeded), label: 'licence not needed', color: counts.licenceNotNeeded ? 'Accent' : 'Good' },
+    ],
+    countLine: shownList.length > 0 ? `Most at risk first` : '',
+    hasLimitNote: limitNote !== '',
+    limitNote,
+    hasRows: shown > 0,
+    emptyText:
+      counts.total === 0
+        ? 'This tenant has no shared mailboxes.'
+        : 'Every shared mailbox is within what it may use without a licence, or has the licence it needs, and none can sign in.',
+    rows: shownList.slice(0, shown).map((v) => rowData(v, input.remediationAllowed)),
+    actions: input.actions ?? [],
+  };
+  return renderCard(template, data);
+}
+
+/** The `shared` card with as many mailboxes as fit under the Teams size limit. */
+export function sharedMailboxesCard(input: SharedMailboxesCardInput): FittedCard {
+  const list = mailboxesToShow(input.verdicts);
+  return fitCard((n) => renderSharedMailboxesCard(input, n, list), list.length);
+}

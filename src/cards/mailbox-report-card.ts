@@ -1,0 +1,147 @@
+// The `mailboxes` report as a card: totals, two charts, then as many rows as fit in one message.
+import type { MailboxKind, MailboxReport, MailboxRow, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
+import { NEAR_QUOTA_PERCENT, INACTIVE_DAYS } from '../reports/mailbox-report';
+import { formatBytes, formatCount, formatPercent, relativeTime, UNKNOWN } from '../reports/format';
+import { localDateTime } from './date-text';
+import { fitCard, FittedCard } from './fit';
+import { isolated, plainText } from './plain-text';
+import { AdaptiveCard, renderCard } from './render';
+import { textBar } from './text-bar';
+import template from './templates/mailbox-report.json';
+
+export interface MailboxReportCardOptions {
+  /** Buttons under the report (Next page, Sort, Refresh…), as Adaptive Card action objects. */
+  actions?: object[];
+  /** Buttons inside the "Partial" warning, e.g. Retry. */
+  partialActions?: object[];
+}
+
+const TITLES: Record<MailboxTypeChoice, string> = {
+  user: 'User mailboxes',
+  shared: 'Shared mailboxes',
+  room: 'Room and equipment mailboxes',
+  all: 'All mailboxes',
+};
+const NOUNS: Record<MailboxTypeChoice, string> = {
+  user: 'user mailboxes',
+  shared: 'shared mailboxes',
+  room: 'room and equipment mailboxes',
+  all: 'mailboxes',
+};
+const SORT_WORDS: Record<MailboxSort, string> = {
+  items: 'most items first',
+  size: 'largest first',
+  activity: 'least recently active first',
+  quota: 'fullest first (% of quota)',
+  name: 'by name',
+};
+const KIND_WORDS: Record<MailboxKind, string> = {
+  user: 'User',
+  shared: 'Shared',
+  room: 'Room',
+  equipment: 'Equipment',
+  other: 'Other',
+};
+const STORAGE_KINDS: Array<[keyof MailboxReport['totals']['storageByKind'], string]> = [
+  ['user', 'User'],
+  ['shared', 'Shared'],
+  ['room', 'Room and equipment'],
+  ['other', 'Other'],
+];
+const MB = 1024 ** 2;
+
+function usedColor(percent: number | null): string {
+  if (percent === null) return 'Default';
+  if (percent >= NEAR_QUOTA_PERCENT) return 'Attention';
+  if (percent >= 75) return 'Warning';
+  return 'Default';
+}
+
+function rowData(row: MailboxRow, showKind: boolean, now: Date) {
+  const notes: string[] = [];
+  if (showKind) notes.push(KIND_WORDS[row.type]);
+  if (row.hold) notes.push('on hold');
+  if (row.statisticsError) notes.push('statistics missing');
+  const sub = isolated(plainText(row.upn, 80)) + (notes.length ? ` · ${notes.join(' · ')}` : '');
+  return {
+    name: plainText(row.displayName) || '(no name)',
+    sub,
+    items: formatCount(row.items),
+    size: formatBytes(row.sizeBytes),
+    lastActive: row.statisticsError ? UNKNOWN : relativeTime(row.lastInteraction, now),
+    quota: row.quotaBytes === null ? 'Unlimited' : formatBytes(row.quotaBytes),
+    used: formatPercent(row.percentOfQuota),
+    usedColor: usedColor(row.percentOfQuota),
+  };
+}
+
+/** "25 of 10,000 user mailboxes · most items first", or "26–50 of …" on a later page. */
+function countLine(report: MailboxReport, shown: number): string {
+  const noun = NOUNS[report.query.type];
+  const matching = report.query.filter ? ' matching' : '';
+  if (report.matched === 0) return `No ${noun}${matching}`;
+  const range = report.offset > 0 && shown > 0 ? `${formatCount(report.offset + 1)}–${formatCount(report.offset + shown)}` : formatCount(shown);
+  return `${range} of ${formatCount(report.matched)} ${noun}${matching} · ${SORT_WORDS[report.query.sort]}`;
+}
+
+/** The card with exactly `rowCount` of the report's rows (used by fitCard; call mailboxReportCard instead). */
+export function renderMailboxReportCard(report: MailboxReport, rowCount: number, options: MailboxReportCardOptions = {}): AdaptiveCard {
+  const now = new Date(report.asOf);
+  const shown = Math.min(rowCount, report.rows.length);
+  const t = report.totals;
+  const showKind = report.query.type === 'all' || report.query.type === 'room';
+  const partialActions = options.partialActions ?? [];
+  const storage = STORAGE_KINDS.filter(([k]) => t.storageByKind[k] > 0).map(([k, label]) => ({
+    kind: label,
+    legend: `${label} (${formatBytes(t.storageByKind[k])})`,
+    // Whole megabytes: the chart only needs proportions, and a small tenant's storage is not 0 GB.
+    value: Math.round(t.storageByKind[k] / MB),
+    text: formatBytes(t.storageByKind[k]),
+  }));
+  const quota = report.fullest.map((r) => ({
+    label: plainText(r.displayName, 24) || plainText(r.upn, 24),
+    value: Math.round((r.percentOfQuota ?? 0) * 10) / 10,
+    color: r.percentOfQuota !== null && r.percentOfQuota >= NEAR_QUOTA_PERCENT ? 'attention' : 'good',
+    bar: textBar(r.percentOfQuota ?? 0),
+    text: `${formatPercent(r.percentOfQuota)} of ${formatBytes(r.quotaBytes)}`,
+  }));
+  // The card says how many rows it holds whenever it holds fewer than asked and available.
+  const available = Math.min(report.rows.length, report.query.top);
+  const limitNote =
+    shown < available
+      ? `A Teams card holds ${formatCount(shown)} of these rows. Narrow it with filter, or get every row with: export mailboxes`
+      : '';
+  const data = {
+    title: TITLES[report.query.type],
+    asOf: `As of ${localDateTime(report.asOf)}`,
+    hasFilter: Boolean(report.query.filter),
+    filter: isolated(plainText(report.query.filter ?? '', 100)),
+    partial: {
+      show: report.partial > 0,
+      text: `Partial: statistics missing for ${formatCount(report.partial)} ${report.partial === 1 ? 'mailbox' : 'mailboxes'}. Totals leave them out.`,
+      hasActions: partialActions.length > 0,
+      actions: partialActions,
+    },
+    totals: [
+      { label: 'Mailboxes', value: formatCount(t.mailboxes) },
+      { label: 'Items', value: formatCount(t.items) },
+      { label: 'Size', value: formatBytes(t.bytes) },
+      { label: `At ${NEAR_QUOTA_PERCENT}%+ of quota`, value: formatCount(t.nearQuota) },
+      { label: `Inactive ${INACTIVE_DAYS}+ days`, value: formatCount(t.inactive) },
+    ],
+    charts: { show: storage.length > 0, storage, hasQuota: quota.length > 0, quota },
+    countLine: countLine(report, shown),
+    hasLimitNote: limitNote !== '',
+    limitNote,
+    hasRows: shown > 0,
+    emptyText: report.query.filter ? 'Nothing matches that filter. Try a shorter piece of the name or address.' : 'There is nothing to show.',
+    rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now)),
+    actions: options.actions ?? [],
+  };
+  return renderCard(template, data);
+}
+
+/** The report card with as many rows as fit under the Teams size limit; `rows` says how many. */
+export function mailboxReportCard(report: MailboxReport, options: MailboxReportCardOptions = {}): FittedCard {
+  return fitCard((n) => renderMailboxReportCard(report, n, options), report.rows.length);
+}

@@ -1,0 +1,39 @@
+// The immediate answer to a long report ("Reading 10,000 mailboxes…"), updated in place as it goes.
+import { formatCount } from '../reports/format';
+import { plainText } from './plain-text';
+import { AdaptiveCard, renderCard } from './render';
+import template from './templates/progress.json';
+import { textBar } from './text-bar';
+
+export interface ProgressCardContent {
+  title: string;
+  /** What is being read, plural: "mailboxes", "licences". */
+  noun: string;
+  done: number;
+  /** null while the total is not known yet. */
+  total: number | null;
+  /** A short aside, e.g. "Exchange asked me to slow down; continuing in 10 s." */
+  note?: string;
+  actions?: object[];
+}
+
+export function progressStatus(noun: string, done: number, total: number | null): string {
+  if (total !== null && done <= 0) return `Reading ${formatCount(total)} ${noun}…`;
+  if (total === null) return done > 0 ? `Reading ${noun}… ${formatCount(done)} so far` : `Reading ${noun}…`;
+  return `Reading ${noun}… ${formatCount(Math.min(done, total))} of ${formatCount(total)}`;
+}
+
+export function progressCard(content: ProgressCardContent): AdaptiveCard {
+  const { done, total } = content;
+  const percent = total && total > 0 ? Math.min(100, (done / total) * 100) : 0;
+  const note = plainText(content.note ?? '', 200);
+  return renderCard(template, {
+    title: content.title,
+    status: progressStatus(content.noun, done, total),
+    hasBar: total !== null && total > 0,
+    bar: `${textBar(percent, 20)} ${Math.floor(percent)}%`,
+    hasNote: note !== '',
+    note,
+    actions: content.actions ?? [],
+  });
+}

@@ -1,0 +1,15 @@
+import { helpMessage } from './replies';
+import type { Command } from './types';
+
+export function helpCommand(all: () => Command[]): Command {
+  return {
+    name: 'help',
+    aliases: ['?', 'hi', 'hello'],
+    usage: 'help',
+    summary: 'what I do, each command with an example',
+    examples: ['help'],
+    run: async (ctx) => {
+      await ctx.reply(helpMessage(all()));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// One mailbox in full: Exchange's statistics and quotas, plus its licences from Graph. A licence
+// lookup that fails (e.g. a missing Graph permission) leaves the rest of the card intact and says so.
+import { mailboxDetailsCard } from '../cards/mailbox-details-card';
+import { buildMailboxDetails, MailboxLicence } from '../reports/mailbox-details';
+import { userLicences } from '../reports/licensing/user-licences';
+import { statisticsIdentity } from '../m365/exchange-records';
+import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../m365/records';
+import { ServiceError } from '../m365/service-error';
+import type { TenantClients } from '../services';
+import { explainFailure } from './failures';
+import { runButton } from './replies';
+import type { Message } from './types';
+
+export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date): Promise<Message> {
+  const identity = statisticsIdentity(mailbox);
+  const wantsArchive = mailbox.archiveStatus === 'Active';
+  const [stats, archive, licences] = await Promise.all([
+    tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
+    wantsArchive ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity)) : Promise.resolve(undefined),
+    licencesOf(tenant, mailbox),
+  ]);
+  const full: MailboxWithStatistics = {
+    ...mailbox,
+    statistics: isStats(stats) ? stats : null,
+    archiveStatistics: isStats(archive) ? archive : null,
+    ...(stats instanceof ServiceError ? { statisticsError: explainFailure(stats).message } : {}),
+  };
+  const details = buildMailboxDetails(full, now, licences.ok ? licences.licences : undefined);
+  if (!licences.ok) details.warnings.push(`Licences not shown: ${licences.reason}`);
+  const card = mailboxDetailsCard(details, { actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)] });
+  return { card, text: `Mailbox ${mailbox.displayName}` };
+}
+
+function isStats(x: MailboxStatistics | ServiceError | undefined): x is MailboxStatistics {
+  return !!x && !(x instanceof ServiceError);
+}
+
+async function licencesOf(tenant: TenantClients, mailbox: Mailbox): Promise<{ ok: true; licences: MailboxLicence[] } | { ok: false; reason: string }> {
+  if (!mailbox.userId) return { ok: false, reason: 'no Entra account is linked to this mailbox.' };
+  try {
+    const [user, skus] = await Promise.all([tenant.graph.getUser(mailbox.userId), tenant.graph.listSubscribedSkus()]);
+    if (!user) return { ok: false, reason: 'its Entra account was not found.' };
+    const report = userLicences(user, skus);
+    const planOf = (skuId: string) => {
+      const inEffect = report.exchange.sources.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
+      if (inEffect) return inEffect.planLabel;
+      const pending = report.exchange.pending.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
+      if (pending) return `${pending.planLabel} (${pending.status})`;
+      const off = report.exchange.disabled.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
+      return off ? `${off.planLabel} (turned off)` : undefined;
+    };
+    return { ok: true, licences: report.licences.map((l) => ({ name: l.name, exchangePlan: planOf(l.skuId) })) };
+  } catch (err) {
+    return { ok: false, reason: explainFailure(err).message };
+  }
+}

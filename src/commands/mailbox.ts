@@ -1,0 +1,53 @@
+// `mailbox <upn or name>`: one mailbox in full.
+import { parseMailboxArgument } from './arguments/mailbox';
+import { lookUpMailbox } from './mailbox-lookup';
+import { mailboxDetailsMessage } from './mailbox-details-message';
+import { errorMessage, progressMessage } from './replies';
+import { explainFailure } from './failures';
+import { errorCard } from '../cards/error-card';
+import type { Command, Message, TurnBaseContext } from './types';
+
+export const mailboxCommand: Command = {
+  name: 'mailbox',
+  usage: 'mailbox <upn or name>',
+  summary: 'one mailbox in full: statistics, quotas, archive, holds, licences',
+  examples: ['mailbox megan@contoso.onmicrosoft.com', 'mailbox Megan'],
+  run: async (ctx) => {
+    const arg = parseMailboxArgument(ctx.args);
+    if (!arg.ok) {
+      await ctx.reply(errorMessage("I couldn't read that", arg.message));
+      return;
+    }
+    if (arg.identity.includes('*')) {
+      await ctx.reply(errorMessage("I couldn't read that", 'No wildcards needed: type the address, or the start of the name.'));
+      return;
+    }
+    const ref = await ctx.reply(progressMessage('Looking up the mailbox…', 0, null, 'mailbox'));
+    ctx.later(async (outbox) => outbox.update(ref, await mailboxAnswer(ctx, arg.identity, arg)));
+  },
+};
+
+export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Parameters<typeof lookUpMailbox>[1]): Promise<Message> {
+  try {
+    const found = await lookUpMailbox(ctx.services.tenant.exchange, arg);
+    if (found.kind === 'none') {
+      return errorMessage('No such mailbox', `No mailbox matches "${typed}". Try the full address, or the start of the display name.`);
+    }
+    if (found.kind === 'several') {
+      const buttons = found.mailboxes.map((m) => ({
+        type: 'Action.Execute',
+        title: m.displayName.slice(0, 40),
+        verb: 'mailbox.details',
+        data: { upn: m.userPrincipalName || m.primarySmtpAddress },
+      }));
+      const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
+      const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
+      return { card: errorCard({ title: 'Which one?', message: text, actions: buttons }), text };
+    }
+    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
+  } catch (err) {
+    const failure = explainFailure(err);
+    ctx.log.warn('mailbox lookup failed', { err: err as Error });
+    return errorMessage("I couldn't read that mailbox", failure.message, `mailbox ${typed}`, failure.fix);
+  }
+}

@@ -1,0 +1,75 @@
+// `mailboxes …`: the mailbox report. Answers at once with a progress card, reads the tenant after the
+// turn, and replaces the card with the report (or with what failed and a Retry button).
+import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
+import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
+import { readMailboxes } from '../m365/mailbox-inventory';
+import { mailboxReportMessage } from './report-messages';
+import { errorMessage, progressMessage } from './replies';
+import { explainFailure } from './failures';
+import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
+import type { RecipientTypeDetails } from '../m365/records';
+
+const TYPES: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
+  user: ['UserMailbox'],
+  shared: ['SharedMailbox'],
+  room: ['RoomMailbox', 'EquipmentMailbox'],
+  all: 'all',
+};
+
+/** Teams accepts a few updates a second per conversation; one every two seconds reads as live. */
+const PROGRESS_EVERY_MS = 2000;
+
+export const mailboxesCommand: Command = {
+  name: 'mailboxes',
+  aliases: ['report'],
+  usage: MAILBOXES_USAGE,
+  summary: 'the mailbox report: items, size, last interaction and quota, most items first',
+  examples: ['mailboxes', 'mailboxes shared sort size', 'mailboxes all sort quota top 50', 'mailboxes filter sales'],
+  run: async (ctx) => {
+    const parsed = parseMailboxesArguments(ctx.args);
+    if (!parsed.ok) {
+      await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${MAILBOXES_USAGE}`));
+      return;
+    }
+    const text = `mailboxes ${ctx.args}`.trim();
+    const ref = await ctx.reply(progressMessage('Reading mailboxes…', 0, null));
+    ctx.later((outbox) => produceMailboxReport(ctx, outbox, ref, parsed.query, text));
+  },
+};
+
+/** Reads the tenant and keeps `ref` updated until it shows the report or the failure. */
+export async function produceMailboxReport(
+  ctx: TurnBaseContext,
+  outbox: Outbox,
+  ref: MessageRef,
+  query: MailboxQuery,
+  commandText: string,
+): Promise<void> {
+  const started = Date.now();
+  let updates: Promise<void> = Promise.resolve();
+  let lastProgress = 0;
+  const onProgress = (done: number, total: number) => {
+    const now = Date.now();
+    if (now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    updates = updates.then(() => outbox.update(ref, progressMessage('Reading mailboxes…', done, total))).catch((err) => {
+      ctx.log.warn('progress update failed', { err });
+    });
+  };
+  try {
+    const result = await readMailboxes(ctx.services.tenant, { types: TYPES[query.type], onProgress });
+    const report = buildMailboxReport(result.mailboxes, query, ctx.now());
+    await updates;
+    ctx.log.info('mailbox report', {
+      mailboxes: result.mailboxes.length,
+      failures: result.failures.length,
+      ms: Date.now() - started,
+    });
+    await outbox.update(ref, mailboxReportMessage(report, { commandText, complete: result.complete }));
+  } catch (err) {
+    await updates;
+    const failure = explainFailure(err);
+    ctx.log.warn('mailbox report failed', { err: err as Error, ms: Date.now() - started });
+    await outbox.update(ref, errorMessage("I couldn't read the mailboxes", failure.message, commandText, failure.fix));
+  }
+}

@@ -1,0 +1,35 @@
+// The bot's stock replies (help, welcome, errors, progress) as Messages any command can send.
+import { errorCard } from '../cards/error-card';
+import { helpCard } from '../cards/help-card';
+import { progressCard } from '../cards/progress-card';
+import { welcomeCard } from '../cards/welcome-card';
+import { progressStatus } from '../cards/progress-card';
+import type { Command, Message } from './types';
+
+export function helpMessage(commands: Command[], options: { unknown?: string; suggestion?: string } = {}): Message {
+  const entries = commands.map((c) => ({ name: c.name, usage: c.usage, description: c.summary, example: c.examples[0] ?? c.name }));
+  const actions = options.suggestion ? [runButton(`Run ${options.suggestion}`, options.suggestion)] : [];
+  return {
+    card: helpCard({ commands: entries, unknown: options.unknown, suggestion: options.suggestion, actions }),
+    text: options.unknown ? `I don't know that command.${options.suggestion ? ` Did you mean ${options.suggestion}?` : ''}` : 'What I can do',
+  };
+}
+
+export function welcomeMessage(): Message {
+  return { card: welcomeCard({ actions: [runButton('Show my mailboxes', 'mailboxes'), runButton('Help', 'help')] }), text: 'Hi! Type help to start.' };
+}
+
+/** A failure in one sentence; with `retryText`, a Retry button runs that command again. */
+export function errorMessage(title: string, message: string, retryText?: string, detail?: string): Message {
+  const actions = retryText ? [runButton('Retry', retryText)] : [];
+  return { card: errorCard({ title, message, detail, actions }), text: `${title}: ${message}` };
+}
+
+export function progressMessage(title: string, done: number, total: number | null, noun = 'mailboxes', note?: string): Message {
+  return { card: progressCard({ title, noun, done, total, note }), text: progressStatus(noun, done, total) };
+}
+
+/** A button that runs a chat command, as if typed (verb `command.run`). */
+export function runButton(title: string, text: string): object {
+  return { type: 'Action.Execute', title, verb: 'command.run', data: { text } };
+}

@@ -1,0 +1,84 @@
+// What a command or a card action sees of the conversation. No botbuilder types: teams/ adapts them.
+import type { AdaptiveCard } from '../cards/render';
+import type { Logger } from '../log';
+import type { BotServices } from '../services';
+
+/** A reply: an Adaptive Card, a short text, or both (the text is what notifications show). */
+export interface Message {
+  card?: AdaptiveCard;
+  text?: string;
+}
+
+export interface MessageRef {
+  id: string;
+}
+
+/** Sends and updates messages in the conversation after the incoming turn has ended. */
+export interface Outbox {
+  send(message: Message): Promise<MessageRef>;
+  update(ref: MessageRef, message: Message): Promise<void>;
+}
+
+export interface Caller {
+  aadObjectId: string;
+  name: string;
+}
+
+export interface Conversation {
+  id: string;
+  type: 'personal' | 'groupChat' | 'channel';
+  tenantId?: string;
+}
+
+export interface TurnBaseContext {
+  caller: Caller;
+  conversation: Conversation;
+  services: BotServices;
+  log: Logger;
+  now(): Date;
+  /** Work that outlives the turn: it answers through the outbox, never through the turn. */
+  later(work: (outbox: Outbox) => Promise<void>): void;
+}
+
+export interface CommandContext extends TurnBaseContext {
+  /** The text after the command word, trimmed. */
+  args: string;
+  reply(message: Message): Promise<MessageRef>;
+}
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  /** The command's syntax for `help`, e.g. "mailbox <upn or name>". */
+  usage: string;
+  /** One or two sentences for `help`. */
+  summary: string;
+  /** Example invocations for `help` and the Teams manifest. */
+  examples: string[];
+  run(ctx: CommandContext): Promise<void>;
+}
+
+/** What a card button answers: a replacement card, a short message, or a refusal. */
+export type ActionResult =
+  | { kind: 'card'; card: AdaptiveCard }
+  | { kind: 'message'; text: string }
+  | { kind: 'error'; status: 400 | 403 | 404 | 410 | 500; message: string }
+  /** The action already answered in the conversation (e.g. a command run from an Action.Submit). */
+  | { kind: 'none' };
+
+export interface ActionContext extends TurnBaseContext {
+  verb: string;
+  /** Untrusted: whatever the client sent as the action's data. */
+  data: Record<string, unknown>;
+  /** The message whose card was clicked, when the client said (Action.Execute's replyToId). */
+  cardMessage?: MessageRef;
+  /** Posts a new message in the conversation during the turn. */
+  reply(message: Message): Promise<MessageRef>;
+  /** Runs a chat command as if typed; its first reply replaces the clicked card. */
+  runCommand(text: string): Promise<ActionResult>;
+}
+
+export interface CardAction {
+  verb: string;
+  run(ctx: ActionContext): Promise<ActionResult>;
+}

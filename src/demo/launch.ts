@@ -1,0 +1,98 @@
+// `npm start` without a tenant: the simulated tenant, local Blob Storage, the bot and the Agents
+// Playground, wired exactly as production is (IDENTITY_ENDPOINT, GRAPH_ENDPOINT, EXCHANGE_ENDPOINT)
+// but pointed at the simulator. Ctrl-C stops everything this started.
+import { startSimulator, RunningSimulator } from '../simulator';
+import { loadTenant } from '../simulator/tenant/load';
+import type { TenantFixture } from '../simulator/tenant/fixture';
+import { readConfig } from '../config';
+import { Logger, registerSecret } from '../log';
+import { startBot, RunningBot } from '../app';
+import { startPlayground, Playground, PLAYGROUND_USER_ID } from './playground';
+import { startAzurite, LocalStorage } from './azurite';
+
+export interface Demo {
+  tenant: TenantFixture;
+  simulator: RunningSimulator;
+  storage: LocalStorage;
+  bot: RunningBot;
+  playground?: Playground;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: { quiet?: boolean } = {}): Promise<Demo> {
+  const tenant = loadTenant(env.DEMO_TENANT || undefined);
+  const simulator = await startSimulator({
+    tenant,
+    controlPort: Number(env.SIM_PORT || 0),
+    // A little latency makes the demo behave like the real services (progress, paging).
+    latency: { graphMs: 40, exchangeMs: 60 },
+    throttling: { exchangeMaxInFlight: 6 },
+    quiet: true,
+  });
+  const stops: (() => Promise<void>)[] = [() => simulator.stop()];
+  try {
+    const info = simulator.info;
+    // The same variables App Service sets for a managed identity.
+    process.env.IDENTITY_ENDPOINT = info.identityEndpoint;
+    process.env.IDENTITY_HEADER = info.identityHeader;
+    registerSecret(info.identityHeader);
+
+    const storage = await startAzurite({ location: env.AZURITE_LOCATION || '.azurite', quiet: true });
+    stops.unshift(() => storage.stop());
+
+    const base = readConfig({
+      ...env,
+      GRAPH_ENDPOINT: info.graph,
+      EXCHANGE_ENDPOINT: info.exchange,
+      AZURE_CLIENT_ID: info.clientId,
+      STORAGE_CONNECTION_STRING: storage.connectionString,
+    });
+    const config = {
+      ...base,
+      tenantId: info.tenantId,
+      organization: tenant.tenant.initialDomain,
+      admins: base.admins.length ? base.admins : [PLAYGROUND_USER_ID],
+      remediation: env.REMEDIATION === undefined ? true : base.remediation,
+    };
+    const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
+    const bot = await startBot({ config, log, tlsCa: info.caCertPem, bindHost: '127.0.0.1' });
+    stops.unshift(() => bot.stop());
+
+    let playground: Playground | undefined;
+    if ((env.PLAYGROUND ?? 'on').toLowerCase() !== 'off') {
+      playground = await startPlayground({ botUrl: bot.url, port: Number(env.PLAYGROUND_PORT || 56150), quiet: true });
+      stops.unshift(() => playground!.stop());
+    }
+
+    if (!options.quiet) {
+      const users = tenant.users.filter((u) => u.mailbox).length;
+      process.stdout.write(
+        [
+          '',
+          `  Mailbox Watch — demo mode (simulated tenant "${tenant.tenant.displayName ?? tenant.tenant.initialDomain}", ${users.toLocaleString('en-US')} mailboxes)`,
+          `  Playground (chat here):   ${playground ? playground.url : 'off (PLAYGROUND=off)'}`,
+          `  Bot:                      ${bot.url}/api/messages   health: ${bot.url}/healthz`,
+          `  Simulated tenant control: ${simulator.controlUrl}/_sim/info`,
+          `  Graph / Exchange:         ${info.graph} / ${info.exchange}`,
+          `  Blob Storage (Azurite):   ${storage.blobUrl}`,
+          '  Try: help · mailboxes · mailboxes shared sort size · mailbox megan · shared · licenses',
+          '  Ctrl-C stops everything.',
+          '',
+        ].join('\n') + '\n',
+      );
+    }
+    return {
+      tenant,
+      simulator,
+      storage,
+      bot,
+      playground,
+      stop: async () => {
+        for (const stop of stops) await stop().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,289 @@
+// Exchange Online's admin REST gateway (what the ExchangeOnlineManagement module speaks): any cmdlet
+// via POST …/adminapi/beta/{tenant}/InvokeCommand, pages via @odata.nextLink (POSTed again with the
+// same body), and up to 10 cmdlets per $batch.
+import { randomUUID } from 'node:crypto';
+import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
+import { ConcurrencyCap } from './concurrency-cap';
+import { NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
+import { readJson, type ServicePipeline } from './pipeline';
+import type { Mailbox, MailboxStatistics } from './records';
+import { parseJsonLoosely, ServiceError, serviceErrorFromBatchItem } from './service-error';
+
+export { exchangeFilterValue, exchangeFilterPrefix } from './exchange-filter';
+export type { ExchangeRecord } from './exchange-records';
+
+/** The system mailbox app-only callers anchor on; keeps every page of a query on one backend. */
+const SYSTEM_MAILBOX = 'SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}';
+export const EXCHANGE_BATCH_LIMIT = 10;
+
+export interface ExchangeClientOptions {
+  /** https://outlook.office365.com */
+  endpoint: string;
+  tenantId: string;
+  pipeline: ServicePipeline;
+  /** Records per page (Prefer: odata.maxpagesize); 1000, the most Exchange gives, unless told. */
+  pageSize?: number;
+}
+
+export interface ExchangeCommand {
+  cmdlet: string;
+  parameters?: Record<string, unknown>;
+}
+
+export type ExchangeCommandResult = { ok: true; records: ExchangeRecord[] } | { ok: false; error: ServiceError };
+
+export interface MailboxQuery {
+  recipientTypeDetails?: string[];
+  identity?: string;
+  /** An OPATH filter; build values with exchangeFilterValue. */
+  filter?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export class ExchangeClient {
+  readonly pipeline: ServicePipeline;
+  private readonly root: string;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly anchor: string;
+  private readonly connectionId = randomUUID();
+  private readonly pageSize: number;
+
+  constructor(options: ExchangeClientOptions) {
+    this.pageSize = Math.max(1, Math.min(1000, Math.floor(options.pageSize ?? 1000)));
+    const endpoint = new URL(options.endpoint);
+    this.pipeline = options.pipeline;
+    this.origin = endpoint.origin;
+    this.basePath = `/adminapi/beta/${encodeURIComponent(options.tenantId)}`;
+    this.root = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}${this.basePath}`;
+    this.anchor = `APP:${SYSTEM_MAILBOX}@${options.tenantId}`;
+  }
+
+  /** Runs one cmdlet and yields its records page by page (OData side keys dropped). */
+  async *invokeCommand(cmdlet: string, parameters: Record<string, unknown> = {}, options: CallOptions = {}): AsyncGenerator<ExchangeRecord[]> {
+    const firstUrl = `${this.root}/InvokeCommand`;
+    const headers = this.headers(cmdlet, randomUUID());
+    const body = commandBody({ cmdlet, parameters });
+    let url: string | null = firstUrl;
+    let page = 0;
+    let delivered = 0;
+    let skip = 0;
+    let restarted = false;
+    while (url) {
+      let json: InvokeCommandAnswer;
+      try {
+        const response = await this.pipeline.send({ method: 'POST', url, headers, body, signal: options.signal });
+        json = readJson<InvokeCommandAnswer>('exchange', response);
+      } catch (e) {
+        // A page link can expire or land on another backend; the advice is to start again. Exchange
+        // returns records in the same order, so the ones already handed out are skipped.
+        if (page > 0 && !restarted && isExpiredPage(e)) {
+          restarted = true;
+          skip = delivered;
+          url = firstUrl;
+          continue;
+        }
+        throw e;
+      }
+      let records = (Array.isArray(json.value) ? json.value : []).map(withoutODataKeys);
+      if (skip > 0) {
+        const dropped = Math.min(skip, records.length);
+        records = records.slice(dropped);
+        skip -= dropped;
+      }
+      page++;
+      delivered += records.length;
+      if (records.length > 0) yield records;
+      url = this.nextLink(json);
+    }
+  }
+
+  /** All records of one cmdlet. */
+  async invokeCommandAll(cmdlet: string, parameters: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ExchangeRecord[]> {
+    const all: ExchangeRecord[] = [];
+    for await (const page of this.invokeCommand(cmdlet, parameters, options)) all.push(...page);
+    return all;
+  }
+
+  /** Up to 10 cmdlets in one $batch; throttled ones inside it are sent again. One result per command, in order. */
+  async batch(commands: ExchangeCommand[], options: CallOptions = {}): Promise<ExchangeCommandResult[]> {
+    if (commands.length > EXCHANGE_BATCH_LIMIT) throw new Error(`an Exchange $batch holds at most ${EXCHANGE_BATCH_LIMIT} commands, got ${commands.length}`);
+    if (commands.length === 0) return [];
+    const batchUrl = `${this.root}/$batch`;
+    const answers = await sendWithInnerRetries(commands, (some) => this.sendBatch(batchUrl, some, options), {
+      service: 'exchange',
+      retry: this.pipeline.retry,
+      onRetry: this.pipeline.onRetry,
+      signal: options.signal,
+      path: new URL(batchUrl).pathname,
+    });
+    const invokePath = `${this.basePath}/InvokeCommand`;
+    return answers.map((answer): ExchangeCommandResult => {
+      if (answer.status >= 200 && answer.status < 300) {
+        const body = (typeof answer.body === 'string' ? parseJsonLoosely(answer.body) : answer.body) as InvokeCommandAnswer | undefined;
+        return { ok: true, records: (Array.isArray(body?.value) ? body!.value : []).map(withoutODataKeys) };
+      }
+      return { ok: false, error: serviceErrorFromBatchItem('exchange', answer, { method: 'POST', url: invokePath }) };
+    });
+  }
+
+  /** Get-Mailbox, page by page, as Mailbox records. RecipientTypeDetails is filtered by Exchange. */
+  async *mailboxPages(query: MailboxQuery = {}, options: CallOptions = {}): AsyncGenerator<Mailbox[]> {
+    for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), options)) yield page.map(toMailbox);
+  }
+
+  async getMailboxes(query: MailboxQuery = {}, onPage?: (page: Mailbox[]) => void, options: CallOptions = {}): Promise<Mailbox[]> {
+    const all: Mailbox[] = [];
+    for await (const page of this.mailboxPages(query, options)) {
+      all.push(...page);
+      onPage?.(page);
+    }
+    return all;
+  }
+
+  /** One mailbox by UPN, address, alias or id; null when Exchange has none. */
+  async getMailbox(identity: string, options: CallOptions = {}): Promise<Mailbox | null> {
+    try {
+      const found = await this.getMailboxes({ identity }, undefined, options);
+      return found[0] ?? null;
+    } catch (e) {
+      if (e instanceof ServiceError && e.notFound) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Get-MailboxStatistics for each identity, 10 per $batch, with no more batches in flight than the
+   * pipeline's cap. A failure stays with its identity instead of failing the whole call.
+   */
+  async getMailboxStatistics(
+    identities: string[],
+    options: CallOptions & { archive?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<Map<string, MailboxStatistics | ServiceError>> {
+    const results = new Map<string, MailboxStatistics | ServiceError>();
+    const unique = [...new Set(identities)];
+    const cap = new ConcurrencyCap(this.pipeline.maxInFlight);
+    let done = 0;
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += EXCHANGE_BATCH_LIMIT) chunks.push(unique.slice(i, i + EXCHANGE_BATCH_LIMIT));
+    await Promise.all(
+      chunks.map((chunk) =>
+        cap.run(async () => {
+          const answers = await this.batch(chunk.map((id) => statisticsCommand(id, options.archive)), options);
+          chunk.forEach((id, i) => results.set(id, statisticsFrom(answers[i])));
+          done += chunk.length;
+          options.onProgress?.(done, unique.length);
+        }, options.signal),
+      ),
+    );
+    return results;
+  }
+
+  private async sendBatch(batchUrl: string, commands: ExchangeCommand[], options: CallOptions): Promise<BatchItemAnswer[]> {
+    const requestHeaders = (c: ExchangeCommand) => {
+      const { 'connection-id': _c, ...h } = this.headers(c.cmdlet, randomUUID());
+      void _c;
+      return h;
+    };
+    const requests = commands.map((c, i) => ({
+      id: String(i + 1),
+      method: 'POST',
+      url: `${this.basePath}/InvokeCommand`,
+      headers: requestHeaders(c),
+      body: commandBody(c),
+    }));
+    const response = await this.pipeline.send({
+      method: 'POST',
+      url: batchUrl,
+      headers: {
+        'X-AnchorMailbox': this.anchor,
+        'X-ResponseFormat': 'json',
+        // Without continue-on-error an OData batch may stop at its first failed request.
+        Prefer: 'odata.continue-on-error',
+        'connection-id': this.connectionId,
+      },
+      body: { requests },
+      signal: options.signal,
+    });
+    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>('exchange', response);
+    const byId = new Map((json.responses ?? []).map((r) => [String(r.id), r]));
+    return requests.map((r) => {
+      const answer = byId.get(r.id);
+      if (!answer) return { status: 502, headers: {}, body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } } };
+      return { status: Number(answer.status), headers: answer.headers ?? {}, body: answer.body };
+    });
+  }
+
+  private headers(cmdlet: string, requestId: string): Record<string, string> {
+    return {
+      'Content-Type': 'application/json',
+      'X-AnchorMailbox': this.anchor,
+      Prefer: `odata.maxpagesize=${this.pageSize}`,
+      'X-ResponseFormat': 'json',
+      'X-CmdletName': cmdlet,
+      'client-request-id': requestId,
+      'connection-id': this.connectionId,
+    };
+  }
+
+  /** Absolute or relative links are both seen; only links to the configured Exchange origin are followed. */
+  private nextLink(json: InvokeCommandAnswer): string | null {
+    const link = json['@odata.nextLink'] ?? json['odata.nextLink'];
+    if (typeof link !== 'string' || link === '') return null;
+    const url = new URL(link, `${this.root}/InvokeCommand`);
+    if (url.origin !== this.origin) {
+      throw new ServiceError({
+        service: 'exchange',
+        status: 0,
+        code: 'ForeignNextLink',
+        serviceMessage: `Exchange pointed the next page at ${url.origin}; the bot sends its token only to ${this.origin}`,
+      });
+    }
+    return url.toString();
+  }
+}
+
+interface InvokeCommandAnswer {
+  value?: ExchangeRecord[] | null;
+  '@odata.nextLink'?: string;
+  'odata.nextLink'?: string;
+}
+
+export function commandBody(c: ExchangeCommand): { CmdletInput: { CmdletName: string; Parameters: Record<string, unknown> } } {
+  return { CmdletInput: { CmdletName: c.cmdlet, Parameters: c.parameters ?? {} } };
+}
+
+export function mailboxParameters(query: MailboxQuery): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  if (query.identity) p.Identity = query.identity;
+  else p.ResultSize = 'Unlimited';
+  if (query.recipientTypeDetails?.length) p.RecipientTypeDetails = query.recipientTypeDetails;
+  if (query.filter) p.Filter = query.filter;
+  return p;
+}
+
+export function statisticsCommand(identity: string, archive?: boolean): ExchangeCommand {
+  return { cmdlet: 'Get-MailboxStatistics', parameters: archive ? { Identity: identity, Archive: true } : { Identity: identity } };
+}
+
+/** Statistics from one command's result; a never-used mailbox counts as empty, not as a failure. */
+export function statisticsFrom(result: ExchangeCommandResult): MailboxStatistics | ServiceError {
+  if (!result.ok) {
+    if (/hasn't logged on|has not logged on|never logged on/i.test(result.error.serviceMessage)) return { ...NEVER_USED_MAILBOX };
+    return result.error;
+  }
+  const record = result.records[0];
+  if (!record) return { ...NEVER_USED_MAILBOX };
+  try {
+    return toMailboxStatistics(record);
+  } catch (e) {
+    return new ServiceError({ service: 'exchange', status: 200, code: 'UnreadableStatistics', serviceMessage: (e as Error).message });
+  }
+}
+
+function isExpiredPage(e: unknown): boolean {
+  return e instanceof ServiceError && e.status === 400 && /pagination|skiptoken|expired/i.test(e.serviceMessage);
+}

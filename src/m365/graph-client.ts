@@ -1,0 +1,234 @@
+// Microsoft Graph v1.0, only the calls the bot makes, over the shared service pipeline. Paging links
+// are followed only to the configured Graph origin, and the usage report's pre-signed download
+// link is fetched without the token: the bearer token never leaves for another host.
+import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
+import { toDirectoryUser, toMailboxUsageDetail, toSubscribedSku } from './graph-records';
+import { odataQuery, pathSegment } from './odata';
+import { readJson, type ServicePipeline } from './pipeline';
+import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from './records';
+import { csvRecords } from './report-csv';
+import { ServiceError, serviceErrorFromBatchItem } from './service-error';
+
+export { odataString } from './odata';
+
+export const GRAPH_BATCH_LIMIT = 20;
+export const USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'accountEnabled', 'userType', 'usageLocation', 'assignedLicenses'];
+
+export interface GraphClientOptions {
+  /** https://graph.microsoft.com */
+  endpoint: string;
+  pipeline: ServicePipeline;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface GraphBatchRequest {
+  id?: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the version root: "/users/{id}". */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface GraphBatchResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** Set when status ≥ 400. */
+  error?: ServiceError;
+}
+
+export type MailboxUsagePeriod = 'D7' | 'D30' | 'D90' | 'D180';
+
+ 
+type Json = any;
+
+export class GraphClient {
+  readonly pipeline: ServicePipeline;
+  private readonly origin: string;
+  private readonly base: string;
+
+  constructor(options: GraphClientOptions) {
+    const endpoint = new URL(options.endpoint);
+    this.pipeline = options.pipeline;
+    this.origin = endpoint.origin;
+    this.base = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}/v1.0`;
+  }
+
+  /** GET one resource; `pathAndQuery` is relative to /v1.0. */
+  async get<T = Json>(pathAndQuery: string, options: CallOptions & { headers?: Record<string, string> } = {}): Promise<T> {
+    const response = await this.pipeline.send({ method: 'GET', url: this.base + pathAndQuery, headers: options.headers, signal: options.signal });
+    return readJson<T>('graph', response);
+  }
+
+  /** Pages of a collection, following @odata.nextLink (headers such as ConsistencyLevel are re-sent). */
+  async *pages<T = Json>(pathAndQuery: string, options: CallOptions & { headers?: Record<string, string> } = {}): AsyncGenerator<T[]> {
+    let url: string | null = this.base + pathAndQuery;
+    while (url) {
+      const response = await this.pipeline.send({ method: 'GET', url, headers: options.headers, signal: options.signal });
+      const json = readJson<{ value?: T[]; '@odata.nextLink'?: string }>('graph', response);
+      yield Array.isArray(json.value) ? json.value : [];
+      url = this.sameOrigin(json['@odata.nextLink'], url);
+    }
+  }
+
+  async listUsers(select: string[] = USER_FIELDS, onPage?: (page: DirectoryUser[]) => void, options: CallOptions = {}): Promise<DirectoryUser[]> {
+    const all: DirectoryUser[] = [];
+    for await (const page of this.pages(`/users${odataQuery({ $select: select.join(','), $top: 999 })}`, options)) {
+      const users = page.map(toDirectoryUser);
+      all.push(...users);
+      onPage?.(users);
+    }
+    return all;
+  }
+
+  /** One user by id or UPN; null when Graph has none. */
+  async getUser(idOrUpn: string, select: string[] = USER_FIELDS, options: CallOptions = {}): Promise<DirectoryUser | null> {
+    try {
+      return toDirectoryUser(await this.get(`/users/${pathSegment(idOrUpn)}${odataQuery({ $select: select.join(',') })}`, options));
+    } catch (e) {
+      if (e instanceof ServiceError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Users matching an OData filter; build literals with odataString. `advanced` sends
+   * ConsistencyLevel: eventual and $count=true, which endsWith, ne and NOT need.
+   */
+  async findUsers(filter: string, options: CallOptions & { select?: string[]; advanced?: boolean } = {}): Promise<DirectoryUser[]> {
+    const query = odataQuery({
+      $filter: filter,
+      $select: (options.select ?? USER_FIELDS).join(','),
+      $top: 999,
+      $count: options.advanced ? 'true' : undefined,
+    });
+    const headers = options.advanced ? { ConsistencyLevel: 'eventual' } : undefined;
+    const all: DirectoryUser[] = [];
+    for await (const page of this.pages(`/users${query}`, { headers, signal: options.signal })) all.push(...page.map(toDirectoryUser));
+    return all;
+  }
+
+  async listSubscribedSkus(options: CallOptions = {}): Promise<SubscribedSku[]> {
+    const all: SubscribedSku[] = [];
+    for await (const page of this.pages('/subscribedSkus', options)) all.push(...page.map(toSubscribedSku));
+    return all;
+  }
+
+  /** Whether reports hide user names (the documented example wraps the answer in "value"; both are read). */
+  async getReportSettings(options: CallOptions = {}): Promise<{ displayConcealedNames: boolean }> {
+    const json = await this.get('/admin/reportSettings', options);
+    const settings = json && typeof json.value === 'object' && json.value !== null ? json.value : json;
+    return { displayConcealedNames: settings?.displayConcealedNames === true };
+  }
+
+  /** The mailbox usage report (CSV behind a 302 to a pre-signed link, fetched without the token). */
+  async getMailboxUsageReport(period: MailboxUsagePeriod = 'D7', options: CallOptions = {}): Promise<MailboxUsageDetail[]> {
+    const url = `${this.base}/reports/getMailboxUsageDetail(period='${period}')`;
+    const first = await this.pipeline.send({ method: 'GET', url, headers: { Accept: 'text/csv, application/octet-stream, */*' }, signal: options.signal });
+    let csv = first.bodyText;
+    if (first.status >= 300 && first.status < 400) {
+      const location = first.headers.get('location');
+      if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
+      const download = new URL(location, url);
+      if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
+      const answer = await this.pipeline.sendWithoutToken({ method: 'GET', url: download.toString(), headers: { Accept: '*/*' }, signal: options.signal });
+      csv = answer.bodyText;
+    }
+    return csvRecords(csv).map(toMailboxUsageDetail);
+  }
+
+  /** Which of `groupIds` the user is a member of (transitively); 20 ids per call. */
+  async checkMemberGroups(userId: string, groupIds: string[], options: CallOptions = {}): Promise<string[]> {
+    const member: string[] = [];
+    for (let i = 0; i < groupIds.length; i += 20) {
+      const response = await this.pipeline.send({
+        method: 'POST',
+        url: `${this.base}/users/${pathSegment(userId)}/checkMemberGroups`,
+        body: { groupIds: groupIds.slice(i, i + 20) },
+        signal: options.signal,
+      });
+      const json = readJson<{ value?: string[] }>('graph', response);
+      member.push(...(json.value ?? []));
+    }
+    return member;
+  }
+
+  /** Adds one licence (a usageLocation must be set on the user first). */
+  async assignLicense(userId: string, skuId: string, disabledPlans: string[] = [], options: CallOptions = {}): Promise<void> {
+    await this.pipeline.send({
+      method: 'POST',
+      url: `${this.base}/users/${pathSegment(userId)}/assignLicense`,
+      body: { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] },
+      signal: options.signal,
+    });
+  }
+
+  /** Up to 20 requests in one $batch; throttled ones inside it are sent again. Answers in request order. */
+  async batch(requests: GraphBatchRequest[], options: CallOptions = {}): Promise<GraphBatchResponse[]> {
+    if (requests.length > GRAPH_BATCH_LIMIT) throw new Error(`a Graph $batch holds at most ${GRAPH_BATCH_LIMIT} requests, got ${requests.length}`);
+    if (requests.length === 0) return [];
+    const ids = requests.map((r, i) => r.id ?? String(i + 1));
+    if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) throw new Error('Graph $batch request ids must be unique');
+    const items = requests.map((r, i) => ({ ...r, id: ids[i], url: relativeUrl(r.url) }));
+    const batchUrl = `${this.base}/$batch`;
+    const answers = await sendWithInnerRetries(items, (some) => this.sendBatch(batchUrl, some, options), {
+      service: 'graph',
+      retry: this.pipeline.retry,
+      onRetry: this.pipeline.onRetry,
+      signal: options.signal,
+      path: new URL(batchUrl).pathname,
+    });
+    return answers.map((a, i) => ({
+      id: ids[i],
+      status: a.status,
+      headers: a.headers,
+      body: a.body,
+      error: a.status >= 400 ? serviceErrorFromBatchItem('graph', a, { method: items[i].method, url: `/v1.0${items[i].url}` }) : undefined,
+    }));
+  }
+
+  private async sendBatch(batchUrl: string, items: (GraphBatchRequest & { id: string })[], options: CallOptions): Promise<BatchItemAnswer[]> {
+    const requests = items.map((r) => ({
+      id: r.id,
+      method: r.method,
+      url: r.url,
+      ...(r.body !== undefined ? { body: r.body, headers: { 'Content-Type': 'application/json', ...r.headers } } : r.headers ? { headers: r.headers } : {}),
+    }));
+    const response = await this.pipeline.send({ method: 'POST', url: batchUrl, body: { requests }, signal: options.signal });
+    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>('graph', response);
+    const byId = new Map((json.responses ?? []).map((r) => [String(r.id).toLowerCase(), r]));
+    return items.map((r) => {
+      const a = byId.get(r.id.toLowerCase());
+      if (!a) return { status: 502, headers: {}, body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } } };
+      return { status: Number(a.status), headers: a.headers ?? {}, body: a.body };
+    });
+  }
+
+  private sameOrigin(link: string | undefined, current: string): string | null {
+    if (!link) return null;
+    const next = new URL(link, current);
+    if (next.origin !== this.origin) {
+      throw new ServiceError({
+        service: 'graph',
+        status: 0,
+        code: 'ForeignNextLink',
+        serviceMessage: `Graph pointed the next page at ${next.origin}; the bot sends its token only to ${this.origin}`,
+      });
+    }
+    return next.toString();
+  }
+}
+
+function relativeUrl(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/(v1\.0|beta)(?=\/)/, '');
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+function reportError(status: number, message: string): ServiceError {
+  return new ServiceError({ service: 'graph', status, code: 'ReportDownloadFailed', serviceMessage: message, path: '/v1.0/reports/getMailboxUsageDetail' });
+}

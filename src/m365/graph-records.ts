@@ -1,0 +1,85 @@
+// Graph's JSON and CSV answers as the bot's typed records.
+import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from './records';
+
+ 
+type Json = any;
+
+export function toDirectoryUser(u: Json): DirectoryUser {
+  return {
+    id: String(u.id ?? ''),
+    displayName: u.displayName ?? '',
+    userPrincipalName: u.userPrincipalName ?? '',
+    mail: u.mail ?? null,
+    accountEnabled: u.accountEnabled === true,
+    userType: u.userType ?? undefined,
+    usageLocation: u.usageLocation ?? null,
+    assignedLicenses: Array.isArray(u.assignedLicenses)
+      ? u.assignedLicenses.map((l: Json) => ({ skuId: String(l.skuId), disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [] }))
+      : [],
+  };
+}
+
+export function toSubscribedSku(s: Json): SubscribedSku {
+  const units = s.prepaidUnits ?? {};
+  return {
+    skuId: String(s.skuId),
+    skuPartNumber: s.skuPartNumber ?? '',
+    capabilityStatus: s.capabilityStatus ?? 'Enabled',
+    consumedUnits: Number(s.consumedUnits ?? 0),
+    prepaidUnits: {
+      enabled: Number(units.enabled ?? 0),
+      suspended: Number(units.suspended ?? 0),
+      warning: Number(units.warning ?? 0),
+      lockedOut: Number(units.lockedOut ?? 0),
+    },
+    servicePlans: Array.isArray(s.servicePlans)
+      ? s.servicePlans.map((p: Json) => ({
+          servicePlanId: String(p.servicePlanId),
+          servicePlanName: p.servicePlanName ?? '',
+          provisioningStatus: p.provisioningStatus ?? undefined,
+          appliesTo: p.appliesTo ?? undefined,
+        }))
+      : [],
+  };
+}
+
+/** One CSV row, read by column name; missing or empty cells become null. */
+export function toMailboxUsageDetail(row: Record<string, string>): MailboxUsageDetail {
+  const cell = (name: string): string | undefined => {
+    const v = row[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const num = (name: string): number | null => {
+    const v = cell(name);
+    if (v === undefined) return null;
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  };
+  const bool = (name: string): boolean | null => {
+    const v = cell(name)?.toLowerCase();
+    return v === 'true' ? true : v === 'false' ? false : null;
+  };
+  const detail: MailboxUsageDetail = {
+    reportRefreshDate: cell('Report Refresh Date') ?? null,
+    userPrincipalName: cell('User Principal Name') ?? '',
+    displayName: cell('Display Name') ?? '',
+    isDeleted: bool('Is Deleted') === true,
+    lastActivityDate: cell('Last Activity Date') ?? null,
+    itemCount: num('Item Count'),
+    storageUsedBytes: num('Storage Used (Byte)'),
+    issueWarningQuotaBytes: num('Issue Warning Quota (Byte)'),
+    prohibitSendQuotaBytes: num('Prohibit Send Quota (Byte)'),
+    prohibitSendReceiveQuotaBytes: num('Prohibit Send/Receive Quota (Byte)'),
+    deletedItemCount: num('Deleted Item Count'),
+    deletedItemSizeBytes: num('Deleted Item Size (Byte)'),
+    hasArchive: bool('Has Archive'),
+  };
+  const recipientType = cell('Recipient Type');
+  if (recipientType) detail.recipientType = recipientType;
+  return detail;
+}
+
+/** While the tenant conceals names, reports show 32-hex hashes instead of UPNs and names. */
+export function isConcealedName(value: string): boolean {
+  return /^[0-9A-F]{32}$/i.test(value);
+}

@@ -1,0 +1,158 @@
+// One HTTP pipeline per Microsoft service, shared by the Graph and Exchange clients: bearer token
+// from the managed identity, our retry policy (and no other), a deadline per attempt, and a cap on
+// requests in flight. No redirect policy: a redirect is followed only where a caller decides to,
+// and never with the token.
+import * as https from 'node:https';
+import { randomUUID } from 'node:crypto';
+import type { TokenCredential } from '@azure/identity';
+import {
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createEmptyPipeline,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  type HttpHeaders,
+  type Pipeline,
+  type PipelinePolicy,
+} from '@azure/core-rest-pipeline';
+import { attemptTimeoutPolicy } from './attempt-timeout';
+import { ConcurrencyCap, concurrencyCapPolicy } from './concurrency-cap';
+import { DEFAULT_RETRY, serviceRetryPolicy, type RetryInfo, type RetrySettings } from './retry-policy';
+import { ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
+
+export interface ServicePipelineOptions {
+  service: 'graph' | 'exchange';
+  credential: TokenCredential;
+  /** e.g. https://graph.microsoft.com/.default */
+  scope: string;
+  maxInFlight: number;
+  /** Deadline for each attempt, answer included. */
+  timeoutMs: number;
+  maxRetries: number;
+  /** Total time one call may spend, retries and waits included (default 120 s). */
+  retryBudgetMs?: number;
+  /** First backoff step and the longest backoff step (defaults 1 s and 30 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** PEM to trust instead of the system store (the simulated tenant's certificate). */
+  tlsCa?: string;
+  onRetry?: (info: RetryInfo) => void;
+  /** Tests only: the transport. */
+  httpClient?: HttpClient;
+}
+
+export interface ServiceRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON unless it is already a string. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers: HttpHeaders;
+  bodyText: string;
+  url: string;
+}
+
+export interface ServicePipeline {
+  readonly service: 'graph' | 'exchange';
+  readonly maxInFlight: number;
+  readonly retry: RetrySettings;
+  readonly onRetry?: (info: RetryInfo) => void;
+  /** Sends with the bearer token. Resolves for 1xx–3xx; a 4xx/5xx (after retries) rejects with ServiceError. */
+  send(request: ServiceRequest): Promise<ServiceResponse>;
+  /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
+  sendWithoutToken(request: ServiceRequest): Promise<ServiceResponse>;
+  /** Closes idle keep-alive connections. */
+  close(): void;
+}
+
+export function createServicePipeline(options: ServicePipelineOptions): ServicePipeline {
+  const retry: RetrySettings = {
+    maxRetries: options.maxRetries,
+    budgetMs: options.retryBudgetMs ?? DEFAULT_RETRY.budgetMs,
+    baseDelayMs: options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+  };
+  const cap = new ConcurrencyCap(options.maxInFlight);
+  // One agent per pipeline so connections are reused; the CA replaces the system store only when given.
+  const agent = new https.Agent({ keepAlive: true, ...(options.tlsCa ? { ca: options.tlsCa } : {}) });
+  const httpClient = options.httpClient ?? createDefaultHttpClient();
+
+  const build = (withToken: boolean): Pipeline => {
+    const pipeline = createEmptyPipeline();
+    pipeline.addPolicy(agentAndRequestIdPolicy(agent));
+    pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry }), { phase: 'Retry' });
+    pipeline.addPolicy(concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
+    pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
+    if (withToken) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope }), { phase: 'Sign' });
+    return pipeline;
+  };
+  const signed = build(true);
+  const unsigned = build(false);
+
+  const sendWith = async (pipeline: Pipeline, req: ServiceRequest): Promise<ServiceResponse> => {
+    const headers = createHttpHeaders({ Accept: 'application/json', ...req.headers });
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+      if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+    }
+    const request = createPipelineRequest({
+      url: req.url,
+      method: req.method,
+      headers,
+      body,
+      abortSignal: req.signal,
+    });
+    const response = await pipeline.sendRequest(httpClient, request);
+    if (response.status >= 400) {
+      throw serviceErrorFromResponse(
+        options.service,
+        { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
+        request,
+      );
+    }
+    return { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? '', url: req.url };
+  };
+
+  return {
+    service: options.service,
+    maxInFlight: options.maxInFlight,
+    retry,
+    onRetry: options.onRetry,
+    send: (req) => sendWith(signed, req),
+    sendWithoutToken: (req) => sendWith(unsigned, req),
+    close: () => agent.destroy(),
+  };
+}
+
+function agentAndRequestIdPolicy(agent: https.Agent): PipelinePolicy {
+  return {
+    name: 'agentAndRequestIdPolicy',
+    sendRequest(request, next) {
+      if (request.url.startsWith('https:')) request.agent = agent;
+      if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', randomUUID());
+      return next(request);
+    },
+  };
+}
+
+/** Parses a JSON answer, naming the service when it is not JSON. */
+export function readJson<T = unknown>(service: ServiceName, response: ServiceResponse): T {
+  try {
+    return JSON.parse(response.bodyText.replace(/^\uFEFF/, '')) as T;
+  } catch {
+    throw new ServiceError({
+      service,
+      status: response.status,
+      code: 'InvalidResponse',
+      serviceMessage: `the answer is not JSON (${response.bodyText.slice(0, 80)})`,
+      path: new URL(response.url).pathname,
+    });
+  }
+}

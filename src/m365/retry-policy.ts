@@ -1,0 +1,155 @@
+// The one retry policy for Graph and Exchange: throttling (429) and transient failures (502, 503,
+// 504, dropped connections, timeouts) are sent again after Retry-After or a jittered backoff, until
+// a retry count or a total time budget runs out; then the call fails with a ServiceError.
+import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import { DEFAULT_BACKOFF, parseRetryAfter, retryDelay, sleep, type BackoffSettings } from './retry-delay';
+import { RETRYABLE_STATUSES, ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
+
+export interface RetrySettings extends BackoffSettings {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** No retry is started that would end after this long since the first attempt began. */
+  budgetMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { ...DEFAULT_BACKOFF, maxRetries: 5, budgetMs: 120_000 };
+
+export interface RetryInfo {
+  service: ServiceName;
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  status?: number;
+  code?: string;
+  method: string;
+  /** Path only: queries may carry page tokens. */
+  path: string;
+  /** True for a retry of requests inside a $batch. */
+  inner?: boolean;
+}
+
+export interface RetryPolicyOptions extends RetrySettings {
+  service: ServiceName;
+  onRetry?: (info: RetryInfo) => void;
+  random?: () => number;
+  now?: () => number;
+}
+
+export const serviceRetryPolicyName = 'serviceRetryPolicy';
+
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'EHOSTUNREACH',
+  'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError',
+]);
+
+/** A failure with no HTTP answer that is worth another try. */
+export function isTransientNetworkError(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const err = e as { code?: unknown; message?: unknown; name?: unknown };
+  if (typeof err.code === 'string' && TRANSIENT_CODES.has(err.code)) return true;
+  return typeof err.message === 'string' && /socket hang up|ECONNRESET|network socket disconnected/i.test(err.message);
+}
+
+export function isAbortError(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
+}
+
+/** Token failures from @azure/identity become ServiceErrors of the 'identity' service. */
+export function identityError(e: unknown): ServiceError | null {
+  if (!e || typeof e !== 'object') return null;
+  const err = e as { name?: string; message?: string; statusCode?: number };
+  if (!err.name || !CREDENTIAL_ERRORS.has(err.name)) return null;
+  return new ServiceError(
+    { service: 'identity', status: typeof err.statusCode === 'number' ? err.statusCode : 0, code: err.name, serviceMessage: err.message ?? '' },
+    { cause: e },
+  );
+}
+
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0];
+  }
+}
+
+/** Exchange's "maximum number of concurrent requests per tenant" is throttling whatever its status. */
+function isConcurrencyRefusal(response: PipelineResponse): boolean {
+  return response.status >= 400 && /maximum number of concurrent requests/i.test(response.bodyAsText ?? '');
+}
+
+export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy {
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  return {
+    name: serviceRetryPolicyName,
+    async sendRequest(request: PipelineRequest, next) {
+      const started = now();
+      for (let attempt = 0; ; attempt++) {
+        let response: PipelineResponse | undefined;
+        let failure: unknown;
+        try {
+          response = await next(request);
+        } catch (e) {
+          if (request.abortSignal?.aborted) throw e;
+          const identity = identityError(e);
+          if (identity) throw identity;
+          if (!isTransientNetworkError(e)) throw e;
+          failure = e;
+        }
+        if (response && !RETRYABLE_STATUSES.has(response.status) && !isConcurrencyRefusal(response)) return response;
+
+        const retryAfter = response ? parseRetryAfter((n) => response!.headers.get(n), now()) : null;
+        const delayMs = retryDelay(attempt, retryAfter, options, random);
+        const outOfRetries = attempt >= options.maxRetries;
+        const outOfTime = now() - started + delayMs > options.budgetMs;
+        if (outOfRetries || outOfTime) throw givingUp(options.service, request, response, failure, attempt);
+
+        options.onRetry?.({
+          service: options.service,
+          retry: attempt + 1,
+          delayMs,
+          status: response?.status,
+          code: response ? undefined : (failure as { code?: string }).code,
+          method: request.method,
+          path: pathOf(request.url),
+        });
+        await sleep(delayMs, request.abortSignal as AbortSignal | undefined);
+      }
+    },
+  };
+}
+
+function givingUp(
+  service: ServiceName,
+  request: PipelineRequest,
+  response: PipelineResponse | undefined,
+  failure: unknown,
+  retries: number,
+): ServiceError {
+  if (response) {
+    const e = serviceErrorFromResponse(
+      service,
+      { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
+      request,
+    );
+    return new ServiceError({ ...e, serviceMessage: `${e.serviceMessage} (gave up after ${retries} retries)`.trim(), retryable: true });
+  }
+  const err = failure as { code?: string; message?: string };
+  return new ServiceError(
+    {
+      service,
+      status: 0,
+      code: err.code ?? 'NetworkError',
+      serviceMessage: `${err.message ?? 'no answer'} (gave up after ${retries} retries)`,
+      retryable: true,
+      method: request.method,
+      path: pathOf(request.url),
+    },
+    { cause: failure },
+  );
+}

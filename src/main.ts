@@ -1,0 +1,44 @@
+// Entry point of `npm start`: demo mode when no tenant is configured, production otherwise.
+import { ConfigError, readConfig } from './config';
+import { Logger } from './log';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Cannot start: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const stopOnSignal = (stop: () => Promise<void>) => {
+    let stopping = false;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        if (stopping) process.exit(1);
+        stopping = true;
+        process.stdout.write('\nStopping…\n');
+        void stop().finally(() => process.exit(0));
+      });
+    }
+  };
+  if (config.demo) {
+    // Loaded only here: production never loads the simulator or its dev dependencies.
+    const { startDemo } = await import('./demo/launch');
+    const demo = await startDemo();
+    stopOnSignal(() => demo.stop());
+    return;
+  }
+  const { startBot } = await import('./app');
+  const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
+  const bot = await startBot({ config, log });
+  log.info('listening', { port: bot.port });
+  stopOnSignal(() => bot.stop());
+}
+
+main().catch((err) => {
+  process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

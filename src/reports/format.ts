@@ -1,0 +1,78 @@
+// How numbers, sizes and dates read on a card. English, invariant (no host locale), so a card
+// says the same thing on every server and in every test.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Shown where a value is unknown (statistics missing, quota unlimited is spelled out instead). */
+export const UNKNOWN = '—';
+
+/**
+ * Bytes in binary units, as Exchange itself counts them ("1.66 GB" = 1.66 × 1024³):
+ * "0 B", "850 MB", "1.7 GB", "49.9 GB", "100 GB". One decimal below 100 keeps a mailbox at
+ * 99.6 GB distinguishable from its 100 GB quota.
+ */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return UNKNOWN;
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  let text = value < 100 ? (Math.round(value * 10) / 10).toString() : Math.round(value).toString();
+  // 1023.96 MB rounds to "1024 MB": say "1 GB" instead.
+  if (Number(text) >= 1024 && unit < UNITS.length - 1) {
+    unit++;
+    text = '1';
+  }
+  return `${text} ${UNITS[unit]}`;
+}
+
+/** "10,000". */
+export function formatCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return UNKNOWN;
+  const sign = n < 0 ? '-' : '';
+  const digits = Math.round(Math.abs(n)).toString();
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * A percentage given as 0–100 (or more): "93%". Never rounds up to "100%" or down to "0%" a value
+ * that is not exactly that, because "100% of quota" means the mailbox has stopped receiving mail.
+ */
+export function formatPercent(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined || !Number.isFinite(percent)) return UNKNOWN;
+  if (percent > 0 && percent < 1) return '<1%';
+  let rounded = Math.round(percent);
+  if (rounded >= 100 && percent < 100) rounded = 99;
+  return `${formatCount(rounded)}%`;
+}
+
+/**
+ * How long ago, in the words an admin uses: "today", "yesterday", "3 days ago", "5 months ago",
+ * "2 years ago", "never" (null). Days up to 59 stay in days, since "inactive for 90 days" is the
+ * line admins draw. Unparseable input says "unknown" rather than guessing.
+ */
+export function relativeTime(iso: string | null | undefined, now: Date): string {
+  if (iso === null || iso === undefined || iso === '') return 'never';
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return 'unknown';
+  const days = Math.floor((now.getTime() - then) / DAY_MS);
+  if (days < -1) return `on ${new Date(then).toISOString().slice(0, 10)}`; // clock skew beyond a day
+  if (days < 1) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 60) return `${days} days ago`;
+  // Rounded, so 60 days reads "2 months ago", never "1 months ago".
+  const months = Math.round(days / 30.44);
+  if (months < 24) return `${months} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** Whole days since `iso`, or null when never/unknown. */
+export function daysSince(iso: string | null | undefined, now: Date): number | null {
+  if (!iso) return null;
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return null;
+  return Math.floor((now.getTime() - then) / DAY_MS);
+}

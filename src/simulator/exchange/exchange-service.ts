@@ -1,0 +1,344 @@
+// The Exchange Online admin REST gateway (InvokeCommand and $batch) for Get-Mailbox and
+// Get-MailboxStatistics, with Exchange's two-part permission check, paging and error bodies.
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { FrontDoor, Service } from '../front-door';
+import type { MailboxUser, TenantState } from '../tenant-state';
+import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
+import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
+import {
+  ambiguous, badParameter, COMMAND_NOT_FOUND_TYPE, exchangeError, exchangeStatusError, forbidden, invalidFilter, notFound,
+  PARAMETER_BINDING_TYPE, unauthorized,
+} from './exchange-errors';
+import { mailboxRecord, statisticsRecord } from './mailbox-records';
+import { OpathError, parseOpathFilter } from './opath-filter';
+
+export interface ExchangeOptions {
+  latencyMs: number;
+  /** Requests in flight per tenant before 429; undefined = no limit. */
+  maxInFlight?: number;
+  retryAfterSeconds: number;
+  baseUrl: () => string;
+}
+
+/** Directory roles that let an app run Get-Mailbox / Get-MailboxStatistics (Security Reader does not). */
+const MAILBOX_READER_ROLES = new Set(
+  ['Exchange Administrator', 'Exchange Recipient Administrator', 'Global Administrator', 'Global Reader', 'Compliance Administrator', 'Helpdesk Administrator']
+    .map((name) => DIRECTORY_ROLE_TEMPLATE_IDS[name]),
+);
+
+const RECIPIENT_TYPES = new Set(['usermailbox', 'sharedmailbox', 'roommailbox', 'equipmentmailbox', 'discoverymailbox', 'schedulingmailbox', 'linkedmailbox', 'teammailbox', 'groupmailbox', 'legacymailbox', 'linkedroommailbox']);
+const CANONICAL_TYPES: Record<string, string> = { usermailbox: 'UserMailbox', sharedmailbox: 'SharedMailbox', roommailbox: 'RoomMailbox', equipmentmailbox: 'EquipmentMailbox' };
+
+const IGNORED_PARAMETERS = new Set(['erroraction', 'warningaction', 'confirm', 'verbose', 'includeinactivemailbox', 'includesoftdeletedrecipients', 'readfromdomaincontroller']);
+const MAX_PAGE = 1000;
+const DEFAULT_RESULT_SIZE = 1000;
+const MAX_BATCH = 10;
+const PAGING_LIFETIME_MS = 30 * 60 * 1000;
+const TRUNCATION_WARNING = 'There are more results available than are currently displayed. To view them, increase the value for the ResultSize parameter.';
+
+interface CmdletInput {
+  CmdletName: string;
+  Parameters: Record<string, unknown>;
+}
+
+interface PagingToken {
+  /** Offset of the next page. */
+  o: number;
+  /** Page size the query started with. */
+  s: number;
+  /** Hash of the cmdlet input, so a different body cannot reuse the link. */
+  h: string;
+  /** Expiry (ms since epoch). */
+  e: number;
+  /** The cmdlet input itself, so a client that follows the link with GET still gets its page. */
+  q: CmdletInput;
+}
+
+export function exchangeService(state: TenantState, options: ExchangeOptions): Service {
+  const secret = randomBytes(32);
+  let inFlight = 0;
+  const admitted = new WeakSet<SimRequest>();
+
+  const hashInput = (input: CmdletInput): string => createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
+
+  function encodeToken(token: PagingToken): string {
+    const payload = Buffer.from(JSON.stringify(token)).toString('base64url');
+    return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 32)}`;
+  }
+
+  function decodeToken(raw: string): PagingToken | undefined {
+    const [payload, mac] = raw.split('.');
+    if (!payload || mac !== createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 32)) return undefined;
+    try {
+      const token = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PagingToken;
+      return token.e > Date.now() ? token : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  const expiredPaging = (req: SimRequest): SimResponse =>
+    exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'Expired or Invalid pagination request. Default Expiry time is 00:30:00');
+
+  function envelope(req: SimRequest, value: unknown[], extra: Record<string, unknown> = {}, warnings: string[] = []): SimResponse {
+    return {
+      status: 200,
+      headers: { 'request-id': req.headers['client-request-id'] ?? randomUUID(), 'X-CalculatedBETarget': 'AM7PR01MB0001.eurprd01.prod.outlook.com' },
+      body: {
+        '@odata.context': `${options.baseUrl()}/adminapi/beta/${state.tenantId}/$metadata#Collection(Exchange.GenericHashTable)`,
+        'adminapi.warnings@odata.type': '#Collection(String)',
+        '@adminapi.warnings': warnings,
+        value,
+        ...extra,
+      },
+    };
+  }
+
+  function parameterNames(params: Record<string, unknown>, allowed: string[]): string | undefined {
+    for (const name of Object.keys(params)) {
+      const lower = name.toLowerCase();
+      if (!allowed.includes(lower) && !IGNORED_PARAMETERS.has(lower)) return name;
+    }
+    return undefined;
+  }
+
+  const param = (params: Record<string, unknown>, name: string): unknown => {
+    const key = Object.keys(params).find((k) => k.toLowerCase() === name);
+    return key === undefined ? undefined : params[key];
+  };
+
+  function resolveIdentity(req: SimRequest, identity: unknown): MailboxUser | SimResponse {
+    if (typeof identity !== 'string' || !identity.trim()) {
+      return badParameter(req, `Cannot bind argument to parameter 'Identity' because it is an empty string.`, PARAMETER_BINDING_TYPE);
+    }
+    const found = state.findMailboxes(identity);
+    if (found.length === 0) return notFound(req, identity);
+    if (found.length > 1) return ambiguous(req, identity);
+    return found[0];
+  }
+
+  function getMailbox(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
+    const params = input.Parameters;
+    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter']);
+    if (unknown) return badParameter(req, `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`);
+    const identity = param(params, 'identity');
+    const filter = param(params, 'filter');
+    if (identity !== undefined && filter !== undefined) return badParameter(req, 'Parameter set cannot be resolved using the specified named parameters.');
+
+    let resultSize = DEFAULT_RESULT_SIZE;
+    const rawSize = param(params, 'resultsize');
+    if (rawSize !== undefined) {
+      if (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') resultSize = Infinity;
+      else if ((typeof rawSize === 'number' || (typeof rawSize === 'string' && /^\d+$/.test(rawSize.trim()))) && Number(rawSize) >= 1 && Number.isInteger(Number(rawSize))) resultSize = Number(rawSize);
+      else return badParameter(req, `Cannot bind parameter 'ResultSize'. Cannot convert value "${String(rawSize)}" to type "Microsoft.Exchange.Data.Unlimited\`1[System.UInt32]". Error: "The value "${String(rawSize)}" is not a valid value for Unlimited."`, PARAMETER_BINDING_TYPE);
+    }
+
+    const rawTypes = param(params, 'recipienttypedetails');
+    let types: string[] | undefined;
+    if (rawTypes !== undefined) {
+      const list = (Array.isArray(rawTypes) ? rawTypes : String(rawTypes).split(',')).map((t) => String(t).trim());
+      const bad = list.find((t) => !RECIPIENT_TYPES.has(t.toLowerCase()));
+      if (bad !== undefined || !list.length) {
+        return badParameter(req, `Cannot bind parameter 'RecipientTypeDetails'. Cannot convert value "${bad ?? ''}" to type "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails". Error: "Unable to match the identifier name ${bad ?? ''} to a valid enumerator name. Specify one of the following enumerator names and try again: UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox, DiscoveryMailbox, SchedulingMailbox, LinkedMailbox, TeamMailbox, GroupMailbox"`, PARAMETER_BINDING_TYPE);
+      }
+      types = list.map((t) => CANONICAL_TYPES[t.toLowerCase()] ?? t).sort();
+    }
+
+    let items: readonly MailboxUser[];
+    if (identity !== undefined) {
+      const one = resolveIdentity(req, identity);
+      if ('status' in one) return one;
+      items = !types || types.includes(one.mailbox.recipientTypeDetails) ? [one] : [];
+      if (!items.length) return notFound(req, String(identity));
+    } else {
+      let predicate: ((m: MailboxUser) => boolean) | undefined;
+      if (filter !== undefined) {
+        try {
+          predicate = parseOpathFilter(String(filter), state);
+        } catch (e) {
+          if (e instanceof OpathError) return invalidFilter(req, String(filter), e.position);
+          throw e;
+        }
+      }
+      items = !types && !predicate
+        ? state.mailboxes
+        : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter])}`, () =>
+          state.mailboxes.filter((m) => (!types || types.includes(m.mailbox.recipientTypeDetails)) && (!predicate || predicate(m))));
+    }
+
+    const prefer = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(req.headers.prefer ?? '');
+    const pageSize = Math.max(1, Math.min(MAX_PAGE, prefer ? Number(prefer[1]) : startPageSize ?? MAX_PAGE));
+    const limit = Math.min(resultSize, items.length);
+    const end = Math.min(offset + pageSize, limit);
+    const selected = req.query.get('$select');
+    const select = selected ? new Set(selected.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) : undefined;
+    const value = items.slice(offset, end).map((m) => mailboxRecord(state, m, select));
+    const extra: Record<string, unknown> = {};
+    const warnings: string[] = [];
+    if (end < limit) {
+      const token = encodeToken({ o: end, s: pageSize, h: hashInput(input), e: Date.now() + PAGING_LIFETIME_MS, q: input });
+      const query = new URLSearchParams(req.query);
+      query.delete('$skiptoken');
+      query.set('$skiptoken', token);
+      extra['@odata.nextLink'] = `${options.baseUrl()}/adminapi/beta/${state.tenantId}/InvokeCommand?${query.toString().replace(/%24/g, '$')}`;
+    } else if (items.length > limit) {
+      warnings.push(TRUNCATION_WARNING);
+    }
+    const response = envelope(req, value, extra, warnings);
+    response.headers = { ...response.headers, 'Preference-Applied': `odata.maxpagesize=${pageSize}` };
+    return response;
+  }
+
+  function getMailboxStatistics(req: SimRequest, input: CmdletInput): SimResponse {
+    const params = input.Parameters;
+    const unknown = parameterNames(params, ['identity', 'archive']);
+    if (unknown) return badParameter(req, `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`);
+    const identity = param(params, 'identity');
+    if (identity === undefined) return badParameter(req, 'Cannot process command because of one or more missing mandatory parameters: Identity.', PARAMETER_BINDING_TYPE);
+    const user = resolveIdentity(req, identity);
+    if ('status' in user) return user;
+    const archive = param(params, 'archive');
+    const wantsArchive = archive === true || (typeof archive === 'string' && archive.toLowerCase() === 'true');
+    if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
+      // Exchange's wording for a mailbox without an archive is not captured anywhere we could read.
+      return exchangeError(req, 400, 'BadRequest', 'Error executing cmdlet', 'Ex9C3B1A', 'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
+        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`);
+    }
+    return envelope(req, [statisticsRecord(state, user, wantsArchive)]);
+  }
+
+  function readInput(req: SimRequest): CmdletInput | SimResponse {
+    const parsed = parseJson(req.body);
+    const invalid = (text: string): SimResponse => exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
+    if (!parsed.ok) return invalid('The request body is not valid JSON.');
+    const root = parsed.value;
+    const cmdlet = isObject(root) ? root.CmdletInput : undefined;
+    if (!isObject(cmdlet) || typeof cmdlet.CmdletName !== 'string' || !cmdlet.CmdletName) return invalid("The request body must carry 'CmdletInput' with a 'CmdletName'.");
+    const parameters = cmdlet.Parameters ?? {};
+    if (!isObject(parameters)) return invalid("'CmdletInput.Parameters' must be an object.");
+    return { CmdletName: cmdlet.CmdletName, Parameters: parameters };
+  }
+
+  function invokeCommand(req: SimRequest): SimResponse {
+    const rawToken = req.query.get('$skiptoken');
+    let input: CmdletInput | SimResponse;
+    let offset = 0;
+    let startPageSize: number | undefined;
+    if (rawToken !== null) {
+      const token = decodeToken(rawToken);
+      if (!token) return expiredPaging(req);
+      if (req.method === 'GET' || !req.body.length) input = token.q;
+      else {
+        input = readInput(req);
+        if ('status' in input) return input;
+        if (hashInput(input) !== token.h) return expiredPaging(req);
+      }
+      offset = token.o;
+      startPageSize = token.s;
+    } else {
+      if (req.method !== 'POST') return exchangeError(req, 405, 'MethodNotAllowed', 'The HTTP method is not allowed.', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'InvokeCommand accepts POST only.');
+      input = readInput(req);
+      if ('status' in input) return input;
+    }
+    req.note.cmdlet = input.CmdletName;
+    switch (input.CmdletName.toLowerCase()) {
+      case 'get-mailbox':
+        req.note.cmdlet = 'Get-Mailbox';
+        return getMailbox(req, input, offset, startPageSize);
+      case 'get-mailboxstatistics':
+        req.note.cmdlet = 'Get-MailboxStatistics';
+        return getMailboxStatistics(req, input);
+      default:
+        return exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', COMMAND_NOT_FOUND_TYPE,
+          `The term '${input.CmdletName}' is not recognized as the name of a cmdlet, function, script file, or operable program.`);
+    }
+  }
+
+  async function batch(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
+    const parsed = parseJson(req.body);
+    const requests = parsed.ok && isObject(parsed.value) ? parsed.value.requests : undefined;
+    const invalid = (text: string): SimResponse => exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
+    if (!Array.isArray(requests)) return invalid('The batch request body must be {"requests":[...]}.');
+    if (requests.length > MAX_BATCH) return invalid(`The batch request contains ${requests.length} requests; at most ${MAX_BATCH} are allowed.`);
+    const responses = await Promise.all(requests.map(async (raw, index) => {
+      const r = isObject(raw) ? raw : {};
+      const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : String(index + 1);
+      const url = new URL(typeof r.url === 'string' ? r.url : '/', 'http://exchange.invalid');
+      const headers: Record<string, string | undefined> = { authorization: req.headers.authorization, prefer: req.headers.prefer };
+      if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+      const inner: SimRequest = {
+        method: typeof r.method === 'string' ? r.method.toUpperCase() : 'POST',
+        path: decodeURIComponentSafe(url.pathname),
+        rawPathAndQuery: `${url.pathname}${url.search}`,
+        query: url.searchParams,
+        headers,
+        body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
+        note: {},
+      };
+      const res = await door.inner(inner);
+      const body = Buffer.isBuffer(res.body) ? '' : res.body;
+      return { id, status: res.status, headers: res.headers ?? {}, body: body ?? null };
+    }));
+    return { status: 200, body: { responses } };
+  }
+
+  async function handle(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
+    const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
+    if (!m) {
+      return exchangeError(req, 404, 'NotFound', 'Not Found', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', `No HTTP resource was found that matches the request URI '${req.path}'.`);
+    }
+    const check = checkToken(req.headers.authorization, EXCHANGE_AUDIENCES, state.tenantId);
+    if (!check.ok) {
+      const reasons: Record<typeof check.reason, string> = {
+        missing: '2000001;reason="The request does not carry a bearer token.";error_category="invalid_token"',
+        malformed: '2000001;reason="The token could not be parsed.";error_category="invalid_token"',
+        signature: '2000001;reason="The token signature is invalid.";error_category="invalid_signature"',
+        audience: '2000001;reason="The token audience is not valid for this resource.";error_category="invalid_resource"',
+        expired: '2000003;reason="The token has expired.";error_category="invalid_lifetime"',
+        tenant: '2000001;reason="The token was issued for another tenant.";error_category="invalid_tenant"',
+      };
+      return unauthorized(reasons[check.reason]);
+    }
+    const tenant = m[2].toLowerCase();
+    if (tenant !== state.tenantId.toLowerCase() && tenant !== state.fixture.tenant.initialDomain.toLowerCase()) {
+      return unauthorized('2000001;reason="The tenant in the request does not match the token.";error_category="invalid_tenant"');
+    }
+    if (!(check.claims.roles ?? []).includes('Exchange.ManageAsApp')) {
+      return unauthorized('2000008;reason="The token does not contain the permission required to access the resource.";error_category="insufficient_auth_strength"');
+    }
+    if (!(check.claims.wids ?? []).some((w) => MAILBOX_READER_ROLES.has(w))) return forbidden();
+    if (m[3].toLowerCase() === '$batch') {
+      if (req.inner) return exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'A batch cannot contain a batch.');
+      if (req.method !== 'POST') return exchangeError(req, 405, 'MethodNotAllowed', 'The HTTP method is not allowed.', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', '$batch accepts POST only.');
+      return batch(req, door);
+    }
+    return invokeCommand(req);
+  }
+
+  return {
+    api: 'exchange',
+    latencyMs: options.latencyMs,
+    errorResponse: exchangeStatusError,
+    handle,
+    // A $batch counts as one request in flight: we believe Exchange meters the HTTP request, not
+    // the cmdlets inside it (unverified; Microsoft publishes no REST concurrency figure).
+    admit(req) {
+      if (options.maxInFlight === undefined) return undefined;
+      if (inFlight >= options.maxInFlight) return exchangeStatusError(req, 429, options.retryAfterSeconds);
+      inFlight++;
+      admitted.add(req);
+      return undefined;
+    },
+    leave(req) {
+      if (admitted.delete(req)) inFlight--;
+    },
+  };
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

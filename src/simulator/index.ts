@@ -1,0 +1,158 @@
+// The simulated Microsoft 365 tenant: Graph and Exchange over HTTPS, App Service's managed-identity
+// endpoint and the control API over loopback http. Only the demo launcher and tests start it.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { simulatorCertificate } from './certificate';
+import { controlListener } from './control-api';
+import { exchangeService } from './exchange/exchange-service';
+import { FaultBook } from './faults';
+import { FrontDoor, Service } from './front-door';
+import { graphService } from './graph/graph-service';
+import { IDENTITY_PATH, identityService } from './identity-endpoint';
+import { RequestLog } from './request-log';
+import { TenantState } from './tenant-state';
+import type { TenantFixture } from './tenant/fixture';
+
+export type { FaultRule } from './faults';
+export type { RequestCounts, ApiCounts } from './request-log';
+
+export interface SimulatorOptions {
+  tenant: TenantFixture;
+  /** 0 or absent = a free port. Plain http on 127.0.0.1. */
+  controlPort?: number;
+  graphPort?: number;
+  exchangePort?: number;
+  identityPort?: number;
+  latency?: { graphMs?: number; exchangeMs?: number; identityMs?: number };
+  /** Off unless given. */
+  throttling?: false | { exchangeMaxInFlight?: number; retryAfterSeconds?: number; reportRequestsPer10Min?: number };
+  /** Lifetime of issued access tokens; default 3600 s. */
+  tokenLifetimeSeconds?: number;
+  /** Silences even error logging. */
+  quiet?: boolean;
+}
+
+export interface SimulatorInfo {
+  /** https://localhost:PORT — Graph root (append /v1.0/...). */
+  graph: string;
+  /** https://localhost:PORT — Exchange root (append /adminapi/beta/{tenantId}/InvokeCommand). */
+  exchange: string;
+  /** http://127.0.0.1:PORT/msi/token — for IDENTITY_ENDPOINT. */
+  identityEndpoint: string;
+  /** For IDENTITY_HEADER. */
+  identityHeader: string;
+  /** The only CA a client needs to trust for Graph and Exchange. */
+  caCertPem: string;
+  tenantId: string;
+  /** The managed identity's client id (AZURE_CLIENT_ID). */
+  clientId: string;
+  principalId: string;
+  initialDomain: string;
+  controlUrl: string;
+}
+
+export interface RunningSimulator {
+  info: SimulatorInfo;
+  controlUrl: string;
+  stop(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const quiet = options.quiet ?? false;
+  const state = new TenantState(options.tenant);
+  const certificate = await simulatorCertificate();
+  const faults = new FaultBook();
+  const log = new RequestLog();
+  const throttling = options.throttling || undefined;
+  const identityHeader = randomBytes(24).toString('hex');
+  const ports = { graph: 0, exchange: 0, identity: 0, control: 0 };
+
+  const services: Record<'graph' | 'exchange' | 'identity', Service> = {
+    graph: graphService(state, {
+      latencyMs: options.latency?.graphMs ?? 0,
+      reportRequestsPer10Min: throttling ? throttling.reportRequestsPer10Min ?? 14 : undefined,
+      baseUrl: () => `https://localhost:${ports.graph}`,
+      downloadBaseUrl: () => `https://127.0.0.1:${ports.graph}`,
+    }),
+    exchange: exchangeService(state, {
+      latencyMs: options.latency?.exchangeMs ?? 0,
+      maxInFlight: throttling ? throttling.exchangeMaxInFlight ?? 3 : undefined,
+      retryAfterSeconds: throttling?.retryAfterSeconds ?? 1,
+      baseUrl: () => `https://localhost:${ports.exchange}`,
+    }),
+    identity: identityService(state, {
+      header: identityHeader,
+      latencyMs: options.latency?.identityMs ?? 0,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    }),
+  };
+  const door = (api: keyof typeof services): FrontDoor => new FrontDoor(services[api], faults, log, quiet);
+  const tls = { key: certificate.serverKeyPem, cert: certificate.serverCertPem };
+  const graphServer = https.createServer(tls, door('graph').listener);
+  const exchangeServer = https.createServer(tls, door('exchange').listener);
+  const identityServer = http.createServer(door('identity').listener);
+  // Filled in once every port is known; the control API reads it on each GET /_sim/info.
+  const published: { info?: SimulatorInfo } = {};
+  const controlServer = http.createServer(controlListener({ state, faults, log, info: () => published.info, quiet }));
+  for (const server of [graphServer, exchangeServer, identityServer, controlServer]) {
+    server.on('clientError', (_error, socket) => socket.destroy());
+    // Keep-alive sockets must not hold stop() or a test runner open.
+    server.keepAliveTimeout = 5000;
+  }
+  const started: http.Server[] = [];
+  try {
+    ports.graph = await listen(graphServer, options.graphPort ?? 0);
+    started.push(graphServer);
+    ports.exchange = await listen(exchangeServer, options.exchangePort ?? 0);
+    started.push(exchangeServer);
+    ports.identity = await listen(identityServer, options.identityPort ?? 0);
+    started.push(identityServer);
+    ports.control = await listen(controlServer, options.controlPort ?? 0);
+    started.push(controlServer);
+  } catch (error) {
+    await Promise.all(started.map(close));
+    throw error;
+  }
+  const controlUrl = `http://127.0.0.1:${ports.control}`;
+  const info: SimulatorInfo = {
+    graph: `https://localhost:${ports.graph}`,
+    exchange: `https://localhost:${ports.exchange}`,
+    identityEndpoint: `http://127.0.0.1:${ports.identity}${IDENTITY_PATH}`,
+    identityHeader,
+    caCertPem: certificate.caCertPem,
+    tenantId: state.tenantId,
+    clientId: state.fixture.identity.clientId,
+    principalId: state.fixture.identity.principalId,
+    initialDomain: state.fixture.tenant.initialDomain,
+    controlUrl,
+  };
+  published.info = info;
+  let stopping: Promise<void> | undefined;
+  return {
+    info,
+    controlUrl,
+    stop: () => {
+      stopping ??= Promise.all(started.map(close)).then(() => undefined);
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// The botbuilder side of a turn: turns activities into Router calls and Router replies into
+// activities. Long work continues through the outbox after the turn has been answered.
+import { ActivityHandler, CardFactory, CloudAdapter, ConversationReference, InvokeResponse, TurnContext, ActivityTypes } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Router, TurnParts } from '../commands/router';
+import type { ActionResult, Message, MessageRef, Outbox } from '../commands/types';
+import { welcomeMessage } from '../commands/replies';
+import type { Logger } from '../log';
+import type { BotServices } from '../services';
+import { callerOf, commandTextOf, conversationOf } from './activity';
+
+export function toActivity(message: Message): Record<string, unknown> {
+  const activity: Record<string, unknown> = { type: ActivityTypes.Message };
+  if (message.text) activity.text = message.text;
+  if (message.card) {
+    activity.attachments = [CardFactory.adaptiveCard(message.card)];
+    // The text becomes the notification preview; with a card, Teams shows both, so keep it short.
+    activity.summary = message.text;
+    delete activity.text;
+  }
+  return activity;
+}
+
+export interface TeamsBotOptions {
+  adapter: CloudAdapter;
+  /** The bot's app id ('' in demo mode): needed to continue a conversation after the turn. */
+  appId: string;
+  router: Router;
+  services: BotServices;
+  log: Logger;
+}
+
+export class TeamsBot extends ActivityHandler {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly options: TeamsBotOptions) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await context.sendActivity(toActivity(welcomeMessage()));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // Personal installs arrive as conversationUpdate with the bot as the added member.
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      if (context.activity.conversation?.conversationType === 'personal' && added.some((m) => m.id === botId)) {
+        await context.sendActivity(toActivity(welcomeMessage()));
+      }
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const jobs: (() => void)[] = [];
+    context.turnState.set(DEFERRED, jobs);
+    try {
+      await super.run(context);
+    } finally {
+      setImmediate(() => jobs.forEach((start) => start()));
+    }
+  }
+
+  /** Resolves when every piece of work started after a turn has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private turnParts(context: TurnContext): TurnParts & { reply: (m: Message) => Promise<MessageRef> } {
+    const activity = context.activity;
+    const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+    const log = this.options.log.child({ turn: randomUUID(), conversationType: activity.conversation?.conversationType ?? 'unknown' });
+    return {
+      caller: callerOf(activity),
+      conversation: conversationOf(activity),
+      services: this.options.services,
+      log,
+      now: () => new Date(),
+      reply: async (m: Message) => {
+        const res = await context.sendActivity(toActivity(m));
+        return { id: res?.id ?? '' };
+      },
+      // Deferred work starts once the turn is answered, so a card update never races the reply.
+      later: (work) => deferred(context).push(() => this.runLater(reference, log, work)),
+    };
+  }
+
+  private runLater(reference: ConversationReference, log: Logger, work: (outbox: Outbox) => Promise<void>): void {
+    const outbox = this.outboxFor(reference);
+    const job = (async () => {
+      try {
+        await work(outbox);
+      } catch (err) {
+        log.error('background work failed', { err: err as Error });
+      }
+    })();
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
+  }
+
+  private outboxFor(reference: ConversationReference): Outbox {
+    const { adapter, appId } = this.options;
+    const within = <T>(fn: (ctx: TurnContext) => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        adapter.continueConversationAsync(appId, reference, async (ctx) => {
+          try {
+            resolve(await fn(ctx));
+          } catch (err) {
+            reject(err);
+          }
+        }).catch(reject);
+      });
+    return {
+      send: (m) => within(async (ctx) => ({ id: (await ctx.sendActivity(toActivity(m)))?.id ?? '' })),
+      update: (ref, m) =>
+        within(async (ctx) => {
+          await ctx.updateActivity({ ...toActivity(m), id: ref.id, conversation: reference.conversation } as any);
+        }),
+    };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const parts = this.turnParts(context);
+    const value = context.activity.value as any;
+    // Action.Submit (the fallback for clients without Action.Execute) arrives as a message with a value.
+    if (value && typeof value === 'object' && ('verb' in value || 'action' in value)) {
+      const verb = value.verb ?? value.action?.verb;
+      const data = value.data ?? value.action?.data ?? {};
+      const result = await this.options.router.handleAction(parts, verb, data);
+      if (result.kind !== 'none') await parts.reply(resultAsMessage(result));
+      return;
+    }
+    await this.options.router.handleMessage(parts, commandTextOf(context.activity, context.activity.recipient?.id));
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const value = context.activity.value as any;
+    const action = value && typeof value === 'object' ? value.action : undefined;
+    const parts = this.turnParts(context);
+    if (!action || typeof action !== 'object' || action.type !== 'Action.Execute') {
+      parts.log.warn('bad action', { problem: 'invoke without an Action.Execute' });
+      return invokeResponse({ kind: 'error', status: 400, message: 'That button sent something I do not understand.' });
+    }
+    const replyToId = context.activity.replyToId;
+    const cardMessage = typeof replyToId === 'string' && replyToId ? { id: replyToId } : undefined;
+    const result = await this.options.router.handleAction(parts, action.verb, action.data, cardMessage);
+    return invokeResponse(result);
+  }
+}
+
+const DEFERRED = Symbol('deferred work');
+
+function deferred(context: TurnContext): (() => void)[] {
+  return context.turnState.get(DEFERRED) ?? [];
+}
+
+function resultAsMessage(result: Exclude<ActionResult, { kind: 'none' }>): Message {
+  if (result.kind === 'card') return { card: result.card };
+  return { text: result.kind === 'message' ? result.text : result.message };
+}
+
+/** Universal Actions' response shapes: a replacement card, a message, or an error. */
+function invokeResponse(result: ActionResult): InvokeResponse {
+  const body =
+    result.kind === 'none'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
+      : result.kind === 'card'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+      : result.kind === 'message'
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text }
+        : { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: codeOf(result.status), message: result.message } };
+  return { status: 200, body };
+}
+
+function codeOf(status: number): string {
+  return ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 410: 'Gone', 500: 'InternalError' } as Record<number, string>)[status] ?? 'Error';
+}

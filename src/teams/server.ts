@@ -1,0 +1,92 @@
+// The HTTP face of the bot: restify with the Bot Framework endpoint and a health check.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import * as restify from 'restify';
+import type { AddressInfo } from 'node:net';
+import type { Router } from '../commands/router';
+import type { BotConfig } from '../config';
+import type { Logger } from '../log';
+import type { BotServices } from '../services';
+import { TeamsBot } from './bot';
+
+export interface BotServerOptions {
+  config: BotConfig;
+  router: Router;
+  services: BotServices;
+  log: Logger;
+  /** Extra botbuilder authentication settings (e.g. a test's own OpenID metadata); set all together. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** More routes (exports, alert runs) added by the caller. */
+  routes?: (server: restify.Server) => void;
+  bindHost?: string;
+}
+
+export interface BotServer {
+  url: string;
+  port: number;
+  bot: TeamsBot;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
+  const { config, log } = options;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.appTenantId,
+    MicrosoftAppPassword: process.env.MicrosoftAppPassword ?? '',
+    ...options.authOverrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error('turn failed', { err: error as Error, activityType: context.activity?.type });
+    try {
+      if (context.activity?.type === 'message') await context.sendActivity('Sorry, something went wrong on my side. It has been logged.');
+    } catch {
+      // The channel may be the thing that failed; the log line above is what remains.
+    }
+  };
+  const bot = new TeamsBot({ adapter, appId: config.bot.appId, router: options.router, services: options.services, log });
+
+  const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const body: any = (req as any).body;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
+      log.warn('malformed activity', { problem: 'body is not an activity' });
+      res.send(400, { error: 'The body must be a Bot Framework activity (JSON object with a type).' });
+      return;
+    }
+    try {
+      await adapter.process(req as any, res as any, (context) => bot.run(context));
+    } catch (err) {
+      log.error('activity processing failed', { err: err as Error });
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  });
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok', demo: config.demo });
+  });
+  options.routes?.(server);
+
+  server.on('restifyError', (req: any, res: any, err: any, cb: any) => {
+    // restify answers bad JSON and oversize bodies itself; log them without their content.
+    log.warn('request refused', { path: req?.path?.(), status: err?.statusCode, problem: err?.name });
+    return cb();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, options.bindHost ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    bot,
+    close: async () => {
+      await bot.idle();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

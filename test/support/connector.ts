@@ -1,0 +1,117 @@
+// A local stand-in for the Teams channel's connector service: it receives the bot's replies and
+// updates over real HTTP, as the Bot Framework connector would, and lets a test wait for them.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface PostedActivity {
+  id: string;
+  conversationId: string;
+  kind: 'send' | 'update';
+  activity: any;
+  /** Every version of this message, oldest first (sends and updates). */
+  at: number;
+}
+
+export class LocalConnector {
+  readonly activities: PostedActivity[] = [];
+  /** The latest version of each message id. */
+  readonly messages = new Map<string, any>();
+  private server!: http.Server;
+  url = '';
+  private waiters: (() => void)[] = [];
+  /** Status to answer with (e.g. 403 when "the bot was removed"); null = normal. */
+  failWith: number | null = null;
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => this.handle(req, res, body));
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
+    const url = new URL(req.url ?? '/', this.url);
+    const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
+    if (this.failWith) {
+      res.writeHead(this.failWith, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'Forbidden', message: 'stand-in refusal' } }));
+      return;
+    }
+    if (!m) {
+      res.writeHead(404).end();
+      return;
+    }
+    let activity: any = {};
+    try {
+      activity = JSON.parse(body || '{}');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const conversationId = decodeURIComponent(m[1]);
+    if (req.method === 'PUT' && m[2]) {
+      const id = decodeURIComponent(m[2]);
+      this.record({ id, conversationId, kind: 'update', activity, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      return;
+    }
+    if (req.method === 'POST') {
+      const id = randomUUID();
+      this.record({ id, conversationId, kind: 'send', activity, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      return;
+    }
+    res.writeHead(405).end();
+  }
+
+  private record(a: PostedActivity): void {
+    this.activities.push(a);
+    this.messages.set(a.id, a.activity);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Waits until `predicate` finds something in what was posted (checked after each post). */
+  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = predicate();
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Timed out; the connector received: ${JSON.stringify(this.activities.map((a) => ({ kind: a.kind, text: cardText(a.activity).slice(0, 200) })), null, 1)}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
+/** All the text a person would read in an activity: its text plus every text in its cards. */
+export function cardText(activity: any): string {
+  const parts: string[] = [];
+  if (typeof activity?.text === 'string') parts.push(activity.text);
+  const walk = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if ((k === 'text' || k === 'title' || k === 'value' || k === 'fallbackText') && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(activity?.attachments?.map((a: any) => a.content));
+  return parts.join('\n');
+}

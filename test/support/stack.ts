@@ -1,0 +1,123 @@
+// The whole bot as integration tests use it: the simulated tenant over HTTPS, Azurite, the bot on a
+// free port, and a local connector that receives what the bot posts. Nothing is mocked.
+import { randomUUID } from 'node:crypto';
+import { startSimulator, RunningSimulator, SimulatorOptions } from '../../src/simulator';
+import { loadTenant } from '../../src/simulator/tenant/load';
+import type { TenantFixture } from '../../src/simulator/tenant/fixture';
+import { readConfig, BotConfig } from '../../src/config';
+import { Logger, registerSecret } from '../../src/log';
+import { startBot, RunningBot } from '../../src/app';
+import { startAzurite, LocalStorage } from '../../src/demo/azurite';
+import { LocalConnector } from './connector';
+
+export const ADMIN_ID = '00000000-0000-0000-0000-0000000000020';
+export const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
+
+export interface StackOptions {
+  tenant?: TenantFixture | string;
+  simulator?: Partial<SimulatorOptions>;
+  config?: Partial<BotConfig>;
+  env?: NodeJS.ProcessEnv;
+  /** Reuse a storage (e.g. two bots on one storage). */
+  storage?: LocalStorage;
+  logLines?: string[];
+}
+
+export interface Stack {
+  sim: RunningSimulator;
+  storage: LocalStorage;
+  bot: RunningBot;
+  connector: LocalConnector;
+  config: BotConfig;
+  tenant: TenantFixture;
+  logLines: string[];
+  /** Posts a chat message to /api/messages as `from`; resolves with the HTTP status. */
+  say(text: string, options?: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string; value?: unknown }): Promise<number>;
+  /** Posts an Action.Execute invoke; resolves with the HTTP status and the invoke response body. */
+  click(verb: unknown, data: unknown, options?: { from?: string; replyToId?: string; conversationId?: string }): Promise<{ status: number; body: any }>;
+  post(activity: unknown, raw?: string): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const tenant = typeof options.tenant === 'object' ? options.tenant : loadTenant(options.tenant ?? 'demo');
+  const sim = await startSimulator({ tenant, quiet: true, ...options.simulator });
+  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
+  process.env.IDENTITY_HEADER = sim.info.identityHeader;
+  registerSecret(sim.info.identityHeader);
+  const ownStorage = !options.storage;
+  const storage = options.storage ?? (await startAzurite());
+  const connector = await new LocalConnector().start();
+  const base = readConfig({
+    PORT: '0',
+    GRAPH_ENDPOINT: sim.info.graph,
+    EXCHANGE_ENDPOINT: sim.info.exchange,
+    AZURE_CLIENT_ID: sim.info.clientId,
+    STORAGE_CONNECTION_STRING: storage.connectionString,
+    STORAGE_CONTAINER: `test${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    ...options.env,
+  });
+  const config: BotConfig = {
+    ...base,
+    tenantId: sim.info.tenantId,
+    organization: tenant.tenant.initialDomain,
+    admins: base.admins.length ? base.admins : [ADMIN_ID],
+    ...options.config,
+  };
+  const logLines = options.logLines ?? [];
+  const log = new Logger('debug', { app: 'test' }, (line) => logLines.push(line));
+  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const conversationId = `conv-${randomUUID()}`;
+
+  const post = async (activity: unknown, raw?: string) => {
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw ?? JSON.stringify(activity),
+    });
+    const text = await res.text();
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body };
+  };
+  const activityBase = (o: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string }) => ({
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: { id: `user-${o.from ?? ADMIN_ID}`, name: 'Test Admin', aadObjectId: o.from ?? ADMIN_ID },
+    recipient: { id: 'bot-id', name: 'Mailbox Watch' },
+    conversation: { id: o.conversationId ?? conversationId, conversationType: o.conversationType ?? 'personal', tenantId: o.tenantId ?? PLAYGROUND_TENANT },
+    channelData: { tenant: { id: o.tenantId ?? PLAYGROUND_TENANT } },
+  });
+
+  return {
+    sim,
+    storage,
+    bot,
+    connector,
+    config,
+    tenant,
+    logLines,
+    post,
+    say: async (text, o = {}) => (await post({ ...activityBase(o), type: 'message', text, ...(o.value !== undefined ? { value: o.value } : {}) })).status,
+    click: (verb, data, o = {}) =>
+      post({
+        ...activityBase(o),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: o.replyToId,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    stop: async () => {
+      await bot.stop();
+      await connector.stop();
+      if (ownStorage) await storage.stop();
+      await sim.stop();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
+import { visibleText } from '../../../src/cards/plain-text';
+import { CARD_BYTE_LIMIT, cardBytes } from '../../../src/cards/render';
+import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
+import { GB, MB, NOW, daysAgo, mailbox } from '../reports/sample-mailboxes';
+import { elementsOfType, paragraphs, parseLikeAClient, visibleTexts } from './client-view';
+
+const alex = mailbox('alex@contoso.com', {
+  displayName: 'Alex Wilber',
+  alias: 'alexw',
+  items: 12_345,
+  sizeBytes: 99.5 * GB,
+  lastInteraction: daysAgo(3),
+  whenMailboxCreated: daysAgo(900),
+  litigationHoldEnabled: true,
+  archiveStatus: 'Active',
+  autoExpandingArchiveEnabled: true,
+  archiveStatistics: { itemCount: 800, totalItemSizeBytes: 850 * MB, deletedItemCount: 0, totalDeletedItemSizeBytes: 0, lastInteractionTime: null, lastLogonTime: null },
+});
+
+function facts(card: object): string[] {
+  return elementsOfType(card, 'FactSet').flatMap((f) => visibleTexts(f));
+}
+
+describe('mailbox details card', () => {
+  it('shows statistics, quotas, archive and holds as an admin reads them', () => {
+    const card = mailboxDetailsCard(buildMailboxDetails(alex, NOW));
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    expect(card.version).toBe('1.5');
+    const seen = paragraphs(card).map(visibleText);
+    expect(seen.slice(0, 2)).toEqual(['Alex Wilber', 'alex@contoso.com · User mailbox']);
+    expect(facts(card)).toEqual([
+      'Items: 12,345',
+      'Size: 99.5 GB',
+      'Deleted items: 5 · 10 MB',
+      'Last active: 3 days ago ({{DATE(2024-06-12T12:00:00Z, SHORT)}})',
+      'Last logon: 2 days ago ({{DATE(2024-06-13T12:00:00Z, SHORT)}})',
+      'Created: 2 years ago ({{DATE(2021-12-28T12:00:00Z, SHORT)}})',
+      'Warning at: 98 GB',
+      'Stops sending at: 99 GB',
+      'Stops receiving at: 100 GB',
+      'Used: 99% ██████████',
+      'Status: Active, auto-expanding',
+      'Items: 800',
+      'Size: 850 MB',
+      'Litigation hold: On',
+    ]);
+    expect(seen).toContain('Over its prohibit send quota: it can no longer send mail.');
+    expect(seen).toContain('Primary: alex@contoso.com');
+    expect(seen).toContain('Alias: alexw');
+    expect(cardBytes(card)).toBeLessThan(CARD_BYTE_LIMIT);
+  });
+
+  it('leaves licences out until they are looked up, then lists them', () => {
+    const without = paragraphs(mailboxDetailsCard(buildMailboxDetails(alex, NOW)));
+    expect(without).not.toContain('Licences');
+    const withLicences = mailboxDetailsCard(
+      buildMailboxDetails(alex, NOW, [{ name: 'Microsoft 365 E3', exchangePlan: 'Exchange Online (Plan 2)' }, { name: 'Power BI Pro' }]),
+    );
+    const seen = paragraphs(withLicences);
+    expect(seen).toContain('Licences');
+    expect(seen).toContain('Microsoft 365 E3 · Exchange Online (Plan 2)');
+    expect(seen).toContain('Power BI Pro');
+    expect(paragraphs(mailboxDetailsCard(buildMailboxDetails(alex, NOW, [])))).toContain('No licence assigned.');
+  });
+
+  it('says when statistics are missing, quoting the reason as plain text', () => {
+    const broken = mailbox('b@contoso.com', { statistics: null, statisticsError: '**Mailbox** {{DATE(2020-01-01T00:00:00Z)}} not found' });
+    const card = mailboxDetailsCard(buildMailboxDetails(broken, NOW));
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    const [warning] = elementsOfType(card, 'Container').filter((c) => c.style === 'warning');
+    const seen = paragraphs(warning);
+    expect(seen[0]).toBe('Statistics unavailable');
+    expect(visibleText(seen[1])).toBe('**Mailbox** {{DATE(2020-01-01T00:00:00Z)}} not found');
+    expect(seen[1]).not.toMatch(/\{\{DATE\(/);
+    expect(facts(card)).toContain('Statistics: —');
+  });
+
+  it('keeps a hostile name plain and short', () => {
+    const card = mailboxDetailsCard(buildMailboxDetails(mailbox('h@contoso.com', { displayName: `# [x](http://evil) ${'y'.repeat(300)}` }), NOW));
+    const [title] = elementsOfType(card, 'RichTextBlock');
+    const text = paragraphs(title)[0];
+    expect(text.startsWith('# [x](http://evil) yyy')).toBe(true);
+    expect([...text]).toHaveLength(60);
+    for (const block of elementsOfType(card, 'TextBlock')) expect(String(block.text)).not.toContain('evil');
+  });
+
+  it('passes the given buttons through', () => {
+    const refresh = { type: 'Action.Execute', title: 'Refresh', verb: 'mailbox.refresh', data: { upn: 'alex@contoso.com' } };
+    const card = mailboxDetailsCard(buildMailboxDetails(alex, NOW), { actions: [refresh] });
+    expect(card.actions).toEqual([refresh]);
+    expect(parseLikeAClient(card).problems).toEqual([]);
+  });
+});

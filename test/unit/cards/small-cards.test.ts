@@ -1,0 +1,97 @@
+import { errorCard } from '../../../src/cards/error-card';
+import { HELP_COMMANDS, helpCard } from '../../../src/cards/help-card';
+import { visibleText } from '../../../src/cards/plain-text';
+import { progressCard } from '../../../src/cards/progress-card';
+import { welcomeCard } from '../../../src/cards/welcome-card';
+import { elementsOfType, paragraphs, parseLikeAClient } from './client-view';
+
+describe('help card', () => {
+  it('lists every command of the contract with an example', () => {
+    const card = helpCard();
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    expect(HELP_COMMANDS.map((c) => c.name).sort()).toEqual(['alerts', 'doctor', 'export', 'help', 'licenses', 'mailbox', 'mailboxes', 'shared']);
+    const seen = paragraphs(card);
+    expect(seen[0]).toBe('What I can do');
+    for (const c of HELP_COMMANDS) {
+      expect(seen).toContain(c.usage);
+      expect(seen).toContain(`Example: ${c.example}`);
+    }
+    expect(seen).toContain('mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]');
+  });
+
+  it('answers an unknown word with the nearest command, showing the word as typed', () => {
+    const card = helpCard({ unknown: '**mailbxes**', suggestion: 'mailboxes' });
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    const seen = paragraphs(card).map(visibleText);
+    expect(seen.slice(0, 3)).toEqual(["'**mailbxes**' is not a command.", 'Did you mean mailboxes?', 'Here is what I understand']);
+    expect(elementsOfType(card, 'TextBlock').map((t) => t.text)).not.toContainEqual(expect.stringContaining('mailbxes'));
+  });
+
+  it('has no suggestion line when nothing is close', () => {
+    const seen = paragraphs(helpCard({ unknown: 'banana' })).map(visibleText);
+    expect(seen[0]).toBe("'banana' is not a command.");
+    expect(seen.join('\n')).not.toContain('Did you mean');
+  });
+});
+
+describe('welcome card', () => {
+  it('is short and shows what to type', () => {
+    const card = welcomeCard();
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    const seen = paragraphs(card);
+    expect(seen).toHaveLength(6);
+    expect(seen).toContain('mailboxes user mailboxes with the most items');
+    expect(seen.at(-1)).toContain('help');
+  });
+});
+
+describe('error card', () => {
+  it('shows a title, one sentence, a detail line and buttons, all as plain text', () => {
+    const retry = { type: 'Action.Execute', title: 'Try again', verb: 'retry' };
+    const card = errorCard({
+      title: 'Exchange did not answer',
+      message: 'I could not read mailbox statistics for [x](http://evil).',
+      detail: 'HTTP 503 {{DATE(2020-01-01T00:00:00Z)}}',
+      actions: [retry],
+    });
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    const seen = paragraphs(card).map(visibleText);
+    expect(seen).toEqual([
+      'Exchange did not answer',
+      'I could not read mailbox statistics for [x](http://evil).',
+      'HTTP 503 {{DATE(2020-01-01T00:00:00Z)}}',
+    ]);
+    expect(JSON.stringify(card)).not.toMatch(/\{\{DATE\(/);
+    expect(elementsOfType(card, 'TextBlock')).toEqual([]);
+    expect(card.actions).toEqual([retry]);
+  });
+
+  it('drops the detail line when there is none', () => {
+    expect(paragraphs(errorCard({ title: 'No', message: 'Not allowed.' }))).toEqual(['No', 'Not allowed.']);
+  });
+});
+
+describe('progress card', () => {
+  it('answers at once with the size of the job', () => {
+    const card = progressCard({ title: 'Mailbox report', noun: 'mailboxes', done: 0, total: 10_000 });
+    expect(parseLikeAClient(card).problems).toEqual([]);
+    expect(paragraphs(card)).toEqual(['Mailbox report', 'Reading 10,000 mailboxes…', '░░░░░░░░░░░░░░░░░░░░ 0%']);
+  });
+
+  it('shows progress with a bar', () => {
+    const card = progressCard({ title: 'Mailbox report', noun: 'mailboxes', done: 4_000, total: 10_000, note: 'Exchange asked me to slow down.' });
+    expect(paragraphs(card)).toEqual([
+      'Mailbox report',
+      'Reading mailboxes… 4,000 of 10,000',
+      '████████░░░░░░░░░░░░ 40%',
+      'Exchange asked me to slow down.',
+    ]);
+    const [bar] = elementsOfType(card, 'TextBlock').filter((t) => t.fontType === 'Monospace');
+    expect(bar).toBeDefined();
+  });
+
+  it('copes with an unknown total and with overshoot', () => {
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual(['T', 'Reading mailboxes… 1,500 so far']);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual(['T', 'Reading mailboxes… 10 of 10', '████████████████████ 100%']);
+  });
+});

@@ -1,0 +1,157 @@
+// Bicep cannot be compiled on our machines, so these read infra/ as text and hold it to what the
+// bot reads (src/config.ts SETTINGS) and to the security choices the README promises.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SETTINGS } from '../../../src/config';
+
+const root = join(__dirname, '..', '..', '..');
+const infra = join(root, 'infra');
+
+function bicepFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return bicepFiles(path);
+    return name.endsWith('.bicep') ? [path] : [];
+  });
+}
+const files = bicepFiles(infra);
+const read = (name: string) => readFileSync(join(infra, name), 'utf8');
+/** Bicep source with comments removed, so a commented-out line cannot satisfy a test. */
+const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'])\/\/.*$/gm, '$1');
+
+/** The `[ … ]` that follows each `appSettings =` or `appSettings:` in the Bicep, bracket-matched. */
+function appSettingBlocks(source: string): string[] {
+  const blocks: string[] = [];
+  const start = /appSettings\s*[:=]\s*\[/g;
+  for (let m = start.exec(source); m; m = start.exec(source)) {
+    let depth = 0;
+    let i = m.index + m[0].length - 1;
+    for (; i < source.length; i++) {
+      if (source[i] === '[') depth++;
+      else if (source[i] === ']' && --depth === 0) break;
+    }
+    blocks.push(source.slice(m.index + m[0].length, i));
+  }
+  return blocks;
+}
+
+function appSettingNames(): string[] {
+  return files.flatMap((f) => appSettingBlocks(code(readFileSync(f, 'utf8')))).flatMap((block) => [...block.matchAll(/\bname:\s*'([^']+)'/g)].map((m) => m[1]));
+}
+
+/** Settings App Service itself or its deployment tooling reads, not the bot. */
+const PLATFORM_SETTING = /^(WEBSITE_|WEBSITES_|SCM_|APPSETTING_|APPLICATIONINSIGHTS_|ApplicationInsightsAgent_|XDT_)/;
+
+describe('infra/ Bicep and the settings the bot reads', () => {
+  const names = appSettingNames();
+
+  test('the app settings are found where the test looks for them', () => {
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(names).size).toBe(names.length); // no setting given twice
+  });
+
+  test('every setting production needs is set by the Bicep', () => {
+    const needed = SETTINGS.filter((s) => !s.demoOnly && !s.optionalInProduction).map((s) => s.name);
+    expect(needed.filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  test('every app setting in the Bicep is one the bot reads or one App Service reads', () => {
+    const known = new Set(SETTINGS.map((s) => s.name));
+    expect(names.filter((n) => !known.has(n) && !PLATFORM_SETTING.test(n))).toEqual([]);
+  });
+
+  test('no demo-only setting reaches production', () => {
+    const demoOnly = SETTINGS.filter((s) => s.demoOnly).map((s) => s.name);
+    expect(names.filter((n) => demoOnly.includes(n))).toEqual([]);
+  });
+
+  test('no secret anywhere: no password, secret or key setting, no secure parameter, no account keys', () => {
+    expect(names.filter((n) => /PASSWORD|SECRET|KEY|CONNECTION_STRING/i.test(n))).toEqual([]);
+    for (const f of files) {
+      const source = code(readFileSync(f, 'utf8'));
+      expect({ file: relative(root, f), secure: /@secure\(\)/.test(source), listKeys: /listKeys\(/.test(source), password: /MicrosoftAppPassword/.test(source) })
+        .toEqual({ file: relative(root, f), secure: false, listKeys: false, password: false });
+    }
+  });
+
+  test('the bot authenticates as its user-assigned managed identity', () => {
+    const main = code(read('main.bicep'));
+    const setting = (name: string) => new RegExp(`name:\\s*'${name}'\\s*value:\\s*([^\\n]+)`).exec(main)?.[1].trim();
+    expect(setting('MicrosoftAppType')).toBe("'UserAssignedMSI'");
+    expect(setting('MicrosoftAppId')).toBe('identity.outputs.clientId');
+    expect(setting('AZURE_CLIENT_ID')).toBe('identity.outputs.clientId');
+    expect(setting('MicrosoftAppTenantId')).toBe('identity.outputs.tenantId');
+    expect(setting('PUBLIC_URL')).toBe('publicUrl');
+    expect(main).toMatch(/var publicUrl = 'https:\/\//);
+    const bot = code(read('modules/bot-registration.bicep'));
+    expect(bot).toMatch(/msaAppType:\s*'UserAssignedMSI'/);
+    expect(bot).toMatch(/msaAppMSIResourceId:\s*identityResourceId/);
+    expect(bot).toMatch(/channelName:\s*'MsTeamsChannel'/);
+    expect(main).toMatch(/messagingEndpoint:\s*'https:\/\/\$\{app\.outputs\.defaultHostName\}\/api\/messages'/);
+  });
+
+  test('the web app is Linux on Node 20, HTTPS only, with the identity attached', () => {
+    const main = code(read('main.bicep'));
+    const app = code(read('modules/app-service.bicep'));
+    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|20-lts'/);
+    expect(app).toMatch(/kind:\s*'app,linux'/);
+    expect(app).toMatch(/reserved:\s*true/);
+    expect(app).toMatch(/httpsOnly:\s*true/);
+    expect(app).toMatch(/type:\s*'UserAssigned'/);
+    expect(app).toMatch(/appCommandLine:\s*'node dist\/src\/main\.js'/);
+    // The start command must be what package.json's start runs after its build.
+    const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string;
+    expect(start).toContain('node dist/src/main.js');
+  });
+
+  test('storage takes no shared keys and the identity gets Storage Blob Data Contributor', () => {
+    const storage = code(read('modules/storage.bicep'));
+    expect(storage).toMatch(/allowSharedKeyAccess:\s*false/);
+    expect(storage).toMatch(/allowBlobPublicAccess:\s*false/);
+    expect(storage).toContain("'ba92f5b4-2d11-453d-a403-e96b0029c9fe'");
+    expect(storage).toMatch(/principalType:\s*'ServicePrincipal'/);
+  });
+
+  test('Graph roles and Exchange.ManageAsApp are granted through the Graph Bicep extension', () => {
+    const graph = code(read('modules/graph-permissions.bicep'));
+    expect(graph).toMatch(/^extension microsoftGraphV1$/m);
+    const config = JSON.parse(code(read('bicepconfig.json')));
+    expect(config.extensions.microsoftGraphV1).toMatch(/^br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:1\./);
+    expect(graph).toContain("'00000003-0000-0000-c000-000000000000'"); // Microsoft Graph
+    expect(graph).toContain("'00000002-0000-0ff1-ce00-000000000000'"); // Office 365 Exchange Online
+    expect(graph).toContain("'dc50a0fb-09a3-484d-be87-e023b12c6440'"); // Exchange.ManageAsApp
+    expect(graph.match(/Microsoft\.Graph\/appRoleAssignedTo@v1\.0/g)).toHaveLength(2);
+
+    const main = code(read('main.bicep'));
+    const base = /var baseGraphRoles = \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    expect([...base.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual(
+      ['GroupMember.Read.All', 'Organization.Read.All', 'ReportSettings.Read.All', 'Reports.Read.All', 'User.Read.All'],
+    );
+    // Licence assignment is write access: granted only when remediation is on.
+    expect(base).not.toContain('LicenseAssignment');
+    expect(main).toMatch(/var graphRoles = remediation \? concat\(baseGraphRoles, \['LicenseAssignment\.ReadWrite\.All'\]\) : baseGraphRoles/);
+    expect(main).toMatch(/name:\s*'REMEDIATION'\s*value:\s*remediation \?/);
+  });
+
+  test('the Exchange directory role, which Bicep cannot assign, comes out as a ready command', () => {
+    const main = code(read('main.bicep'));
+    const output = /output EXCHANGE_ROLE_COMMAND string = (.*)$/m.exec(main)?.[1] ?? '';
+    expect(output).toContain('https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments');
+    expect(output).toContain('${exchangeRoleTemplateId}');
+    expect(main).toMatch(/var exchangeRoleTemplateId = '31392ffb-586c-42d1-9346-e59415a2cc4e'/); // Exchange Recipient Administrator
+    expect(output).toContain('${identity.outputs.principalId}');
+  });
+
+  test('every module main.bicep uses exists, and the parameter file names only real parameters', () => {
+    const main = code(read('main.bicep'));
+    const modules = [...main.matchAll(/^module \w+ '([^']+)'/gm)].map((m) => m[1]);
+    expect(modules.length).toBeGreaterThanOrEqual(5);
+    for (const m of modules) expect(existsSync(join(infra, m))).toBe(true);
+
+    const params = new Map([...main.matchAll(/^param (\w+) \w+( = .*)?$/gm)].map((m) => [m[1], m[2] !== undefined]));
+    const given = Object.keys(JSON.parse(read('main.parameters.json')).parameters);
+    expect(given.filter((p) => !params.has(p))).toEqual([]);
+    const required = [...params].filter(([, hasDefault]) => !hasDefault).map(([p]) => p);
+    expect(required.filter((p) => !given.includes(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { formatBytes, formatCount, formatPercent, relativeTime } from '../../../src/reports/format';
+import { GB, MB, NOW, daysAgo } from './sample-mailboxes';
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1, '1 B'],
+    [1023, '1023 B'],
+    [1024, '1 KB'],
+    [850 * MB, '850 MB'],
+    [1.7 * GB, '1.7 GB'],
+    [49.94 * GB, '49.9 GB'],
+    [99.96 * GB, '100 GB'],
+    [100 * GB, '100 GB'],
+    [1023.97 * MB, '1 GB'],
+    [12.4 * 1024 * GB, '12.4 TB'],
+  ])('%d bytes reads "%s"', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it('says unknown instead of inventing a size', () => {
+    expect(formatBytes(null)).toBe('—');
+    expect(formatBytes(NaN)).toBe('—');
+    expect(formatBytes(-5)).toBe('—');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [10000, '10,000'],
+    [1234567, '1,234,567'],
+    [-4200, '-4,200'],
+  ])('%d reads "%s"', (n, text) => expect(formatCount(n)).toBe(text));
+  it('shows a dash for unknown counts', () => expect(formatCount(null)).toBe('—'));
+});
+
+describe('formatPercent', () => {
+  it('rounds to whole percent', () => {
+    expect(formatPercent(93.4)).toBe('93%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(250)).toBe('250%');
+  });
+  it('never claims full or empty when it is not', () => {
+    expect(formatPercent(99.7)).toBe('99%');
+    expect(formatPercent(0.2)).toBe('<1%');
+  });
+  it('shows a dash when there is no quota', () => expect(formatPercent(null)).toBe('—'));
+});
+
+describe('relativeTime', () => {
+  it.each([
+    [daysAgo(0), 'today'],
+    [daysAgo(0.9), 'today'],
+    [daysAgo(1), 'yesterday'],
+    [daysAgo(3), '3 days ago'],
+    [daysAgo(59), '59 days ago'],
+    [daysAgo(60), '2 months ago'],
+    [daysAgo(152), '5 months ago'],
+    [daysAgo(700), '23 months ago'],
+    [daysAgo(800), '2 years ago'],
+  ])('%s reads "%s"', (iso, text) => expect(relativeTime(iso, NOW)).toBe(text));
+
+  it('says never for a mailbox never used, and unknown for garbage', () => {
+    expect(relativeTime(null, NOW)).toBe('never');
+    expect(relativeTime('', NOW)).toBe('never');
+    expect(relativeTime('not a date', NOW)).toBe('unknown');
+  });
+
+  it('treats a little clock skew as today and shows a date for a far future one', () => {
+    expect(relativeTime(new Date(NOW.getTime() + 3_600_000).toISOString(), NOW)).toBe('today');
+    expect(relativeTime('2030-01-02T00:00:00Z', NOW)).toBe('on 2030-01-02');
+  });
+});
