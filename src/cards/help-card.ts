@@ -81,7 +81,15 @@ export function helpCard(options: HelpCardOptions = {}): AdaptiveCard {
     suggestion: plainText(options.suggestion ?? '', 40),
     title: unknown ? 'Here is what I understand' : 'What I can do',
     intro: 'I report Exchange Online mailboxes and Microsoft 365 licences. Commands are not case-sensitive; in a channel, @mention me first.',
-    commands: (options.commands ?? HELP_COMMANDS).map((c) => ({ usage: c.usage, description: c.description, example: c.example })),
+    commands: (options.commands ?? HELP_COMMANDS).map((c) => ({
+      name: c.name,
+      description: c.description,
+      // The full syntax only where it says more than the name, and an example only where it differs.
+      hasUsage: c.usage.trim() !== c.name,
+      usage: c.usage,
+      hasExample: c.example.trim() !== c.name && c.example.trim() !== c.usage.trim(),
+      example: c.example,
+    })),
     footer: 'Reports read the tenant live, so a large tenant takes a moment; I answer at once and update the card.',
     actions: options.actions ?? [],
   });

@@ -1,11 +1,11 @@
-// `mailbox <upn or name>`: one mailbox in full.
-import { formatBytes, formatCount, formatPercent, relativeTime, UNKNOWN } from '../reports/format';
+// `mailbox <upn or name>`: one mailbox in full, with the exact figures the report table rounds.
+import { formatBytes, formatBytesExact, formatCount, formatPercent, relativeTime, UNKNOWN } from '../reports/format';
 import type { MailboxDetails } from '../reports/mailbox-details';
 import type { MailboxKind } from '../reports/mailbox-report';
+import { NEAR_QUOTA_PERCENT } from '../reports/mailbox-report';
 import { localDate, localDateTime } from './date-text';
 import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
-import { textBar } from './text-bar';
 import template from './templates/mailbox-details.json';
 
 const KIND_WORDS: Record<MailboxKind, string> = {
@@ -15,14 +15,36 @@ const KIND_WORDS: Record<MailboxKind, string> = {
   equipment: 'Equipment mailbox',
   other: 'Mailbox',
 };
+const HOUR_MS = 60 * 60 * 1000;
 
 function quotaText(bytes: number | null): string {
   return bytes === null ? 'Unlimited' : formatBytes(bytes);
 }
 
+/**
+ * "3 days ago ({{DATE}})". Within a day it counts hours and gives the local time too: "today"
+ * next to a date the reader's clock already calls yesterday would contradict itself.
+ */
 function whenText(iso: string | null, now: Date): string {
   if (!iso || Number.isNaN(Date.parse(iso))) return relativeTime(iso, now);
+  const ms = now.getTime() - Date.parse(iso);
+  if (ms >= 0 && ms < 24 * HOUR_MS) {
+    const hours = Math.floor(ms / HOUR_MS);
+    const ago = hours < 1 ? 'within the hour' : hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+    return `${ago} (${localDateTime(iso)})`;
+  }
   return `${relativeTime(iso, now)} (${localDate(iso)})`;
+}
+
+/** "99.5 GB (106,837,757,952 bytes)": the rounded size an admin reads, and the one to compare. */
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? formatBytesExact(bytes) : `${formatBytes(bytes)} (${formatBytesExact(bytes)})`;
+}
+
+/** The summary line under the header: "Quota used: 99% of 100 GB", or "Quota: Unlimited". */
+function usedLine(percent: number | null, quotaBytes: number | null): { usedLabel: string; used: string } {
+  if (quotaBytes === null) return { usedLabel: 'Quota: ', used: 'Unlimited' };
+  return { usedLabel: 'Quota used: ', used: percent === null ? UNKNOWN : `${formatPercent(percent)} of ${formatBytes(quotaBytes)}` };
 }
 
 export function mailboxDetailsCard(details: MailboxDetails, options: { actions?: object[] } = {}): AdaptiveCard {
@@ -33,28 +55,28 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
   const stats = s
     ? [
         { label: 'Items', value: formatCount(s.items) },
-        { label: 'Size', value: formatBytes(s.sizeBytes) },
+        { label: 'Size', value: sizeText(s.sizeBytes) },
         { label: 'Deleted items', value: `${formatCount(s.deletedItems)} · ${formatBytes(s.deletedBytes)}` },
         { label: 'Last active', value: whenText(s.lastInteraction, now) },
         { label: 'Last logon', value: whenText(s.lastLogon, now) },
       ]
     : [{ label: 'Statistics', value: UNKNOWN }];
   stats.push({ label: 'Created', value: whenText(details.createdAt, now) });
-  const used = q.percentUsed === null ? UNKNOWN : `${formatPercent(q.percentUsed)} ${textBar(q.percentUsed)}`;
   const archive =
     details.archive.status === 'Active'
       ? [
-          { label: 'Status', value: details.archive.autoExpanding ? 'Active, auto-expanding' : 'Active' },
-          { label: 'Items', value: formatCount(details.archive.items) },
-          { label: 'Size', value: formatBytes(details.archive.sizeBytes) },
-        ]
-      : [{ label: 'Status', value: 'No archive' }];
+          `Active${details.archive.autoExpanding ? ', auto-expanding' : ''}`,
+          `${formatCount(details.archive.items)} items`,
+          formatBytes(details.archive.sizeBytes),
+        ].join(' · ')
+      : 'None';
   const addresses = [{ label: 'Primary', value: isolated(plainText(details.address, 256)) }];
   if (details.alias) addresses.push({ label: 'Alias', value: isolated(plainText(details.alias, 256)) });
   const licences = (details.licences ?? []).map((l) => ({
     name: plainText(l.name, 100),
     plan: l.exchangePlan ? ` · ${plainText(l.exchangePlan, 100)}` : '',
   }));
+  const percent = q.percentUsed;
 
   return renderCard(template, {
     name: plainText(details.displayName) || '(no name)',
@@ -64,6 +86,9 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
     warnings: details.warnings.map((text) => ({ text })),
     hasStatisticsError: details.statisticsError !== undefined,
     statisticsError: plainText(details.statisticsError ?? '', 300),
+    ...usedLine(percent, q.prohibitSendReceiveBytes),
+    usedColor: percent !== null && percent >= NEAR_QUOTA_PERCENT ? 'Attention' : 'Default',
+    // Every section's labels share one column width, so the values line up down the whole card.
     sections: [
       { heading: 'Mailbox', facts: stats },
       {
@@ -72,13 +97,17 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
           { label: 'Warning at', value: quotaText(q.issueWarningBytes) },
           { label: 'Stops sending at', value: quotaText(q.prohibitSendBytes) },
           { label: 'Stops receiving at', value: quotaText(q.prohibitSendReceiveBytes) },
-          { label: 'Used', value: used },
         ],
       },
-      { heading: 'Archive', facts: archive },
-      { heading: 'Holds', facts: [{ label: 'Litigation hold', value: details.litigationHold ? 'On' : 'Off' }] },
+      {
+        heading: 'Archive and holds',
+        facts: [
+          { label: 'Archive', value: archive },
+          { label: 'Litigation hold', value: details.litigationHold ? 'On' : 'Off' },
+        ],
+      },
+      { heading: 'Addresses', facts: addresses },
     ],
-    addresses,
     hasLicenceSection: details.licences !== undefined,
     hasLicences: licences.length > 0,
     licences,

@@ -1,7 +1,7 @@
 // The `mailboxes` report as a card: totals, two charts, then as many rows as fit in one message.
 import type { MailboxKind, MailboxReport, MailboxRow, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
 import { NEAR_QUOTA_PERCENT, INACTIVE_DAYS } from '../reports/mailbox-report';
-import { formatBytes, formatCount, formatPercent, relativeTime, UNKNOWN } from '../reports/format';
+import { formatBytes, formatBytesShort, formatCount, formatCountShort, formatPercent, relativeTimeShort, UNKNOWN } from '../reports/format';
 import { localDateTime } from './date-text';
 import { fitCard, FittedCard } from './fit';
 import { isolated, plainText } from './plain-text';
@@ -49,30 +49,49 @@ const STORAGE_KINDS: Array<[keyof MailboxReport['totals']['storageByKind'], stri
   ['other', 'Other'],
 ];
 const MB = 1024 ** 2;
+/** Quota use shown in warning colour; below it even the fullest mailbox is no news, so no "Fullest" list. */
+const QUOTA_WARNING_PERCENT = 75;
 
 function usedColor(percent: number | null): string {
   if (percent === null) return 'Default';
   if (percent >= NEAR_QUOTA_PERCENT) return 'Attention';
-  if (percent >= 75) return 'Warning';
+  if (percent >= QUOTA_WARNING_PERCENT) return 'Warning';
   return 'Default';
 }
 
+/**
+ * One table row. The cells hold short forms ("1.7M", "87 GB", "7 mo ago") so every one fits a
+ * ~400 px chat column; the quota moves to the line under the address, and the exact figures are
+ * on the mailbox's own card (`mailbox <upn>`).
+ */
 function rowData(row: MailboxRow, showKind: boolean, now: Date) {
   const notes: string[] = [];
   if (showKind) notes.push(KIND_WORDS[row.type]);
+  notes.push(row.quotaBytes === null ? 'unlimited' : `${formatBytesShort(row.quotaBytes)} quota`);
   if (row.hold) notes.push('on hold');
   if (row.statisticsError) notes.push('statistics missing');
-  const sub = isolated(plainText(row.upn, 80)) + (notes.length ? ` · ${notes.join(' · ')}` : '');
   return {
     name: plainText(row.displayName) || '(no name)',
-    sub,
-    items: formatCount(row.items),
-    size: formatBytes(row.sizeBytes),
-    lastActive: row.statisticsError ? UNKNOWN : relativeTime(row.lastInteraction, now),
-    quota: row.quotaBytes === null ? 'Unlimited' : formatBytes(row.quotaBytes),
+    sub: `${isolated(plainText(row.upn, 80))} · ${notes.join(' · ')}`,
+    items: formatCountShort(row.items),
+    size: formatBytesShort(row.sizeBytes),
+    lastActive: row.statisticsError ? UNKNOWN : relativeTimeShort(row.lastInteraction, now),
     used: formatPercent(row.percentOfQuota),
     usedColor: usedColor(row.percentOfQuota),
   };
+}
+
+/** The totals as a grid of three columns: two short rows read faster than a five-line list. */
+function totalRows(t: MailboxReport['totals']) {
+  const cells = [
+    { label: 'Mailboxes', value: formatCount(t.mailboxes) },
+    { label: 'Items', value: formatCount(t.items) },
+    { label: 'Size', value: formatBytes(t.bytes) },
+    { label: `Near quota (${NEAR_QUOTA_PERCENT}%+)`, value: formatCount(t.nearQuota) },
+    { label: `Inactive ${INACTIVE_DAYS}+ days`, value: formatCount(t.inactive) },
+    { label: '', value: '' },
+  ];
+  return [{ cells: cells.slice(0, 3) }, { cells: cells.slice(3) }];
 }
 
 /** "25 of 10,000 user mailboxes · most items first", or "26–50 of …" on a later page. */
@@ -91,20 +110,26 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
   const t = report.totals;
   const showKind = report.query.type === 'all' || report.query.type === 'room';
   const partialActions = options.partialActions ?? [];
-  const storage = STORAGE_KINDS.filter(([k]) => t.storageByKind[k] > 0).map(([k, label]) => ({
+  const stored = STORAGE_KINDS.filter(([k]) => t.storageByKind[k] > 0);
+  const storedBytes = stored.reduce((sum, [k]) => sum + t.storageByKind[k], 0);
+  const storage = stored.map(([k, label]) => ({
     kind: label,
-    legend: `${label} (${formatBytes(t.storageByKind[k])})`,
     // Whole megabytes: the chart only needs proportions, and a small tenant's storage is not 0 GB.
     value: Math.round(t.storageByKind[k] / MB),
-    text: formatBytes(t.storageByKind[k]),
+    size: formatBytesShort(t.storageByKind[k]),
+    share: formatPercent((t.storageByKind[k] / storedBytes) * 100),
   }));
-  const quota = report.fullest.map((r) => ({
-    label: plainText(r.displayName, 24) || plainText(r.upn, 24),
-    value: Math.round((r.percentOfQuota ?? 0) * 10) / 10,
-    color: r.percentOfQuota !== null && r.percentOfQuota >= NEAR_QUOTA_PERCENT ? 'attention' : 'good',
+  // A list with text bars, not Chart.HorizontalBar: that chart scales to its largest value and has
+  // no fixed 0–100 axis, so 90% and 99% drew as equal bars under unreadable ticks in a narrow column.
+  const fullest = report.fullest.map((r) => ({
+    name: plainText(r.displayName, 40) || plainText(r.upn, 40),
     bar: textBar(r.percentOfQuota ?? 0),
-    text: `${formatPercent(r.percentOfQuota)} of ${formatBytes(r.quotaBytes)}`,
+    used: formatPercent(r.percentOfQuota),
+    usedColor: usedColor(r.percentOfQuota),
   }));
+  const tableStartsWithFullest = report.query.sort === 'quota' && report.offset === 0 && shown > 0;
+  const topPercent = report.fullest[0]?.percentOfQuota ?? 0;
+  const showFullest = fullest.length > 0 && topPercent >= QUOTA_WARNING_PERCENT && !tableStartsWithFullest;
   // The card says how many rows it holds whenever it holds fewer than asked and available.
   const available = Math.min(report.rows.length, report.query.top);
   const limitNote =
@@ -122,14 +147,11 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
       hasActions: partialActions.length > 0,
       actions: partialActions,
     },
-    totals: [
-      { label: 'Mailboxes', value: formatCount(t.mailboxes) },
-      { label: 'Items', value: formatCount(t.items) },
-      { label: 'Size', value: formatBytes(t.bytes) },
-      { label: `At ${NEAR_QUOTA_PERCENT}%+ of quota`, value: formatCount(t.nearQuota) },
-      { label: `Inactive ${INACTIVE_DAYS}+ days`, value: formatCount(t.inactive) },
-    ],
-    charts: { show: storage.length > 0, storage, hasQuota: quota.length > 0, quota },
+    // Nothing matched: a grid of zeros would only push the answer down.
+    totalRows: report.matched > 0 ? totalRows(t) : [],
+    // One ring says nothing: the donut appears only when the report read two kinds or more.
+    storage: { show: storage.length >= 2, kinds: storage },
+    fullest: { show: showFullest, rows: fullest },
     countLine: countLine(report, shown),
     hasLimitNote: limitNote !== '',
     limitNote,

@@ -23,13 +23,23 @@ export function progressStatus(noun: string, done: number, total: number | null)
   return `Reading ${noun}… ${formatCount(Math.min(done, total))} of ${formatCount(total)}`;
 }
 
+/**
+ * The card's own status line, under a title that already says what is going on ("Reading
+ * mailboxes…"): only the count, so the card does not say "Reading" twice.
+ */
+function countLine(noun: string, done: number, total: number | null): string {
+  if (total === null) return done > 0 ? `${formatCount(done)} ${noun} read so far` : 'Starting…';
+  if (done <= 0) return `${formatCount(total)} ${noun} to read`;
+  return `${formatCount(Math.min(done, total))} of ${formatCount(total)} ${noun} read`;
+}
+
 export function progressCard(content: ProgressCardContent): AdaptiveCard {
   const { done, total } = content;
   const percent = total && total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const note = plainText(content.note ?? '', 200);
   return renderCard(template, {
     title: content.title,
-    status: progressStatus(content.noun, done, total),
+    status: countLine(content.noun, done, total),
     hasBar: total !== null && total > 0,
     bar: `${textBar(percent, 20)} ${Math.floor(percent)}%`,
     hasNote: note !== '',

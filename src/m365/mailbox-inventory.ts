@@ -38,7 +38,8 @@ export async function readMailboxes(clients: { exchange: ExchangeClient }, optio
   const cap = new ConcurrencyCap(exchange.pipeline.maxInFlight);
   const mailboxes: MailboxWithStatistics[] = [];
   const failures: MailboxInventory['failures'] = [];
-  const running: Promise<void>[] = [];
+  // Only unfinished batches are held, so 100,000 mailboxes do not pile up 10,000 settled promises.
+  const running = new Set<Promise<void>>();
   let waiting: StatisticsJob[] = [];
   let done = 0;
   // A failure that makes every other call pointless (no permission, cancelled) ends the whole read.
@@ -75,7 +76,11 @@ export async function readMailboxes(clients: { exchange: ExchangeClient }, optio
     while (waiting.length >= EXCHANGE_BATCH_LIMIT || (all && waiting.length > 0)) {
       const jobs = waiting.slice(0, EXCHANGE_BATCH_LIMIT);
       waiting = waiting.slice(EXCHANGE_BATCH_LIMIT);
-      running.push(cap.run(() => runBatch(jobs)).catch((e) => void (fatal ??= e)));
+      const batch: Promise<void> = cap
+        .run(() => runBatch(jobs))
+        .catch((e) => void (fatal ??= e))
+        .finally(() => running.delete(batch));
+      running.add(batch);
     }
   };
 
@@ -98,7 +103,7 @@ export async function readMailboxes(clients: { exchange: ExchangeClient }, optio
     startBatches(true);
   } finally {
     // Even when paging fails, no batch is left running behind the caller's back.
-    await Promise.all(running);
+    while (running.size > 0) await Promise.all([...running]);
   }
   if (fatal) throw fatal;
   return { mailboxes, failures, complete: failures.length === 0 };

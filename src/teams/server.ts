@@ -74,7 +74,9 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
 
   server.on('restifyError', (req: any, res: any, err: any, cb: any) => {
     // restify answers bad JSON and oversize bodies itself; log them without their content.
-    log.warn('request refused', { path: req?.path?.(), status: err?.statusCode, problem: err?.name });
+    // (A GET on /api/messages is how the playground waits for the bot: not worth a warning.)
+    const level = err?.statusCode === 405 ? 'debug' : 'warn';
+    log[level]('request refused', { path: req?.path?.(), status: err?.statusCode, problem: err?.name });
     return cb();
   });
 

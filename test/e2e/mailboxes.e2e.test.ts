@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDemo, Demo } from '../../src/demo/launch';
 import { freePort } from '../../src/demo/azurite';
-import { openBrowser, screenshot, typeMessage } from '../support/browser';
+import { openBrowser, SCREENSHOTS, typeMessage } from '../support/browser';
+import { mailboxUsers, visible } from '../support/tenant-facts';
 
 let demo: Demo;
 let browser: Browser;
@@ -31,13 +32,31 @@ afterAll(async () => {
 });
 
 test('mailboxes shows the user mailboxes with the most items first', async () => {
-  const users = demo.simulator ? (await (await fetch(`${demo.simulator.controlUrl}/_sim/info`)).json()) : null;
-  expect(users).toBeTruthy();
+  const users = mailboxUsers(demo.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.itemCount - a.mailbox!.itemCount);
   await typeMessage(page, 'mailboxes');
-  // The report replaces the progress card: wait for its "N of M" line.
-  await page.getByText(/\d+ of [\d,]+/).first().waitFor({ timeout: 60_000 });
-  await screenshot(page, 'mailboxes');
-  const text = await page.locator('.ac-adaptiveCard').last().innerText();
-  expect(text).toMatch(/GB|MB/);
-  expect(text).toMatch(/ago|today|never/);
+  // The report replaces the progress card: wait for its "25 of 176" line.
+  const line = page.getByText(new RegExp(`\\d+ of ${users.length}\\b`)).last();
+  await line.waitFor({ timeout: 60_000 });
+  const card = page.locator('.ac-adaptiveCard').last();
+  await card.screenshot({ path: `${SCREENSHOTS}/e2e-mailboxes.png` });
+  const text = visible(await card.innerText());
+  const table = text.slice(text.search(/\d+ of \d+/));
+  expect(table.indexOf(visible(users[0].displayName))).toBeGreaterThan(-1);
+  expect(table.indexOf(visible(users[1].displayName))).toBeGreaterThan(table.indexOf(visible(users[0].displayName)));
+  expect(text).toMatch(/\d+(\.\d)? (GB|MB)/);
+  expect(text).toMatch(/today|ago|never/);
+});
+
+test('a Refresh click in the card reads the tenant again and shows the report', async () => {
+  await page.getByRole('button', { name: 'Refresh' }).last().click();
+  await page.getByText(/\d+ of \d+/).last().waitFor({ timeout: 60_000 });
+  expect(await page.locator('.ac-adaptiveCard').last().innerText()).toMatch(/User mailboxes/);
+});
+
+test('mailbox <name> opens one mailbox', async () => {
+  const megan = demo.tenant.users.find((u) => /megan/i.test(u.displayName) && u.mailbox)!;
+  await typeMessage(page, `mailbox ${megan.userPrincipalName}`);
+  await page.getByText(megan.userPrincipalName).last().waitFor({ timeout: 60_000 });
+  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-mailbox.png` });
+  expect(visible(await page.locator('.ac-adaptiveCard').last().innerText())).toContain(visible(megan.displayName));
 });

@@ -42,34 +42,40 @@ export class LocalConnector {
     const url = new URL(req.url ?? '/', this.url);
     const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/);
     if (this.failWith) {
-      res.writeHead(this.failWith, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'Forbidden', message: 'stand-in refusal' } }));
+      res.writeHead(this.failWith, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'stand-in refusal' } }));
       return;
     }
     if (!m) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     let activity: any = {};
     try {
       activity = JSON.parse(body || '{}');
     } catch {
-      res.writeHead(400).end();
+      res.writeHead(400);
+      res.end();
       return;
     }
     const conversationId = decodeURIComponent(m[1]);
     if (req.method === 'PUT' && m[2]) {
       const id = decodeURIComponent(m[2]);
       this.record({ id, conversationId, kind: 'update', activity, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
       return;
     }
     if (req.method === 'POST') {
       const id = randomUUID();
       this.record({ id, conversationId, kind: 'send', activity, at: Date.now() });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
       return;
     }
-    res.writeHead(405).end();
+    res.writeHead(405);
+      res.end();
   }
 
   private record(a: PostedActivity): void {

@@ -18,8 +18,9 @@ const alex = mailbox('alex@contoso.com', {
   archiveStatistics: { itemCount: 800, totalItemSizeBytes: 850 * MB, deletedItemCount: 0, totalDeletedItemSizeBytes: 0, lastInteractionTime: null, lastLogonTime: null },
 });
 
+/** "Label: value" for every fact row (a two-column ColumnSet, so values line up across sections). */
 function facts(card: object): string[] {
-  return elementsOfType(card, 'FactSet').flatMap((f) => visibleTexts(f));
+  return elementsOfType(card, 'ColumnSet').map((row) => paragraphs(row).map(visibleText).join(': '));
 }
 
 describe('mailbox details card', () => {
@@ -29,9 +30,11 @@ describe('mailbox details card', () => {
     expect(card.version).toBe('1.5');
     const seen = paragraphs(card).map(visibleText);
     expect(seen.slice(0, 2)).toEqual(['Alex Wilber', 'alex@contoso.com · User mailbox']);
+    expect(seen).toContain('Quota used: 99% of 100 GB');
     expect(facts(card)).toEqual([
       'Items: 12,345',
-      'Size: 99.5 GB',
+      // The exact figure too, since the report table rounds it ("99 GB").
+      'Size: 99.5 GB (106,837,311,488 bytes)',
       'Deleted items: 5 · 10 MB',
       'Last active: 3 days ago ({{DATE(2024-06-12T12:00:00Z, SHORT)}})',
       'Last logon: 2 days ago ({{DATE(2024-06-13T12:00:00Z, SHORT)}})',
@@ -39,15 +42,15 @@ describe('mailbox details card', () => {
       'Warning at: 98 GB',
       'Stops sending at: 99 GB',
       'Stops receiving at: 100 GB',
-      'Used: 99% ██████████',
-      'Status: Active, auto-expanding',
-      'Items: 800',
-      'Size: 850 MB',
+      'Archive: Active, auto-expanding · 800 items · 850 MB',
       'Litigation hold: On',
+      'Primary: alex@contoso.com',
+      'Alias: alexw',
     ]);
+    // Every label column has the same width, so values line up down the card.
+    const widths = new Set(elementsOfType(card, 'ColumnSet').map((row) => (row.columns as { width: string }[])[0].width));
+    expect(widths.size).toBe(1);
     expect(seen).toContain('Over its prohibit send quota: it can no longer send mail.');
-    expect(seen).toContain('Primary: alex@contoso.com');
-    expect(seen).toContain('Alias: alexw');
     expect(cardBytes(card)).toBeLessThan(CARD_BYTE_LIMIT);
   });
 
@@ -74,6 +77,7 @@ describe('mailbox details card', () => {
     expect(visibleText(seen[1])).toBe('**Mailbox** {{DATE(2020-01-01T00:00:00Z)}} not found');
     expect(seen[1]).not.toMatch(/\{\{DATE\(/);
     expect(facts(card)).toContain('Statistics: —');
+    expect(paragraphs(card)).toContain('Quota used: —');
   });
 
   it('keeps a hostile name plain and short', () => {
@@ -83,6 +87,20 @@ describe('mailbox details card', () => {
     expect(text.startsWith('# [x](http://evil) yyy')).toBe(true);
     expect([...text]).toHaveLength(60);
     for (const block of elementsOfType(card, 'TextBlock')) expect(String(block.text)).not.toContain('evil');
+  });
+
+  it('gives hours, and the local time, for activity within the last day', () => {
+    const recent = mailbox('r@contoso.com', { lastInteraction: new Date(NOW.getTime() - 5.5 * 3_600_000).toISOString() });
+    expect(facts(mailboxDetailsCard(buildMailboxDetails(recent, NOW)))).toContain(
+      'Last active: 5 hours ago ({{DATE(2024-06-15T06:30:00Z, SHORT)}} {{TIME(2024-06-15T06:30:00Z)}})',
+    );
+  });
+
+  it('says so when the mailbox has no quota', () => {
+    const unlimited = mailbox('u@contoso.com', { prohibitSendReceiveQuotaBytes: null, prohibitSendQuotaBytes: null, issueWarningQuotaBytes: null });
+    const card = mailboxDetailsCard(buildMailboxDetails(unlimited, NOW));
+    expect(paragraphs(card)).toContain('Quota: Unlimited');
+    expect(facts(card)).toContain('Stops receiving at: Unlimited');
   });
 
   it('passes the given buttons through', () => {

@@ -34,6 +34,13 @@ function tenantOf(count: number, extra: (i: number) => Partial<MailboxWithStatis
   );
 }
 
+/** The totals grid: each row's texts, figure then label, blanks left out. */
+function totalsGrid(card: object): string[][] {
+  return (card as { body: Record<string, unknown>[] }).body
+    .filter((e) => e.type === 'ColumnSet' && elementsOfType(e, 'Chart.Donut').length === 0)
+    .map((row) => paragraphs(row).filter((t) => t !== ''));
+}
+
 function tableOf(card: object) {
   const [table] = elementsOfType(card, 'Table');
   return table as { columns: { horizontalCellContentAlignment?: string }[]; rows: unknown[] };
@@ -48,12 +55,13 @@ describe('mailbox report card', () => {
   const { card, rows } = mailboxReportCard(report);
   const client = parseLikeAClient(card);
 
-  it('is a valid 1.5 card any client parses, with only Teams charts unknown', () => {
+  it('is a valid 1.5 card any client parses', () => {
     expect(card.version).toBe('1.5');
     expect(card.$schema).toBe('http://adaptivecards.io/schemas/adaptive-card.json');
     expect(card.msteams).toEqual({ width: 'Full' });
     expect(client.problems).toEqual([]);
-    expect(client.charts.sort()).toEqual(['Chart.Donut', 'Chart.HorizontalBar']);
+    // Only user mailboxes were read: a one-ring donut would say nothing, so there is no chart at all.
+    expect(client.charts).toEqual([]);
     expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BYTE_LIMIT);
     expect(JSON.stringify(card)).not.toContain('${');
   });
@@ -74,43 +82,95 @@ describe('mailbox report card', () => {
       if (i % 100 >= 90) near++;
       if (i % 200 > 90) inactive++;
     }
-    const facts = visibleTexts(elementsOfType(card, 'FactSet')[0]);
-    expect(facts).toEqual([
-      'Mailboxes: 10,000',
-      `Items: ${items.toLocaleString('en-US')}`,
-      expect.stringMatching(/^Size: [\d.]+ TB$/),
-      `At 90%+ of quota: ${near.toLocaleString('en-US')}`,
-      `Inactive 90+ days: ${inactive.toLocaleString('en-US')}`,
-    ]);
+    // A grid of three columns, each figure above its label, exact (the table rounds, the totals do not).
+    const [first, second] = totalsGrid(card);
+    expect(first).toEqual(['10,000', 'Mailboxes', items.toLocaleString('en-US'), 'Items', expect.stringMatching(/^[\d.]+ TB$/), 'Size']);
+    expect(second).toEqual([near.toLocaleString('en-US'), 'Near quota (90%+)', inactive.toLocaleString('en-US'), 'Inactive 90+ days']);
+    expect(elementsOfType(card, 'FactSet')).toEqual([]);
   });
 
   it('shows the first row as an admin reads it, numbers right-aligned', () => {
     const table = tableOf(card);
     const header = paragraphs(table.rows[0]);
-    expect(header).toEqual(['Mailbox', 'Items', 'Size', 'Last active', 'Quota', 'Used']);
+    expect(header).toEqual(['Mailbox', 'Items', 'Size', 'Active', 'Used']);
     const first = paragraphs(table.rows[1]).map(visibleText);
-    expect(first).toEqual(['Ann Lee', 'ann@contoso.com', '123,456', '1.7 GB', '3 days ago', '100 GB', '2%']);
+    // Short forms in the cells; the quota moves under the address.
+    expect(first).toEqual(['Ann Lee', 'ann@contoso.com · 100 GB quota', '123k', '1.7 GB', '3 d ago', '2%']);
     expect(table.rows).toHaveLength(26);
 
     const parsedTable = client.card.getItemAt(client.card.getItemCount() - 1) as InstanceType<typeof AC.Table>;
     expect(parsedTable).toBeInstanceOf(AC.Table);
-    const alignments = [0, 1, 2, 3, 4, 5].map((i) => parsedTable.getColumnAt(i).horizontalCellContentAlignment);
-    expect(alignments).toEqual([undefined, ...Array(5).fill(AC.HorizontalAlignment.Right)]);
+    const alignments = [0, 1, 2, 3, 4].map((i) => parsedTable.getColumnAt(i).horizontalCellContentAlignment);
+    expect(alignments).toEqual([undefined, ...Array(4).fill(AC.HorizontalAlignment.Right)]);
+    // Short enough for every cell to show whole in a ~400 px chat column.
+    for (const row of table.rows.slice(1)) {
+      const [items, size, active, used] = paragraphs(row).slice(2);
+      expect(items.length).toBeLessThanOrEqual(5);
+      expect(size.length).toBeLessThanOrEqual(6);
+      expect(active.length).toBeLessThanOrEqual(9);
+      expect(used.length).toBeLessThanOrEqual(4);
+    }
     // No cell overrides its column's alignment.
     expect(JSON.stringify(table.rows)).not.toContain('horizontalAlignment');
   });
 
-  it('draws storage by type as a donut and the fullest mailboxes as bars, each with a plain fallback', () => {
-    const [donut] = elementsOfType(card, 'Chart.Donut');
-    expect(donut.data).toEqual([{ legend: expect.stringMatching(/^User \([\d.]+ TB\)$/), value: expect.any(Number) }]);
-    const [bars] = elementsOfType(card, 'Chart.HorizontalBar');
-    const data = bars.data as { x: string; y: number; color: string }[];
-    expect(data).toHaveLength(5);
-    expect(data[0]).toEqual({ x: 'User 99', y: 99, color: 'attention' });
-    // A client without charts parses the fallbacks instead.
-    const seenWithoutCharts = paragraphs(client.card.toJSON());
-    expect(seenWithoutCharts).toContain('Storage by mailbox type');
-    expect(seenWithoutCharts.map(visibleText)).toContain('██████████ 99% of 100 GB User 99');
+  it('lists the fullest mailboxes with text bars, fullest first', () => {
+    const [list] = elementsOfType(card, 'Container').filter((c) => paragraphs(c)[0] === 'Fullest mailboxes (% of quota)');
+    const lines = elementsOfType(list, 'ColumnSet').map((row) => paragraphs(row).map(visibleText));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toEqual(['User 99', '██████████', '99%']);
+    for (const line of lines) expect(line.slice(1)).toEqual(['██████████', '99%']);
+    expect(elementsOfType(list, 'TextBlock').filter((t) => t.text === '99%')[0].color).toBe('Attention');
+    expect(elementsOfType(card, 'Chart.HorizontalBar')).toEqual([]);
+
+    const varied = buildMailboxReport(
+      [95, 80, 50].map((gb) => mailbox(`m${gb}@contoso.com`, { displayName: `M ${gb}`, sizeBytes: gb * GB })),
+      q({ sort: 'name' }),
+      NOW,
+    );
+    const [variedList] = elementsOfType(mailboxReportCard(varied).card, 'Container').filter(
+      (c) => paragraphs(c)[0] === 'Fullest mailboxes (% of quota)',
+    );
+    expect(elementsOfType(variedList, 'ColumnSet').map((row) => paragraphs(row).map(visibleText))).toEqual([
+      ['M 95', '██████████', '95%'],
+      ['M 80', '████████░░', '80%'],
+      ['M 50', '█████░░░░░', '50%'],
+    ]);
+    const colours = elementsOfType(variedList, 'TextBlock').filter((t) => String(t.text).endsWith('%')).map((t) => t.color);
+    expect(colours).toEqual(['Attention', 'Warning', 'Default']);
+  });
+
+  it('leaves the fullest list out when the table already starts with them, or when none is near full', () => {
+    const byQuota = mailboxReportCard(buildMailboxReport(tenantOf(50), q({ sort: 'quota' }), NOW)).card;
+    expect(paragraphs(byQuota)).not.toContain('Fullest mailboxes (% of quota)');
+    const roomy = mailboxReportCard(buildMailboxReport(tenantOf(50, () => ({ sizeBytes: 40 * GB })), q(), NOW)).card;
+    expect(paragraphs(roomy)).not.toContain('Fullest mailboxes (% of quota)');
+  });
+
+  it('draws storage by type as a donut, beside the figures, only when two kinds or more hold mail', () => {
+    const mixed = buildMailboxReport(
+      [
+        mailbox('u@contoso.com', { sizeBytes: 300 * GB }),
+        mailbox('s@contoso.com', { recipientTypeDetails: 'SharedMailbox', sizeBytes: 100 * GB }),
+      ],
+      q({ type: 'all' }),
+      NOW,
+    );
+    const mixedCard = mailboxReportCard(mixed).card;
+    const mixedClient = parseLikeAClient(mixedCard);
+    expect(mixedClient.problems).toEqual([]);
+    expect(mixedClient.charts).toEqual(['Chart.Donut']);
+    const [donut] = elementsOfType(mixedCard, 'Chart.Donut');
+    expect(donut.data).toEqual([
+      { legend: 'User', value: 300 * 1024 },
+      { legend: 'Shared', value: 100 * 1024 },
+    ]);
+    const seen = paragraphs(mixedCard);
+    expect(seen).toEqual(expect.arrayContaining(['Storage by type', 'User', '300 GB', '75%', 'Shared', '100 GB', '25%']));
+    // A client without charts drops the donut and still shows the figures.
+    expect(paragraphs(mixedClient.card.toJSON())).toEqual(expect.arrayContaining(['Storage by type', '300 GB', '100 GB']));
+    expect(elementsOfType(card, 'Chart.Donut')).toEqual([]);
+    expect(paragraphs(card)).not.toContain('Storage by type');
   });
 
   it('colours quota use at 90% and more', () => {
@@ -130,8 +190,8 @@ describe('mailbox report card', () => {
     expect(elementsOfType(warning, 'ActionSet')[0].actions).toEqual([retry]);
     // Missing statistics read as unknown, never as zero.
     const lastRow = paragraphs(tableOf(partialCard).rows.at(-1)).map(visibleText);
-    expect(lastRow[1]).toContain('statistics missing');
-    expect(lastRow.slice(2)).toEqual(['—', '—', '—', '100 GB', '—']);
+    expect(lastRow[1]).toMatch(/· 100 GB quota · statistics missing$/);
+    expect(lastRow.slice(2)).toEqual(['—', '—', '—', '—']);
   });
 
   it('has no warning when complete, and puts the given buttons under the report', () => {
@@ -156,6 +216,8 @@ describe('mailbox report card', () => {
     expect(seen).toContain('No user mailboxes matching');
     expect(seen).toContain('Nothing matches that filter. Try a shorter piece of the name or address.');
     expect(elementsOfType(noneCard, 'Table')).toEqual([]);
+    // No grid of zeros above the answer.
+    expect(totalsGrid(noneCard)).toEqual([]);
     // The filter text only ever sits in a TextRun.
     expect(elementsOfType(noneCard, 'TextBlock').map((t) => t.text)).not.toContainEqual(expect.stringContaining('nobody'));
   });
@@ -167,8 +229,8 @@ describe('mailbox report card', () => {
       NOW,
     );
     const lines = paragraphs(tableOf(mailboxReportCard(mixed).card).rows).map(visibleText);
-    expect(lines).toContain('r@contoso.com · Room');
-    expect(lines).toContain('v@contoso.com · Equipment · on hold');
+    expect(lines).toContain('r@contoso.com · Room · 100 GB quota');
+    expect(lines).toContain('v@contoso.com · Equipment · 100 GB quota · on hold');
   });
 });
 
@@ -219,14 +281,18 @@ describe('mailbox report card with hostile tenant data', () => {
     }
   });
 
-  it('keeps hostile names plain in the chart labels too', () => {
+  it('keeps hostile names plain in the fullest list too', () => {
     const withQuota = buildMailboxReport(
       HOSTILE.map((h, i) => mailbox(`h${i}@contoso.com`, { displayName: h, sizeBytes: (h.startsWith('{{') ? 99 : 50 + i) * GB })),
       q(),
       NOW,
     );
-    const bars = elementsOfType(mailboxReportCard(withQuota).card, 'Chart.HorizontalBar')[0].data as { x: string }[];
-    for (const bar of bars) expect(bar.x).not.toMatch(/\{\{(DATE|TIME)\(/);
-    expect(bars.map((b) => visibleText(b.x))).toContain('{{DATE(2020-01-01T00:00…');
+    const fullestCard = mailboxReportCard(withQuota).card;
+    const [list] = elementsOfType(fullestCard, 'Container').filter((c) => paragraphs(c)[0] === 'Fullest mailboxes (% of quota)');
+    const names = elementsOfType(list, 'TextRun').map((r) => String(r.text));
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(name).not.toMatch(/\{\{(DATE|TIME)\(/);
+    expect(names.map(visibleText)[0]).toBe('{{DATE(2020-01-01T00:00:00Z)}}');
+    for (const block of elementsOfType(list, 'TextBlock')) for (const h of HOSTILE) expect(String(block.text)).not.toContain(h);
   });
 });

@@ -1,7 +1,7 @@
 import { errorCard } from '../../../src/cards/error-card';
 import { HELP_COMMANDS, helpCard } from '../../../src/cards/help-card';
 import { visibleText } from '../../../src/cards/plain-text';
-import { progressCard } from '../../../src/cards/progress-card';
+import { progressCard, progressStatus } from '../../../src/cards/progress-card';
 import { welcomeCard } from '../../../src/cards/welcome-card';
 import { elementsOfType, paragraphs, parseLikeAClient } from './client-view';
 
@@ -13,10 +13,15 @@ describe('help card', () => {
     const seen = paragraphs(card);
     expect(seen[0]).toBe('What I can do');
     for (const c of HELP_COMMANDS) {
-      expect(seen).toContain(c.usage);
-      expect(seen).toContain(`Example: ${c.example}`);
+      expect(seen).toContain(c.name);
+      expect(seen).toContain(c.description);
     }
     expect(seen).toContain('mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]');
+    expect(seen).toContain('Try: mailboxes shared sort size top 10');
+    // What the name already says is not said again: no "help" usage line, no "Try: shared".
+    expect(seen.filter((t) => t === 'help')).toHaveLength(1);
+    expect(seen).not.toContain('Try: shared');
+    expect(seen).not.toContain('Try: help');
   });
 
   it('answers an unknown word with the nearest command, showing the word as typed', () => {
@@ -75,14 +80,14 @@ describe('progress card', () => {
   it('answers at once with the size of the job', () => {
     const card = progressCard({ title: 'Mailbox report', noun: 'mailboxes', done: 0, total: 10_000 });
     expect(parseLikeAClient(card).problems).toEqual([]);
-    expect(paragraphs(card)).toEqual(['Mailbox report', 'Reading 10,000 mailboxes…', '░░░░░░░░░░░░░░░░░░░░ 0%']);
+    expect(paragraphs(card)).toEqual(['Mailbox report', '10,000 mailboxes to read', '░░░░░░░░░░░░░░░░░░░░ 0%']);
   });
 
   it('shows progress with a bar', () => {
     const card = progressCard({ title: 'Mailbox report', noun: 'mailboxes', done: 4_000, total: 10_000, note: 'Exchange asked me to slow down.' });
     expect(paragraphs(card)).toEqual([
       'Mailbox report',
-      'Reading mailboxes… 4,000 of 10,000',
+      '4,000 of 10,000 mailboxes read',
       '████████░░░░░░░░░░░░ 40%',
       'Exchange asked me to slow down.',
     ]);
@@ -91,7 +96,12 @@ describe('progress card', () => {
   });
 
   it('copes with an unknown total and with overshoot', () => {
-    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual(['T', 'Reading mailboxes… 1,500 so far']);
-    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual(['T', 'Reading mailboxes… 10 of 10', '████████████████████ 100%']);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 0, total: null }))).toEqual(['T', 'Starting…']);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual(['T', '1,500 mailboxes read so far']);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual(['T', '10 of 10 mailboxes read', '████████████████████ 100%']);
+  });
+
+  it('keeps the longer sentence for the message text, where no title stands above it', () => {
+    expect(progressStatus('mailboxes', 4_000, 10_000)).toBe('Reading mailboxes… 4,000 of 10,000');
   });
 });

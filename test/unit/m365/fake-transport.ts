@@ -19,7 +19,7 @@ const credential: TokenCredential = {
 
 export function fakePipeline(
   service: 'graph' | 'exchange',
-  answer: (req: SeenRequest, n: number) => FakeAnswer,
+  answer: (req: SeenRequest, n: number) => FakeAnswer | Promise<FakeAnswer>,
   maxInFlight = 2,
 ): { pipeline: ServicePipeline; seen: SeenRequest[]; retries: RetryInfo[] } {
   const seen: SeenRequest[] = [];
@@ -30,7 +30,7 @@ export function fakePipeline(
       for (const [k, v] of request.headers) headers[k.toLowerCase()] = v;
       const req = { method: request.method, url: request.url, headers, body: typeof request.body === 'string' ? JSON.parse(request.body) : undefined };
       seen.push(req);
-      const a = answer(req, seen.length - 1);
+      const a = await answer(req, seen.length - 1);
       const body = typeof a.body === 'string' ? a.body : a.body === undefined ? '' : JSON.stringify(a.body);
       return { request, status: a.status, headers: createHttpHeaders(a.headers), bodyAsText: body };
     },

@@ -1,4 +1,13 @@
-import { formatBytes, formatCount, formatPercent, relativeTime } from '../../../src/reports/format';
+import {
+  formatBytes,
+  formatBytesExact,
+  formatBytesShort,
+  formatCount,
+  formatCountShort,
+  formatPercent,
+  relativeTime,
+  relativeTimeShort,
+} from '../../../src/reports/format';
 import { GB, MB, NOW, daysAgo } from './sample-mailboxes';
 
 describe('formatBytes', () => {
@@ -23,6 +32,60 @@ describe('formatBytes', () => {
     expect(formatBytes(NaN)).toBe('—');
     expect(formatBytes(-5)).toBe('—');
   });
+});
+
+describe('formatBytesShort (table cells)', () => {
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [1024, '1 KB'],
+    [850 * MB, '850 MB'],
+    [999.5 * MB, '999 MB'],
+    [1000 * MB, '1 GB'],
+    [1023.7 * MB, '1 GB'],
+    [9.6 * GB, '9.6 GB'],
+    [9.96 * GB, '10 GB'],
+    [87.1 * GB, '87 GB'],
+    [99.6 * GB, '99 GB'],
+    [100 * GB, '100 GB'],
+    [1.24 * 1024 * GB, '1.2 TB'],
+  ])('%d bytes reads "%s"', (bytes, text) => expect(formatBytesShort(bytes)).toBe(text));
+
+  it('never needs more than six characters for a mailbox-sized figure', () => {
+    for (let b = 1; b < 2 ** 50; b *= 1.37) expect(formatBytesShort(b).length).toBeLessThanOrEqual(6);
+  });
+
+  it('says unknown instead of inventing a size', () => expect(formatBytesShort(null)).toBe('—'));
+});
+
+describe('formatBytesExact', () => {
+  it('gives every byte, as Get-MailboxStatistics does', () => {
+    expect(formatBytesExact(8_482_123_456)).toBe('8,482,123,456 bytes');
+    expect(formatBytesExact(1)).toBe('1 byte');
+    expect(formatBytesExact(null)).toBe('—');
+  });
+});
+
+describe('formatCountShort (table cells)', () => {
+  it.each([
+    [0, '0'],
+    [912, '912'],
+    [999.6, '1k'],
+    [1234, '1.2k'],
+    [48_640, '48.6k'],
+    [99_960, '100k'],
+    [486_012, '486k'],
+    [999_600, '1M'],
+    [1_736_198, '1.7M'],
+    [17_240_000, '17.2M'],
+    [-4200, '-4.2k'],
+  ])('%d reads "%s"', (n, text) => expect(formatCountShort(n)).toBe(text));
+
+  it('never needs more than five characters below a billion', () => {
+    for (let n = 1; n < 1e9; n = Math.ceil(n * 1.13)) expect(formatCountShort(n).length).toBeLessThanOrEqual(5);
+  });
+
+  it('shows a dash for unknown counts', () => expect(formatCountShort(undefined)).toBe('—'));
 });
 
 describe('formatCount', () => {
@@ -73,5 +136,29 @@ describe('relativeTime', () => {
   it('treats a little clock skew as today and shows a date for a far future one', () => {
     expect(relativeTime(new Date(NOW.getTime() + 3_600_000).toISOString(), NOW)).toBe('today');
     expect(relativeTime('2030-01-02T00:00:00Z', NOW)).toBe('on 2030-01-02');
+  });
+});
+
+describe('relativeTimeShort (table cells)', () => {
+  it.each([
+    [daysAgo(0), 'today'],
+    [daysAgo(0.9), 'today'],
+    [daysAgo(1), '1 d ago'],
+    [daysAgo(59), '59 d ago'],
+    [daysAgo(60), '2 mo ago'],
+    [daysAgo(213), '7 mo ago'],
+    [daysAgo(350), '11 mo ago'],
+    [daysAgo(366), '1 y ago'],
+    [daysAgo(700), '2 y ago'],
+  ])('%s reads "%s"', (iso, text) => expect(relativeTimeShort(iso, NOW)).toBe(text));
+
+  it('never needs more than nine characters', () => {
+    for (let d = 0; d < 20_000; d += 0.7) expect(relativeTimeShort(daysAgo(d), NOW).length).toBeLessThanOrEqual(9);
+  });
+
+  it('says never for a mailbox never used, and a dash for what it cannot place', () => {
+    expect(relativeTimeShort(null, NOW)).toBe('never');
+    expect(relativeTimeShort('not a date', NOW)).toBe('—');
+    expect(relativeTimeShort('2030-01-02T00:00:00Z', NOW)).toBe('—');
   });
 });
