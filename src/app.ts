@@ -8,6 +8,10 @@ import { allCommands } from './commands';
 import { allActions } from './actions';
 import { connectTenant, closeTenant, BotServices } from './services';
 import { startBotServer, BotServer } from './teams/server';
+import { createBlobState } from './teams/blob-state';
+import { SnapshotStore } from './state/snapshots';
+import { ExportLinks, exportSigningKey } from './exports/links';
+import { serveExport } from './exports/serve';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -29,7 +33,11 @@ export interface RunningBot {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, log } = options;
   const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
-  const services: BotServices = { config, tenant };
+  const state = createBlobState(config, tenant.credential);
+  const snapshots = new SnapshotStore(state);
+  // Reading the key also proves the storage answers before the bot says it is healthy.
+  const exportLinks = new ExportLinks(await exportSigningKey(state), config.publicUrl);
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks };
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
@@ -37,7 +45,17 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     isGroupMember: async (userId, groupId) => (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId),
   });
   const router = new Router(allCommands(), allActions(), access);
-  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost });
+  const routes = (server: any) => {
+    server.get('/api/exports/:id', async (req: any, res: any) => {
+      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log }).catch((err) => {
+        log.error('export failed', { err });
+        return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
+      });
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    });
+  };
+  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes });
   return {
     url: server.url,
     port: server.port,

@@ -7,6 +7,9 @@ import { createCredential } from './m365/credential';
 import { createServicePipeline } from './m365/pipeline';
 import { ExchangeClient } from './m365/exchange-client';
 import { GraphClient } from './m365/graph-client';
+import type { StateStore } from './state/store';
+import type { SnapshotStore } from './state/snapshots';
+import type { ExportLinks } from './exports/links';
 
 export interface TenantClients {
   exchange: ExchangeClient;
@@ -17,6 +20,11 @@ export interface TenantClients {
 export interface BotServices {
   config: BotConfig;
   tenant: TenantClients;
+  /** All bot state, in Blob Storage. */
+  state: StateStore;
+  /** Report rows kept for the buttons of their cards. */
+  snapshots: SnapshotStore;
+  exportLinks: ExportLinks;
 }
 
 export interface ConnectOptions {

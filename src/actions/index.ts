@@ -2,7 +2,10 @@
 import type { CardAction } from '../commands/types';
 import { runCommandAction } from './run-command';
 import { mailboxDetailsAction } from './mailbox-details';
+import { reportPageAction, reportFilterAction } from './report-page';
+import { reportExportAction } from './report-export';
+import { reportDetailsAction } from './report-details';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction];
+  return [runCommandAction, mailboxDetailsAction, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction];
 }

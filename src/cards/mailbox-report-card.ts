@@ -14,6 +14,8 @@ export interface MailboxReportCardOptions {
   actions?: object[];
   /** Buttons inside the "Partial" warning, e.g. Retry. */
   partialActions?: object[];
+  /** What a click on a row does (e.g. open that mailbox's details). */
+  rowAction?: (row: MailboxRow) => object;
 }
 
 const TITLES: Record<MailboxTypeChoice, string> = {
@@ -97,7 +99,7 @@ function totalRows(t: MailboxReport['totals']) {
 /** "25 of 10,000 user mailboxes · most items first", or "26–50 of …" on a later page. */
 function countLine(report: MailboxReport, shown: number): string {
   const noun = NOUNS[report.query.type];
-  const matching = report.query.filter ? ' matching' : '';
+  const matching = hasFilter(report.query) ? ' matching' : '';
   if (report.matched === 0) return `No ${noun}${matching}`;
   const range = report.offset > 0 && shown > 0 ? `${formatCount(report.offset + 1)}–${formatCount(report.offset + shown)}` : formatCount(shown);
   return `${range} of ${formatCount(report.matched)} ${noun}${matching} · ${SORT_WORDS[report.query.sort]}`;
@@ -139,8 +141,8 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
   const data = {
     title: TITLES[report.query.type],
     asOf: `As of ${localDateTime(report.asOf)}`,
-    hasFilter: Boolean(report.query.filter),
-    filter: isolated(plainText(report.query.filter ?? '', 100)),
+    hasFilter: hasFilter(report.query),
+    filter: filterWords(report.query),
     partial: {
       show: report.partial > 0,
       text: `Partial: statistics missing for ${formatCount(report.partial)} ${report.partial === 1 ? 'mailbox' : 'mailboxes'}. Totals leave them out.`,
@@ -160,7 +162,32 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
     rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now)),
     actions: options.actions ?? [],
   };
-  return renderCard(template, data);
+  const card = renderCard(template, data);
+  if (options.rowAction) attachRowActions(card, report.rows.slice(0, shown), options.rowAction);
+  return card;
+}
+
+function hasFilter(q: MailboxReport['query']): boolean {
+  return Boolean(q.filter) || q.minPercent !== undefined || q.inactiveDays !== undefined;
+}
+
+/** What the report is narrowed to, as the admin would say it. */
+function filterWords(q: MailboxReport['query']): string {
+  const parts: string[] = [];
+  if (q.filter) parts.push(isolated(`"${plainText(q.filter, 100)}"`));
+  if (q.minPercent !== undefined) parts.push(`${q.minPercent}%+ of quota used`);
+  if (q.inactiveDays !== undefined) parts.push(`inactive over ${q.inactiveDays} days`);
+  return parts.join(' · ');
+}
+
+/** Templates cannot leave a property out when its value is missing, so row clicks are set here. */
+function attachRowActions(card: AdaptiveCard, rows: MailboxRow[], action: (row: MailboxRow) => object): void {
+  const table = (card.body as any[]).find((e) => e?.type === 'Table');
+  if (!table) return;
+  const dataRows = (table.rows as any[]).slice(table.firstRowAsHeader === false ? 0 : 1);
+  dataRows.forEach((tableRow, i) => {
+    if (rows[i] && tableRow?.cells?.[0]) tableRow.cells[0].selectAction = action(rows[i]);
+  });
 }
 
 /** The report card with as many rows as fit under the Teams size limit; `rows` says how many. */

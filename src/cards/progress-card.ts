@@ -28,7 +28,8 @@ export function progressStatus(noun: string, done: number, total: number | null)
  * mailboxes…"): only the count, so the card does not say "Reading" twice.
  */
 function countLine(noun: string, done: number, total: number | null): string {
-  if (total === null) return done > 0 ? `${formatCount(done)} ${noun} read so far` : 'Starting…';
+  // Nothing counted yet: the title alone says what is happening.
+  if (total === null) return done > 0 ? `${formatCount(done)} ${noun} read so far` : '';
   if (done <= 0) return `${formatCount(total)} ${noun} to read`;
   return `${formatCount(Math.min(done, total))} of ${formatCount(total)} ${noun} read`;
 }
@@ -37,9 +38,11 @@ export function progressCard(content: ProgressCardContent): AdaptiveCard {
   const { done, total } = content;
   const percent = total && total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const note = plainText(content.note ?? '', 200);
+  const status = countLine(content.noun, done, total);
   return renderCard(template, {
     title: content.title,
-    status: countLine(content.noun, done, total),
+    status,
+    hasStatus: status !== '',
     hasBar: total !== null && total > 0,
     bar: `${textBar(percent, 20)} ${Math.floor(percent)}%`,
     hasNote: note !== '',

@@ -8,6 +8,7 @@ import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
 import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
 import type { RecipientTypeDetails } from '../m365/records';
+import type { MailboxSnapshotData } from '../exports/serve';
 
 const TYPES: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
@@ -59,13 +60,27 @@ export async function produceMailboxReport(
   try {
     const result = await readMailboxes(ctx.services.tenant, { types: TYPES[query.type], onProgress });
     const report = buildMailboxReport(result.mailboxes, query, ctx.now());
+    let snapshotId: string | undefined;
+    try {
+      const snapshot = await ctx.services.snapshots.save<MailboxSnapshotData>({
+        kind: 'mailboxes',
+        conversationId: ctx.conversation.id,
+        commandText,
+        complete: result.complete,
+        data: { mailboxes: result.mailboxes, query },
+      });
+      snapshotId = snapshot.id;
+    } catch (err) {
+      // The report still shows; only its buttons (paging, export) need the snapshot.
+      ctx.log.warn('snapshot not saved', { err: err as Error });
+    }
     await updates;
     ctx.log.info('mailbox report', {
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,
       ms: Date.now() - started,
     });
-    await outbox.update(ref, mailboxReportMessage(report, { commandText, complete: result.complete }));
+    await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId }));
   } catch (err) {
     await updates;
     const failure = explainFailure(err);

@@ -1,13 +1,73 @@
-// The mailbox report as a message: the card (as many rows as fit) and its buttons.
+// The mailbox report as a message: the card (as many rows as fit) and its buttons. With a snapshot,
+// the buttons page, sort, filter and export from it without reading the tenant again.
 import { mailboxReportCard } from '../cards/mailbox-report-card';
-import type { MailboxReport } from '../reports/mailbox-report';
+import type { MailboxQuery, MailboxReport } from '../reports/mailbox-report';
+import { MAILBOX_SORTS } from '../reports/mailbox-report';
 import { runButton } from './replies';
 import type { Message } from './types';
 
-export function mailboxReportMessage(report: MailboxReport, options: { commandText: string; complete: boolean }): Message {
-  const actions = [runButton('Refresh', options.commandText)];
-  const partialActions = [runButton('Retry', options.commandText)];
-  const fitted = mailboxReportCard(report, { actions, partialActions });
+export interface ReportMessageOptions {
+  commandText: string;
+  /** Without one (storage unavailable), the card has only Refresh. */
+  snapshotId?: string;
+  /** A line above the report, e.g. "Data as of 4 min ago". */
+  note?: string;
+}
+
+const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
+  items: 'Most items',
+  size: 'Largest',
+  activity: 'Least active',
+  quota: 'Fullest (% of quota)',
+  name: 'Name',
+};
+
+export function mailboxReportMessage(report: MailboxReport, options: ReportMessageOptions): Message {
+  const s = options.snapshotId;
+  const cardOptions = (shown: number) => ({
+    actions: buttons(report, options, shown),
+    partialActions: [runButton('Retry', options.commandText)],
+    rowAction: s ? (row: { upn: string; address: string }) => ({ type: 'Action.Execute', title: 'Details', verb: 'report.details', data: { s, upn: row.upn || row.address } }) : undefined,
+  });
+  // The buttons depend on how many rows fit (Next starts after the last row shown): fit twice.
+  let fitted = mailboxReportCard(report, cardOptions(report.rows.length));
+  if (fitted.rows < report.rows.length) fitted = mailboxReportCard(report, cardOptions(fitted.rows));
   const summary = `${report.matched.toLocaleString('en-US')} mailboxes${report.partial ? ' (partial)' : ''}`;
   return { card: fitted.card, text: summary };
+}
+
+function buttons(report: MailboxReport, options: ReportMessageOptions, shown: number): object[] {
+  const s = options.snapshotId;
+  const refresh = runButton('Refresh', options.commandText);
+  if (!s) return [refresh];
+  const q = report.query;
+  const page = (title: string, o: number, query: MailboxQuery = q) => ({ type: 'Action.Execute', title, verb: 'report.page', data: { s, q: query, o } });
+  const actions: object[] = [];
+  if (report.offset > 0) actions.push(page('◀ Previous', Math.max(0, report.offset - q.top)));
+  if (report.offset + shown < report.matched) actions.push(page('Next ▶', report.offset + shown));
+  actions.push({
+    type: 'Action.ShowCard',
+    title: 'Sort',
+    card: {
+      type: 'AdaptiveCard',
+      body: [{ type: 'TextBlock', text: 'Sort by', weight: 'Bolder' }],
+      actions: MAILBOX_SORTS.map((sort) => page(SORT_TITLES[sort], 0, { ...q, sort })),
+    },
+  });
+  actions.push({
+    type: 'Action.ShowCard',
+    title: 'Filter',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Input.Text', id: 'text', label: 'Name or address contains', maxLength: 100, value: q.filter ?? '' },
+        { type: 'Input.Number', id: 'minPercent', label: 'At least this % of quota used', min: 0, max: 1000, ...(q.minPercent !== undefined ? { value: q.minPercent } : {}) },
+        { type: 'Input.Number', id: 'inactiveDays', label: 'Inactive for more than (days)', min: 0, max: 3650, ...(q.inactiveDays !== undefined ? { value: q.inactiveDays } : {}) },
+      ],
+      actions: [{ type: 'Action.Execute', title: 'Apply', verb: 'report.filter', data: { s, q } }],
+    },
+  });
+  actions.push({ type: 'Action.Execute', title: 'Export CSV', verb: 'report.export', data: { s, q } });
+  actions.push(refresh);
+  return actions;
 }

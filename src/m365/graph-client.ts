@@ -158,12 +158,21 @@ export class GraphClient {
     return member;
   }
 
-  /** Adds one licence (a usageLocation must be set on the user first). */
-  async assignLicense(userId: string, skuId: string, disabledPlans: string[] = [], options: CallOptions = {}): Promise<void> {
+  /**
+   * Adds one licence, or several, and removes `removeSkuIds` in the same all-or-nothing call (a
+   * usageLocation must be set on the user first). `disabledPlans` applies to every licence added.
+   */
+  async assignLicense(
+    userId: string,
+    skuId: string | string[],
+    disabledPlans: string[] = [],
+    options: CallOptions & { removeSkuIds?: string[] } = {},
+  ): Promise<void> {
+    const add = Array.isArray(skuId) ? skuId : [skuId];
     await this.pipeline.send({
       method: 'POST',
       url: `${this.base}/users/${pathSegment(userId)}/assignLicense`,
-      body: { addLicenses: [{ skuId, disabledPlans }], removeLicenses: [] },
+      body: { addLicenses: add.map((id) => ({ skuId: id, disabledPlans })), removeLicenses: options.removeSkuIds ?? [] },
       signal: options.signal,
     });
   }

@@ -13,6 +13,10 @@ export interface MailboxQuery {
   top: number;
   /** Case-insensitive substring of display name, UPN or primary address. */
   filter?: string;
+  /** Only mailboxes at or above this % of their prohibit send/receive quota. */
+  minPercent?: number;
+  /** Only mailboxes with no interaction for more than this many days (or never). */
+  inactiveDays?: number;
 }
 
 export const DEFAULT_MAILBOX_QUERY: MailboxQuery = { type: 'user', sort: 'items', top: 25 };
@@ -192,6 +196,15 @@ export function buildMailboxReport(
       !m.primarySmtpAddress.toLowerCase().includes(needle)
     ) {
       continue;
+    }
+    if (query.minPercent !== undefined) {
+      const p = s ? percentOf(s.totalItemSizeBytes, m.prohibitSendReceiveQuotaBytes) : null;
+      if (p === null || p < query.minPercent) continue;
+    }
+    if (query.inactiveDays !== undefined) {
+      if (!s) continue;
+      const idle = daysSince(s.lastInteractionTime, now);
+      if (!(s.lastInteractionTime === null || (idle !== null && idle > query.inactiveDays))) continue;
     }
     matchedIndex.push(i);
     keys[i] = sortKey(m, query.sort);

@@ -3,7 +3,7 @@ import { visibleText } from '../../../src/cards/plain-text';
 import { CARD_BYTE_LIMIT, cardBytes } from '../../../src/cards/render';
 import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
 import { GB, MB, NOW, daysAgo, mailbox } from '../reports/sample-mailboxes';
-import { elementsOfType, paragraphs, parseLikeAClient, visibleTexts } from './client-view';
+import { elementsOfType, paragraphs, parseLikeAClient } from './client-view';
 
 const alex = mailbox('alex@contoso.com', {
   displayName: 'Alex Wilber',

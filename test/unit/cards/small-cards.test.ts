@@ -96,7 +96,7 @@ describe('progress card', () => {
   });
 
   it('copes with an unknown total and with overshoot', () => {
-    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 0, total: null }))).toEqual(['T', 'Starting…']);
+    expect(paragraphs(progressCard({ title: 'Looking up the mailbox…', noun: 'mailbox', done: 0, total: null }))).toEqual(['Looking up the mailbox…']);
     expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual(['T', '1,500 mailboxes read so far']);
     expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual(['T', '10 of 10 mailboxes read', '████████████████████ 100%']);
   });

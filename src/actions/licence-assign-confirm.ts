@@ -1,0 +1,36 @@
+// `licence.assign.confirm`: the Assign licence button on a shared mailbox. Shows what would change
+// and asks for confirmation; the proposal comes from the tenant as it is now, not from the button.
+import { assignLicenceConfirmCard } from '../cards/licensing/assign-licence-cards';
+import { assignableFix, VERB_ASSIGN_CONFIRM } from '../cards/licensing/shared-mailboxes-card';
+import { checkSharedMailbox } from '../commands/licence-data';
+import type { ActionResult, CardAction } from '../commands/types';
+import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
+import { NOT_UNDERSTOOD, readAssignRequest, REMEDIATION_OFF } from './licence-assign-request';
+
+export const assignConfirmAction: CardAction = {
+  verb: VERB_ASSIGN_CONFIRM,
+  run: async (ctx) => {
+    if (!ctx.services.config.remediation) return { kind: 'error', status: 403, message: REMEDIATION_OFF };
+    const request = readAssignRequest(ctx.data);
+    if (!request) return NOT_UNDERSTOOD;
+    const check = await checkSharedMailbox(ctx.services.tenant, request.upn);
+    if (check.kind === 'refused') return { kind: 'error', status: check.status, message: check.message };
+    return confirmation(check.verdict);
+  },
+};
+
+/** The confirmation card for the fix the bot would make now, or why there is nothing to assign. */
+export function confirmation(verdict: SharedMailboxVerdict, changed = false): ActionResult {
+  const fix = assignableFix(verdict);
+  if (!fix) {
+    const why = verdict.fix && verdict.fix.kind !== 'assign' ? verdict.fix.text : verdict.why;
+    return { kind: 'message', text: `Nothing to assign to ${verdict.userPrincipalName} now: ${why}` };
+  }
+  const why = changed ? `The tenant changed since that card was made; this is what it needs now. ${verdict.why}` : verdict.why;
+  const card = assignLicenceConfirmCard({ userPrincipalName: verdict.userPrincipalName, displayName: verdict.displayName }, fix.skus, {
+    why,
+    replaces: fix.replaces,
+    needsUsageLocation: fix.needsUsageLocation,
+  });
+  return { kind: 'card', card };
+}

@@ -1,0 +1,55 @@
+// GET /api/exports/{id}?exp=…&sig=…: the CSV of a report snapshot, for a valid, unexpired link only.
+import type { Logger } from '../log';
+import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxQuery } from '../reports/mailbox-report';
+import { mailboxCsv } from '../reports/mailbox-csv';
+import { isSnapshotId, SnapshotStore } from '../state/snapshots';
+import type { ExportLinks } from './links';
+
+export interface ExportAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface MailboxSnapshotData {
+  mailboxes: MailboxWithStatistics[];
+  query: MailboxQuery;
+}
+
+const refuse = (status: number, message: string): ExportAnswer => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body: message,
+});
+
+export async function serveExport(
+  request: { id: string; exp: unknown; sig: unknown },
+  deps: { links: ExportLinks; snapshots: SnapshotStore; log: Logger; now?: Date },
+): Promise<ExportAnswer> {
+  const now = deps.now ?? new Date();
+  if (!isSnapshotId(request.id)) return refuse(403, 'This link is not valid.');
+  const check = deps.links.check(request.id, request.exp, request.sig, now);
+  if (check === 'bad-signature') {
+    deps.log.warn('export refused', { reason: 'bad signature' });
+    return refuse(403, 'This link is not valid.');
+  }
+  if (check === 'expired') return refuse(410, 'This link has expired. Ask the bot for a new export.');
+  const found = await deps.snapshots.load<MailboxSnapshotData>(request.id);
+  if (!found.ok) return refuse(410, 'This report is no longer kept. Ask the bot for a new export.');
+  const { snapshot } = found;
+  if (snapshot.kind !== 'mailboxes') return refuse(410, 'This report cannot be exported.');
+  const csv = mailboxCsv(snapshot.data.mailboxes, snapshot.data.query, new Date(snapshot.createdAt));
+  deps.log.info('export served', { kind: snapshot.kind, rows: snapshot.data.mailboxes.length, bytes: csv.length });
+  const day = snapshot.createdAt.slice(0, 10).replace(/-/g, '');
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="mailboxes-${day}.csv"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body: csv,
+  };
+}

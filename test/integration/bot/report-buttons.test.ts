@@ -1,0 +1,124 @@
+// The report card's buttons over real HTTP: paging, sorting, filtering, details and export are
+// answered from the snapshot in Blob Storage (Azurite) without a single call to the tenant.
+import { startStack, Stack } from '../../support/stack';
+import { cardText } from '../../support/connector';
+import { mailboxUsers, visible } from '../../support/tenant-facts';
+
+let stack: Stack;
+let report: any; // the final mailboxes card
+
+beforeAll(async () => {
+  stack = await startStack({ tenant: 'demo' });
+  const since = stack.connector.activities.length;
+  await stack.say('mailboxes');
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  report = await stack.connector.waitFor(() => {
+    const a = stack.connector.messages.get(sent.id);
+    return a && !/Reading/.test(cardText(a)) ? a.attachments[0].content : undefined;
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function actions(card: any): any[] {
+  const out: any[] = [];
+  const walk = (n: any) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+const button = (card: any, title: string) => actions(card).find((a) => a.title === title);
+const exchangeCalls = async () => (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis.exchange.total as number;
+const text = (card: any) => visible(cardText({ attachments: [{ content: card }] }));
+
+test('Next shows the following rows, without calling Exchange', async () => {
+  const before = await exchangeCalls();
+  const next = button(report, 'Next ▶');
+  expect(next).toBeDefined();
+  const res = await stack.click(next.verb, next.data);
+  expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+  const shown = next.data.o;
+  expect(text(res.body.value)).toMatch(new RegExp(`${shown + 1}–\\d+ of \\d+`));
+  expect(button(res.body.value, '◀ Previous')).toBeDefined();
+  expect(await exchangeCalls()).toBe(before);
+});
+
+test('Sort by size puts the largest user mailbox first', async () => {
+  const sort = actions(report).find((a) => a.title === 'Largest');
+  const res = await stack.click(sort.verb, sort.data);
+  const largest = mailboxUsers(stack.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.totalItemSizeBytes - a.mailbox!.totalItemSizeBytes)[0];
+  const t = text(res.body.value);
+  const table = t.slice(t.search(/\d+ of \d+/));
+  expect(table.split('\n').slice(0, 12).join('\n')).toContain(visible(largest.displayName));
+});
+
+test('Filter by % of quota keeps only the mailboxes at or above it', async () => {
+  const apply = actions(report).find((a) => a.verb === 'report.filter');
+  const res = await stack.click(apply.verb, { ...apply.data, text: '', minPercent: '90', inactiveDays: '' });
+  const expected = mailboxUsers(stack.tenant, 'UserMailbox').filter((u) => {
+    const q = u.mailbox!.prohibitSendReceiveQuotaBytes;
+    return q !== null && (u.mailbox!.totalItemSizeBytes / q) * 100 >= 90;
+  }).length;
+  expect(text(res.body.value)).toMatch(new RegExp(`of ${expected} user mailboxes matching`));
+});
+
+test('a bad filter value gets a clear refusal', async () => {
+  const apply = actions(report).find((a) => a.verb === 'report.filter');
+  const res = await stack.click(apply.verb, { ...apply.data, minPercent: '-5' });
+  expect(res.body.statusCode).toBe(400);
+  expect(res.body.value.message).toMatch(/between 0 and 1000/);
+});
+
+test('a row click shows that mailbox from the snapshot', async () => {
+  const before = await exchangeCalls();
+  const row = actions(report).find((a) => a.verb === 'report.details');
+  const since = stack.connector.activities.length;
+  const res = await stack.click(row.verb, row.data);
+  expect(res.body.statusCode).toBe(200);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  expect(cardText(sent.activity)).toContain(row.data.upn);
+  expect(await exchangeCalls()).toBe(before);
+});
+
+test('Export gives a signed link to a CSV of every row, safe for Excel', async () => {
+  const since = stack.connector.activities.length;
+  const exp = button(report, 'Export CSV');
+  await stack.click(exp.verb, exp.data);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  const link = actions(sent.activity.attachments[0].content).find((a) => a.type === 'Action.OpenUrl').url as string;
+  expect(link).toMatch(/\/api\/exports\/[0-9a-f]{32}\?exp=\d+&sig=[\w-]{43}$/);
+  const local = link.replace(/^https?:\/\/[^/]+/, stack.bot.url);
+  const res = await fetch(local);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+  const body = Buffer.from(await res.arrayBuffer());
+  expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const csv = body.toString('utf8');
+  const users = mailboxUsers(stack.tenant, 'UserMailbox');
+  expect(csv.trim().split('\r\n').length).toBe(users.length + 1);
+  // No cell may start with a formula character.
+  for (const line of csv.split('\r\n').slice(1)) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@]/);
+  // Tampered or malformed links are refused; the log never holds the signature.
+  expect((await fetch(local.replace(/sig=[\w-]{5}/, 'sig=AAAAA'))).status).toBe(403);
+  expect((await fetch(`${stack.bot.url}/api/exports/nope?exp=1&sig=x`)).status).toBe(403);
+  expect((await fetch(local.replace(/exp=\d+/, 'exp=1000'))).status).toBe(403);
+  const sig = link.split('sig=')[1];
+  expect(stack.logLines.join('\n')).not.toContain(sig);
+});
+
+test('a snapshot of another conversation, or no snapshot, is refused and reveals nothing', async () => {
+  const next = button(report, 'Next ▶');
+  const foreign = await stack.click(next.verb, next.data, { conversationId: 'someone-elses-chat' });
+  expect(foreign.body.statusCode).toBe(410);
+  const made = await stack.click(next.verb, { ...next.data, s: '0'.repeat(32) });
+  expect(made.body.statusCode).toBe(410);
+  expect(JSON.stringify(foreign.body) + JSON.stringify(made.body)).not.toMatch(/contoso/i);
+  const far = await stack.click(next.verb, { ...next.data, o: 100000 });
+  expect(far.body.statusCode).toBe(400);
+});
