@@ -3,6 +3,7 @@
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 import { AdminPolicy } from './access/admins';
+import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
 import { allActions } from './actions';
@@ -32,6 +33,10 @@ export interface RunningBot {
 
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, log } = options;
+  if (!config.demo && !config.bot.appId) {
+    // botbuilder reads an empty app id as "authentication off": fine for the local demo, never for a tenant.
+    throw new Error('MicrosoftAppId is empty: outside demo mode the bot would accept unauthenticated requests. Set MicrosoftAppId.');
+  }
   const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);
@@ -42,7 +47,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     admins: config.admins,
     groupId: config.adminGroupId,
     tenantId: config.demo ? undefined : config.tenantId,
-    isGroupMember: async (userId, groupId) => (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId),
+    isGroupMember: async (userId, groupId) => {
+      try {
+        return (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId);
+      } catch (err) {
+        // Someone the directory does not know is simply not an admin; saying "cannot verify" would tell them so.
+        if (isServiceError(err) && err.notFound) return false;
+        throw err;
+      }
+    },
   });
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {

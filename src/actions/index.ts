@@ -2,10 +2,11 @@
 import type { CardAction } from '../commands/types';
 import { runCommandAction } from './run-command';
 import { mailboxDetailsAction } from './mailbox-details';
+import { licenceAssignActions } from './licence-assign-actions';
 import { reportPageAction, reportFilterAction } from './report-page';
 import { reportExportAction } from './report-export';
 import { reportDetailsAction } from './report-details';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction];
+  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction];
 }

@@ -6,7 +6,7 @@ export function helpCommand(all: () => Command[]): Command {
     name: 'help',
     aliases: ['?', 'hi', 'hello'],
     usage: 'help',
-    summary: 'what I do, each command with an example',
+    summary: 'What I do, each command with an example.',
     examples: ['help'],
     run: async (ctx) => {
       await ctx.reply(helpMessage(all()));

@@ -3,9 +3,12 @@ import type { Command } from './types';
 import { helpCommand } from './help';
 import { mailboxesCommand } from './mailboxes';
 import { mailboxCommand } from './mailbox';
+import { sharedCommand } from './shared';
+import { licensesCommand } from './licenses';
+import { exportCommand } from './export';
 
 export function allCommands(): Command[] {
-  const commands: Command[] = [mailboxesCommand, mailboxCommand];
+  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, exportCommand];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -10,7 +10,7 @@ import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
 import type { RecipientTypeDetails } from '../m365/records';
 import type { MailboxSnapshotData } from '../exports/serve';
 
-const TYPES: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
+export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
   shared: ['SharedMailbox'],
   room: ['RoomMailbox', 'EquipmentMailbox'],
@@ -24,7 +24,7 @@ export const mailboxesCommand: Command = {
   name: 'mailboxes',
   aliases: ['report'],
   usage: MAILBOXES_USAGE,
-  summary: 'the mailbox report: items, size, last interaction and quota, most items first',
+  summary: 'The mailbox report: items, size, last interaction and quota used, most items first. Buttons page, sort, filter and export it.',
   examples: ['mailboxes', 'mailboxes shared sort size', 'mailboxes all sort quota top 50', 'mailboxes filter sales'],
   run: async (ctx) => {
     const parsed = parseMailboxesArguments(ctx.args);
@@ -58,7 +58,7 @@ export async function produceMailboxReport(
     });
   };
   try {
-    const result = await readMailboxes(ctx.services.tenant, { types: TYPES[query.type], onProgress });
+    const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress });
     const report = buildMailboxReport(result.mailboxes, query, ctx.now());
     let snapshotId: string | undefined;
     try {

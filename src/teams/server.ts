@@ -1,5 +1,6 @@
 // The HTTP face of the bot: restify with the Bot Framework endpoint and a health check.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { Router } from '../commands/router';
@@ -31,7 +32,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { config, log } = options;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ChannelAuthentication(log, {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId,
@@ -91,4 +92,27 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * botbuilder answers 500 (with the validator's message) when a token's signature or shape is bad,
+ * because jsonwebtoken's errors are not AuthenticationErrors; every refused token must be a 401.
+ */
+class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(private readonly log: Logger, settings: ConfigurationBotFrameworkAuthenticationOptions) {
+    super(settings);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      const name = (err as Error)?.name ?? '';
+      if (err instanceof AuthenticationError || /^(JsonWebTokenError|NotBeforeError|TokenExpiredError)$/.test(name)) {
+        this.log.warn('channel token refused', { problem: err instanceof AuthenticationError ? err.message : name });
+        throw err instanceof AuthenticationError ? err : new AuthenticationError('Unauthorized Access. Request is not authorized', 401);
+      }
+      throw err;
+    }
+  }
 }

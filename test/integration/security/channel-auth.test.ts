@@ -133,3 +133,15 @@ test('an activity that names no tenant at all is refused', async () => {
   expect(res.status).toBe(200);
   expect(res.body.statusCode).toBe(403);
 });
+
+test('a production configuration without an app id refuses to start, and says why', async () => {
+  const started = startBot({
+    config: { ...stack.config, demo: false, bot: { appId: '', appType: '', appTenantId: '', hasPassword: false } },
+    log: new Logger('error', {}, () => undefined),
+    tlsCa: stack.sim.info.caCertPem,
+    bindHost: '127.0.0.1',
+  });
+  // If it did start, stop it so the failure below is the only one.
+  started.then((b) => b.stop(), () => undefined);
+  await expect(started).rejects.toThrow(/MicrosoftAppId is empty.*unauthenticated/);
+});

@@ -1,0 +1,69 @@
+// Issue 3: the memory the bot needs for a report over 100,000 mailboxes. The simulated tenant runs
+// in one child process (100,000 users would swell any process that holds them) and the bot's read,
+// report and card in another, so the peak measured is the bot's alone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { SimulatorInfo } from '../src/simulator';
+import type { MemoryFigures } from './report-memory-reader';
+import { count, seconds } from './simulated-tenant';
+import type { AddRow, Print } from './summary';
+
+const TENANT = 'generate:100000:1';
+const TARGET_MB = 300;
+
+/** The first line a child prints on stdout, or its stderr when it exits first. */
+function firstLine(child: ChildProcess, timeoutMs: number, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    const lines = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`${what} printed nothing within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}; stderr: ${stderr}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+}
+
+export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
+  const idle = spawn(process.execPath, ['-e', 'setTimeout(() => console.log(JSON.stringify(process.memoryUsage())), 300)'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const idleRssMb = (JSON.parse(await firstLine(idle, 10_000, 'an idle node')) as NodeJS.MemoryUsage).rss / 1024 / 1024;
+  await exited(idle);
+
+  const simStart = performance.now();
+  const sim = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'simulator', 'main.js')], {
+    env: { ...process.env, DEMO_TENANT: TENANT, SIM_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const info = JSON.parse(await firstLine(sim, 120_000, 'the simulator')) as SimulatorInfo;
+    print(`report-memory: simulator with ${TENANT} in its own process (pid ${sim.pid}), no latency, no throttling, up in ${seconds(performance.now() - simStart)}`);
+    const reader = spawn(process.execPath, [path.join(__dirname, 'report-memory-reader.js')], {
+      env: { ...process.env, SIM_INFO: JSON.stringify(info) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const figures = JSON.parse(await firstLine(reader, 300_000, 'the report reader')) as MemoryFigures;
+    await exited(reader);
+    const mb = (v: number) => `${v.toFixed(0)} MB`;
+    print(`report-memory: bot process read ${count(figures.mailboxes)} mailboxes (all types, ${figures.failures} failures), built the report and its card (${figures.cardRows} rows) in ${seconds(figures.ms)}`);
+    print(`report-memory: idle node process RSS ${mb(idleRssMb)}; bot process before the read (modules loaded, clients made) RSS ${mb(figures.rssBeforeMb)}, heap ${mb(figures.heapBeforeMb)}`);
+    print(`report-memory: bot process peak RSS ${mb(figures.peakRssMb)} sampled every 50 ms (kernel high-water mark ${mb(figures.maxRssMb)}), peak heap used ${mb(figures.peakHeapMb)}`);
+    const peak = Math.max(figures.peakRssMb, figures.maxRssMb);
+    print(`report-memory: peak RSS ${mb(peak)} (target < ${TARGET_MB} MB); above an idle node: ${mb(peak - idleRssMb)}; above the bot before the read: ${mb(peak - figures.rssBeforeMb)}`);
+    addRow({ bench: 'report-memory', figure: `peak RSS, report over ${count(figures.mailboxes)} mailboxes`, measured: `${mb(peak)} (heap ${mb(figures.peakHeapMb)}; idle node ${mb(idleRssMb)})`, target: `< ${TARGET_MB} MB`, met: peak < TARGET_MB });
+  } finally {
+    if (sim.exitCode === null) {
+      sim.kill('SIGTERM');
+      await exited(sim);
+    }
+  }
+}
