@@ -32,13 +32,16 @@ export class TimingConnector {
           // Recorded as empty; a benchmark only needs the arrival time.
         }
         if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
-          res.writeHead(404).end();
+          // Not chained: restify, loaded in the same process, patches writeHead to return nothing.
+          res.writeHead(404);
+          res.end();
           return;
         }
         const kind = req.method === 'PUT' ? 'update' : 'send';
         const id = kind === 'update' && m[2] ? decodeURIComponent(m[2]) : randomUUID();
         this.arrived.push({ conversationId: decodeURIComponent(m[1]), kind, activity, at });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
         const waiters = this.waiters;
         this.waiters = [];
         for (const w of waiters) w();

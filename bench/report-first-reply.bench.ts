@@ -2,6 +2,7 @@
 // free port, a local connector stands in for Teams, and the tenant is the report bench's.
 import { randomUUID } from 'node:crypto';
 import { startBot } from '../src/app';
+import { startAzurite } from '../src/demo/azurite';
 import { silentLogger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
@@ -34,9 +35,14 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     throttling: { exchangeMaxInFlight: BOT_EXCHANGE_IN_FLIGHT },
     quiet: true,
   });
+  // The bot keeps report snapshots (for paging and exports) in Blob Storage: Azurite here.
+  const storage = await startAzurite({ quiet: true });
   const connector = await new TimingConnector().start();
-  const config = botConfigFor(sim.info);
-  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const config = botConfigFor(sim.info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'bench' });
+  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' }).catch(async (error: unknown) => {
+    await Promise.all([connector.stop(), storage.stop(), sim.stop()]);
+    throw error;
+  });
 
   const say = async (text: string): Promise<Timing> => {
     const conversationId = `bench-${randomUUID()}`;
@@ -92,6 +98,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   } finally {
     await bot.stop();
     await connector.stop();
+    await storage.stop();
     await sim.stop();
   }
 }

@@ -1,6 +1,7 @@
 // Run by report-memory.bench.ts in a process of its own, so the figures are the bot's alone: reads
 // every mailbox of the simulator named in SIM_INFO, builds the report and its card, and prints one
 // JSON line with the memory it needed.
+import { getHeapStatistics } from 'node:v8';
 import { closeTenant } from '../src/services';
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { buildMailboxReport } from '../src/reports/mailbox-report';
@@ -19,6 +20,10 @@ export interface MemoryFigures {
   /** The kernel's high-water mark for the whole process, which a 50 ms sampler can miss. */
   maxRssMb: number;
   cardRows: number;
+  /** Heap still used after a full collection with the mailboxes held: what the report keeps. */
+  liveHeapMb: number | null;
+  /** The V8 heap limit this process ran with. */
+  heapLimitMb: number;
 }
 
 const MB = 1024 * 1024;
@@ -42,6 +47,9 @@ async function main(): Promise<void> {
   const ms = performance.now() - start;
   sample();
   clearInterval(sampler);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const liveHeapMb = gc ? process.memoryUsage().heapUsed / MB : null;
   closeTenant(clients);
   const figures: MemoryFigures = {
     mailboxes: inventory.mailboxes.length,
@@ -53,7 +61,11 @@ async function main(): Promise<void> {
     peakHeapMb: peakHeap / MB,
     maxRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
     cardRows: card.rows,
+    liveHeapMb,
+    heapLimitMb: getHeapStatistics().heap_size_limit / MB,
   };
+  // Held until here so the collection above could not free them.
+  void inventory.mailboxes.length;
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

@@ -10,7 +10,7 @@ import { connectTenant, type TenantClients } from '../src/services';
 export const ADMIN_ID = '00000000-0000-0000-0000-0000000000020';
 
 /** The bot's settings for a simulator (demo mode, port 0), as the demo launcher would build them. */
-export function botConfigFor(info: SimulatorInfo, initialDomain = ''): BotConfig {
+export function botConfigFor(info: SimulatorInfo, env: NodeJS.ProcessEnv = {}): BotConfig {
   // The managed-identity credential reads these when it is created, so they go first.
   process.env.IDENTITY_ENDPOINT = info.identityEndpoint;
   process.env.IDENTITY_HEADER = info.identityHeader;
@@ -21,8 +21,9 @@ export function botConfigFor(info: SimulatorInfo, initialDomain = ''): BotConfig
     EXCHANGE_ENDPOINT: info.exchange,
     AZURE_CLIENT_ID: info.clientId,
     LOG_LEVEL: 'error',
+    ...env,
   });
-  return { ...base, tenantId: info.tenantId, organization: initialDomain || info.initialDomain, admins: [ADMIN_ID] };
+  return { ...base, tenantId: info.tenantId, organization: info.initialDomain, admins: [ADMIN_ID] };
 }
 
 /** Fresh clients (own token cache, own connections), as a newly started bot has. */

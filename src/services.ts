@@ -37,6 +37,13 @@ export interface ConnectOptions {
 /** Exchange publishes no limits; a few requests in flight per tenant is what its own module does. */
 const EXCHANGE_IN_FLIGHT = 4;
 const GRAPH_IN_FLIGHT = 8;
+/**
+ * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
+ * stays down must hear so within 30 s (issue 7), so a failing call gives up after ~20 s of retries
+ * (plus the last attempt; a service that accepts and hangs is cut by the 30 s attempt deadline).
+ * Throttling with short Retry-After values still fits comfortably.
+ */
+const INTERACTIVE_RETRY_BUDGET_MS = 20_000;
 
 export function connectTenant(config: BotConfig, options: ConnectOptions): TenantClients {
   const credential = options.credential ?? createCredential({ managedIdentityClientId: config.managedIdentityClientId });
@@ -52,7 +59,7 @@ export function connectTenant(config: BotConfig, options: ConnectOptions): Tenan
       maxInFlight: EXCHANGE_IN_FLIGHT,
       timeoutMs: 30_000,
       maxRetries: 6,
-      retryBudgetMs: 90_000,
+      retryBudgetMs: INTERACTIVE_RETRY_BUDGET_MS,
       tlsCa: options.tlsCa,
       onRetry: onRetry('exchange'),
     }),
@@ -66,7 +73,7 @@ export function connectTenant(config: BotConfig, options: ConnectOptions): Tenan
       maxInFlight: GRAPH_IN_FLIGHT,
       timeoutMs: 30_000,
       maxRetries: 6,
-      retryBudgetMs: 90_000,
+      retryBudgetMs: INTERACTIVE_RETRY_BUDGET_MS,
       tlsCa: options.tlsCa,
       onRetry: onRetry('graph'),
     }),

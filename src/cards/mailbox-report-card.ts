@@ -174,7 +174,7 @@ function hasFilter(q: MailboxReport['query']): boolean {
 /** What the report is narrowed to, as the admin would say it. */
 function filterWords(q: MailboxReport['query']): string {
   const parts: string[] = [];
-  if (q.filter) parts.push(isolated(`"${plainText(q.filter, 100)}"`));
+  if (q.filter) parts.push(isolated(plainText(q.filter, 100)));
   if (q.minPercent !== undefined) parts.push(`${q.minPercent}%+ of quota used`);
   if (q.inactiveDays !== undefined) parts.push(`inactive over ${q.inactiveDays} days`);
   return parts.join(' · ');

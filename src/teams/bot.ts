@@ -43,15 +43,8 @@ export class TeamsBot extends ActivityHandler {
       await context.sendActivity(toActivity(welcomeMessage()));
       await next();
     });
-    this.onMembersAdded(async (context, next) => {
-      // Personal installs arrive as conversationUpdate with the bot as the added member.
-      const botId = context.activity.recipient?.id;
-      const added = context.activity.membersAdded ?? [];
-      if (context.activity.conversation?.conversationType === 'personal' && added.some((m) => m.id === botId)) {
-        await context.sendActivity(toActivity(welcomeMessage()));
-      }
-      await next();
-    });
+    // Teams also sends conversationUpdate (membersAdded) on install; greeting on installationUpdate
+    // alone keeps it to one welcome.
   }
 
   override async run(context: TurnContext): Promise<void> {

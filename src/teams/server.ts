@@ -61,6 +61,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       res.send(400, { error: 'The body must be a Bot Framework activity (JSON object with a type).' });
       return;
     }
+    const problem = activityProblem(body);
+    if (problem) {
+      log.warn('malformed activity', { problem });
+      res.send(400, { error: problem });
+      return;
+    }
     try {
       await adapter.process(req as any, res as any, (context) => bot.run(context));
     } catch (err) {
@@ -92,6 +98,19 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Invoke names TeamsBot answers; botbuilder would answer any other with 501. */
+const HANDLED_INVOKES = new Set(['adaptiveCard/action']);
+
+/** What botbuilder would turn into a 500 or 501 (or a reply sent nowhere), said as a 400 instead. */
+function activityProblem(activity: Record<string, unknown>): string | undefined {
+  const serviceUrl = activity.serviceUrl;
+  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
+  if (activity.type === 'invoke' && !(typeof activity.name === 'string' && HANDLED_INVOKES.has(activity.name))) {
+    return 'This bot answers no invoke of that name.';
+  }
+  return undefined;
 }
 
 /**

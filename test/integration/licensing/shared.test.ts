@@ -114,7 +114,6 @@ test('statistics that cannot be read make the report say it is partial', async (
     const { text } = await ask('shared', /Reading shared mailboxes/);
     const shared = mailboxUsers(stack.tenant, 'SharedMailbox');
     expect(text).toMatch(new RegExp(`Partial: statistics could not be read for ${shared.length} of ${shared.length} shared mailboxes`));
-    console.log(text.slice(0, 600));
     expect(text).toMatch(/Retry/);
   } finally {
     await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', body: JSON.stringify({ rules: [] }), headers: { 'content-type': 'application/json' } });
@@ -137,7 +136,6 @@ test('Assign licence, then Confirm, licenses the mailbox in the tenant and logs 
 
   const done = await stack.click(ok.verb, ok.data, { replyToId: 'shared-card' });
   expect(done.body.type).toBe('application/vnd.microsoft.card.adaptive');
-  console.log(cardOf(confirm), '=====', cardOf(done));
   expect(cardOf(done)).toMatch(/Licence assigned/);
   expect(cardOf(done)).toMatch(/Test Admin/);
   const after = await simUser(legal.userPrincipalName);
@@ -161,7 +159,6 @@ test('Graph refuses a mailbox whose account has no usage location, and the card 
   expect(cardOf(confirm)).toMatch(/no usage location/);
   const [ok] = buttons(confirm.body.value, 'licence.assign');
   const done = await stack.click(ok.verb, ok.data);
-  console.log(cardOf(done));
   expect(cardOf(done)).toMatch(/refused/i);
   expect(cardOf(done)).toMatch(/Usage location/i);
   expect(cardOf(done)).toMatch(/Nothing was changed/);

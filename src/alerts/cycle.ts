@@ -1,0 +1,266 @@
+// One alert check cycle: take the cycle lease (the other instances skip), read the tenant once,
+// and for each subscribed conversation claim in its ledger (with its eTag) what is due, then send
+// it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
+// suspends the conversation's subscription; one failing conversation never stops the others.
+import type { Message } from '../commands/types';
+import type { Logger } from '../log';
+import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
+import type { ConversationStore } from '../state/conversations';
+import type { LedgerStore } from '../state/ledger';
+import type { CycleLock, LeaseHold } from '../state/lease';
+import { update, StateConflictError, type StateStore } from '../state/store';
+import type { Subscription, SubscriptionStore } from '../state/subscriptions';
+import { alertFindings, type FindingsResult, type TenantFacts } from './findings';
+import { recordSizes, type SizeHistory } from './history';
+import { giveBack, planAlerts, type Ledger, type LedgerPlan } from './ledger-plan';
+import type { SendPace, Clock } from './pace';
+import { realClock } from './pace';
+import type { AlertKind } from './settings';
+
+/** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
+export class SendFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}
+
+export interface AlertSender {
+  /** Posts `message` to the conversation the reference names; throws SendFailure when refused. */
+  send(reference: Record<string, unknown>, message: Message): Promise<{ id: string }>;
+}
+
+export interface AlertCycleDeps {
+  readTenant(kinds: AlertKind[]): Promise<TenantFacts>;
+  subscriptions: SubscriptionStore;
+  conversations: ConversationStore;
+  ledger: LedgerStore;
+  /** For the size history and the time of the last cycle. */
+  state: StateStore;
+  lock: CycleLock;
+  sender: AlertSender;
+  pace: SendPace;
+  log: Logger;
+  now?: () => Date;
+  clock?: Clock;
+  /** Offer Assign licence on licensing alerts. */
+  remediation: boolean;
+  /** Conversations handled at once (the pace still bounds the sends). */
+  concurrency?: number;
+}
+
+export interface CycleReport {
+  ran: boolean;
+  /** Why it did not run: another instance has the lease, or a cycle ran moments ago. */
+  skipped?: 'busy' | 'recent';
+  conversations: number;
+  findings: number;
+  alerts: number;
+  reminders: number;
+  resolved: number;
+  messages: number;
+  failed: number;
+  suspended: number;
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Only this conversation (`alerts check`). */
+  only?: string;
+  /** Skip when the last full cycle ended less than this long ago (scheduled runs of several instances). */
+  minGapMs?: number;
+}
+
+/** Alerts sent one card each per conversation and cycle; more go into one list. */
+export const SINGLE_CARDS_PER_CYCLE = 10;
+const SEND_ATTEMPTS = 5;
+const HISTORY_KEY = 'alerts/history';
+const LAST_CYCLE_KEY = 'alerts/last-cycle';
+
+type Outcome = 'sent' | 'forbidden' | 'failed';
+
+export class AlertCycle {
+  constructor(private readonly deps: AlertCycleDeps) {}
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
+  async run(options: RunOptions = {}): Promise<CycleReport> {
+    const started = Date.now();
+    const report: CycleReport = { ran: false, conversations: 0, findings: 0, alerts: 0, reminders: 0, resolved: 0, messages: 0, failed: 0, suspended: 0, durationMs: 0 };
+    const hold = await this.deps.lock.acquire();
+    if (!hold) {
+      this.deps.log.info('alert cycle skipped', { reason: 'another instance is running it' });
+      return { ...report, skipped: 'busy' };
+    }
+    try {
+      if (options.minGapMs && !options.only) {
+        const last = (await this.deps.state.read<{ at: string }>(LAST_CYCLE_KEY))?.value;
+        if (last && this.now().getTime() - Date.parse(last.at) < options.minGapMs) {
+          this.deps.log.debug('alert cycle skipped', { reason: 'another instance ran it moments ago' });
+          return { ...report, skipped: 'recent' };
+        }
+      }
+      report.ran = true;
+      await this.runHeld(hold, options, report);
+      if (!options.only) await this.deps.state.write(LAST_CYCLE_KEY, { at: this.now().toISOString() });
+      return report;
+    } finally {
+      report.durationMs = Date.now() - started;
+      await hold.release();
+      if (report.ran) this.deps.log.info('alert cycle', { ...report, only: options.only ? 'one conversation' : undefined });
+    }
+  }
+
+  private async runHeld(hold: LeaseHold, options: RunOptions, report: CycleReport): Promise<void> {
+    const subscriptions = (await this.deps.subscriptions.all()).filter((s) => !s.suspended && (!options.only || s.conversationId === options.only));
+    report.conversations = subscriptions.length;
+    if (subscriptions.length === 0) return;
+    const kinds = [...new Set(subscriptions.flatMap((s) => s.settings.kinds))];
+    const facts = await this.deps.readTenant(kinds);
+    const now = this.now();
+    let history: SizeHistory = (await this.deps.state.read<SizeHistory>(HISTORY_KEY))?.value ?? {};
+    if (kinds.includes('quota') && facts.mailboxes.length > 0) {
+      history = await update<SizeHistory>(this.deps.state, HISTORY_KEY, (h) => recordSizes(h ?? {}, facts.mailboxes, now));
+    }
+    // Conversations with the same settings see the same findings: judge each set of settings once.
+    const bySettings = new Map<string, FindingsResult>();
+    const findingsFor = (s: Subscription) => {
+      const k = JSON.stringify(s.settings);
+      let r = bySettings.get(k);
+      if (!r) {
+        r = alertFindings(facts, s.settings, history, now);
+        bySettings.set(k, r);
+        report.findings = Math.max(report.findings, r.findings.length);
+      }
+      return r;
+    };
+
+    let next = 0;
+    const worker = async () => {
+      while (next < subscriptions.length) {
+        if (hold.lost) return;
+        const s = subscriptions[next++];
+        try {
+          await this.conversation(s, findingsFor(s), now, report);
+        } catch (err) {
+          report.failed++;
+          this.deps.log.error('alerts for a conversation failed', { conversationType: s.conversationType, err: err as Error });
+        } finally {
+          this.deps.pace.forget(s.conversationId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 16, subscriptions.length) }, worker));
+    if (hold.lost) this.deps.log.warn('alert cycle stopped early: its lease was lost; the next cycle continues');
+  }
+
+  /** Claims what is due in the conversation's ledger, then sends it. */
+  private async conversation(s: Subscription, result: FindingsResult, now: Date, report: CycleReport): Promise<void> {
+    const saved = await this.deps.conversations.get(s.conversationId);
+    if (!saved) {
+      report.failed++;
+      this.deps.log.warn('no conversation reference for a subscription', { conversationType: s.conversationType });
+      return;
+    }
+    let before: Ledger = {};
+    let plan: LedgerPlan | undefined;
+    for (let attempt = 0; ; attempt++) {
+      const { ledger, eTag } = await this.deps.ledger.read(s.conversationId);
+      before = ledger;
+      plan = planAlerts(ledger, result, now);
+      if (plan.alerts.length === 0 && plan.resolved.length === 0 && JSON.stringify(plan.next) === JSON.stringify(ledger)) return;
+      try {
+        await this.deps.ledger.write(s.conversationId, plan.next, eTag);
+        break;
+      } catch (err) {
+        // Another writer (a click, another instance): plan again from what it wrote.
+        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
+      }
+    }
+    const claimed = plan.next;
+    const messages = this.messagesOf(plan);
+    for (let i = 0; i < messages.length; i++) {
+      const { message } = messages[i];
+      const outcome = await this.deliver(s.conversationId, saved.reference, message);
+      if (outcome === 'sent') {
+        report.messages++;
+        continue;
+      }
+      const unsent = messages.slice(i).flatMap((m) => m.keys);
+      await this.giveBackClaims(s.conversationId, before, claimed, unsent);
+      if (outcome === 'forbidden') {
+        report.suspended++;
+        const reason = 'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Alerts are suspended until someone types "alerts on" in it again.';
+        this.deps.log.warn('alerts suspended for a conversation', { conversationType: s.conversationType, reason });
+        await this.deps.subscriptions.suspend(s.conversationId, reason, now);
+      } else {
+        report.failed++;
+      }
+      return;
+    }
+    for (const a of plan.alerts) a.reminder ? report.reminders++ : report.alerts++;
+    report.resolved += plan.resolved.length;
+  }
+
+  private messagesOf(plan: LedgerPlan): { message: Message; keys: string[] }[] {
+    const out: { message: Message; keys: string[] }[] = [];
+    // Most urgent first: a quota at 100% before one at 90%.
+    const alerts = [...plan.alerts].sort((a, b) => Number(b.entry.severity === 'attention') - Number(a.entry.severity === 'attention'));
+    const single = alerts.length > SINGLE_CARDS_PER_CYCLE + 1 ? alerts.slice(0, SINGLE_CARDS_PER_CYCLE) : alerts;
+    for (const a of single) {
+      out.push({ message: { card: alertCard({ key: a.key, entry: a.entry, reminder: a.reminder, remediation: this.deps.remediation }), text: alertText(a.entry, a.reminder) }, keys: [a.key] });
+    }
+    const rest = alerts.slice(single.length);
+    if (rest.length > 0) out.push({ message: { card: moreAlertsCard(rest), text: `${rest.length} more alerts` }, keys: rest.map((a) => a.key) });
+    if (plan.resolved.length > 0) {
+      out.push({
+        message: { card: resolvedCard(plan.resolved), text: plan.resolved.length === 1 ? `Resolved: ${plan.resolved[0].entry.title}`.slice(0, 200) : `${plan.resolved.length} alerts resolved` },
+        keys: plan.resolved.map((r) => r.key),
+      });
+    }
+    return out;
+  }
+
+  /** One message, at the pace Teams allows, retrying what Teams says to retry. */
+  private async deliver(conversationId: string, reference: Record<string, unknown>, message: Message): Promise<Outcome> {
+    const clock = this.deps.clock ?? realClock;
+    for (let attempt = 1; ; attempt++) {
+      await this.deps.pace.turn(conversationId);
+      try {
+        await this.deps.sender.send(reference, message);
+        return 'sent';
+      } catch (err) {
+        const status = err instanceof SendFailure ? err.status : 0;
+        if (status === 403) return 'forbidden';
+        const retryable = status === 429 || status === 412 || status === 502 || status === 503 || status === 504;
+        if (!retryable || attempt >= SEND_ATTEMPTS) {
+          this.deps.log.warn('alert not delivered; the next cycle tries again', { status, attempt, err: err as Error });
+          return 'failed';
+        }
+        // Retry-After when Teams gives one; otherwise exponential backoff with jitter, as Teams asks.
+        const wait = (err as SendFailure).retryAfterMs ?? Math.round(1000 * 2 ** (attempt - 1) * (0.5 + Math.random()));
+        this.deps.log.debug('alert send throttled', { status, waitMs: wait, attempt });
+        if (status === 429) this.deps.pace.hold(conversationId, wait);
+        else await clock.sleep(wait);
+      }
+    }
+  }
+
+  private async giveBackClaims(conversationId: string, before: Ledger, claimed: Ledger, keys: string[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const { ledger, eTag } = await this.deps.ledger.read(conversationId);
+      try {
+        await this.deps.ledger.write(conversationId, giveBack(ledger, before, claimed, keys), eTag);
+        return;
+      } catch (err) {
+        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// What a check cycle reads from the tenant: only what the subscribed kinds need, once per cycle for
+// every conversation. Mailbox statistics that fail stay unknown (never "resolved"); anything else
+// that fails ends the cycle before a single alert goes out.
+import { readMailboxes } from '../m365/mailbox-inventory';
+import type { RecipientTypeDetails } from '../m365/records';
+import { usersById } from '../commands/licence-data';
+import type { TenantClients } from '../services';
+import type { TenantFacts } from './findings';
+import type { AlertKind } from './settings';
+
+export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[]): Promise<TenantFacts> {
+  const wants = (k: AlertKind) => kinds.includes(k);
+  const types: RecipientTypeDetails[] | 'all' | null = wants('quota') || wants('inactive') ? 'all' : wants('shared-licence') ? ['SharedMailbox'] : null;
+  const skusRead = wants('shared-licence') || wants('licence-pool') ? tenant.graph.listSubscribedSkus() : Promise.resolve([]);
+  skusRead.catch(() => undefined);
+  const mailboxes = types ? (await readMailboxes(tenant, { types })).mailboxes : [];
+  const shared = wants('shared-licence') ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
+  const [users, skus] = await Promise.all([usersById(tenant.graph, shared.map((m) => m.userId)), skusRead]);
+  return { mailboxes, users, skus };
+}

@@ -1,0 +1,105 @@
+// Alerts as cards: one finding (what, why, since when, and its buttons), the overflow of a busy
+// cycle in one list, and the "resolved" notice. Tenant text goes only into TextRuns (plainText).
+import { localDateTime } from './date-text';
+import { plainText } from './plain-text';
+import { renderCard, type AdaptiveCard } from './render';
+import { VERB_ASSIGN_CONFIRM, VERB_MAILBOX_DETAILS } from './licensing/shared-mailboxes-card';
+import type { LedgerEntry } from '../alerts/ledger-plan';
+import template from './templates/alert.json';
+import listTemplate from './templates/alert-list.json';
+
+export const VERB_ALERT_ACK = 'alert.ack';
+export const VERB_ALERT_SNOOZE = 'alert.snooze';
+
+const KIND_LABEL: Record<LedgerEntry['kind'], string> = {
+  'shared-licence': 'LICENCE ALERT',
+  quota: 'QUOTA ALERT',
+  'licence-pool': 'LICENCE POOL ALERT',
+  inactive: 'INACTIVE MAILBOX',
+};
+
+export interface AlertCardInput {
+  key: string;
+  entry: LedgerEntry;
+  reminder?: boolean;
+  /** Offer Assign licence (remediation is on). */
+  remediation: boolean;
+}
+
+export function alertButtons(input: AlertCardInput): object[] {
+  const { key, entry } = input;
+  const actions: object[] = [];
+  if (!entry.acknowledged && !entry.resolvedAt) {
+    actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: VERB_ALERT_ACK, data: { key } });
+    actions.push({ type: 'Action.Execute', title: 'Snooze 1 day', verb: VERB_ALERT_SNOOZE, data: { key, days: 1 } });
+    actions.push({ type: 'Action.Execute', title: 'Snooze 7 days', verb: VERB_ALERT_SNOOZE, data: { key, days: 7 } });
+  }
+  if (entry.upn) actions.push({ type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: entry.upn } });
+  else if (entry.kind === 'licence-pool') actions.push({ type: 'Action.Execute', title: 'Details', verb: 'command.run', data: { text: 'licenses' } });
+  if (input.remediation && entry.assign && !entry.resolvedAt) {
+    actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: entry.assign });
+  }
+  return actions;
+}
+
+function statusLine(entry: LedgerEntry): string {
+  if (entry.resolvedAt) return `Resolved ${localDateTime(entry.resolvedAt)}.`;
+  if (entry.acknowledged) return `Acknowledged by ${plainText(entry.acknowledged.by, 80)} at ${localDateTime(entry.acknowledged.at)}: no more reminders.`;
+  if (entry.snoozedUntil) return `Snoozed until ${localDateTime(entry.snoozedUntil)}.`;
+  return '';
+}
+
+export function alertCard(input: AlertCardInput): AdaptiveCard {
+  const { entry } = input;
+  const status = statusLine(entry);
+  return renderCard(template, {
+    style: entry.resolvedAt ? 'good' : entry.severity === 'attention' ? 'attention' : 'warning',
+    color: entry.severity === 'attention' ? 'Attention' : 'Warning',
+    label: `${KIND_LABEL[entry.kind]}${input.reminder ? ' · REMINDER' : ''}`,
+    title: plainText(entry.title, 160),
+    why: plainText(entry.why, 600),
+    sinceLabel: entry.since ? 'Since' : 'First seen',
+    since: localDateTime(entry.since ?? entry.firstSeen),
+    hasStatus: status !== '',
+    status,
+    actions: alertButtons(input),
+  });
+}
+
+export function alertText(entry: LedgerEntry, reminder = false): string {
+  return `${reminder ? 'Reminder: ' : ''}${entry.title}`.slice(0, 200);
+}
+
+const LIST_MAX = 25;
+
+/** Alerts past what one cycle sends one by one, listed together with one Acknowledge for all. */
+export function moreAlertsCard(alerts: { key: string; entry: LedgerEntry }[]): AdaptiveCard {
+  const shown = alerts.slice(0, LIST_MAX);
+  return renderCard(listTemplate, {
+    style: 'warning',
+    title: `${alerts.length} more alerts`,
+    hasIntro: true,
+    intro: 'Listed together so this conversation is not flooded. Each is reminded daily until acknowledged.',
+    items: shown.map(({ entry }) => ({ line: plainText(entry.title, 160), detail: plainText(entry.why, 300) })),
+    hasMore: alerts.length > shown.length,
+    more: `and ${alerts.length - shown.length} more: see \`mailboxes sort quota\`, \`shared\` and \`licenses\`.`,
+    actions: [{ type: 'Action.Execute', title: 'Acknowledge all listed', verb: VERB_ALERT_ACK, data: { keys: shown.map((a) => a.key) } }],
+  });
+}
+
+export function resolvedCard(resolved: { key: string; entry: LedgerEntry }[]): AdaptiveCard {
+  const shown = resolved.slice(0, LIST_MAX);
+  return renderCard(listTemplate, {
+    style: 'good',
+    title: resolved.length === 1 ? 'Resolved' : `${resolved.length} alerts resolved`,
+    hasIntro: false,
+    intro: '',
+    items: shown.map(({ entry }) => ({
+      line: plainText(entry.title, 160),
+      detail: `No longer the case. First seen ${localDateTime(entry.firstSeen)}, cleared ${localDateTime(entry.resolvedAt ?? entry.firstSeen)}.`,
+    })),
+    hasMore: resolved.length > shown.length,
+    more: `and ${resolved.length - shown.length} more.`,
+    actions: [],
+  });
+}

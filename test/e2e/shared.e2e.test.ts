@@ -1,0 +1,80 @@
+// An admin opens the Agents Playground, types `shared`, reads the counts, and assigns a licence to a
+// shared mailbox that needs one: Assign licence, Confirm, and the result in place of the card.
+import * as os from 'node:os';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startDemo, Demo } from '../../src/demo/launch';
+import { freePort } from '../../src/demo/azurite';
+import { openBrowser, SCREENSHOTS, typeMessage } from '../support/browser';
+import { mailboxUsers, visible } from '../support/tenant-facts';
+
+let demo: Demo;
+let browser: Browser;
+let page: Page;
+const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-azurite-'));
+
+beforeAll(async () => {
+  demo = await startDemo(
+    {
+      ...process.env,
+      M365_TENANT_ID: '',
+      PORT: '0',
+      PLAYGROUND_PORT: String(await freePort()),
+      AZURITE_LOCATION: azuriteDir,
+      LOG_LEVEL: 'warn',
+      REMEDIATION: 'on',
+    },
+    { quiet: true },
+  );
+  browser = await openBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(demo.playground!.url);
+  await page.locator('[role="textbox"][contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+  fs.rmSync(azuriteDir, { recursive: true, force: true });
+});
+
+const lastCard = () => page.locator('.ac-adaptiveCard').last();
+
+async function assignedLicences(upn: string): Promise<string[]> {
+  const user = await (await fetch(`${demo.simulator.controlUrl}/_sim/users/${encodeURIComponent(upn)}`)).json();
+  return user.assignedLicenses.map((l: { skuId: string }) => l.skuId);
+}
+
+test('shared shows the counts, and Assign licence → Confirm licenses the mailbox', async () => {
+  const shared = mailboxUsers(demo.tenant, 'SharedMailbox');
+  await typeMessage(page, 'shared');
+  await page.getByText('need a licence now').last().waitFor({ timeout: 60_000 });
+  const report = lastCard();
+  // The card is taller than the chat pane: show its top, the counts, as the admin first sees them.
+  await report.getByText('Shared mailbox licences').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/e2e-shared.png` });
+  const text = visible(await report.innerText());
+  expect(text).toContain(`${shared.length} shared mailboxes`);
+  // Every mailbox fits on the demo's card, so the count is the number of "Needs a licence now" rows.
+  const needs = Number(/(\d+)\s+need a licence now/.exec(text)![1]);
+  expect(needs).toBeGreaterThan(0);
+  expect(text.match(/Needs a licence now/g)).toHaveLength(needs);
+  expect(text).toMatch(new RegExp(`${shared.filter((u) => u.accountEnabled).length}\\s+can sign in`));
+
+  // The first Assign licence belongs to the first row, the mailbox most at risk.
+  const rows = shared.map((u) => ({ u, at: text.indexOf(u.userPrincipalName) })).filter((r) => r.at > -1);
+  const firstRow = rows.sort((a, b) => a.at - b.at)[0].u;
+  expect(await assignedLicences(firstRow.userPrincipalName)).toEqual([]);
+  await report.getByRole('button', { name: 'Assign licence' }).first().click();
+  await page.getByText('Assign a licence?').last().waitFor({ timeout: 60_000 });
+  await lastCard().screenshot({ path: `${SCREENSHOTS}/e2e-shared-confirm.png` });
+  expect(visible(await lastCard().innerText())).toContain(firstRow.userPrincipalName);
+
+  await lastCard().getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText('Licence assigned').last().waitFor({ timeout: 60_000 });
+  await lastCard().screenshot({ path: `${SCREENSHOTS}/e2e-shared-assigned.png` });
+  expect(visible(await lastCard().innerText())).toMatch(/Requested by/);
+  expect((await assignedLicences(firstRow.userPrincipalName)).length).toBeGreaterThan(0);
+});
