@@ -36,6 +36,9 @@ param remediation bool = false
 @description('Minutes between alert check cycles; 0 = only when POST /api/alerts/run is called.')
 param alertIntervalMinutes int = 60
 
+@description('Comma-separated Entra object ids (e.g. a Logic App\'s managed identity) allowed to call POST /api/alerts/run; empty = nobody (the timer still runs).')
+param alertRunners string = ''
+
 @allowed([
   'B1'
   'B2'
@@ -161,6 +164,10 @@ var appSettings = [
   {
     name: 'ALERT_INTERVAL_MINUTES'
     value: string(alertIntervalMinutes)
+  }
+  {
+    name: 'ALERT_RUNNERS'
+    value: alertRunners
   }
   {
     name: 'LOG_LEVEL'

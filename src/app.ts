@@ -13,6 +13,8 @@ import { createBlobState } from './teams/blob-state';
 import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
+import { createAlertRuntime } from './alerts/runtime';
+import type { Window } from './alerts/pace';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -21,6 +23,8 @@ export interface StartBotOptions {
   /** 127.0.0.1 for the demo and tests; all interfaces in production (App Service forwards to PORT). */
   bindHost?: string;
   authOverrides?: Record<string, string>;
+  /** Other alert pace windows (the benchmark); default: Teams' limits. */
+  alertPace?: { perConversation?: Window[]; global?: Window[] };
 }
 
 export interface RunningBot {
@@ -42,7 +46,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
   const exportLinks = new ExportLinks(await exportSigningKey(state), config.publicUrl);
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks };
+  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
@@ -67,14 +72,18 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     });
+    alerts.route(server);
   };
   const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes });
+  alerts.attach(server.bot.proactiveSender());
   return {
     url: server.url,
     port: server.port,
     server,
     services,
     stop: async () => {
+      // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
+      await alerts.stop();
       await server.close();
       closeTenant(tenant);
     },

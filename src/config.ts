@@ -28,7 +28,8 @@ export const SETTINGS: SettingInfo[] = [
   { name: 'BOT_ADMIN_GROUP_ID', meaning: 'an Entra group whose (transitive) members may use the bot' },
   { name: 'PUBLIC_URL', meaning: "the bot's public https base URL, for export download links (demo: http://localhost:PORT)" },
   { name: 'REMEDIATION', meaning: 'on = admins may assign licences from cards (needs LicenseAssignment.ReadWrite.All); default off', optionalInProduction: true },
-  { name: 'ALERT_INTERVAL_MINUTES', meaning: 'minutes between alert check cycles (default 60; 0 = only on POST /api/alerts/run)', optionalInProduction: true },
+  { name: 'ALERT_INTERVAL_MINUTES', meaning: 'minutes between alert check cycles (default 60, demo mode 5; 0 = only on POST /api/alerts/run and `alerts check`)', optionalInProduction: true },
+  { name: 'ALERT_RUNNERS', meaning: 'comma-separated Entra object ids (e.g. a Logic App\'s managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody', optionalInProduction: true },
   { name: 'LOG_LEVEL', meaning: 'debug, info, warn or error (default info)', optionalInProduction: true },
   { name: 'DEMO_TENANT', meaning: 'demo tenant: a fixture file path, or generate:N[:seed]', demoOnly: true },
   { name: 'SIM_PORT', meaning: "the simulated tenant's control API port (demo)", demoOnly: true },
@@ -50,6 +51,8 @@ export interface BotConfig {
   publicUrl: string;
   remediation: boolean;
   alertIntervalMinutes: number;
+  /** Who may call POST /api/alerts/run; tests point metadataUrl/issuers/audiences at a local key server. */
+  alertRun: { runners: string[]; metadataUrl?: string; issuers?: string[]; audiences?: string[] };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   bot: { appId: string; appType: string; appTenantId: string; hasPassword: boolean };
 }
@@ -103,8 +106,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   }
   const clientId = get('AZURE_CLIENT_ID') || undefined;
   if (clientId && !GUID.test(clientId)) throw new ConfigError(`AZURE_CLIENT_ID must be a client id (GUID), got "${clientId}"`);
-  const interval = Number(get('ALERT_INTERVAL_MINUTES') || 60);
+  const interval = Number(get('ALERT_INTERVAL_MINUTES') || (demo ? 5 : 60));
   if (!Number.isFinite(interval) || interval < 0) throw new ConfigError('ALERT_INTERVAL_MINUTES must be a number of minutes ≥ 0');
+  const runners = get('ALERT_RUNNERS').split(/[,;\s]+/).filter(Boolean);
+  for (const r of runners) if (!GUID.test(r)) throw new ConfigError(`ALERT_RUNNERS must list Entra object ids (GUIDs); "${r}" is not one`);
   const level = (get('LOG_LEVEL') || 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
   const storageUrl = get('STORAGE_ACCOUNT_URL') || undefined;
@@ -126,6 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     publicUrl,
     remediation: /^(on|true|1|yes)$/i.test(get('REMEDIATION')),
     alertIntervalMinutes: interval,
+    alertRun: { runners: runners.map((r) => r.toLowerCase()) },
     logLevel: level as BotConfig['logLevel'],
     bot: { appId, appType, appTenantId: get('MicrosoftAppTenantId'), hasPassword: get('MicrosoftAppPassword') !== '' },
   };

@@ -17,16 +17,36 @@ export function registerSecret(value: string | undefined): void {
 const PATTERNS: [RegExp, string][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]'],
   // JWTs (header.payload.signature, base64url) wherever they appear.
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]'],
+  // A cut one too (a pasted token shortened to a word): its claims are no business of the logs either.
+  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]'],
   [/([?&](?:sig|signature|se|skoid|sktid|skt|ske|sks|skv|token|code|client_secret)=)[^&\s"']+/gi, '$1[redacted]'],
-  [/("?(?:access_token|refresh_token|id_token|client_secret|password|MicrosoftAppPassword|x-identity-header|identityHeader|AccountKey)"?\s*[:=]\s*"?)[^",;\s}]+/gi, '$1[redacted]'],
+  // Quotes may come escaped (\"): a service's JSON answer logged as a string inside the record.
+  [/((?:\\?")?(?:access_token|refresh_token|id_token|client_secret|password|MicrosoftAppPassword|x-identity-header|identityHeader|AccountKey)(?:\\?")?\s*[:=]\s*(?:\\?")?)[^",;\s}\\]+/gi, '$1[redacted]'],
 ];
 
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) out = out.split(s).join('[redacted]');
+  for (const s of secrets) out = maskSecret(out, s);
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
   return out;
+}
+
+/**
+ * Masks a registered secret, and also any start of it of 12 characters or more: callers cut long
+ * text (a pasted header becomes a 40-character word), and a cut secret is still most of a secret.
+ */
+function maskSecret(text: string, secret: string): string {
+  const head = secret.slice(0, 12);
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(head, from);
+    if (at < 0) return out + text.slice(from);
+    let end = at + head.length;
+    while (end < text.length && end - at < secret.length && text[end] === secret[end - at]) end++;
+    out += text.slice(from, at) + '[redacted]';
+    from = end;
+  }
 }
 
 export class Logger {

@@ -1,6 +1,6 @@
 // The tenant's services as the bot's commands use them: one credential, one pipeline per service
 // (retries, throttling, timeouts and the in-flight cap live there), and the clients built on them.
-import type { TokenCredential } from '@azure/identity';
+import { CredentialUnavailableError, type GetTokenOptions, type TokenCredential } from '@azure/identity';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 import { createCredential } from './m365/credential';
@@ -10,6 +10,10 @@ import { GraphClient } from './m365/graph-client';
 import type { StateStore } from './state/store';
 import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
+import type { ConversationStore } from './state/conversations';
+import type { SubscriptionStore } from './state/subscriptions';
+import type { LedgerStore } from './state/ledger';
+import type { CycleReport, RunOptions } from './alerts/cycle';
 
 export interface TenantClients {
   exchange: ExchangeClient;
@@ -25,6 +29,16 @@ export interface BotServices {
   /** Report rows kept for the buttons of their cards. */
   snapshots: SnapshotStore;
   exportLinks: ExportLinks;
+  alerts: AlertServices;
+}
+
+/** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
+export interface AlertServices {
+  conversations: ConversationStore;
+  subscriptions: SubscriptionStore;
+  ledger: LedgerStore;
+  /** Runs a check cycle now (the lease still decides whether this instance runs it). */
+  runCycle(options?: RunOptions): Promise<CycleReport>;
 }
 
 export interface ConnectOptions {
@@ -34,8 +48,12 @@ export interface ConnectOptions {
   credential?: TokenCredential;
 }
 
-/** Exchange publishes no limits; a few requests in flight per tenant is what its own module does. */
-const EXCHANGE_IN_FLIGHT = 4;
+/**
+ * Exchange publishes no limits for InvokeCommand. The old remote PowerShell policy allowed 9 sessions
+ * per tenant and field reports run 8 in parallel without trouble; 6 batches of 10 statistics stay
+ * well inside that, and a tenant that throttles earlier gets 429s that the pipeline waits out.
+ */
+export const EXCHANGE_IN_FLIGHT = 6;
 const GRAPH_IN_FLIGHT = 8;
 /**
  * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
@@ -46,7 +64,7 @@ const GRAPH_IN_FLIGHT = 8;
 const INTERACTIVE_RETRY_BUDGET_MS = 20_000;
 
 export function connectTenant(config: BotConfig, options: ConnectOptions): TenantClients {
-  const credential = options.credential ?? createCredential({ managedIdentityClientId: config.managedIdentityClientId });
+  const credential = namingTheEndpoint(options.credential ?? createCredential({ managedIdentityClientId: config.managedIdentityClientId }));
   const onRetry = (service: string) => (info: any) =>
     options.log.debug('retrying', { service, status: info?.status, attempt: info?.attempt, waitMs: info?.delayMs ?? info?.waitMs });
   const exchange = new ExchangeClient({
@@ -84,4 +102,30 @@ export function connectTenant(config: BotConfig, options: ConnectOptions): Tenan
 export function closeTenant(clients: TenantClients): void {
   clients.exchange.pipeline.close();
   clients.graph.pipeline.close();
+}
+
+/**
+ * @azure/identity reports an identity endpoint that is down (5xx, refused connection) as a generic
+ * "Authentication failed … Correlation ID …"; the admin must read that the managed identity endpoint
+ * did not answer, which is a different fix from a missing grant.
+ */
+function namingTheEndpoint(credential: TokenCredential): TokenCredential {
+  return {
+    getToken: async (scopes: string | string[], options?: GetTokenOptions) => {
+      try {
+        return await credential.getToken(scopes, options);
+      } catch (err) {
+        const cause = (err as { cause?: { status?: unknown; errorCode?: unknown; code?: unknown; message?: unknown } }).cause;
+        const status = typeof cause?.status === 'number' ? cause.status : 0;
+        const network = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|socket hang up|network/i.test(
+          `${cause?.errorCode ?? ''} ${cause?.code ?? ''} ${cause?.message ?? ''} ${(err as Error)?.message ?? ''}`,
+        );
+        if (status >= 500 || network) {
+          const what = status ? `HTTP ${status}` : 'no connection';
+          throw new CredentialUnavailableError(`ManagedIdentityCredential: the managed identity endpoint did not answer (${what}).`, { cause: err });
+        }
+        throw err;
+      }
+    },
+  };
 }

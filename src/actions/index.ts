@@ -6,7 +6,8 @@ import { licenceAssignActions } from './licence-assign-actions';
 import { reportPageAction, reportFilterAction } from './report-page';
 import { reportExportAction } from './report-export';
 import { reportDetailsAction } from './report-details';
+import { alertActions } from './alert-actions';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction];
+  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions];
 }

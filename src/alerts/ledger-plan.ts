@@ -42,7 +42,7 @@ export interface LedgerPlan {
 export const REMIND_EVERY_MS = 24 * 3_600_000;
 export const KEEP_RESOLVED_MS = 30 * 86_400_000;
 
-export function isOpen(entry: LedgerEntry | undefined): entry is LedgerEntry {
+export function isOpen(entry: LedgerEntry | undefined): boolean {
   return Boolean(entry && !entry.resolvedAt);
 }
 
@@ -81,7 +81,7 @@ export function planAlerts(
   for (const f of result.findings) {
     current.add(f.key);
     const old = ledger[f.key];
-    if (!isOpen(old)) {
+    if (!old || !isOpen(old)) {
       const entry: LedgerEntry = { ...facts(f), firstSeen: at, lastSent: at };
       next[f.key] = entry;
       alerts.push({ key: f.key, entry, reminder: false });

@@ -6,9 +6,11 @@ import { mailboxCommand } from './mailbox';
 import { sharedCommand } from './shared';
 import { licensesCommand } from './licenses';
 import { exportCommand } from './export';
+import { alertsCommand } from './alerts';
+import { doctorCommand } from './doctor';
 
 export function allCommands(): Command[] {
-  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, exportCommand];
+  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, alertsCommand, exportCommand, doctorCommand];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -76,6 +76,7 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
           `  Graph / Exchange:         ${info.graph} / ${info.exchange}`,
           `  Blob Storage (Azurite):   ${storage.blobUrl}`,
           '  Try: help · mailboxes · mailboxes shared sort size · mailbox megan · shared · licenses',
+          `  Alerts:                   checks every ${config.alertIntervalMinutes} min in the demo (ALERT_INTERVAL_MINUTES) · try: alerts on · alerts check`,
           '  Ctrl-C stops everything.',
           '',
         ].join('\n') + '\n',

@@ -8,6 +8,7 @@ import { welcomeMessage } from '../commands/replies';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { callerOf, commandTextOf, conversationOf } from './activity';
+import { ProactiveSender, storableReference } from './proactive';
 
 export function toActivity(message: Message): Record<string, unknown> {
   const activity: Record<string, unknown> = { type: ActivityTypes.Message };
@@ -36,11 +37,18 @@ export class TeamsBot extends ActivityHandler {
   constructor(private readonly options: TeamsBotOptions) {
     super();
     this.onMessage(async (context, next) => {
+      const saving = this.rememberConversation(context);
       await this.handleMessage(context);
+      await saving;
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberConversation(context);
       await context.sendActivity(toActivity(welcomeMessage()));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetConversation(context);
       await next();
     });
     // Teams also sends conversationUpdate (membersAdded) on install; greeting on installationUpdate
@@ -54,6 +62,34 @@ export class TeamsBot extends ActivityHandler {
       await super.run(context);
     } finally {
       setImmediate(() => jobs.forEach((start) => start()));
+    }
+  }
+
+  /** Sends into saved conversations after their turns (alerts). */
+  proactiveSender(): ProactiveSender {
+    return new ProactiveSender(this.options.adapter, this.options.appId, toActivity);
+  }
+
+  /** Keeps where to reach this conversation later; an unchanged reference costs no write. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    try {
+      await this.options.services.alerts.conversations.save(storableReference(context.activity));
+    } catch (err) {
+      // The turn still gets its answer; only alerts need the reference, and the next message retries.
+      this.options.log.warn('conversation reference not saved', { err: err as Error });
+    }
+  }
+
+  /** Uninstalled: nothing can be sent there any more, so its reference, subscription and ledger go. */
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    const id = context.activity.conversation?.id;
+    if (typeof id !== 'string' || !id) return;
+    const { conversations, subscriptions, ledger } = this.options.services.alerts;
+    try {
+      await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id)]);
+      this.options.log.info('bot removed from a conversation; its alerts stopped', { conversationType: context.activity.conversation?.conversationType ?? 'unknown' });
+    } catch (err) {
+      this.options.log.warn('conversation not forgotten', { err: err as Error });
     }
   }
 

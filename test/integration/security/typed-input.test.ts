@@ -145,13 +145,18 @@ describe('tenant names are shown as plain text in every card', () => {
     }
   });
 
-  test('right-to-left names are isolated so they cannot reorder the words around them', async () => {
-    const rtl = stack.tenant.users.find((u) => /[\u0590-\u08ff]/.test(u.displayName) && u.mailbox);
+  test('right-to-left text is isolated so it cannot reorder the words around it', async () => {
+    const rtl = stack.tenant.users.find((u) => /^[\u0590-\u08ff]/.test(u.displayName) && u.mailbox);
     expect(rtl).toBeDefined();
-    const { cards } = await answer(`mailbox ${rtl!.userPrincipalName}`);
-    const runs = allText(cards).filter((t) => t.includes(rtl!.displayName.slice(0, 10)));
-    expect(runs.length).toBeGreaterThan(0);
-    for (const t of runs) expect(t === rtl!.displayName || /\u2068[^\u2069]*\u2069/.test(t)).toBe(true);
+    const word = rtl!.displayName.split(' ')[0];
+    const { cards } = await answer(`mailboxes all filter ${word}`);
+    // The name itself, alone in its run, as in the tenant.
+    expect(allText(cards)).toContain(rtl!.displayName);
+    // Wherever it shares a line with the bot's own words (the "filter …" summary), it sits in an isolate.
+    const names = new Set(stack.tenant.users.map((u) => u.displayName));
+    const shared = allText(cards).filter((t) => t.includes(word) && !names.has(t));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const t of shared) expect(t).toContain(`\u2068${word}\u2069`);
   });
 });
 
@@ -181,11 +186,15 @@ function checkPlain(card: any, names: string[]): void {
   if (names.includes('${owner}')) expect(visible(JSON.stringify(card))).toContain('${owner}');
 }
 
+/** The text a reader sees (TextBlock and TextRun), not the data behind buttons. */
 function allText(cards: any[]): string[] {
   const out: string[] = [];
   const walk = (n: any) => {
     if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') for (const [k, v] of Object.entries(n)) (k === 'text' && typeof v === 'string' ? out.push(v) : walk(v));
+    else if (n && typeof n === 'object') {
+      if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') out.push(n.text);
+      Object.values(n).forEach(walk);
+    }
   };
   walk(cards);
   return out;

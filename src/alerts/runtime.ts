@@ -1,0 +1,115 @@
+// Proactive alerts put together for one bot instance: the stores, the check cycle with its lease
+// and pace, the timer, and POST /api/alerts/run. The sender (botbuilder) is attached once the
+// server runs; nothing here imports botbuilder.
+import type { TokenCredential } from '@azure/identity';
+import type { BotConfig } from '../config';
+import type { Logger } from '../log';
+import type { AlertServices, TenantClients } from '../services';
+import { ConversationStore } from '../state/conversations';
+import { BlobCycleLock, blobCreateIfAbsent, stateContainer, type CycleLock } from '../state/lease';
+import { LedgerStore } from '../state/ledger';
+import type { StateStore } from '../state/store';
+import { SubscriptionStore } from '../state/subscriptions';
+import { AlertCycle, type AlertSender, type CycleReport, type RunOptions } from './cycle';
+import { SendPace, type Window } from './pace';
+import { RunnerAuth } from './run-auth';
+import { startAlertSchedule, type AlertSchedule } from './schedule';
+import { readAlertFacts } from './tenant-facts';
+
+export interface AlertRuntimeOptions {
+  config: BotConfig;
+  tenant: TenantClients;
+  state: StateStore;
+  credential: TokenCredential;
+  log: Logger;
+  /** Tests and the benchmark: other pace windows. */
+  pace?: { perConversation?: Window[]; global?: Window[] };
+  lock?: CycleLock;
+}
+
+export interface AlertRuntime {
+  services: AlertServices;
+  /** Starts cycles (timer and requests) once the bot can send. */
+  attach(sender: AlertSender): void;
+  /** POST /api/alerts/run on the bot's restify server. */
+  route(server: { post(path: string, handler: (req: any, res: any) => Promise<void>): unknown }): void;
+  stop(): Promise<void>;
+}
+
+export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
+  const { config, state, log } = options;
+  const container = stateContainer(config, options.credential);
+  const conversations = new ConversationStore(state);
+  const subscriptions = new SubscriptionStore(state);
+  const ledger = new LedgerStore(state, blobCreateIfAbsent(container));
+  const lock = options.lock ?? new BlobCycleLock(container, { log });
+  const pace = new SendPace(options.pace ?? {});
+  let cycle: AlertCycle | undefined;
+  let schedule: AlertSchedule | undefined;
+  const running = new Set<Promise<unknown>>();
+
+  const runCycle = (runOptions: RunOptions = {}): Promise<CycleReport> => {
+    if (!cycle) return Promise.reject(new Error('alerts are not ready yet'));
+    const run = cycle.run(runOptions);
+    running.add(run);
+    void run.catch(() => undefined).finally(() => running.delete(run));
+    return run;
+  };
+
+  const auth = new RunnerAuth({
+    tenantId: config.bot.appTenantId || config.tenantId,
+    audiences: config.alertRun.audiences ?? (config.bot.appId ? [config.bot.appId, `api://${config.bot.appId}`] : []),
+    runners: config.alertRun.runners,
+    metadataUrl: config.alertRun.metadataUrl,
+    issuers: config.alertRun.issuers,
+  });
+
+  return {
+    services: { conversations, subscriptions, ledger, runCycle },
+    attach(sender) {
+      cycle = new AlertCycle({
+        readTenant: (kinds) => readAlertFacts(options.tenant, kinds),
+        subscriptions,
+        conversations,
+        ledger,
+        state,
+        lock,
+        sender,
+        pace,
+        log: log.child({ part: 'alerts' }),
+        remediation: config.remediation,
+      });
+      schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
+    },
+    route(server) {
+      server.post('/api/alerts/run', async (req, res) => {
+        const check = await auth.check(req.headers?.authorization);
+        if (!check.ok) {
+          log.warn('alert run refused', { status: check.status, reason: check.reason });
+          const message = check.status === 503 ? 'The signing keys of the tenant could not be read; try again.' : check.status === 403 ? 'This caller is not allowed to run alert checks (ALERT_RUNNERS).' : 'A valid Entra ID bearer token for the bot is required.';
+          if (check.status === 401) res.header('WWW-Authenticate', 'Bearer');
+          res.send(check.status, { error: message });
+          return;
+        }
+        log.info('alert run requested', { caller: check.caller });
+        const wait = /^(1|true|yes)$/i.test(String(req.query?.wait ?? ''));
+        const run = runCycle();
+        if (!wait) {
+          run.catch((err) => log.error('alert cycle failed', { err: err as Error }));
+          res.send(202, { accepted: true });
+          return;
+        }
+        try {
+          res.send(200, await run);
+        } catch (err) {
+          log.error('alert cycle failed', { err: err as Error });
+          res.send(500, { error: 'The alert cycle failed; it has been logged.' });
+        }
+      });
+    },
+    async stop() {
+      await schedule?.stop();
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}

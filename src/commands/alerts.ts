@@ -1,0 +1,106 @@
+// `alerts on|off|status|check`: this conversation's proactive alerts. `on` takes the kinds and
+// thresholds (`alerts on quota 95 pools 3`); `check` runs a check cycle for this conversation now.
+import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../alerts/settings';
+import { isOpen } from '../alerts/ledger-plan';
+import { errorMessage } from './replies';
+import type { Command, CommandContext } from './types';
+
+export const ALERTS_USAGE = 'alerts [on|off|status|check]';
+
+export const alertsCommand: Command = {
+  name: 'alerts',
+  aliases: ['alert'],
+  usage: ALERTS_USAGE,
+  summary:
+    'Alerts I post here on my own: shared mailboxes that need a licence, mailboxes near their quota, licence pools running out. `alerts on quota 95 pools 3` sets thresholds; `check` runs the checks now.',
+  examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off'],
+  run: async (ctx) => {
+    const [word = 'status', ...rest] = ctx.args.split(' ').filter(Boolean);
+    switch (word.toLowerCase()) {
+      case 'on':
+        return turnOn(ctx, rest.join(' '));
+      case 'off':
+        return turnOff(ctx);
+      case 'status':
+        return status(ctx);
+      case 'check':
+        return check(ctx);
+      default:
+        await ctx.reply(errorMessage("I couldn't read that", `"${word.slice(0, 30)}" is not one of on, off, status, check.`, undefined, `Usage: ${ALERTS_USAGE} · ${ALERTS_ON_USAGE}`));
+    }
+  },
+};
+
+async function turnOn(ctx: CommandContext, words: string): Promise<void> {
+  const parsed = parseAlertSettings(words);
+  if (!parsed.ok) {
+    await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${ALERTS_ON_USAGE}`));
+    return;
+  }
+  const { subscriptions } = ctx.services.alerts;
+  await subscriptions.subscribe({
+    conversationId: ctx.conversation.id,
+    conversationType: ctx.conversation.type,
+    settings: parsed.settings,
+    since: ctx.now().toISOString(),
+    by: { aadObjectId: ctx.caller.aadObjectId, name: ctx.caller.name },
+  });
+  ctx.log.info('alerts on', { conversationType: ctx.conversation.type, kinds: parsed.settings.kinds.join(',') });
+  await ctx.reply({ text: `Alerts are on in this ${place(ctx)}: ${describeSettings(parsed.settings)}. ${every(ctx)} Type \`alerts check\` to check now, \`alerts off\` to stop.` });
+}
+
+async function turnOff(ctx: CommandContext): Promise<void> {
+  const had = await ctx.services.alerts.subscriptions.unsubscribe(ctx.conversation.id);
+  ctx.log.info('alerts off', { conversationType: ctx.conversation.type, wasOn: had });
+  await ctx.reply({ text: had ? `Alerts are off in this ${place(ctx)}. \`alerts on\` turns them on again.` : `Alerts were not on in this ${place(ctx)}.` });
+}
+
+async function status(ctx: CommandContext): Promise<void> {
+  const { subscriptions, ledger } = ctx.services.alerts;
+  const s = await subscriptions.get(ctx.conversation.id);
+  if (!s) {
+    await ctx.reply({ text: `Alerts are off in this ${place(ctx)}. \`alerts on\` posts here when a shared mailbox needs a licence, a mailbox nears its quota or a licence pool runs out.` });
+    return;
+  }
+  const entries = Object.values((await ledger.read(ctx.conversation.id)).ledger).filter((e) => isOpen(e) && e.lastSent);
+  const now = ctx.now().getTime();
+  const acknowledged = entries.filter((e) => e.acknowledged).length;
+  const snoozed = entries.filter((e) => !e.acknowledged && e.snoozedUntil && Date.parse(e.snoozedUntil) > now).length;
+  const head = s.suspended
+    ? `Alerts are suspended in this ${place(ctx)} since ${s.suspended.at.slice(0, 16).replace('T', ' ')} UTC: ${s.suspended.reason}`
+    : `Alerts are on in this ${place(ctx)} (since ${s.since.slice(0, 10)}${s.by.name ? `, by ${s.by.name}` : ''}): ${describeSettings(s.settings)}.`;
+  const open = `Open alerts: ${entries.length}${entries.length ? ` (${acknowledged} acknowledged, ${snoozed} snoozed)` : ''}.`;
+  await ctx.reply({ text: `${head} ${open} ${every(ctx)}` });
+}
+
+async function check(ctx: CommandContext): Promise<void> {
+  const s = await ctx.services.alerts.subscriptions.get(ctx.conversation.id);
+  if (!s || s.suspended) {
+    await ctx.reply({ text: `Alerts are ${s ? 'suspended' : 'off'} in this ${place(ctx)}: type \`alerts on\` first.` });
+    return;
+  }
+  await ctx.reply({ text: 'Checking the tenant now; alerts follow here.' });
+  ctx.later(async (outbox) => {
+    const report = await ctx.services.alerts.runCycle({ only: ctx.conversation.id });
+    let text: string;
+    if (!report.ran) text = 'A check is already running (perhaps in another instance of me); its alerts arrive here shortly.';
+    else if (report.suspended) text = 'Teams refused my messages here, so alerts are suspended.';
+    else if (report.failed) text = 'Some alerts could not be delivered; the next check tries again.';
+    else if (report.messages === 0) text = 'Checked: nothing new since the last alerts here.';
+    else text = `Checked: ${plural(report.alerts, 'new alert')}, ${plural(report.reminders, 'reminder')}, ${plural(report.resolved, 'resolved notice')}.`;
+    await outbox.send({ text });
+  });
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function place(ctx: CommandContext): string {
+  return ctx.conversation.type === 'channel' ? 'channel' : ctx.conversation.type === 'groupChat' ? 'group chat' : 'chat';
+}
+
+function every(ctx: CommandContext): string {
+  const minutes = ctx.services.config.alertIntervalMinutes;
+  return minutes > 0 ? `I check every ${minutes} minute${minutes === 1 ? '' : 's'}.` : 'Checks run when the scheduler calls me or on `alerts check`.';
+}
