@@ -1,4 +1,4 @@
-// `alert.ack` {key} or {keys}: no more reminders of these alerts in this conversation. The key must
+// `alert.ack` {alert} or {alerts} (finding keys; not `key`, which the Agents Playground drops from a button's data): no more reminders of these alerts in this conversation. The key must
 // be one of this conversation's own alerts: a button copied from elsewhere changes nothing.
 import { alertCard } from '../cards/alert-card';
 import { FINDING_KEY } from '../alerts/findings';
@@ -10,7 +10,7 @@ export const NOT_UNDERSTOOD: ActionResult = { kind: 'error', status: 400, messag
 export const NOT_HERE: ActionResult = { kind: 'error', status: 404, message: 'That alert is not one of this conversation’s alerts (or it has been cleared since).' };
 
 export function readKeys(data: Record<string, unknown>): string[] | null {
-  const raw = data.keys !== undefined ? data.keys : data.key !== undefined ? [data.key] : null;
+  const raw = data.alerts !== undefined ? data.alerts : data.alert !== undefined ? [data.alert] : null;
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_KEYS) return null;
   if (!raw.every((k) => typeof k === 'string' && FINDING_KEY.test(k))) return null;
   return [...new Set(raw as string[])];

@@ -1,4 +1,4 @@
-// `alert.snooze` {key, days: 1 | 7}: no reminder of this alert before then.
+// `alert.snooze` {alert, days: 1 | 7}: no reminder of this alert before then.
 import { alertCard } from '../cards/alert-card';
 import type { CardAction } from '../commands/types';
 import { changeAlert, NOT_HERE, NOT_UNDERSTOOD, readKeys } from './alert-ack';
@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 export const alertSnoozeAction: CardAction = {
   verb: 'alert.snooze',
   run: async (ctx) => {
-    const keys = readKeys({ key: ctx.data.key });
+    const keys = readKeys({ alert: ctx.data.alert });
     const days = ctx.data.days;
     if (!keys || (days !== 1 && days !== 7)) return NOT_UNDERSTOOD;
     const until = new Date(ctx.now().getTime() + days * DAY_MS).toISOString();

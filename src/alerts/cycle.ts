@@ -204,7 +204,10 @@ export class AlertCycle {
       }
       return;
     }
-    for (const a of plan.alerts) a.reminder ? report.reminders++ : report.alerts++;
+    for (const a of plan.alerts) {
+      if (a.reminder) report.reminders++;
+      else report.alerts++;
+    }
     report.resolved += plan.resolved.length;
   }
 

@@ -30,9 +30,9 @@ export function alertButtons(input: AlertCardInput): object[] {
   const { key, entry } = input;
   const actions: object[] = [];
   if (!entry.acknowledged && !entry.resolvedAt) {
-    actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: VERB_ALERT_ACK, data: { key } });
-    actions.push({ type: 'Action.Execute', title: 'Snooze 1 day', verb: VERB_ALERT_SNOOZE, data: { key, days: 1 } });
-    actions.push({ type: 'Action.Execute', title: 'Snooze 7 days', verb: VERB_ALERT_SNOOZE, data: { key, days: 7 } });
+    actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: VERB_ALERT_ACK, data: { alert: key } });
+    actions.push({ type: 'Action.Execute', title: 'Snooze 1 day', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 1 } });
+    actions.push({ type: 'Action.Execute', title: 'Snooze 7 days', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 7 } });
   }
   if (entry.upn) actions.push({ type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: entry.upn } });
   else if (entry.kind === 'licence-pool') actions.push({ type: 'Action.Execute', title: 'Details', verb: 'command.run', data: { text: 'licenses' } });
@@ -83,7 +83,7 @@ export function moreAlertsCard(alerts: { key: string; entry: LedgerEntry }[]): A
     items: shown.map(({ entry }) => ({ line: plainText(entry.title, 160), detail: plainText(entry.why, 300) })),
     hasMore: alerts.length > shown.length,
     more: `and ${alerts.length - shown.length} more: see \`mailboxes sort quota\`, \`shared\` and \`licenses\`.`,
-    actions: [{ type: 'Action.Execute', title: 'Acknowledge all listed', verb: VERB_ALERT_ACK, data: { keys: shown.map((a) => a.key) } }],
+    actions: [{ type: 'Action.Execute', title: 'Acknowledge all listed', verb: VERB_ALERT_ACK, data: { alerts: shown.map((a) => a.key) } }],
   });
 }
 

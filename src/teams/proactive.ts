@@ -5,7 +5,11 @@ import { CloudAdapter, ConversationReference, TurnContext, type Activity } from 
 import type { Message } from '../commands/types';
 import { SendFailure, type AlertSender } from '../alerts/cycle';
 
-/** What to keep of an incoming activity to reach its conversation later (no message id, no text). */
+/**
+ * What to keep of an incoming activity to reach its conversation later. Without the message id: an
+ * alert is a message of its own, not a reply to whatever was said last (and an unchanged reference
+ * then costs no write).
+ */
 export function storableReference(activity: Partial<Activity>): Record<string, unknown> {
   const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
   delete reference.activityId;

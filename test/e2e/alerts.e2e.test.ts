@@ -16,7 +16,7 @@ const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-alerts-'));
 
 beforeAll(async () => {
   demo = await startDemo(
-    { ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND_PORT: String(await freePort()), AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'info', ALERT_INTERVAL_MINUTES: '0' },
+    { ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND_PORT: String(await freePort()), AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'warn', ALERT_INTERVAL_MINUTES: '0' },
     { quiet: true },
   );
   browser = await openBrowser();
@@ -57,16 +57,10 @@ test('an alert appears in the chat by itself, and Acknowledge works', async () =
   expect(text).toMatch(/First seen/);
   await card.screenshot({ path: `${SCREENSHOTS}/e2e-alert.png` });
 
-  page.on('websocket', (ws) => ws.on('framesent', (f) => console.log('WS', String(f.payload).slice(0, 400))));
-  await card.getByRole('button', { name: 'Details' }).click();
-  await new Promise((r) => setTimeout(r, 3000));
   await card.getByRole('button', { name: 'Acknowledge' }).click();
-  await new Promise((r) => setTimeout(r, 5000));
-  await page.screenshot({ path: `${SCREENSHOTS}/debug-ack.png` });
-  console.log((await page.locator('body').innerText()).slice(-1500));
   const acknowledged = page.locator('.ac-adaptiveCard').filter({ hasText: /Acknowledged by/ }).last();
   await acknowledged.waitFor({ timeout: 60_000 });
   expect(await acknowledged.innerText()).toContain(shared.displayName);
-  await expect(acknowledged.getByRole('button', { name: 'Snooze 1 day' })).toHaveCount(0);
+  expect(await acknowledged.getByRole('button', { name: 'Snooze 1 day' }).count()).toBe(0);
   await acknowledged.screenshot({ path: `${SCREENSHOTS}/e2e-alert-acknowledged.png` });
 });

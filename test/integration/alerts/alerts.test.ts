@@ -117,9 +117,9 @@ test('Acknowledge stops reminders; a click from another conversation or for an u
 
   const elsewhere = await stack.click(ack.verb, ack.data, { conversationId: `other-${randomUUID()}` });
   expect(elsewhere.body.statusCode).toBe(404);
-  const unknown = await stack.click('alert.ack', { key: 'quota:nobody@contoso.example' }, { conversationId: CHANNEL });
+  const unknown = await stack.click('alert.ack', { alert: 'quota:nobody@contoso.example' }, { conversationId: CHANNEL });
   expect(unknown.body.statusCode).toBe(404);
-  const forged = await stack.click('alert.ack', { key: '../../etc' }, { conversationId: CHANNEL });
+  const forged = await stack.click('alert.ack', { alert: '../../etc' }, { conversationId: CHANNEL });
   expect(forged.body.statusCode).toBe(400);
 
   const done = await stack.click(ack.verb, ack.data, { conversationId: CHANNEL, replyToId: alert.id });
