@@ -98,7 +98,7 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     expect(app).toMatch(/reserved:\s*true/);
     expect(app).toMatch(/httpsOnly:\s*true/);
     expect(app).toMatch(/type:\s*'UserAssigned'/);
-    expect(app).toMatch(/appCommandLine:\s*'node dist\/src\/main\.js'/);
+    expect(app).toMatch(/appCommandLine:\s*'node --max-old-space-size=\d+ dist\/src\/main\.js'/);
     // The start command must be what package.json's start runs after its build.
     const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string;
     expect(start).toContain('node dist/src/main.js');
