@@ -97,8 +97,10 @@ export function chooseLicenceFix(
   const wantPlan2 = need === 'plan2' || preferPlan2;
   const cost = (o: Option): number => o.skus.reduce((n, s) => n + s.servicePlans.length, 0) * 10 + o.skus.length;
   const working = options.filter((o) => meetsNeed(o.result, need));
-  const tier = (o: Option): number => ((o.result.plan === 'plan2') === wantPlan2 ? 0 : 1);
-  working.sort((a, b) => tier(a) - tier(b) || cost(a) - cost(b));
+  // The preferred plan is worth about three service plans of cost: enough for Plan 1 + Archiving to
+  // beat Plan 2, never enough for a suite (Business Premium, E3…) to beat a standalone Exchange SKU.
+  const tier = (o: Option): number => ((o.result.plan === 'plan2') === wantPlan2 ? 0 : 30);
+  working.sort((a, b) => cost(a) + tier(a) - (cost(b) + tier(b)));
   const best = working[0];
   if (best) {
     const fixSkus = best.skus.map((s) => ({ skuId: s.skuId, skuName: skuName(s), free: free(s) }));
