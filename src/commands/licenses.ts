@@ -22,7 +22,7 @@ export const licensesCommand: Command = {
   name: 'licenses',
   aliases: ['licences'],
   usage: USAGE,
-  summary: "the tenant's subscriptions (bought, assigned, free) and licences paid for without use, or one account's licences and Exchange plan",
+  summary: "The tenant's subscriptions (bought, assigned, free) and licences paid for without use; or one account's licences and Exchange plan.",
   examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
   run: async (ctx) => {
     if (!ctx.args) {

@@ -16,7 +16,7 @@ const READING = 'Reading shared mailboxes…';
 export const sharedCommand: Command = {
   name: COMMAND,
   usage: 'shared',
-  summary: 'shared mailboxes that need a licence and lack it, each with the reason and the fix',
+  summary: 'Shared mailboxes that need a licence and lack it, each with the reason and the fix.',
   examples: ['shared'],
   run: async (ctx) => {
     if (ctx.args) {

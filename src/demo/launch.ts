@@ -35,6 +35,8 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
     // The same variables App Service sets for a managed identity.
     process.env.IDENTITY_ENDPOINT = info.identityEndpoint;
     process.env.IDENTITY_HEADER = info.identityHeader;
+    // The demo's identity is user-assigned, as in production: doctor reads it from here.
+    process.env.AZURE_CLIENT_ID = info.clientId;
     registerSecret(info.identityHeader);
 
     const storage = await startAzurite({ location: env.AZURITE_LOCATION || '.azurite', quiet: true });
