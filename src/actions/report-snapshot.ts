@@ -7,7 +7,7 @@ import type { Snapshot } from '../state/snapshots';
 export async function mailboxSnapshot(ctx: ActionContext): Promise<{ ok: true; snapshot: Snapshot<MailboxSnapshotData> } | { ok: false; result: ActionResult }> {
   const found = await ctx.services.snapshots.load<MailboxSnapshotData>(ctx.data.s, ctx.conversation.id);
   if (found.ok) {
-    if (found.snapshot.kind !== 'mailboxes') return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };
+    if (found.snapshot.kind !== 'mailboxes' || !('mailboxes' in (found.snapshot.data as object))) return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };
     return found;
   }
   if (found.reason === 'expired') {

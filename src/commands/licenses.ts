@@ -49,18 +49,12 @@ export const licensesCommand: Command = {
  */
 export async function produceLicenceReport(ctx: TurnBaseContext, outbox: Outbox, ref: MessageRef): Promise<void> {
   const started = Date.now();
-  const { graph } = ctx.services.tenant;
   const progress = progressUpdates(ctx, outbox, ref, READING);
-  const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
-  // Raised after the mailboxes are read; until then nothing must be left unobserved.
-  directory.catch(() => undefined);
   try {
-    const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress: progress.onProgress });
-    const [skus, users] = await directory;
-    const now = ctx.now();
+    const { pools, waste, inventory, now } = await readLicenceReport(ctx, progress.onProgress);
     const input: LicencesCardInput = {
-      pools: licencePools(skus),
-      waste: licenceWaste({ users, mailboxes: inventory.mailboxes, skus, now }),
+      pools,
+      waste,
       asOf: now.toISOString(),
       actions: [runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
     };
@@ -69,7 +63,7 @@ export async function produceLicenceReport(ctx: TurnBaseContext, outbox: Outbox,
     const render = (n: number) => (notice ? withNotice(renderLicencesCard(input, n), notice) : renderLicencesCard(input, n));
     await progress.settled();
     const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
-    ctx.log.info('licence report', { subscriptions: skus.length, users: users.length, mailboxes: inventory.mailboxes.length, ms: Date.now() - started });
+    ctx.log.info('licence report', { subscriptions: pools.length, mailboxes: inventory.mailboxes.length, ms: Date.now() - started });
     await outbox.update(ref, {
       card: fitCard(render, input.pools.length).card,
       text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
@@ -80,4 +74,16 @@ export async function produceLicenceReport(ctx: TurnBaseContext, outbox: Outbox,
     ctx.log.warn('licence report failed', { err: err as Error, ms: Date.now() - started });
     await outbox.update(ref, errorMessage("I couldn't read the licences", failure.message, 'licenses', failure.fix));
   }
+}
+
+/** The licence report's data: pools from the subscriptions, waste from accounts and mailbox use. */
+export async function readLicenceReport(ctx: TurnBaseContext, onProgress?: (done: number, total: number) => void) {
+  const { graph } = ctx.services.tenant;
+  const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
+  // Raised after the mailboxes are read; until then nothing must be left unobserved.
+  directory.catch(() => undefined);
+  const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
+  const [skus, users] = await directory;
+  const now = ctx.now();
+  return { pools: licencePools(skus), waste: licenceWaste({ users, mailboxes: inventory.mailboxes, skus, now }), inventory, now };
 }

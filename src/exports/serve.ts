@@ -3,6 +3,8 @@ import type { Logger } from '../log';
 import type { MailboxWithStatistics } from '../m365/records';
 import type { MailboxQuery } from '../reports/mailbox-report';
 import { mailboxCsv } from '../reports/mailbox-csv';
+import { toCsv } from '../reports/csv';
+import type { CsvTable } from '../reports/licensing/licence-csv';
 import { isSnapshotId, SnapshotStore } from '../state/snapshots';
 import type { ExportLinks } from './links';
 
@@ -15,6 +17,11 @@ export interface ExportAnswer {
 export interface MailboxSnapshotData {
   mailboxes: MailboxWithStatistics[];
   query: MailboxQuery;
+}
+
+/** `shared` and `licenses` exports keep their finished table. */
+export interface TableSnapshotData {
+  table: CsvTable;
 }
 
 const refuse = (status: number, message: string): ExportAnswer => ({
@@ -35,18 +42,24 @@ export async function serveExport(
     return refuse(403, 'This link is not valid.');
   }
   if (check === 'expired') return refuse(410, 'This link has expired. Ask the bot for a new export.');
-  const found = await deps.snapshots.load<MailboxSnapshotData>(request.id);
+  const found = await deps.snapshots.load<MailboxSnapshotData | TableSnapshotData>(request.id);
   if (!found.ok) return refuse(410, 'This report is no longer kept. Ask the bot for a new export.');
   const { snapshot } = found;
-  if (snapshot.kind !== 'mailboxes') return refuse(410, 'This report cannot be exported.');
-  const csv = mailboxCsv(snapshot.data.mailboxes, snapshot.data.query, new Date(snapshot.createdAt));
-  deps.log.info('export served', { kind: snapshot.kind, rows: snapshot.data.mailboxes.length, bytes: csv.length });
+  const data = snapshot.data;
+  const csv =
+    'mailboxes' in data
+      ? mailboxCsv(data.mailboxes, data.query, new Date(snapshot.createdAt))
+      : 'table' in data
+        ? toCsv(data.table.header, data.table.rows)
+        : null;
+  if (csv === null) return refuse(410, 'This report cannot be exported.');
+  deps.log.info('export served', { kind: snapshot.kind, bytes: csv.length });
   const day = snapshot.createdAt.slice(0, 10).replace(/-/g, '');
   return {
     status: 200,
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="mailboxes-${day}.csv"`,
+      'content-disposition': `attachment; filename="${snapshot.kind}-${day}.csv"`,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     },

@@ -122,3 +122,25 @@ test('a snapshot of another conversation, or no snapshot, is refused and reveals
   const far = await stack.click(next.verb, { ...next.data, o: 100000 });
   expect(far.body.statusCode).toBe(400);
 });
+
+test.each([
+  ['export shared', /^Display name,User principal name,Verdict/, () => mailboxUsers(stack.tenant, 'SharedMailbox').length],
+  ['export licenses', /^Row,Subscription or account/, () => undefined],
+] as const)('%s gives a CSV of that report', async (command, header, expectedRows) => {
+  const since = stack.connector.activities.length;
+  await stack.say(command);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  const done = await stack.connector.waitFor(() => {
+    const a = stack.connector.messages.get(sent.id);
+    return a && /Download CSV/.test(cardText(a)) ? a : undefined;
+  });
+  const link = actions(done.attachments[0].content).find((a) => a.type === 'Action.OpenUrl').url as string;
+  const res = await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url));
+  expect(res.status).toBe(200);
+  const csv = await res.text();
+  expect(csv).toMatch(header);
+  const rows = csv.trim().split('\r\n').length - 1;
+  const expected = expectedRows();
+  if (expected !== undefined) expect(rows).toBe(expected);
+  else expect(rows).toBeGreaterThan(stack.tenant.subscribedSkus.length);
+});
