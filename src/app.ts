@@ -45,7 +45,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
-  const exportLinks = new ExportLinks(await exportSigningKey(state), config.publicUrl);
+  let listening = '';
+  const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
   const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
   const access = new AdminPolicy({
@@ -75,6 +76,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     alerts.route(server);
   };
   const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes });
+  listening = server.url;
   alerts.attach(server.bot.proactiveSender());
   return {
     url: server.url,

@@ -115,7 +115,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const storageUrl = get('STORAGE_ACCOUNT_URL') || undefined;
   const storageCs = get('STORAGE_CONNECTION_STRING') || undefined;
   if (!demo && !storageUrl && !storageCs) throw new ConfigError('Set STORAGE_ACCOUNT_URL (or STORAGE_CONNECTION_STRING): the bot keeps its state in Blob Storage.');
-  const publicUrl = (get('PUBLIC_URL') || `http://localhost:${port}`).replace(/\/+$/, '');
+  // Empty: the bot's own address once it listens (the demo, tests); production sets it (infra/).
+  const publicUrl = get('PUBLIC_URL').replace(/\/+$/, '');
 
   return {
     demo,

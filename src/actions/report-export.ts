@@ -15,6 +15,7 @@ export const reportExportAction: CardAction = {
     await ctx.reply({
       card: {
         ...errorCard({
+          tone: 'good',
           title: 'Mailbox report (CSV)',
           message: `${snapshot.data.mailboxes.length.toLocaleString('en-US')} mailboxes, every column, ready for Excel. The link works for ${minutes} minutes.`,
           actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }],

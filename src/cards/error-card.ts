@@ -11,6 +11,8 @@ export interface ErrorCardContent {
   /** A second, smaller line: the service's own words, a request id, what was typed. */
   detail?: string;
   actions?: object[];
+  /** The banner's colour: a failure (default), a good outcome, or a neutral question. */
+  tone?: 'attention' | 'good' | 'default';
 }
 
 export function errorCard(content: ErrorCardContent): AdaptiveCard {
@@ -21,5 +23,6 @@ export function errorCard(content: ErrorCardContent): AdaptiveCard {
     hasDetail: detail !== '',
     detail,
     actions: content.actions ?? [],
+    style: content.tone ?? 'attention',
   });
 }

@@ -57,7 +57,7 @@ export const exportCommand: Command = {
         const message = `${p.rows.toLocaleString('en-US')} rows, ready for Excel. The link works for an hour.${partial}`;
         ctx.log.info('export link', { kind: p.kind, rows: p.rows });
         await outbox.update(ref, {
-          card: errorCard({ title: `${p.title} (CSV)`, message, actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }] }),
+          card: errorCard({ tone: 'good', title: `${p.title} (CSV)`, message, actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }] }),
           text: 'CSV export ready',
         });
       } catch (err) {

@@ -42,7 +42,7 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       }));
       const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
-      return { card: errorCard({ title: 'Which one?', message: text, actions: buttons }), text };
+      return { card: errorCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
     return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
   } catch (err) {

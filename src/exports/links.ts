@@ -11,13 +11,14 @@ export type LinkCheck = 'ok' | 'bad-signature' | 'expired';
 export class ExportLinks {
   constructor(
     private readonly key: Buffer,
-    private readonly publicUrl: string,
+    /** The bot's public base URL; a function because the demo knows its port only once listening. */
+    private readonly publicUrl: () => string,
     private readonly ttlMs = DEFAULT_LINK_TTL_MS,
   ) {}
 
   link(id: string, now: Date): { url: string; expiresAt: Date } {
     const exp = Math.floor((now.getTime() + this.ttlMs) / 1000);
-    return { url: `${this.publicUrl}/api/exports/${id}?exp=${exp}&sig=${this.sign(id, exp)}`, expiresAt: new Date(exp * 1000) };
+    return { url: `${this.publicUrl()}/api/exports/${id}?exp=${exp}&sig=${this.sign(id, exp)}`, expiresAt: new Date(exp * 1000) };
   }
 
   check(id: string, exp: unknown, sig: unknown, now: Date): LinkCheck {

@@ -47,10 +47,48 @@ test('mailboxes shows the user mailboxes with the most items first', async () =>
   expect(text).toMatch(/today|ago|never/);
 });
 
+const exchangeCalls = async () => (await (await fetch(`${demo.simulator.controlUrl}/_sim/requests`)).json()).apis.exchange.total as number;
+
+test('Next, Sort and a row click answer from the snapshot, without reading Exchange again', async () => {
+  const before = await exchangeCalls();
+  const users = mailboxUsers(demo.tenant, 'UserMailbox');
+  await page.getByRole('button', { name: 'Next ▶' }).last().click();
+  await page.getByText(new RegExp(`26–\\d+ of ${users.length}\\b`)).last().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Sort' }).last().click();
+  await page.getByRole('button', { name: 'Largest' }).last().click();
+  await page.getByText(/largest first/).last().waitFor({ timeout: 30_000 });
+  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-sorted-by-size.png` });
+  const largest = users.sort((a, b) => b.mailbox!.totalItemSizeBytes - a.mailbox!.totalItemSizeBytes)[0];
+  const name = page.locator('.ac-adaptiveCard').last().getByText(largest.displayName, { exact: false }).last();
+  await name.click();
+  await page.getByText(largest.userPrincipalName).last().waitFor({ timeout: 30_000 });
+  expect(await exchangeCalls()).toBe(before);
+});
+
+test('Export CSV gives a download link to every row', async () => {
+  await page.getByRole('button', { name: 'Export CSV' }).first().click();
+  // Action.OpenUrl renders as a link-like control, not a button role.
+  const download = page.getByText('Download CSV', { exact: true }).last();
+  await download.waitFor({ timeout: 30_000 });
+  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-export.png` });
+  // The link opens in a new tab that downloads the file: catch the request it makes.
+  const [request] = await Promise.all([
+    page.context().waitForEvent('request', { predicate: (r) => r.url().includes('/api/exports/'), timeout: 10_000 }),
+    download.click(),
+  ]);
+  const url = request.url();
+  expect(url).toMatch(/\/api\/exports\/[0-9a-f]{32}\?exp=\d+&sig=/);
+  const csv = await (await fetch(url)).text();
+  expect(csv.trim().split('\r\n').length).toBe(mailboxUsers(demo.tenant, 'UserMailbox').length + 1);
+});
+
 test('a Refresh click in the card reads the tenant again and shows the report', async () => {
-  await page.getByRole('button', { name: 'Refresh' }).last().click();
+  const before = await exchangeCalls();
+  await page.locator('.ac-adaptiveCard', { hasText: 'User mailboxes' }).last().getByRole('button', { name: 'Refresh' }).click();
+  await page.getByText(/Reading mailboxes|mailboxes to read/).last().waitFor({ timeout: 30_000 }).catch(() => undefined);
   await page.getByText(/\d+ of \d+/).last().waitFor({ timeout: 60_000 });
-  expect(await page.locator('.ac-adaptiveCard').last().innerText()).toMatch(/User mailboxes/);
+  expect(await page.locator('.ac-adaptiveCard', { hasText: 'User mailboxes' }).last().innerText()).toMatch(/\d+ of \d+/);
+  expect(await exchangeCalls()).toBeGreaterThan(before);
 });
 
 test('mailbox <name> opens one mailbox', async () => {

@@ -124,8 +124,8 @@ test('a snapshot of another conversation, or no snapshot, is refused and reveals
 });
 
 test.each([
-  ['export shared', /^Display name,User principal name,Verdict/, () => mailboxUsers(stack.tenant, 'SharedMailbox').length],
-  ['export licenses', /^Row,Subscription or account/, () => undefined],
+  ['export shared', /^Display name,User principal name,Verdict/, (): number | undefined => mailboxUsers(stack.tenant, 'SharedMailbox').length],
+  ['export licenses', /^Row,Subscription or account/, (): number | undefined => undefined],
 ] as const)('%s gives a CSV of that report', async (command, header, expectedRows) => {
   const since = stack.connector.activities.length;
   await stack.say(command);

@@ -23,7 +23,7 @@ describe('CSV for Excel', () => {
 });
 
 describe('export links', () => {
-  const links = new ExportLinks(Buffer.alloc(32, 7), 'https://bot.example', 60_000);
+  const links = new ExportLinks(Buffer.alloc(32, 7), () => 'https://bot.example', 60_000);
   const id = 'a'.repeat(32);
   const now = new Date('2026-01-01T00:00:00Z');
   const parts = (url: string) => Object.fromEntries(new URL(url).searchParams);
@@ -33,7 +33,7 @@ describe('export links', () => {
     expect(links.check(id, exp, sig, now)).toBe('ok');
     expect(links.check(id, exp, sig, new Date(now.getTime() + 61_000))).toBe('expired');
     expect(links.check('b'.repeat(32), exp, sig, now)).toBe('bad-signature');
-    expect(new ExportLinks(Buffer.alloc(32, 8), 'https://bot.example').check(id, exp, sig, now)).toBe('bad-signature');
+    expect(new ExportLinks(Buffer.alloc(32, 8), () => 'https://bot.example').check(id, exp, sig, now)).toBe('bad-signature');
     expect(links.check(id, String(Number(exp) + 3600), sig, now)).toBe('bad-signature');
   });
 });
