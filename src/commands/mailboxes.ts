@@ -6,6 +6,7 @@ import { readMailboxes } from '../m365/mailbox-inventory';
 import { mailboxReportMessage } from './report-messages';
 import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
+import { progressUpdates } from './progress-updates';
 import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
 import type { RecipientTypeDetails } from '../m365/records';
 import type { MailboxSnapshotData } from '../exports/serve';
@@ -16,9 +17,6 @@ export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDe
   room: ['RoomMailbox', 'EquipmentMailbox'],
   all: 'all',
 };
-
-/** Teams accepts a few updates a second per conversation; one every two seconds reads as live. */
-const PROGRESS_EVERY_MS = 2000;
 
 export const mailboxesCommand: Command = {
   name: 'mailboxes',
@@ -47,18 +45,9 @@ export async function produceMailboxReport(
   commandText: string,
 ): Promise<void> {
   const started = Date.now();
-  let updates: Promise<void> = Promise.resolve();
-  let lastProgress = 0;
-  const onProgress = (done: number, total: number) => {
-    const now = Date.now();
-    if (now - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = now;
-    updates = updates.then(() => outbox.update(ref, progressMessage('Reading mailboxes…', done, total))).catch((err) => {
-      ctx.log.warn('progress update failed', { err });
-    });
-  };
+  const progress = progressUpdates(ctx, outbox, ref, 'Reading mailboxes…');
   try {
-    const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress });
+    const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress: progress.onProgress });
     const report = buildMailboxReport(result.mailboxes, query, ctx.now());
     let snapshotId: string | undefined;
     try {
@@ -74,7 +63,7 @@ export async function produceMailboxReport(
       // The report still shows; only its buttons (paging, export) need the snapshot.
       ctx.log.warn('snapshot not saved', { err: err as Error });
     }
-    await updates;
+    await progress.settled();
     ctx.log.info('mailbox report', {
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,
@@ -82,7 +71,7 @@ export async function produceMailboxReport(
     });
     await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId }));
   } catch (err) {
-    await updates;
+    await progress.settled();
     const failure = explainFailure(err);
     ctx.log.warn('mailbox report failed', { err: err as Error, ms: Date.now() - started });
     await outbox.update(ref, errorMessage("I couldn't read the mailboxes", failure.message, commandText, failure.fix));

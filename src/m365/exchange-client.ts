@@ -1,6 +1,7 @@
 // Exchange Online's admin REST gateway (what the ExchangeOnlineManagement module speaks): any cmdlet
 // via POST …/adminapi/beta/{tenant}/InvokeCommand, pages via @odata.nextLink (POSTed again with the
 // same body), and up to 10 cmdlets per $batch.
+import { nextLinkOnOrigin } from './next-link';
 import { randomUUID } from 'node:crypto';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
@@ -233,16 +234,7 @@ export class ExchangeClient {
   private nextLink(json: InvokeCommandAnswer): string | null {
     const link = json['@odata.nextLink'] ?? json['odata.nextLink'];
     if (typeof link !== 'string' || link === '') return null;
-    const url = new URL(link, `${this.root}/InvokeCommand`);
-    if (url.origin !== this.origin) {
-      throw new ServiceError({
-        service: 'exchange',
-        status: 0,
-        code: 'ForeignNextLink',
-        serviceMessage: `Exchange pointed the next page at ${url.origin}; the bot sends its token only to ${this.origin}`,
-      });
-    }
-    return url.toString();
+    return nextLinkOnOrigin('exchange', link, `${this.root}/InvokeCommand`, this.origin);
   }
 }
 

@@ -1,6 +1,7 @@
 // Microsoft Graph v1.0, only the calls the bot makes, over the shared service pipeline. Paging links
 // are followed only to the configured Graph origin, and the usage report's pre-signed download
 // link is fetched without the token: the bearer token never leaves for another host.
+import { nextLinkOnOrigin } from './next-link';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { toDirectoryUser, toMailboxUsageDetail, toSubscribedSku } from './graph-records';
 import { odataQuery, pathSegment } from './odata';
@@ -220,16 +221,7 @@ export class GraphClient {
 
   private sameOrigin(link: string | undefined, current: string): string | null {
     if (!link) return null;
-    const next = new URL(link, current);
-    if (next.origin !== this.origin) {
-      throw new ServiceError({
-        service: 'graph',
-        status: 0,
-        code: 'ForeignNextLink',
-        serviceMessage: `Graph pointed the next page at ${next.origin}; the bot sends its token only to ${this.origin}`,
-      });
-    }
-    return next.toString();
+    return nextLinkOnOrigin('graph', link, current, this.origin);
   }
 }
 
