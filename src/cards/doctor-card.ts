@@ -20,7 +20,7 @@ export function doctorCard(report: DoctorReport, options: { actions?: object[] }
       mark: STATUS_MARK[c.status],
       color: COLOR[c.status],
       title: plainText(c.title, 80),
-      detail: plainText(c.detail, 500),
+      detail: plainText(c.detail, 400),
       hasFix: Boolean(c.fix),
       fixRuns: c.fix ? fixRuns(c.fix) : [],
     })),
@@ -32,7 +32,7 @@ export function doctorCard(report: DoctorReport, options: { actions?: object[] }
 function fixRuns(fix: string): object[] {
   const runs: object[] = [{ type: 'TextRun', text: 'Fix: ', weight: 'Bolder' }];
   // The longest real fix (the az rest command and the token note) is about 550 characters.
-  plainText(fix, 800).split('`').forEach((part, i) => {
+  plainText(fix, 640).split('`').forEach((part, i) => {
     if (!part) return;
     runs.push(i % 2 === 1 ? { type: 'TextRun', text: part, fontType: 'Monospace' } : { type: 'TextRun', text: part });
   });

@@ -3,8 +3,11 @@ import { Template } from 'adaptivecards-templating';
 /** An Adaptive Card as JSON. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string; body: unknown[] };
 
-/** Teams refuses large messages; 28 KB is the safe figure every client accepts. */
-export const CARD_BYTE_LIMIT = 28 * 1024;
+/**
+ * Teams refuses large messages; 28 KB is the safe figure every client accepts. Cards are fitted to
+ * 26 KB so that teams/ can add Action.Submit fallbacks to their buttons and stay under 28 KB.
+ */
+export const CARD_BYTE_LIMIT = 26 * 1024;
 
 /**
  * Expands a template with data. adaptivecards-templating evaluates expressions in the template only,

@@ -8,13 +8,14 @@ import { welcomeMessage } from '../commands/replies';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { callerOf, commandTextOf, conversationOf } from './activity';
+import { withSubmitFallbacks } from './submit-fallback';
 import { ProactiveSender, storableReference } from './proactive';
 
 export function toActivity(message: Message): Record<string, unknown> {
   const activity: Record<string, unknown> = { type: ActivityTypes.Message };
   if (message.text) activity.text = message.text;
   if (message.card) {
-    activity.attachments = [CardFactory.adaptiveCard(message.card)];
+    activity.attachments = [CardFactory.adaptiveCard(withSubmitFallbacks(message.card))];
     // The text becomes the notification preview; with a card, Teams shows both, so keep it short.
     activity.summary = message.text;
     delete activity.text;
@@ -157,7 +158,10 @@ export class TeamsBot extends ActivityHandler {
     // Action.Submit (the fallback for clients without Action.Execute) arrives as a message with a value.
     if (value && typeof value === 'object' && ('verb' in value || 'action' in value)) {
       const verb = value.verb ?? value.action?.verb;
-      const data = value.data ?? value.action?.data ?? {};
+      // Action.Submit puts the card's inputs (e.g. the Filter form) beside the button's own data.
+      const { verb: _verb, data: ownData, action: _action, ...inputs } = value;
+      const base = ownData ?? value.action?.data ?? {};
+      const data = base && typeof base === 'object' && !Array.isArray(base) ? { ...base, ...inputs } : base;
       const result = await this.options.router.handleAction(parts, verb, data);
       if (result.kind !== 'none') await parts.reply(resultAsMessage(result));
       return;

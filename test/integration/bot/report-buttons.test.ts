@@ -144,3 +144,18 @@ test.each([
   if (expected !== undefined) expect(rows).toBe(expected);
   else expect(rows).toBeGreaterThan(stack.tenant.subscribedSkus.length);
 });
+
+test("an older client's Action.Submit fallback does what the button does", async () => {
+  const next = button(report, 'Next ▶');
+  expect(next.fallback).toEqual({ type: 'Action.Submit', title: 'Next ▶', data: { verb: next.verb, data: next.data } });
+  const since = stack.connector.activities.length;
+  expect(await stack.say('', { value: next.fallback.data })).toBe(200);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  expect(text(sent.activity.attachments[0].content)).toMatch(new RegExp(`${next.data.o + 1}–\\d+ of \\d+`));
+  // The Filter form's inputs arrive beside the data, as Action.Submit sends them.
+  const apply = actions(report).find((a) => a.verb === 'report.filter');
+  const since2 = stack.connector.activities.length;
+  await stack.say('', { value: { ...apply.fallback.data, text: '', minPercent: '90', inactiveDays: '' } });
+  const filtered = await stack.connector.waitFor(() => stack.connector.activities.slice(since2).find((a) => a.kind === 'send'));
+  expect(text(filtered.activity.attachments[0].content)).toMatch(/matching/);
+});
