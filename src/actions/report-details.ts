@@ -19,6 +19,7 @@ export const reportDetailsAction: CardAction = {
     const details = buildMailboxDetails(mailbox, new Date(found.snapshot.createdAt));
     const card = mailboxDetailsCard(details, {
       actions: [{ type: 'Action.Execute', title: 'Live details and licences', verb: 'mailbox.details', data: { upn } }],
+      viewedAt: ctx.now(),
     });
     await ctx.reply({ card, text: `Mailbox ${mailbox.displayName}` });
     return { kind: 'message', text: 'Details below.' };

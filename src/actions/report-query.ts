@@ -29,7 +29,6 @@ export function readQuery(raw: unknown): MailboxQuery | null {
 
 export function readText(v: unknown): string | null {
   if (typeof v !== 'string' || v.length > MAX_FILTER_LENGTH) return null;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(v)) return null;
   return v.trim();
 }

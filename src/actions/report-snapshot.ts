@@ -1,13 +1,18 @@
 // Finds the snapshot a report button points at, or the answer to give when it cannot be used.
 import type { ActionContext, ActionResult } from '../commands/types';
 import { errorMessage } from '../commands/replies';
-import type { MailboxSnapshotData } from '../exports/serve';
+import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import type { Snapshot } from '../state/snapshots';
 
-export async function mailboxSnapshot(ctx: ActionContext): Promise<{ ok: true; snapshot: Snapshot<MailboxSnapshotData> } | { ok: false; result: ActionResult }> {
-  const found = await ctx.services.snapshots.load<MailboxSnapshotData>(ctx.data.s, ctx.conversation.id);
+type Found<T> = { ok: true; snapshot: Snapshot<T> } | { ok: false; result: ActionResult };
+
+/** A snapshot of any report (mailboxes, shared, licenses) made in this conversation. */
+export async function reportSnapshot(ctx: ActionContext): Promise<Found<MailboxSnapshotData | TableSnapshotData>> {
+  const found = await ctx.services.snapshots.load<MailboxSnapshotData | TableSnapshotData>(ctx.data.s, ctx.conversation.id);
   if (found.ok) {
-    if (found.snapshot.kind !== 'mailboxes' || !('mailboxes' in (found.snapshot.data as object))) return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };
+    const data = found.snapshot.data as unknown;
+    const usable = typeof data === 'object' && data !== null && ('mailboxes' in data || 'table' in data);
+    if (!usable) return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a report.' } };
     return found;
   }
   if (found.reason === 'expired') {
@@ -17,4 +22,14 @@ export async function mailboxSnapshot(ctx: ActionContext): Promise<{ ok: true; s
   // Missing, from another conversation, or not an id at all: the same answer, which reveals nothing.
   ctx.log.warn('bad action', { problem: `snapshot ${found.reason}`, verb: ctx.verb });
   return { ok: false, result: { kind: 'error', status: 410, message: 'That report is no longer available here. Run the command again.' } };
+}
+
+/** A mailbox report's snapshot: what paging, sorting, filtering and row details need. */
+export async function mailboxSnapshot(ctx: ActionContext): Promise<Found<MailboxSnapshotData>> {
+  const found = await reportSnapshot(ctx);
+  if (!found.ok) return found;
+  if (found.snapshot.kind !== 'mailboxes' || !('mailboxes' in found.snapshot.data)) {
+    return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };
+  }
+  return { ok: true, snapshot: found.snapshot as Snapshot<MailboxSnapshotData> };
 }

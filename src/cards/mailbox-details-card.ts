@@ -3,7 +3,7 @@ import { formatBytes, formatBytesExact, formatCount, formatPercent, relativeTime
 import type { MailboxDetails } from '../reports/mailbox-details';
 import type { MailboxKind } from '../reports/mailbox-report';
 import { NEAR_QUOTA_PERCENT } from '../reports/mailbox-report';
-import { localDate, localDateTime } from './date-text';
+import { asOfText, localDate, localDateTime } from './date-text';
 import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
 import template from './templates/mailbox-details.json';
@@ -47,7 +47,7 @@ function usedLine(percent: number | null, quotaBytes: number | null): { usedLabe
   return { usedLabel: 'Quota used: ', used: percent === null ? UNKNOWN : `${formatPercent(percent)} of ${formatBytes(quotaBytes)}` };
 }
 
-export function mailboxDetailsCard(details: MailboxDetails, options: { actions?: object[] } = {}): AdaptiveCard {
+export function mailboxDetailsCard(details: MailboxDetails, options: { actions?: object[]; viewedAt?: Date } = {}): AdaptiveCard {
   const now = new Date(details.asOf);
   const s = details.statistics;
   const q = details.quotas;
@@ -81,7 +81,7 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
   return renderCard(template, {
     name: plainText(details.displayName) || '(no name)',
     sub: `${isolated(plainText(details.upn, 256))} · ${kind}`,
-    asOf: `As of ${localDateTime(details.asOf)}`,
+    asOf: asOfText(details.asOf, options.viewedAt),
     hasWarnings: details.warnings.length > 0,
     warnings: details.warnings.map((text) => ({ text })),
     hasStatisticsError: details.statisticsError !== undefined,

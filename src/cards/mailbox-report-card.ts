@@ -2,7 +2,7 @@
 import type { MailboxKind, MailboxReport, MailboxRow, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
 import { NEAR_QUOTA_PERCENT, INACTIVE_DAYS } from '../reports/mailbox-report';
 import { formatBytes, formatBytesShort, formatCount, formatCountShort, formatPercent, relativeTimeShort, UNKNOWN } from '../reports/format';
-import { localDateTime } from './date-text';
+import { asOfText } from './date-text';
 import { fitCard, FittedCard } from './fit';
 import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
@@ -16,6 +16,8 @@ export interface MailboxReportCardOptions {
   partialActions?: object[];
   /** What a click on a row does (e.g. open that mailbox's details). */
   rowAction?: (row: MailboxRow) => object;
+  /** When the card is shown; with it, data older than a minute reads "As of 4 min ago". */
+  viewedAt?: Date;
 }
 
 const TITLES: Record<MailboxTypeChoice, string> = {
@@ -140,7 +142,7 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
       : '';
   const data = {
     title: TITLES[report.query.type],
-    asOf: `As of ${localDateTime(report.asOf)}`,
+    asOf: asOfText(report.asOf, options.viewedAt),
     hasFilter: hasFilter(report.query),
     filter: filterWords(report.query),
     partial: {

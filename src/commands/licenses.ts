@@ -9,7 +9,9 @@ import { parseMailboxArgument } from './arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import { explainFailure } from './failures';
 import { progressUpdates } from './progress-updates';
-import { errorMessage, progressMessage, runButton } from './replies';
+import { licencesTable } from '../reports/licensing/licence-csv';
+import { errorMessage, exportButton, progressMessage, runButton } from './replies';
+import { saveTableSnapshot } from './table-snapshot';
 import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
 import { userLicencesMessage } from './user-licences-message';
 
@@ -52,11 +54,12 @@ export async function produceLicenceReport(ctx: TurnBaseContext, outbox: Outbox,
   const progress = progressUpdates(ctx, outbox, ref, READING);
   try {
     const { pools, waste, inventory, now } = await readLicenceReport(ctx, progress.onProgress);
+    const snapshotId = await saveTableSnapshot(ctx, { kind: 'licenses', commandText: 'licenses', complete: inventory.complete, table: licencesTable(pools, waste) });
     const input: LicencesCardInput = {
       pools,
       waste,
       asOf: now.toISOString(),
-      actions: [runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
+      actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
     };
     const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
     const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;

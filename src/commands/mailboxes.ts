@@ -69,7 +69,7 @@ export async function produceMailboxReport(
       failures: result.failures.length,
       ms: Date.now() - started,
     });
-    await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId }));
+    await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId, viewedAt: ctx.now() }));
   } catch (err) {
     await progress.settled();
     const failure = explainFailure(err);

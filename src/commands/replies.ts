@@ -33,3 +33,8 @@ export function progressMessage(title: string, done: number, total: number | nul
 export function runButton(title: string, text: string): object {
   return { type: 'Action.Execute', title, verb: 'command.run', data: { text } };
 }
+
+/** Export CSV from a report's snapshot (verb `report.export`): a signed link, no tenant call. */
+export function exportButton(snapshotId: string, extra: Record<string, unknown> = {}): object {
+  return { type: 'Action.Execute', title: 'Export CSV', verb: 'report.export', data: { s: snapshotId, ...extra } };
+}

@@ -3,15 +3,15 @@
 import { mailboxReportCard } from '../cards/mailbox-report-card';
 import type { MailboxQuery, MailboxReport } from '../reports/mailbox-report';
 import { MAILBOX_SORTS } from '../reports/mailbox-report';
-import { runButton } from './replies';
+import { exportButton, runButton } from './replies';
 import type { Message } from './types';
 
 export interface ReportMessageOptions {
   commandText: string;
   /** Without one (storage unavailable), the card has only Refresh. */
   snapshotId?: string;
-  /** A line above the report, e.g. "Data as of 4 min ago". */
-  note?: string;
+  /** When the card is shown: a view of older data says "As of 4 min ago". */
+  viewedAt?: Date;
 }
 
 const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
@@ -27,6 +27,7 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
   const cardOptions = (shown: number) => ({
     actions: buttons(report, options, shown),
     partialActions: [runButton('Retry', options.commandText)],
+    viewedAt: options.viewedAt,
     rowAction: s ? (row: { upn: string; address: string }) => ({ type: 'Action.Execute', title: 'Details', verb: 'report.details', data: { s, upn: row.upn || row.address } }) : undefined,
   });
   // The buttons depend on how many rows fit (Next starts after the last row shown): fit twice.
@@ -67,7 +68,7 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
       actions: [{ type: 'Action.Execute', title: 'Apply', verb: 'report.filter', data: { s, q } }],
     },
   });
-  actions.push({ type: 'Action.Execute', title: 'Export CSV', verb: 'report.export', data: { s, q } });
+  actions.push(exportButton(s, { q }));
   actions.push(refresh);
   return actions;
 }

@@ -7,7 +7,9 @@ import { missingStatistics, withNotice } from './card-notice';
 import { explainFailure } from './failures';
 import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
 import { progressUpdates } from './progress-updates';
-import { errorMessage, progressMessage, runButton } from './replies';
+import { sharedMailboxesTable } from '../reports/licensing/licence-csv';
+import { errorMessage, exportButton, progressMessage, runButton } from './replies';
+import { saveTableSnapshot } from './table-snapshot';
 import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from './types';
 
 const COMMAND = 'shared';
@@ -40,7 +42,8 @@ export async function produceSharedReport(ctx: TurnBaseContext, outbox: Outbox, 
       failures: data.inventory.failures.length,
       ms: Date.now() - started,
     });
-    await outbox.update(ref, sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now() }));
+    const snapshotId = await saveTableSnapshot(ctx, { kind: 'shared', commandText: COMMAND, complete: data.inventory.complete, table: sharedMailboxesTable(data.verdicts) });
+    await outbox.update(ref, sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now(), snapshotId }));
   } catch (err) {
     await progress.settled();
     const failure = explainFailure(err);
@@ -49,14 +52,14 @@ export async function produceSharedReport(ctx: TurnBaseContext, outbox: Outbox, 
   }
 }
 
-export function sharedReportMessage(data: SharedMailboxData, options: { remediation: boolean; asOf: Date }): Message {
+export function sharedReportMessage(data: SharedMailboxData, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
   const partial = missingStatistics(data.inventory.mailboxes, 'shared mailboxes');
   const notice = partial && `${partial} Their size is unknown, so one over 50 GB may be missing from the counts. Retry to read them again.`;
   const input: SharedMailboxesCardInput = {
     verdicts: data.verdicts,
     asOf: options.asOf.toISOString(),
     remediationAllowed: options.remediation,
-    actions: [runButton(notice ? 'Retry' : 'Refresh', COMMAND)],
+    actions: [...(options.snapshotId ? [exportButton(options.snapshotId)] : []), runButton(notice ? 'Retry' : 'Refresh', COMMAND)],
   };
   const list = mailboxesToShow(input.verdicts);
   const render = (n: number) => {

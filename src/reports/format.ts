@@ -142,6 +142,20 @@ export function relativeTimeShort(iso: string | null | undefined, now: Date): st
   return `${Math.max(1, Math.round(days / 365.25))} y ago`;
 }
 
+/**
+ * How old a report's data is, for "as of 4 min ago": "just now", "4 min ago", "3 h ago", then the
+ * words of relativeTime ("yesterday", "3 days ago"). Null when `iso` is not a date or lies ahead.
+ */
+export function dataAge(iso: string, now: Date): string | null {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then) || then > now.getTime() + 60_000) return null;
+  const minutes = Math.floor(Math.max(0, now.getTime() - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return relativeTime(iso, now);
+}
+
 /** Whole days since `iso`, or null when never/unknown. */
 export function daysSince(iso: string | null | undefined, now: Date): number | null {
   if (!iso) return null;

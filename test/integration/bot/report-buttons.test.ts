@@ -145,6 +145,41 @@ test.each([
   else expect(rows).toBeGreaterThan(stack.tenant.subscribedSkus.length);
 });
 
+const tenantCalls = async () => {
+  const apis = (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis;
+  return (apis.exchange.total as number) + (apis.graph.total as number);
+};
+
+test.each([
+  ['shared', /Reading shared/, /^Display name,User principal name,Verdict/, 'Shared mailbox licences (CSV)'],
+  ['licenses', /Reading licences/, /^Row,Subscription or account/, 'Licences and waste (CSV)'],
+] as const)('the %s card has Export CSV, answered from its snapshot without reading the tenant again', async (command, first, header, title) => {
+  const since = stack.connector.activities.length;
+  await stack.say(command);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(cardText(a.activity))));
+  const card = await stack.connector.waitFor(() => {
+    const a = stack.connector.messages.get(sent.id);
+    return a && !/Reading/.test(cardText(a)) ? a.attachments[0].content : undefined;
+  });
+  const exp = button(card, 'Export CSV');
+  expect(exp).toMatchObject({ type: 'Action.Execute', verb: 'report.export' });
+  const before = await tenantCalls();
+  expect(before).toBeGreaterThan(0);
+  const clicked = stack.connector.activities.length;
+  expect((await stack.click(exp.verb, exp.data)).body.statusCode).toBe(200);
+  const reply = await stack.connector.waitFor(() => stack.connector.activities.slice(clicked).find((a) => a.kind === 'send'));
+  expect(text(reply.activity.attachments[0].content)).toContain(title);
+  const link = actions(reply.activity.attachments[0].content).find((a) => a.type === 'Action.OpenUrl').url as string;
+  const res = await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url));
+  expect(res.status).toBe(200);
+  const csv = await res.text();
+  expect(csv).toMatch(header);
+  if (command === 'shared') expect(csv.trim().split('\r\n').length - 1).toBe(mailboxUsers(stack.tenant, 'SharedMailbox').length);
+  expect(await tenantCalls()).toBe(before);
+  // The button is bound to this conversation like every other.
+  expect((await stack.click(exp.verb, exp.data, { conversationId: 'someone-elses-chat' })).body.statusCode).toBe(410);
+});
+
 test("an older client's Action.Submit fallback does what the button does", async () => {
   const next = button(report, 'Next ▶');
   expect(next.fallback).toEqual({ type: 'Action.Submit', title: 'Next ▶', data: { verb: next.verb, data: next.data } });

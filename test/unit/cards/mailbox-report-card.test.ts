@@ -73,6 +73,14 @@ describe('mailbox report card', () => {
     expect(paragraphs(card)[1]).toMatch(/^As of \{\{DATE\(2024-06-15T12:00:00Z, SHORT\)\}\} \{\{TIME\(2024-06-15T12:00:00Z\)\}\}$/);
   });
 
+  it('a later view of the same data says how old it is, so the admin knows when to Refresh', () => {
+    const viewedAt = new Date(Date.parse(report.asOf) + 4 * 60_000 + 20_000);
+    const later = mailboxReportCard(report, { viewedAt }).card;
+    expect(paragraphs(later)[1]).toMatch(/^As of 4 min ago · \{\{DATE\(2024-06-15T12:00:00Z, SHORT\)\}\} \{\{TIME\(/);
+    const fresh = mailboxReportCard(report, { viewedAt: new Date(Date.parse(report.asOf) + 5_000) }).card;
+    expect(paragraphs(fresh)[1]).not.toMatch(/ago/);
+  });
+
   it('puts the totals at the top', () => {
     let items = 123_456;
     let near = 0;

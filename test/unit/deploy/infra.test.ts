@@ -90,10 +90,10 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     expect(main).toMatch(/messagingEndpoint:\s*'https:\/\/\$\{app\.outputs\.defaultHostName\}\/api\/messages'/);
   });
 
-  test('the web app is Linux on Node 20, HTTPS only, with the identity attached', () => {
+  test('the web app is Linux on Node 22, HTTPS only, with the identity attached', () => {
     const main = code(read('main.bicep'));
     const app = code(read('modules/app-service.bicep'));
-    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|20-lts'/);
+    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|22-lts'/);
     expect(app).toMatch(/kind:\s*'app,linux'/);
     expect(app).toMatch(/reserved:\s*true/);
     expect(app).toMatch(/httpsOnly:\s*true/);

@@ -1,4 +1,5 @@
 import {
+  dataAge,
   formatBytes,
   formatBytesExact,
   formatBytesShort,
@@ -160,5 +161,26 @@ describe('relativeTimeShort (table cells)', () => {
     expect(relativeTimeShort(null, NOW)).toBe('never');
     expect(relativeTimeShort('not a date', NOW)).toBe('—');
     expect(relativeTimeShort('2030-01-02T00:00:00Z', NOW)).toBe('—');
+  });
+});
+
+describe('dataAge (how old a report is, for "as of 4 min ago")', () => {
+  const at = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
+  it.each([
+    [0, 'just now'],
+    [59_999, 'just now'],
+    [60_000, '1 min ago'],
+    [4 * 60_000 + 30_000, '4 min ago'],
+    [59 * 60_000, '59 min ago'],
+    [60 * 60_000, '1 h ago'],
+    [23 * 3_600_000 + 59 * 60_000, '23 h ago'],
+    [24 * 3_600_000, 'yesterday'],
+    [3 * 24 * 3_600_000, '3 days ago'],
+  ])('%i ms old reads "%s"', (ms, text) => expect(dataAge(at(ms), NOW)).toBe(text));
+
+  it('gives nothing for a date it cannot place, or one in the future beyond clock skew', () => {
+    expect(dataAge('not a date', NOW)).toBeNull();
+    expect(dataAge(new Date(NOW.getTime() + 5 * 60_000).toISOString(), NOW)).toBeNull();
+    expect(dataAge(new Date(NOW.getTime() + 10_000).toISOString(), NOW)).toBe('just now');
   });
 });
