@@ -1,5 +1,6 @@
 // Entry point of `npm start`: demo mode when no tenant is configured, production otherwise.
 import { ConfigError, readConfig } from './config';
+import { routeConsoleToLog } from './console-log';
 import { Logger } from './log';
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   }
   const { startBot } = await import('./app');
   const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
+  routeConsoleToLog(log);
   const bot = await startBot({ config, log });
   log.info('listening', { port: bot.port });
   stopOnSignal(() => bot.stop());

@@ -7,6 +7,7 @@ import { startOpenIdServer, OpenIdServer, newSigningKey } from '../../support/op
 import { cardText } from '../../support/connector';
 import { startBot, RunningBot } from '../../../src/app';
 import { Logger } from '../../../src/log';
+import { routeConsoleToLog } from '../../../src/console-log';
 
 const APP_ID = '3f1c2e55-0a4b-4c2d-9e8f-7a6b5c4d3e2f';
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
@@ -15,6 +16,7 @@ let stack: Stack;
 let openId: OpenIdServer;
 let bot: RunningBot;
 const logLines: string[] = [];
+let restoreConsole: () => void = () => undefined;
 const savedPassword = process.env.MicrosoftAppPassword;
 
 beforeAll(async () => {
@@ -29,8 +31,11 @@ beforeAll(async () => {
     bindHost: '127.0.0.1',
     authOverrides: openId.authOverrides(),
   });
+  // As src/main.ts does in production: botbuilder's own console complaints become JSON log lines.
+  restoreConsole = routeConsoleToLog(new Logger('debug', { app: 'auth-test' }, (l) => logLines.push(l)));
 });
 afterAll(async () => {
+  restoreConsole();
   await bot?.stop();
   await openId?.stop();
   await stack?.stop();
@@ -104,6 +109,17 @@ describe('every other request is refused with 401 and no answer', () => {
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.body ?? '')).not.toMatch(/mailboxes|AdaptiveCard/);
     expect(stack.connector.activities.length).toBe(before);
+  });
+
+  test('what botbuilder itself prints about a refused token arrives as a JSON log line, without the token', async () => {
+    const token = openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200, iat: Math.floor(Date.now() / 1000) - 7200 } });
+    const since = logLines.length;
+    expect((await post(helpClick(), `Bearer ${token}`)).status).toBe(401);
+    const lines = logLines.slice(since);
+    const library = lines.map((l) => JSON.parse(l)).filter((r) => r.source === 'console');
+    expect(library.length).toBeGreaterThan(0);
+    expect(library.some((r) => /expired/i.test(r.text))).toBe(true);
+    expect(lines.join('\n')).not.toContain(token.split('.')[2]);
   });
 });
 
