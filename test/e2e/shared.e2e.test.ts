@@ -1,5 +1,5 @@
-// An admin opens the Agents Playground, types `shared`, reads the counts, and assigns a licence to a
-// shared mailbox that needs one: Assign licence, Confirm, and the result in place of the card.
+// An admin opens the Agents Playground, types `shared`, reads the counts, exports the list, and
+// assigns a licence to a shared mailbox that needs one: Assign licence, Confirm, and the result.
 import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,17 +41,19 @@ afterAll(async () => {
 });
 
 const lastCard = () => page.locator('.ac-adaptiveCard').last();
+const cardWith = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
 
 async function assignedLicences(upn: string): Promise<string[]> {
   const user = await (await fetch(`${demo.simulator.controlUrl}/_sim/users/${encodeURIComponent(upn)}`)).json();
   return user.assignedLicenses.map((l: { skuId: string }) => l.skuId);
 }
 
-test('shared shows the counts, and Assign licence → Confirm licenses the mailbox', async () => {
+test('shared shows the counts, Export CSV lists every shared mailbox, and Assign licence → Confirm licenses the mailbox', async () => {
   const shared = mailboxUsers(demo.tenant, 'SharedMailbox');
   await typeMessage(page, 'shared');
   await page.getByText('need a licence now').last().waitFor({ timeout: 60_000 });
-  const report = lastCard();
+  // Located by its text, not as the last card: the export's card arrives after it.
+  const report = cardWith('need a licence now');
   // The card is taller than the chat pane: show its top, the counts, as the admin first sees them.
   await report.getByText('Shared mailbox licences').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/e2e-shared.png` });
@@ -63,18 +65,36 @@ test('shared shows the counts, and Assign licence → Confirm licenses the mailb
   expect(text.match(/Needs a licence now/g)).toHaveLength(needs);
   expect(text).toMatch(new RegExp(`${shared.filter((u) => u.accountEnabled).length}\\s+can sign in`));
 
+  // Export CSV at the foot of the card: a link to every shared mailbox, from the report's snapshot.
+  const exportButton = report.getByRole('button', { name: 'Export CSV' });
+  await exportButton.scrollIntoViewIfNeeded();
+  await exportButton.click();
+  const download = page.getByText('Download CSV', { exact: true }).last();
+  await download.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/e2e-shared-export.png` });
+  expect(visible(await lastCard().innerText())).toContain('Shared mailbox licences (CSV)');
+  const [request] = await Promise.all([
+    page.context().waitForEvent('request', { predicate: (r) => r.url().includes('/api/exports/'), timeout: 10_000 }),
+    download.click(),
+  ]);
+  const csv = await (await fetch(request.url())).text();
+  expect(csv.trim().split('\r\n')).toHaveLength(shared.length + 1);
+
   // The first Assign licence belongs to the first row, the mailbox most at risk.
   const rows = shared.map((u) => ({ u, at: text.indexOf(u.userPrincipalName) })).filter((r) => r.at > -1);
   const firstRow = rows.sort((a, b) => a.at - b.at)[0].u;
   expect(await assignedLicences(firstRow.userPrincipalName)).toEqual([]);
   await report.getByRole('button', { name: 'Assign licence' }).first().click();
-  await page.getByText('Assign a licence?').last().waitFor({ timeout: 60_000 });
-  await lastCard().screenshot({ path: `${SCREENSHOTS}/e2e-shared-confirm.png` });
-  expect(visible(await lastCard().innerText())).toContain(firstRow.userPrincipalName);
+  // The confirmation and the result replace the report card in place (a Universal Action's answer).
+  const confirm = cardWith('Assign a licence?');
+  await confirm.waitFor({ timeout: 60_000 });
+  await confirm.screenshot({ path: `${SCREENSHOTS}/e2e-shared-confirm.png` });
+  expect(visible(await confirm.innerText())).toContain(firstRow.userPrincipalName);
 
-  await lastCard().getByRole('button', { name: 'Confirm' }).click();
-  await page.getByText('Licence assigned').last().waitFor({ timeout: 60_000 });
-  await lastCard().screenshot({ path: `${SCREENSHOTS}/e2e-shared-assigned.png` });
-  expect(visible(await lastCard().innerText())).toMatch(/Requested by/);
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  const assigned = cardWith('Licence assigned');
+  await assigned.waitFor({ timeout: 60_000 });
+  await assigned.screenshot({ path: `${SCREENSHOTS}/e2e-shared-assigned.png` });
+  expect(visible(await assigned.innerText())).toMatch(/Requested by/);
   expect((await assignedLicences(firstRow.userPrincipalName)).length).toBeGreaterThan(0);
 });
