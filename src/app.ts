@@ -25,6 +25,8 @@ export interface StartBotOptions {
   authOverrides?: Record<string, string>;
   /** Other alert pace windows (the benchmark); default: Teams' limits. */
   alertPace?: { perConversation?: Window[]; global?: Window[] };
+  /** The moment a turn's reports are "as of" (tests that compare two reports freeze it). */
+  clock?: () => Date;
 }
 
 export interface RunningBot {
@@ -75,7 +77,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     });
     alerts.route(server);
   };
-  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes });
+  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes, clock: options.clock });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
   return {

@@ -30,6 +30,8 @@ export interface TeamsBotOptions {
   router: Router;
   services: BotServices;
   log: Logger;
+  /** What a turn's `now()` reads; the wall clock unless a test freezes it. */
+  clock?: () => Date;
 }
 
 export class TeamsBot extends ActivityHandler {
@@ -108,7 +110,7 @@ export class TeamsBot extends ActivityHandler {
       conversation: conversationOf(activity),
       services: this.options.services,
       log,
-      now: () => new Date(),
+      now: this.options.clock ?? (() => new Date()),
       reply: async (m: Message) => {
         const res = await context.sendActivity(toActivity(m));
         return { id: res?.id ?? '' };

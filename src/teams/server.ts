@@ -19,6 +19,7 @@ export interface BotServerOptions {
   /** More routes (exports, alert runs) added by the caller. */
   routes?: (server: restify.Server) => void;
   bindHost?: string;
+  clock?: () => Date;
 }
 
 export interface BotServer {
@@ -48,7 +49,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       // The channel may be the thing that failed; the log line above is what remains.
     }
   };
-  const bot = new TeamsBot({ adapter, appId: config.bot.appId, router: options.router, services: options.services, log });
+  const bot = new TeamsBot({ adapter, appId: config.bot.appId, router: options.router, services: options.services, log, clock: options.clock });
 
   const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));

@@ -21,6 +21,8 @@ export interface StackOptions {
   /** Reuse a storage (e.g. two bots on one storage). */
   storage?: LocalStorage;
   logLines?: string[];
+  /** Freezes the bot's notion of now (reports made at different moments then compare equal). */
+  clock?: () => Date;
 }
 
 export interface Stack {
@@ -66,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logLines = options.logLines ?? [];
   const log = new Logger('debug', { app: 'test' }, (line) => logLines.push(line));
-  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1', clock: options.clock });
   const conversationId = `conv-${randomUUID()}`;
 
   const post = async (activity: unknown, raw?: string) => {
