@@ -2,8 +2,10 @@
 import { ConfigError, readConfig } from './config';
 import { routeConsoleToLog } from './console-log';
 import { Logger } from './log';
+import { quietKnownWarnings } from './quiet-warnings';
 
 async function main(): Promise<void> {
+  quietKnownWarnings();
   let config;
   try {
     config = readConfig();

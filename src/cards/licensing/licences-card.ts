@@ -35,7 +35,9 @@ function statusWords(pool: LicencePool): string {
 }
 
 function poolRow(pool: LicencePool) {
-  const sub = [pool.partNumber, pool.exchangePlan].filter(Boolean).join(' · ');
+  // An add-on's Exchange plan often bears the product's own name: say it once.
+  const plan = pool.exchangePlan && pool.exchangePlan !== pool.name ? pool.exchangePlan : '';
+  const sub = [pool.partNumber, plan].filter(Boolean).join(' · ');
   return {
     name: plainText(pool.name, 80),
     sub: plainText(sub, 120),

@@ -34,6 +34,16 @@ describe('licenses card', () => {
     expect(visibleTexts(chart.fallback)).toMatch(/██████████ \n50\/50 \nOffice 365 E3/);
   });
 
+  test("each row names the SKU and the Exchange plan it gives, without repeating the product's name", () => {
+    const pools = licencePools(skus);
+    const text = visibleTexts(licencesCard(input()).card);
+    const e3 = pools.find((p) => p.name === 'Office 365 E3')!;
+    const plan2 = pools.find((p) => p.name === 'Exchange Online (Plan 2)')!;
+    expect(plan2.exchangePlan).toBe('Exchange Online (Plan 2)');
+    expect(text).toContain(`${e3.partNumber} · Exchange Online (Plan 2)`);
+    expect(text).toContain(`Exchange Online (Plan 2)\n${plan2.partNumber}\n`);
+  });
+
   test('waste: counts and the first examples', () => {
     const card = licencesCard(input()).card;
     const text = visibleTexts(card);
