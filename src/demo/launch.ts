@@ -55,6 +55,15 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
       organization: tenant.tenant.initialDomain,
       admins: base.admins.length ? base.admins : [PLAYGROUND_USER_ID],
       remediation: env.REMEDIATION === undefined ? true : base.remediation,
+      // POST /api/alerts/run works in the demo as in production: a managed identity's token for the
+      // bot, checked against the tenant's signing keys. Here the simulated tenant publishes the keys,
+      // the bot's audience is its identity's client id (as MicrosoftAppId is for a UserAssignedMSI
+      // bot), and that same identity may run cycles, besides any ALERT_RUNNERS.
+      alertRun: {
+        runners: [...base.alertRun.runners, info.principalId.toLowerCase()],
+        metadataUrl: info.openIdConfiguration,
+        audiences: [info.clientId, `api://${info.clientId}`],
+      },
     };
     const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
     const bot = await startBot({ config, log, tlsCa: info.caCertPem, bindHost: '127.0.0.1' });

@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultBook } from './faults';
 import type { RequestLog } from './request-log';
 import type { TenantState } from './tenant-state';
+import { signingKeys } from './token';
 import { isObject, parseJson, readBody } from './wire';
+
+export const OPENID_CONFIGURATION_PATH = '/_sim/openid/v2.0/.well-known/openid-configuration';
+const OPENID_KEYS_PATH = '/_sim/openid/discovery/v2.0/keys';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const TENANT_FIELDS = new Set(['identity', 'reportSettings', 'reportRefreshDate', 'subscribedSkus', 'groups', 'tenant']);
@@ -34,6 +38,18 @@ export function controlListener(deps: { state: TenantState; faults: FaultBook; l
       };
 
       if (path === '/_sim/info' && method === 'GET') return send(res, 200, deps.info());
+      // Entra's OpenID metadata for the tenant's tokens, so a reader can check their signatures
+      // (the bot's POST /api/alerts/run in the demo). Entra serves it at
+      // login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration.
+      if (path === OPENID_CONFIGURATION_PATH && method === 'GET') {
+        const base = `http://${req.headers.host ?? '127.0.0.1'}`;
+        return send(res, 200, {
+          issuer: `https://login.microsoftonline.com/${state.tenantId}/v2.0`,
+          jwks_uri: `${base}${OPENID_KEYS_PATH}`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
+      }
+      if (path === OPENID_KEYS_PATH && method === 'GET') return send(res, 200, signingKeys());
       if (path === '/_sim/requests') {
         if (method === 'DELETE') {
           log.reset();

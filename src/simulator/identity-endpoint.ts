@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Service } from './front-door';
 import type { TenantState } from './tenant-state';
-import { EXCHANGE_AUDIENCES, GRAPH_AUDIENCES, issueToken, KNOWN_RESOURCES } from './token';
+import { EXCHANGE_AUDIENCES, GRAPH_AUDIENCES, issueToken, KNOWN_RESOURCES, ownAppAudiences } from './token';
 import type { SimRequest, SimResponse } from './wire';
 
 export const IDENTITY_PATH = '/msi/token';
@@ -38,7 +38,7 @@ export function identityService(state: TenantState, options: { header: string; l
         if (value !== null && value.toLowerCase() !== expected.toLowerCase()) return refusal(400, 'Unable to load the proper Managed Identity.');
       }
       if (req.query.get('mi_res_id') !== null) return refusal(400, 'Unable to load the proper Managed Identity.');
-      if (!KNOWN_RESOURCES.includes(resource)) {
+      if (!KNOWN_RESOURCES.includes(resource) && !ownAppAudiences(identity.clientId).includes(resource)) {
         return refusal(400, `AADSTS500011: The resource principal named ${resource} was not found in the tenant named ${state.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
       }
       const roles = (GRAPH_AUDIENCES as readonly string[]).includes(resource)

@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { simulatorCertificate } from './certificate';
-import { controlListener } from './control-api';
+import { controlListener, OPENID_CONFIGURATION_PATH } from './control-api';
 import { exchangeService } from './exchange/exchange-service';
 import { FaultBook } from './faults';
 import { FrontDoor, Service } from './front-door';
@@ -51,6 +51,8 @@ export interface SimulatorInfo {
   principalId: string;
   initialDomain: string;
   controlUrl: string;
+  /** The tenant's OpenID metadata (plain http, loopback): where a token reader finds the signing keys. */
+  openIdConfiguration: string;
 }
 
 export interface RunningSimulator {
@@ -144,6 +146,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     principalId: state.fixture.identity.principalId,
     initialDomain: state.fixture.tenant.initialDomain,
     controlUrl,
+    openIdConfiguration: `${controlUrl}${OPENID_CONFIGURATION_PATH}`,
   };
   published.info = info;
   let stopping: Promise<void> | undefined;

@@ -50,6 +50,8 @@ let signingKey: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
  * static store, so a token fetched from one simulator may be replayed to the next one in the same
  * process. With a shared key such a token still verifies, as a cached token does against Entra.
  */
+const SIGNING_KEY_ID = 'simulated-tenant';
+
 function key(): { privateKey: KeyObject; publicKey: KeyObject } {
   if (!signingKey) {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -91,7 +93,7 @@ export function issueToken(input: {
   // Entra leaves the claims out altogether when nothing is granted.
   if (input.roles.length) claims.roles = [...input.roles];
   if (wids.length) claims.wids = wids;
-  const head = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: 'simulated-tenant' }));
+  const head = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: SIGNING_KEY_ID }));
   const body = b64url(JSON.stringify(claims));
   const signature = sign('RSA-SHA256', Buffer.from(`${head}.${body}`), key().privateKey).toString('base64url');
   return { token: `${head}.${body}.${signature}`, claims };
@@ -121,4 +123,18 @@ export function checkToken(authorization: string | undefined, audiences: readonl
 
 export const GRAPH_AUDIENCES = [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID] as const;
 export const EXCHANGE_AUDIENCES = [EXCHANGE_RESOURCE, `${EXCHANGE_RESOURCE}/`, EXCHANGE_APP_ID] as const;
+/**
+ * The bot's own app (a UserAssignedMSI bot's MicrosoftAppId is its identity's client id): what a
+ * scheduler asks a token for to call POST /api/alerts/run. Entra knows it by id and by api:// URI.
+ */
+export function ownAppAudiences(clientId: string): string[] {
+  return [clientId, `api://${clientId}`];
+}
+
+/** The signing key as a JWKS, for the OpenID metadata a token's reader fetches. */
+export function signingKeys(): { keys: object[] } {
+  const jwk = key().publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+  return { keys: [{ kty: 'RSA', use: 'sig', kid: SIGNING_KEY_ID, n: jwk.n, e: jwk.e }] };
+}
+
 export const KNOWN_RESOURCES = [...GRAPH_AUDIENCES, ...EXCHANGE_AUDIENCES, STORAGE_RESOURCE, `${STORAGE_RESOURCE}/`];
