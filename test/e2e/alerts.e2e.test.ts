@@ -1,34 +1,21 @@
 // An admin turns alerts on in the Agents Playground, a shared mailbox grows past 50 GB, and the
 // alert card appears in the chat on its own; Acknowledge replaces it with who acknowledged it.
-import * as os from 'node:os';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startDemo, Demo } from '../../src/demo/launch';
-import { freePort } from '../../src/demo/azurite';
-import { openBrowser, SCREENSHOTS, typeMessage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import type { Demo } from '../../src/demo/launch';
+import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
 import { visible } from '../support/tenant-facts';
 
+let session: PlaygroundSession;
 let demo: Demo;
-let browser: Browser;
 let page: Page;
-const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-alerts-'));
 
 beforeAll(async () => {
-  demo = await startDemo(
-    { ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND_PORT: String(await freePort()), AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'warn', ALERT_INTERVAL_MINUTES: '0' },
-    { quiet: true },
-  );
-  browser = await openBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(demo.playground!.url);
-  await page.locator('[role="textbox"][contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  session = await openDemoInPlayground({ ALERT_INTERVAL_MINUTES: '0' });
+  ({ demo, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-  fs.rmSync(azuriteDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('an alert appears in the chat by itself, and Acknowledge works', async () => {

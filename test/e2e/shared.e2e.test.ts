@@ -1,43 +1,21 @@
 // An admin opens the Agents Playground, types `shared`, reads the counts, exports the list, and
 // assigns a licence to a shared mailbox that needs one: Assign licence, Confirm, and the result.
-import * as os from 'node:os';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startDemo, Demo } from '../../src/demo/launch';
-import { freePort } from '../../src/demo/azurite';
-import { openBrowser, SCREENSHOTS, typeMessage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import type { Demo } from '../../src/demo/launch';
+import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
 import { mailboxUsers, visible } from '../support/tenant-facts';
 
+let session: PlaygroundSession;
 let demo: Demo;
-let browser: Browser;
 let page: Page;
-const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-azurite-'));
 
 beforeAll(async () => {
-  demo = await startDemo(
-    {
-      ...process.env,
-      M365_TENANT_ID: '',
-      PORT: '0',
-      PLAYGROUND_PORT: String(await freePort()),
-      AZURITE_LOCATION: azuriteDir,
-      LOG_LEVEL: 'warn',
-      REMEDIATION: 'on',
-    },
-    { quiet: true },
-  );
-  browser = await openBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(demo.playground!.url);
-  await page.locator('[role="textbox"][contenteditable="true"]').first().waitFor({ timeout: 60_000 });
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await openDemoInPlayground({ REMEDIATION: 'on' });
+  ({ demo, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-  fs.rmSync(azuriteDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const lastCard = () => page.locator('.ac-adaptiveCard').last();

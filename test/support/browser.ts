@@ -1,7 +1,10 @@
 // Debian's chromium driven by playwright-core, as an admin's browser on the Agents Playground.
 import { chromium, Browser, Page } from 'playwright-core';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { startDemo, Demo } from '../../src/demo/launch';
+import { freePort } from '../../src/demo/azurite';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results');
 
@@ -22,9 +25,39 @@ export async function typeMessage(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
-  return file;
+export interface PlaygroundSession {
+  demo: Demo;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start` as a browser test needs it: the demo on free ports with its own Azurite folder, and
+ * the Agents Playground open in chromium, ready to type in. `env` adds demo settings.
+ */
+export async function openDemoInPlayground(env: NodeJS.ProcessEnv = {}): Promise<PlaygroundSession> {
+  const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-azurite-'));
+  let demo: Demo | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await demo?.stop();
+    fs.rmSync(azuriteDir, { recursive: true, force: true });
+  };
+  try {
+    demo = await startDemo(
+      { ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND_PORT: String(await freePort()), AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'warn', ...env },
+      { quiet: true },
+    );
+    browser = await openBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(demo.playground!.url);
+    // The playground greets with its own start page; the compose box is ready when it is editable.
+    await page.locator('[role="textbox"][contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    return { demo, page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
 // The OPATH -Filter forms the bot gives Get-Mailbox, parsed into a predicate over mailboxes.
 // Anything else is refused with Exchange's "Invalid filter syntax" binding error.
+import { readQuoted } from '../quoted-literal';
 import type { MailboxUser, TenantState } from '../tenant-state';
 
 export class OpathError extends Error {
@@ -21,22 +22,10 @@ function tokenize(input: string): Token[] {
     } else if (c === '(' || c === ')') {
       tokens.push({ kind: 'paren', text: c, at: i++ });
     } else if (c === "'" || c === '"') {
-      const at = i++;
-      let text = '';
-      for (;;) {
-        if (i >= input.length) throw new OpathError(at + 1);
-        if (input[i] === c) {
-          if (input[i + 1] === c) {
-            text += c;
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        text += input[i++];
-      }
-      tokens.push({ kind: 'string', text, at });
+      const literal = readQuoted(input, i);
+      if (!literal) throw new OpathError(i + 1);
+      tokens.push({ kind: 'string', text: literal.text, at: i });
+      i = literal.end;
     } else {
       const at = i;
       while (i < input.length && !/[\s()'"]/.test(input[i])) i++;

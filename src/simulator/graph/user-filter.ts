@@ -1,5 +1,6 @@
 // The OData $filter forms the bot sends to GET /users, parsed into a predicate. Anything else is
 // refused as Graph refuses a query it does not support.
+import { readQuoted } from '../quoted-literal';
 import type { FixtureUser } from '../tenant/fixture';
 
 export class FilterError extends Error {
@@ -18,22 +19,10 @@ function tokenize(input: string): Token[] {
     if (/\s/.test(c)) {
       i++;
     } else if (c === "'") {
-      let text = '';
-      const at = i++;
-      for (;;) {
-        if (i >= input.length) throw new FilterError('BadRequest', `Invalid filter clause: unterminated string literal at position ${at} in '${input}'.`);
-        if (input[i] === "'") {
-          if (input[i + 1] === "'") {
-            text += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        text += input[i++];
-      }
-      tokens.push({ kind: 'string', text, at });
+      const literal = readQuoted(input, i);
+      if (!literal) throw new FilterError('BadRequest', `Invalid filter clause: unterminated string literal at position ${i} in '${input}'.`);
+      tokens.push({ kind: 'string', text: literal.text, at: i });
+      i = literal.end;
     } else if ('(),:'.includes(c)) {
       tokens.push({ kind: 'punct', text: c, at: i++ });
     } else {

@@ -4,7 +4,7 @@
 
 import type { FixtureUser, TenantFixture } from './fixture';
 import {
-  ADMIN_GROUP_NAME, before, contents, archiveContents, created, DAY, GB, GRAPH_APP_ROLES, QUOTA_100GB, QUOTA_50GB,
+  ADMIN_GROUP_NAME, before, contents, archiveContents, created, DAY, GB, grantedIdentity, QUOTA_100GB, QUOTA_50GB,
   resourceMailboxUser, startDraft, userMailboxUser, type MailboxQuota, type TenantDraft,
 } from './generate';
 import { EXCHANGE_PLAN, SKU, type CatalogSku } from './skus';
@@ -193,13 +193,7 @@ export function demoTenant(now = new Date()): TenantFixture {
   const draft = startDraft(DEMO_SEED, now, DEMO_DOMAIN);
   const { rng } = draft;
   const tenantId = rng.guid();
-  const identity = {
-    clientId: rng.guid(),
-    principalId: rng.guid(),
-    graphAppRoles: [...GRAPH_APP_ROLES],
-    exchangeAppRoles: ['Exchange.ManageAsApp'],
-    directoryRoles: ['Exchange Recipient Administrator'],
-  };
+  const identity = grantedIdentity(rng);
   const groupId = rng.guid();
   const named = people(draft);
   const shared = sharedMailboxes(draft);

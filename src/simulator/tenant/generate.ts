@@ -32,6 +32,17 @@ export const GRAPH_APP_ROLES = [
 ];
 export const ADMIN_GROUP_NAME = 'M365 Bot Admins';
 
+/** The bot's managed identity with every permission it needs: the starting point of every tenant. */
+export function grantedIdentity(rng: SeededRandom): TenantFixture['identity'] {
+  return {
+    clientId: rng.guid(),
+    principalId: rng.guid(),
+    graphAppRoles: [...GRAPH_APP_ROLES],
+    exchangeAppRoles: ['Exchange.ManageAsApp'],
+    directoryRoles: ['Exchange Recipient Administrator'],
+  };
+}
+
 export const MAX_GENERATED_MAILBOXES = 1_000_000;
 
 /** Everything one generation run shares; passed along instead of closures per user. */
@@ -379,13 +390,7 @@ export function generateTenant(count: number, seed = 1, now = new Date()): Tenan
   const draft = startDraft(seed, now, 'litware.onmicrosoft.com');
   const { rng } = draft;
   const tenantId = rng.guid();
-  const identity = {
-    clientId: rng.guid(),
-    principalId: rng.guid(),
-    graphAppRoles: [...GRAPH_APP_ROLES],
-    exchangeAppRoles: ['Exchange.ManageAsApp'],
-    directoryRoles: ['Exchange Recipient Administrator'],
-  };
+  const identity = grantedIdentity(rng);
   const groupId = rng.guid();
   const users = generateUsers(draft, count);
   const admins = users.filter((u) => u.accountEnabled && u.mailbox?.recipientTypeDetails === 'UserMailbox').slice(0, 3);

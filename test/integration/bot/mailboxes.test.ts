@@ -3,6 +3,7 @@
 import { startStack, Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 
@@ -17,17 +18,7 @@ beforeEach(async () => {
 });
 
 const DONE = /^(?![\s\S]*(Reading|Looking up))/;
-
-/** The text of the newest version of the message that first matched `first`, once it matches `final`. */
-async function ask(text: string, first: RegExp, final: RegExp = DONE): Promise<string> {
-  const since = stack.connector.activities.length;
-  expect(await stack.say(text)).toBe(200);
-  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(visible(cardText(a.activity)))));
-  return stack.connector.waitFor(() => {
-    const latest = visible(cardText(stack.connector.messages.get(sent.id)));
-    return final.test(latest) ? latest : undefined;
-  });
-}
+const ask = async (text: string, first: RegExp, final?: RegExp): Promise<string> => (await askBot(stack, text, { first, final })).text;
 
 async function requestCounts(): Promise<any> {
   return (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json();

@@ -4,6 +4,7 @@ import { startStack, Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
 import type { FixtureUser } from '../../../src/simulator/tenant/fixture';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 
@@ -14,18 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const DONE = /^(?![\s\S]*(Reading|Looking up))/;
-
-async function ask(text: string, first: RegExp, final: RegExp = DONE): Promise<{ text: string; activity: any }> {
-  const since = stack.connector.activities.length;
-  expect(await stack.say(text)).toBe(200);
-  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(visible(cardText(a.activity)))));
-  return stack.connector.waitFor(() => {
-    const activity = stack.connector.messages.get(sent.id);
-    const latest = visible(cardText(activity));
-    return final.test(latest) ? { text: latest, activity } : undefined;
-  });
-}
+const ask = (text: string, first: RegExp, final?: RegExp) => askBot(stack, text, { first, final });
 
 async function simUser(upn: string): Promise<FixtureUser> {
   return (await fetch(`${stack.sim.controlUrl}/_sim/users/${encodeURIComponent(upn)}`)).json();

@@ -5,6 +5,7 @@ import { cardText } from '../../support/connector';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
 import { EXCHANGE_PLAN } from '../../../src/simulator/tenant/skus';
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 
@@ -16,19 +17,7 @@ afterAll(async () => {
 });
 
 const GB = 1024 ** 3;
-const DONE = /^(?![\s\S]*(Reading|Looking up))/;
-
-/** The newest version of the message that first matched `first`, once its text matches `final`. */
-async function ask(text: string, first: RegExp, final: RegExp = DONE): Promise<{ text: string; activity: any }> {
-  const since = stack.connector.activities.length;
-  expect(await stack.say(text)).toBe(200);
-  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(visible(cardText(a.activity)))));
-  return stack.connector.waitFor(() => {
-    const activity = stack.connector.messages.get(sent.id);
-    const latest = visible(cardText(activity));
-    return final.test(latest) ? { text: latest, activity } : undefined;
-  });
-}
+const ask = (text: string, first: RegExp, final?: RegExp) => askBot(stack, text, { first, final });
 
 /** Every Action.Execute in a card (or an activity holding cards) with this verb. */
 function buttons(node: any, verb: string, found: any[] = []): any[] {

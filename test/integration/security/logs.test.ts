@@ -1,30 +1,20 @@
 // The logs: one JSON object a line, a request id on every line of a turn, and never an access token,
 // the IDENTITY_HEADER secret, an export link's signature or CSV content, whatever happened.
-import { randomUUID } from 'node:crypto';
 import { startStack, Stack } from '../../support/stack';
-import { cardText } from '../../support/connector';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 const logLines: string[] = [];
 let csv = '';
 let exportLink = '';
 
-const BUSY = /Reading|Looking up|Preparing/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setFaults(rules: object[]): Promise<void> {
   await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
 }
 
-async function ask(text: string): Promise<any> {
-  const conversationId = `conv-${randomUUID()}`;
-  expect(await stack.say(text, { conversationId })).toBe(200);
-  const first = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
-  return stack.connector.waitFor(() => {
-    const latest = stack.connector.messages.get(first.id);
-    return !BUSY.test(cardText(latest)) && latest;
-  }, 30_000);
-}
+const ask = async (text: string): Promise<any> => (await askBot(stack, text, { ownConversation: true })).activity;
 
 /** A token the simulator's identity endpoint issues, as a tool or a careless paste would hold it. */
 async function realToken(): Promise<string> {

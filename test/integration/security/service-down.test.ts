@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, Stack, ADMIN_ID } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { visible } from '../../support/tenant-facts';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 const OTHER_ADMIN = '00000000-0000-0000-0000-0000000000aa';
@@ -24,16 +25,7 @@ async function setFaults(rules: object[]): Promise<void> {
 const BUSY = /Reading|Looking up|Preparing/;
 
 /** Says `text` in a new conversation; resolves with the final text of its first message. */
-async function ask(text: string, from: string, timeoutMs = 30_000): Promise<string> {
-  const conversationId = `conv-${randomUUID()}`;
-  expect(await stack.say(text, { conversationId, from })).toBe(200);
-  const first = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'), timeoutMs);
-  const activity = await stack.connector.waitFor(() => {
-    const latest = stack.connector.messages.get(first.id);
-    return !BUSY.test(cardText(latest)) && latest;
-  }, timeoutMs);
-  return visible(cardText(activity));
-}
+const ask = async (text: string, from: string, timeoutMs = 30_000): Promise<string> => (await askBot(stack, text, { from, timeoutMs, ownConversation: true })).text;
 
 test('Exchange staying down: a clear message within 30 s, and other people are answered meanwhile', async () => {
   await setFaults([{ api: 'exchange', status: 503, rate: 1 }]);

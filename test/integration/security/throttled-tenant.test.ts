@@ -1,9 +1,7 @@
 // A tenant that throttles, fails and drops connections still gets the exact report, to the last row
 // of its CSV.
-import { randomUUID } from 'node:crypto';
 import { startStack, Stack } from '../../support/stack';
-import { cardText } from '../../support/connector';
-import { visible } from '../../support/tenant-facts';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 
@@ -25,22 +23,11 @@ async function setFaults(rules: object[]): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-const BUSY = /Reading|Looking up|Preparing/;
-
-/** Says `text` in a new conversation; resolves with the final text of its first message. */
-async function ask(text: string, from?: string, timeoutMs = 60_000): Promise<{ text: string; activity: any; conversationId: string }> {
-  const conversationId = `conv-${randomUUID()}`;
-  expect(await stack.say(text, { conversationId, from })).toBe(200);
-  const first = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'), timeoutMs);
-  const activity = await stack.connector.waitFor(() => {
-    const latest = stack.connector.messages.get(first.id);
-    return !BUSY.test(cardText(latest)) && latest;
-  }, timeoutMs);
-  return { text: visible(cardText(activity)), activity, conversationId };
-}
+/** Says `text` in a new conversation; resolves with its first message once that is final. */
+const ask = (text: string, from?: string, timeoutMs = 60_000) => askBot(stack, text, { from, timeoutMs, ownConversation: true });
 
 /** The CSV of a report: its card's Export CSV button, then the download link, fetched from the bot. */
-async function csvOf(report: { activity: any; conversationId: string }): Promise<string> {
+async function csvOf(report: { activity: any; conversationId?: string }): Promise<string> {
   const exportAction = findAction(report.activity, 'report.export');
   const since = stack.connector.activities.length;
   const res = await stack.click('report.export', exportAction.data, { conversationId: report.conversationId });
