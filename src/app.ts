@@ -15,6 +15,8 @@ import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
 import type { Window } from './alerts/pace';
+import { MailboxUsageCache } from './m365/mailbox-usage';
+import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -27,6 +29,8 @@ export interface StartBotOptions {
   alertPace?: { perConversation?: Window[]; global?: Window[] };
   /** The moment a turn's reports are "as of" (tests that compare two reports freeze it). */
   clock?: () => Date;
+  /** Tests and benches: the usage report's threshold and how often a kept copy is checked for a newer one. */
+  usageReport?: { threshold?: number; recheckMs?: number };
 }
 
 export interface RunningBot {
@@ -50,7 +54,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   let listening = '';
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
+  const usage = {
+    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
+    threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
+  };
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage };
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,

@@ -14,6 +14,7 @@ import type { ConversationStore } from './state/conversations';
 import type { SubscriptionStore } from './state/subscriptions';
 import type { LedgerStore } from './state/ledger';
 import type { CycleReport, RunOptions } from './alerts/cycle';
+import type { MailboxUsageCache } from './m365/mailbox-usage';
 
 export interface TenantClients {
   exchange: ExchangeClient;
@@ -30,6 +31,14 @@ export interface BotServices {
   snapshots: SnapshotStore;
   exportLinks: ExportLinks;
   alerts: AlertServices;
+  /** Microsoft 365's usage report, kept for every report and admin, and the size from which it is used. */
+  usage: UsageServices;
+}
+
+export interface UsageServices {
+  reports: MailboxUsageCache;
+  /** Mailboxes from which whole-tenant reports take their figures from the usage report. */
+  threshold: number;
 }
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */

@@ -1,6 +1,6 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
 import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
-import { readMailboxes } from '../m365/mailbox-inventory';
+import { readMailboxData } from './mailbox-data';
 import { errorCard } from '../cards/error-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
@@ -39,7 +39,7 @@ export const exportCommand: Command = {
         await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: export ${MAILBOXES_USAGE}`));
         return;
       }
-      prepare = () => mailboxes(ctx, parsed.query);
+      prepare = () => mailboxes(ctx, parsed.query, parsed.live);
     } else if ((what === 'shared' || what === 'licenses') && rest.length === 0) {
       prepare = what === 'shared' ? () => shared(ctx) : () => licences(ctx);
     } else {
@@ -69,10 +69,11 @@ export const exportCommand: Command = {
   },
 };
 
-async function mailboxes(ctx: TurnBaseContext, query: MailboxSnapshotData['query']): Promise<Prepared> {
-  const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type] });
+/** From the usage report on a large tenant; `export mailboxes … live` reads every mailbox live. */
+async function mailboxes(ctx: TurnBaseContext, query: MailboxSnapshotData['query'], live: boolean): Promise<Prepared> {
+  const result = await readMailboxData(ctx.services, query, { types: MAILBOX_TYPES_TO_READ[query.type], askedLive: live, now: ctx.now() });
   const rows = buildMailboxReport(result.mailboxes, { ...query, top: 1 }, ctx.now()).matched;
-  return { kind: 'mailboxes', data: { mailboxes: result.mailboxes, query }, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
+  return { kind: 'mailboxes', data: { mailboxes: result.mailboxes, query, figures: result.figures }, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
 }
 
 async function shared(ctx: TurnBaseContext): Promise<Prepared> {

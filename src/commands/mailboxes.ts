@@ -2,7 +2,7 @@
 // turn, and replaces the card with the report (or with what failed and a Retry button).
 import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
-import { readMailboxes } from '../m365/mailbox-inventory';
+import { readMailboxData } from './mailbox-data';
 import { mailboxReportMessage } from './report-messages';
 import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
@@ -23,7 +23,7 @@ export const mailboxesCommand: Command = {
   aliases: ['report'],
   usage: MAILBOXES_USAGE,
   summary: 'The mailbox report: items, size, last interaction and quota used, most items first. Buttons page, sort, filter and export it.',
-  examples: ['mailboxes', 'mailboxes shared sort size', 'mailboxes all sort quota top 50', 'mailboxes filter sales'],
+  examples: ['mailboxes', 'mailboxes shared sort size', 'mailboxes all sort quota top 50', 'mailboxes filter sales', 'mailboxes live'],
   run: async (ctx) => {
     const parsed = parseMailboxesArguments(ctx.args);
     if (!parsed.ok) {
@@ -32,7 +32,7 @@ export const mailboxesCommand: Command = {
     }
     const text = `mailboxes ${ctx.args}`.trim();
     const ref = await ctx.reply(progressMessage('Reading mailboxes…', 0, null));
-    ctx.later((outbox) => produceMailboxReport(ctx, outbox, ref, parsed.query, text));
+    ctx.later((outbox) => produceMailboxReport(ctx, outbox, ref, parsed.query, text, { live: parsed.live }));
   },
 };
 
@@ -43,11 +43,18 @@ export async function produceMailboxReport(
   ref: MessageRef,
   query: MailboxQuery,
   commandText: string,
+  options: { live?: boolean } = {},
 ): Promise<void> {
   const started = Date.now();
   const progress = progressUpdates(ctx, outbox, ref, 'Reading mailboxes…');
   try {
-    const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress: progress.onProgress });
+    const result = await readMailboxData(ctx.services, query, {
+      types: MAILBOX_TYPES_TO_READ[query.type],
+      askedLive: options.live === true,
+      now: ctx.now(),
+      onProgress: progress.onProgress,
+      onStage: progress.retitle,
+    });
     const report = buildMailboxReport(result.mailboxes, query, ctx.now());
     let snapshotId: string | undefined;
     try {
@@ -56,7 +63,7 @@ export async function produceMailboxReport(
         conversationId: ctx.conversation.id,
         commandText,
         complete: result.complete,
-        data: { mailboxes: result.mailboxes, query },
+        data: { mailboxes: result.mailboxes, query, figures: result.figures },
       });
       snapshotId = snapshot.id;
     } catch (err) {
@@ -67,9 +74,11 @@ export async function produceMailboxReport(
     ctx.log.info('mailbox report', {
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,
+      figures: result.figures.source,
+      usageDate: result.figures.usageDate,
       ms: Date.now() - started,
     });
-    await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId, viewedAt: ctx.now() }));
+    await outbox.update(ref, mailboxReportMessage(report, { commandText, snapshotId, viewedAt: ctx.now(), figures: result.figures }));
   } catch (err) {
     await progress.settled();
     const failure = explainFailure(err);

@@ -2,6 +2,7 @@
 import type { Logger } from '../log';
 import type { MailboxWithStatistics } from '../m365/records';
 import type { MailboxQuery } from '../reports/mailbox-report';
+import type { FiguresNote } from '../reports/figure-source';
 import { mailboxCsv } from '../reports/mailbox-csv';
 import { toCsv } from '../reports/csv';
 import type { CsvTable } from '../reports/licensing/licence-csv';
@@ -17,6 +18,8 @@ export interface ExportAnswer {
 export interface MailboxSnapshotData {
   mailboxes: MailboxWithStatistics[];
   query: MailboxQuery;
+  /** Where the figures come from; absent = live (snapshots made before the usage report was used). */
+  figures?: FiguresNote;
 }
 
 /** `shared` and `licenses` exports keep their finished table. */

@@ -14,6 +14,7 @@ import { IDENTITY_PATH, identityService } from './identity-endpoint';
 import { RequestLog } from './request-log';
 import { TenantState } from './tenant-state';
 import type { TenantFixture } from './tenant/fixture';
+import type { UsageReportOptions } from './graph/usage-report';
 
 export type { FaultRule } from './faults';
 export type { RequestCounts, ApiCounts } from './request-log';
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
   latency?: { graphMs?: number; exchangeMs?: number; identityMs?: number };
   /** Off unless given. */
   throttling?: false | { exchangeMaxInFlight?: number; retryAfterSeconds?: number; reportRequestsPer10Min?: number };
+  /** How the mailbox usage report conceals names, when the tenant conceals them. */
+  usageReport?: UsageReportOptions;
   /** Lifetime of issued access tokens; default 3600 s. */
   tokenLifetimeSeconds?: number;
   /** Silences even error logging. */
@@ -94,6 +97,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       reportRequestsPer10Min: throttling ? throttling.reportRequestsPer10Min ?? 14 : undefined,
       baseUrl: () => `https://localhost:${ports.graph}`,
       downloadBaseUrl: () => `https://127.0.0.1:${ports.graph}`,
+      usageReport: options.usageReport,
     }),
     exchange: exchangeService(state, {
       latencyMs: options.latency?.exchangeMs ?? 0,
