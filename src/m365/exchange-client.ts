@@ -189,10 +189,13 @@ export class ExchangeClient {
       void _c;
       return h;
     };
+    // Each item names the absolute InvokeCommand URL, as every client found does: CIPP-API
+    // New-ExoBulkRequest.ps1 puts "https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand"
+    // in each request; the ExchangeOnlineManagement module batches the same $Uri it would POST to.
     const requests = commands.map((c, i) => ({
       id: String(i + 1),
       method: 'POST',
-      url: `${this.basePath}/InvokeCommand`,
+      url: `${this.root}/InvokeCommand`,
       headers: requestHeaders(c),
       body: commandBody(c),
     }));

@@ -109,7 +109,7 @@ describe('ExchangeClient.batch and statistics', () => {
     expect(batches[0].url).toBe(`${ROOT}/$batch`);
     const first = batches[0].body as BatchBody;
     expect(first.requests.length).toBeLessThanOrEqual(10);
-    expect(first.requests[0]).toMatchObject({ method: 'POST', url: `/adminapi/beta/${TENANT}/InvokeCommand` });
+    expect(first.requests[0]).toMatchObject({ method: 'POST', url: `https://outlook.office365.com/adminapi/beta/${TENANT}/InvokeCommand` });
     expect(first.requests[0].headers['X-AnchorMailbox']).toContain('SystemMailbox{bb558c35');
     // 12 identities → 2 batches, plus one batch holding only the throttled request.
     expect(batches).toHaveLength(3);
