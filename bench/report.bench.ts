@@ -14,8 +14,7 @@ import type { AddRow, Print } from './summary';
 const TENANT = 'generate:10000:1';
 const LATENCY_MS = 100;
 /** What connectTenant gives the Exchange pipeline (EXCHANGE_IN_FLIGHT in src/services.ts). */
-import { EXCHANGE_IN_FLIGHT } from '../src/services';
-export const BOT_EXCHANGE_IN_FLIGHT = EXCHANGE_IN_FLIGHT;
+export const BOT_EXCHANGE_IN_FLIGHT = 6;
 const RUNBOOK_SAMPLE = 200;
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {

@@ -78,9 +78,10 @@ export class FaultBook {
       if (rule.pattern && !rule.pattern.test(pathAndQuery)) continue;
       if (rule.times !== undefined && rule.dealt >= rule.times) continue;
       if (this.random() >= (rule.rate ?? 1)) continue;
-      rule.dealt++;
       outcome ??= { latencyMs: 0 };
       outcome.latencyMs += rule.latencyMs ?? 0;
+      // A rule counts as dealt when its failure is the one given (or it only adds latency).
+      if ((rule.status === undefined && !rule.reset) || (outcome.status === undefined && !outcome.reset)) rule.dealt++;
       if (outcome.status === undefined && !outcome.reset) {
         if (rule.reset) outcome.reset = true;
         else if (rule.status !== undefined) {

@@ -84,7 +84,14 @@ export class FrontDoor {
   async inner(sim: SimRequest): Promise<SimResponse> {
     sim.inner = true;
     const response = await this.answer(sim);
-    this.log.record(this.service.api, sim.method, sim.path, response.status, sim.note.cmdlet);
+    this.log.record(this.service.api, sim.method, sim.path, response.status, sim.note.cmdlet, true);
+    return response;
+  }
+
+  /** One request inside a $batch that the service refused before running it (e.g. throttled): counted all the same. */
+  refusedInner(sim: SimRequest, response: SimResponse): SimResponse {
+    sim.inner = true;
+    this.log.record(this.service.api, sim.method, sim.path, response.status, undefined, true);
     return response;
   }
 }

@@ -274,10 +274,6 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const responses = await Promise.all(requests.map(async (raw, index) => {
       const r = isObject(raw) ? raw : {};
       const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : String(index + 1);
-      if (index >= allowed) {
-        const refused = exchangeStatusError(req, 429, limits().retryAfterSeconds);
-        return { id, status: refused.status, headers: refused.headers ?? {}, body: refused.body ?? null };
-      }
       const url = new URL(r.url as string);
       const headers: Record<string, string | undefined> = { authorization: req.headers.authorization, prefer: req.headers.prefer };
       if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
@@ -290,7 +286,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
         note: {},
       };
-      const res = await door.inner(inner);
+      const res = index >= allowed ? door.refusedInner(inner, exchangeStatusError(inner, 429, limits().retryAfterSeconds)) : await door.inner(inner);
       const body = Buffer.isBuffer(res.body) ? '' : res.body;
       return { id, status: res.status, headers: res.headers ?? {}, body: body ?? null };
     }));

@@ -20,7 +20,10 @@ describe('ExchangeClient.invokeCommand', () => {
     expect(found.map((m) => m.userPrincipalName)).toEqual(['u1@contoso.com']);
     const [req] = seen;
     expect(req.method).toBe('POST');
-    expect(req.url).toBe(`${ROOT}/InvokeCommand`);
+    // Only the properties the bot reads, with $select as CIPP-API's New-ExoRequest.ps1 sends it.
+    const url = new URL(req.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`${ROOT}/InvokeCommand`);
+    expect(url.searchParams.get('$select')?.split(',')).toEqual(expect.arrayContaining(['UserPrincipalName', 'ProhibitSendQuota', 'ArchiveStatus', 'ExternalDirectoryObjectId']));
     expect(req.headers).toMatchObject({
       'content-type': 'application/json',
       'x-anchormailbox': `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${TENANT}`,
