@@ -31,8 +31,7 @@ function percentile(values: number[], p: number): number {
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const sim = await startSimulator({
     tenant: loadTenant(TENANT),
-    latency: { graphMs: LATENCY_MS, exchangeMs: LATENCY_MS, identityMs: 0 },
-    throttling: { exchangeMaxInFlight: BOT_EXCHANGE_IN_FLIGHT },
+    model: { exchange: { pageMs: LATENCY_MS, batchMs: LATENCY_MS, maxInFlight: BOT_EXCHANGE_IN_FLIGHT }, graph: { callMs: LATENCY_MS } },
     quiet: true,
   });
   // The bot keeps report snapshots (for paging and exports) in Blob Storage: Azurite here.

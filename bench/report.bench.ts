@@ -14,16 +14,14 @@ import type { AddRow, Print } from './summary';
 const TENANT = 'generate:10000:1';
 const LATENCY_MS = 100;
 /** What connectTenant gives the Exchange pipeline (EXCHANGE_IN_FLIGHT in src/services.ts). */
-import { EXCHANGE_IN_FLIGHT } from '../src/services';
-export const BOT_EXCHANGE_IN_FLIGHT = EXCHANGE_IN_FLIGHT;
+export const BOT_EXCHANGE_IN_FLIGHT = 6;
 const RUNBOOK_SAMPLE = 200;
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const tenant = loadTenant(TENANT);
   const sim = await startSimulator({
     tenant,
-    latency: { graphMs: LATENCY_MS, exchangeMs: LATENCY_MS, identityMs: 0 },
-    throttling: { exchangeMaxInFlight: BOT_EXCHANGE_IN_FLIGHT },
+    model: { exchange: { pageMs: LATENCY_MS, batchMs: LATENCY_MS, maxInFlight: BOT_EXCHANGE_IN_FLIGHT }, graph: { callMs: LATENCY_MS } },
     quiet: true,
   });
   print(`report: tenant ${TENANT}; every Graph and Exchange answer takes ${LATENCY_MS} ms; Exchange answers 429 beyond ${BOT_EXCHANGE_IN_FLIGHT} requests in flight (the cap the bot's Exchange pipeline uses)`);

@@ -22,8 +22,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   const tenant = loadTenant(TENANT);
   const sim = await startSimulator({
     tenant,
-    latency: { graphMs: LATENCY_MS, exchangeMs: LATENCY_MS, identityMs: 0 },
-    throttling: { exchangeMaxInFlight: BOT_EXCHANGE_IN_FLIGHT },
+    model: { exchange: { pageMs: LATENCY_MS, batchMs: LATENCY_MS, maxInFlight: BOT_EXCHANGE_IN_FLIGHT }, graph: { callMs: LATENCY_MS } },
     quiet: true,
   });
   print(`shared-mailboxes: tenant ${TENANT} (${count(tenant.users.length)} users), ${LATENCY_MS} ms per answer, Exchange throttled beyond ${BOT_EXCHANGE_IN_FLIGHT} in flight`);

@@ -5,7 +5,7 @@ import type { BotConfig } from './config';
 import type { Logger } from './log';
 import { createCredential } from './m365/credential';
 import { createServicePipeline } from './m365/pipeline';
-import { ExchangeClient } from './m365/exchange-client';
+import { ExchangeClient, exchangePipelineOptions } from './m365/exchange-client';
 import { GraphClient } from './m365/graph-client';
 import type { StateStore } from './state/store';
 import type { SnapshotStore } from './state/snapshots';
@@ -57,12 +57,6 @@ export interface ConnectOptions {
   credential?: TokenCredential;
 }
 
-/**
- * Exchange publishes no limits for InvokeCommand. The old remote PowerShell policy allowed 9 sessions
- * per tenant and field reports run 8 in parallel without trouble; 6 batches of 10 statistics stay
- * well inside that, and a tenant that throttles earlier gets 429s that the pipeline waits out.
- */
-export const EXCHANGE_IN_FLIGHT = 6;
 const GRAPH_IN_FLIGHT = 8;
 /**
  * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
@@ -83,8 +77,8 @@ export function connectTenant(config: BotConfig, options: ConnectOptions): Tenan
       service: 'exchange',
       credential,
       scope: 'https://outlook.office365.com/.default',
-      maxInFlight: EXCHANGE_IN_FLIGHT,
-      timeoutMs: 30_000,
+      // Exchange's limits are found at run time, per tenant (m365/adaptive-concurrency.ts).
+      ...exchangePipelineOptions(config.exchangeEndpoint, config.tenantId),
       maxRetries: 6,
       retryBudgetMs: INTERACTIVE_RETRY_BUDGET_MS,
       tlsCa: options.tlsCa,

@@ -1,7 +1,7 @@
 // Everything the bot needs to talk to one tenant: one credential, one pipeline per service, and
 // the two clients over them.
 import type { TokenCredential } from '@azure/identity';
-import { ExchangeClient } from './exchange-client';
+import { ExchangeClient, exchangePipelineOptions } from './exchange-client';
 import { GraphClient } from './graph-client';
 import { createServicePipeline } from './pipeline';
 import type { RetryInfo } from './retry-policy';
@@ -53,7 +53,9 @@ export function connectTenant(c: TenantConnection): TenantClients {
     ...common,
     service: 'exchange',
     scope: c.exchangeScope ?? tokenScope(c.exchangeEndpoint, EXCHANGE_RESOURCES, 'https://outlook.office365.com'),
-    maxInFlight: c.exchangeMaxInFlight ?? 4,
+    ...exchangePipelineOptions(c.exchangeEndpoint, c.tenantId),
+    ...(c.exchangeMaxInFlight ? { maxInFlight: c.exchangeMaxInFlight, concurrency: undefined } : {}),
+    ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}),
   });
   return {
     graph: new GraphClient({ endpoint: c.graphEndpoint, pipeline: graphPipeline }),
