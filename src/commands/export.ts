@@ -9,7 +9,7 @@ import type { SnapshotKind } from '../state/snapshots';
 import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
 import { MAILBOX_TYPES_TO_READ } from './mailboxes';
-import { readSharedMailboxData } from './licence-data';
+import { readSharedMailboxesAtScale } from './shared-usage';
 import { readLicenceReport } from './licenses';
 import type { Command, TurnBaseContext } from './types';
 
@@ -77,7 +77,7 @@ async function mailboxes(ctx: TurnBaseContext, query: MailboxSnapshotData['query
 }
 
 async function shared(ctx: TurnBaseContext): Promise<Prepared> {
-  const data = await readSharedMailboxData(ctx.services.tenant);
+  const data = await readSharedMailboxesAtScale(ctx.services);
   const table = sharedMailboxesTable(data.verdicts);
   return { kind: 'shared', data: { table }, rows: table.rows.length, complete: data.inventory.complete, missing: data.inventory.failures.length, title: 'Shared mailbox licences' };
 }

@@ -3,9 +3,11 @@
 import { mailboxesToShow, renderSharedMailboxesCard, type SharedMailboxesCardInput } from '../cards/licensing/shared-mailboxes-card';
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
-import { missingStatistics, withNotice } from './card-notice';
+import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
 import { explainFailure } from './failures';
-import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
+import type { SharedMailboxData } from './licence-data';
+import { readSharedMailboxesAtScale } from './shared-usage';
+import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
 import { progressUpdates } from './progress-updates';
 import { sharedMailboxesTable } from '../reports/licensing/licence-csv';
 import { errorMessage, exportButton, progressMessage, runButton } from './replies';
@@ -35,11 +37,12 @@ export async function produceSharedReport(ctx: TurnBaseContext, outbox: Outbox, 
   const started = Date.now();
   const progress = progressUpdates(ctx, outbox, ref, READING);
   try {
-    const data = await readSharedMailboxData(ctx.services.tenant, progress.onProgress);
+    const data = await readSharedMailboxesAtScale(ctx.services, progress.onProgress, progress.retitle);
     await progress.settled();
     ctx.log.info('shared report', {
       mailboxes: data.verdicts.length,
       failures: data.inventory.failures.length,
+      figures: data.figures.source,
       ms: Date.now() - started,
     });
     const snapshotId = await saveTableSnapshot(ctx, { kind: 'shared', commandText: COMMAND, complete: data.inventory.complete, table: sharedMailboxesTable(data.verdicts) });
@@ -52,7 +55,7 @@ export async function produceSharedReport(ctx: TurnBaseContext, outbox: Outbox, 
   }
 }
 
-export function sharedReportMessage(data: SharedMailboxData, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
+export function sharedReportMessage(data: SharedMailboxData & { figures?: FiguresNote }, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
   const partial = missingStatistics(data.inventory.mailboxes, 'shared mailboxes');
   const notice = partial && `${partial} Their size is unknown, so one over 50 GB may be missing from the counts. Retry to read them again.`;
   const input: SharedMailboxesCardInput = {
@@ -63,7 +66,7 @@ export function sharedReportMessage(data: SharedMailboxData, options: { remediat
   };
   const list = mailboxesToShow(input.verdicts);
   const render = (n: number) => {
-    const card = renderSharedMailboxesCard(input, n, list);
+    const card = withFiguresLine(renderSharedMailboxesCard(input, n, list), sharedFiguresLine(data.figures));
     return notice ? withNotice(card, notice) : card;
   };
   const counts = countVerdicts(data.verdicts);

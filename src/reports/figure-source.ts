@@ -96,3 +96,10 @@ export function figuresWarning(note: FiguresNote | undefined): string {
   if (note.why === 'no-usage') return `Microsoft 365's usage report could not be read (${note.message ?? 'no answer'}), so every mailbox was read live${took}.`;
   return '';
 }
+
+/** The `shared` card's line: sizes from the report, live where the verdict could turn on them. */
+export function sharedFiguresLine(note: FiguresNote | undefined): string {
+  if (!note) return '';
+  if (note.source === 'live') return figuresWarning(note);
+  return `Sizes from usage data of ${usageDateText(note.usageDate)} (Microsoft 365, daily); read live near the 50 GB line and for the mailboxes listed.`;
+}

@@ -133,3 +133,13 @@ test('Graph throttling the report download is answered from the kept copy, witho
     await control('/_sim/faults', 'PUT', { rules: [] });
   }
 });
+
+test('shared above the threshold: sizes from the usage report, live only near the 50 GB line and for those listed', async () => {
+  await resetCounts();
+  const text = (await askBot(stack, 'shared', { first: /Reading/, ownConversation: true, timeoutMs: 60_000 })).text;
+  const shared = mailboxUsers(stack.tenant, 'SharedMailbox');
+  expect(text).toMatch(/Sizes from usage data of/);
+  expect(text).toMatch(new RegExp(`${shared.length.toLocaleString('en-US')} shared mailbox`));
+  const c = await counts();
+  expect(c.apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0).toBeLessThanOrEqual(shared.length);
+});
