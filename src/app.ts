@@ -76,7 +76,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
     server.get('/api/exports/:id', async (req: any, res: any) => {
-      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log }).catch((err) => {
+      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log, usage: usage.reports }).catch((err) => {
         log.error('export failed', { err });
         return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
       });

@@ -3,7 +3,7 @@
 import type { CardAction } from '../commands/types';
 import { errorCard } from '../cards/error-card';
 import type { SnapshotKind } from '../state/snapshots';
-import { reportSnapshot } from './report-snapshot';
+import { mailboxSnapshot, reportSnapshot } from './report-snapshot';
 
 const TITLES: Record<SnapshotKind, string> = {
   mailboxes: 'Mailbox report (CSV)',
@@ -14,7 +14,10 @@ const TITLES: Record<SnapshotKind, string> = {
 export const reportExportAction: CardAction = {
   verb: 'report.export',
   run: async (ctx) => {
-    const found = await reportSnapshot(ctx);
+    const plain = await reportSnapshot(ctx);
+    if (!plain.ok) return plain.result;
+    // A mailbox report on the usage path counts its rows from the kept usage report.
+    const found = plain.snapshot.kind === 'mailboxes' ? await mailboxSnapshot(ctx) : plain;
     if (!found.ok) return found.result;
     const { snapshot } = found;
     const data = snapshot.data;

@@ -1,6 +1,7 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
 import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
 import { readMailboxData } from './mailbox-data';
+import { mailboxSnapshotData } from './mailbox-snapshot';
 import { errorCard } from '../cards/error-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
@@ -73,7 +74,8 @@ export const exportCommand: Command = {
 async function mailboxes(ctx: TurnBaseContext, query: MailboxSnapshotData['query'], live: boolean): Promise<Prepared> {
   const result = await readMailboxData(ctx.services, query, { types: MAILBOX_TYPES_TO_READ[query.type], askedLive: live, now: ctx.now() });
   const rows = buildMailboxReport(result.mailboxes, { ...query, top: 1 }, ctx.now()).matched;
-  return { kind: 'mailboxes', data: { mailboxes: result.mailboxes, query, figures: result.figures }, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
+  const data = mailboxSnapshotData(result.mailboxes, { query, figures: result.figures }, { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports });
+  return { kind: 'mailboxes', data, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
 }
 
 async function shared(ctx: TurnBaseContext): Promise<Prepared> {

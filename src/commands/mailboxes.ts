@@ -3,6 +3,7 @@
 import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
 import { readMailboxData } from './mailbox-data';
+import { mailboxSnapshotData } from './mailbox-snapshot';
 import { mailboxReportMessage } from './report-messages';
 import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
@@ -63,7 +64,7 @@ export async function produceMailboxReport(
         conversationId: ctx.conversation.id,
         commandText,
         complete: result.complete,
-        data: { mailboxes: result.mailboxes, query, figures: result.figures },
+        data: mailboxSnapshotData(result.mailboxes, { query, figures: result.figures }, { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports }),
       });
       snapshotId = snapshot.id;
     } catch (err) {

@@ -143,19 +143,22 @@ export class CsvStreamParser {
 /**
  * Reads a CSV download as it arrives and hands each row to `onRecord`, keyed by the header's column
  * names (trimmed). UTF-8 is decoded across chunk boundaries. Resolves with the number of rows.
+ * The record object is reused for the next row (100,000 dictionaries would only be garbage):
+ * `onRecord` reads what it needs and keeps no reference to it.
  */
 export async function readCsvStream(body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onRecord: (record: Record<string, string>) => void): Promise<number> {
   const decoder = new TextDecoder('utf-8');
   const parser = new CsvStreamParser();
   let names: string[] | null = null;
+  let record: Record<string, string> = {};
   let count = 0;
   const take = (rows: string[][]) => {
     for (const cells of rows) {
       if (!names) {
         names = cells.map((h) => h.trim());
+        record = Object.fromEntries(names.map((n) => [n, '']));
         continue;
       }
-      const record: Record<string, string> = {};
       for (let i = 0; i < names.length; i++) record[names[i]] = cells[i] ?? '';
       count++;
       onRecord(record);

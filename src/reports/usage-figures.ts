@@ -110,3 +110,29 @@ export function differsNotably(usage: SizeFigures, live: SizeFigures, quotaBytes
   }
   return false;
 }
+
+/**
+ * A usage-path report's mailboxes again, from the kept usage report and what its snapshot kept:
+ * every mailbox that is more than a report row (listed by Exchange, or read live), in place of its
+ * row; those the report lacks at the end, as when the report was made.
+ */
+export function rebuildFromUsage(rows: readonly MailboxUsageDetail[], kept: readonly MailboxWithStatistics[], refreshDate: string | null): MailboxWithStatistics[] {
+  const byUpn = new Map(kept.map((m) => [m.userPrincipalName.toLowerCase(), m]));
+  const joined = joinUsage(rows, new Map(), refreshDate).mailboxes;
+  const used = new Set<string>();
+  for (let i = 0; i < joined.length; i++) {
+    const key = joined[i].userPrincipalName.toLowerCase();
+    const m = byUpn.get(key);
+    if (m) {
+      joined[i] = m;
+      used.add(key);
+    }
+  }
+  for (const m of kept) if (!used.has(m.userPrincipalName.toLowerCase())) joined.push(m);
+  return joined;
+}
+
+/** What a usage-path snapshot keeps: the mailboxes that are more than a usage report row. */
+export function beyondUsageRows(mailboxes: readonly MailboxWithStatistics[]): MailboxWithStatistics[] {
+  return mailboxes.filter((m) => !(m.fromUsageOnly && m.statisticsSource === 'usage'));
+}

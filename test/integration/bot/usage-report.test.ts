@@ -143,3 +143,36 @@ test('shared above the threshold: sizes from the usage report, live only near th
   const c = await counts();
   expect(c.apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0).toBeLessThanOrEqual(shared.length);
 });
+
+function actions(card: any): any[] {
+  const out: any[] = [];
+  const walk = (n: any) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+test('Next and Sort on a usage-report card answer from the snapshot and the kept report, with no tenant call; rows not read live say so', async () => {
+  const answer = await askBot(stack, 'mailboxes', { first: /Reading/, ownConversation: true, timeoutMs: 60_000 });
+  const card = answer.activity.attachments[0].content;
+  const before = await counts();
+  const next = actions(card).find((a) => a.title === 'Next ▶');
+  const click = (verb: string, data: unknown) => stack.click(verb, data, { conversationId: answer.conversationId });
+  const page = await click(next.verb, next.data);
+  expect(page.body.type).toBe('application/vnd.microsoft.card.adaptive');
+  const pageText = visible(JSON.stringify(page.body.value));
+  expect(pageText).toMatch(/Usage data of/);
+  expect(pageText).toMatch(/usage data/);
+  const sort = actions(card).find((a) => a.title === 'Largest');
+  const sorted = await click(sort.verb, sort.data);
+  const users = mailboxUsers(stack.tenant, 'UserMailbox');
+  expect(visible(JSON.stringify(sorted.body.value))).toMatch(new RegExp(`of ${users.length.toLocaleString('en-US')} user mailboxes`));
+  const after = await counts();
+  expect(after.apis.exchange.total).toBe(before.apis.exchange.total);
+  expect(after.apis.graph.total).toBe(before.apis.graph.total);
+});
