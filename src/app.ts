@@ -53,11 +53,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
-  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
   const usage = {
     reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
+  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage });
   const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage };
   const access = new AdminPolicy({
     admins: config.admins,

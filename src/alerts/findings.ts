@@ -1,6 +1,7 @@
 // What is wrong in the tenant right now, as alert findings. Pure: the tenant's records, the
 // conversation's settings, the size history and `now` in; findings out. A finding's key is stable
 // (kind + object id), so the ledger can tell a new finding from one already sent.
+import { usageDateText } from '../reports/figure-source';
 import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../m365/records';
 import { sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { licencePools } from '../reports/licensing/licence-pools';
@@ -32,6 +33,21 @@ export interface TenantFacts {
   /** Entra accounts behind shared mailboxes, by lower-case id. */
   users: Map<string, DirectoryUser>;
   skus: SubscribedSku[];
+  /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
+  usageDate?: string | null;
+}
+
+/**
+ * On a large tenant the cycle found its candidates in Microsoft 365's usage report, which is daily:
+ * a mailbox that filled up since its day shows in tomorrow's check. The alert says so, and whether
+ * its own size is live (read because it was near the line) or the report's.
+ */
+function usageNote(m: MailboxWithStatistics, facts: TenantFacts): string {
+  if (facts.usageDate === undefined) return '';
+  const day = usageDateText(facts.usageDate);
+  return m.statisticsSource === 'usage'
+    ? ` Size from Microsoft 365's usage data of ${day}, which is updated daily.`
+    : ` Found in Microsoft 365's daily usage data of ${day}; this size is live.`;
 }
 
 export interface FindingsResult {
@@ -93,7 +109,7 @@ export function alertFindings(facts: TenantFacts, settings: AlertSettings, histo
           key: findingKey('quota', id),
           kind: 'quota',
           title: `${name} is at ${formatPercent(percent)} of its mailbox quota`,
-          why: `${formatBytes(size)} of its ${formatBytes(quota)} prohibit send/receive quota (alerts from ${settings.quotaPercent}%).${forecast}`,
+          why: `${formatBytes(size)} of its ${formatBytes(quota)} prohibit send/receive quota (alerts from ${settings.quotaPercent}%).${forecast}${usageNote(m, facts)}`,
           since: aboveSince(points, quota, settings.quotaPercent),
           severity: percent >= 98 ? 'attention' : 'warning',
           upn: m.userPrincipalName,

@@ -15,6 +15,7 @@ import { SendPace, type Window } from './pace';
 import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
+import type { UsageServices } from '../services';
 
 export interface AlertRuntimeOptions {
   config: BotConfig;
@@ -25,6 +26,8 @@ export interface AlertRuntimeOptions {
   /** Tests and the benchmark: other pace windows. */
   pace?: { perConversation?: Window[]; global?: Window[] };
   lock?: CycleLock;
+  /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
+  usage?: UsageServices;
 }
 
 export interface AlertRuntime {
@@ -68,7 +71,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     services: { conversations, subscriptions, ledger, runCycle },
     attach(sender) {
       cycle = new AlertCycle({
-        readTenant: (kinds) => readAlertFacts(options.tenant, kinds),
+        readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),
         subscriptions,
         conversations,
         ledger,

@@ -3,6 +3,7 @@
 // report's date on the card, concealed names answered by a live read, one download shared by admins.
 import { ADMIN_ID, startStack, Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
+import { cardText } from '../../support/connector';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
 import { figuresOnReportDay } from '../../../src/simulator/graph/usage-report';
 import { usageDateText } from '../../../src/reports/figure-source';
@@ -175,4 +176,16 @@ test('Next and Sort on a usage-report card answer from the snapshot and the kept
   const after = await counts();
   expect(after.apis.exchange.total).toBe(before.apis.exchange.total);
   expect(after.apis.graph.total).toBe(before.apis.graph.total);
+});
+
+test('quota alerts on a large tenant come from the daily usage report and say so', async () => {
+  const channel = `19:${Date.now().toString(16)}usage@thread.tacv2`;
+  const since = stack.connector.activities.length;
+  expect(await stack.say('alerts on quota', { conversationId: channel, conversationType: 'channel' })).toBe(200);
+  await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === channel));
+  const report = await stack.bot.services.alerts.runCycle({ only: channel });
+  expect(report.ran).toBe(true);
+  const alerts = stack.connector.activities.slice(since).filter((a) => a.kind === 'send' && a.conversationId === channel && /of its mailbox quota/.test(cardText(a.activity)));
+  expect(alerts.length).toBeGreaterThan(0);
+  expect(visible(cardText(alerts[0].activity))).toMatch(/daily usage data of [A-Z][a-z]{2} \d+; this size is live|usage data of [A-Z][a-z]{2} \d+, which is updated daily/);
 });
