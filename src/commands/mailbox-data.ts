@@ -36,6 +36,7 @@ export async function readMailboxData(services: Pick<BotServices, 'tenant' | 'us
   const live = async (figures: FiguresNote, total: number | null): Promise<MailboxData> => {
     const started = Date.now();
     const large = figures.why === 'concealed' || figures.why === 'no-usage';
+    if (!large) options.onStage?.('Reading mailboxes…');
     const inventory = await readMailboxes(tenant, {
       types: options.types,
       signal: options.signal,

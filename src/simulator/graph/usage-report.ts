@@ -83,10 +83,11 @@ function unit(text: string, salt: string): number {
  * little every day (0.1–0.5%), and a few (3%) changed a lot since — a clean-up (live 40% smaller)
  * or an import (live 30% larger) — which is what a report a day or two old shows beside live figures.
  */
-export function figuresOnReportDay(upn: string, live: { items: number; bytes: number; deletedItems: number; deletedBytes: number }, lagDays: number) {
+export function figuresOnReportDay(upn: string, live: { items: number; bytes: number; deletedItems: number; deletedBytes: number; quotaBytes?: number | null }, lagDays: number) {
   const change = unit(upn, 'change');
   let factor: number;
-  if (change < 0.015) factor = 1.6;
+  // A mailbox cannot have held more than its prohibit send/receive quota: no clean-up from above it.
+  if (change < 0.015 && (live.quotaBytes == null || live.bytes * 1.6 <= live.quotaBytes)) factor = 1.6;
   else if (change < 0.03) factor = 1 / 1.3;
   else factor = 1 / (1 + (0.001 + 0.004 * unit(upn, 'growth')) * Math.max(1, lagDays));
   return {
@@ -112,7 +113,7 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
     if (created && created > refreshEnd) continue;
     const then = figuresOnReportDay(
       user.userPrincipalName,
-      { items: m.itemCount, bytes: m.totalItemSizeBytes, deletedItems: m.deletedItemCount ?? 0, deletedBytes: m.totalDeletedItemSizeBytes ?? 0 },
+      { items: m.itemCount, bytes: m.totalItemSizeBytes, deletedItems: m.deletedItemCount ?? 0, deletedBytes: m.totalDeletedItemSizeBytes ?? 0, quotaBytes: m.prohibitSendReceiveQuotaBytes },
       lagDays,
     );
     const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
