@@ -116,6 +116,25 @@ const HANDLED_INVOKES = new Set(['adaptiveCard/action']);
 function activityProblem(activity: Record<string, unknown>): string | undefined {
   const serviceUrl = activity.serviceUrl;
   if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
+  // botbuilder and the Teams handlers read these as strings; anything else fails the turn midway.
+  const shapes: [string, unknown, boolean][] = [
+    ['from', activity.from, true],
+    ['recipient', activity.recipient, true],
+    ['conversation', activity.conversation, true],
+  ];
+  for (const [name, value, required] of shapes) {
+    if (value === undefined && !required) continue;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return `The activity's ${name} must be an object.`;
+    const account = value as Record<string, unknown>;
+    if (typeof account.id !== 'string') return `The activity's ${name}.id must be a string.`;
+    for (const field of ['name', 'aadObjectId', 'conversationType', 'tenantId', 'role']) {
+      if (account[field] !== undefined && account[field] !== null && typeof account[field] !== 'string') return `The activity's ${name}.${field} must be a string.`;
+    }
+  }
+  for (const field of ['text', 'channelId', 'id', 'replyToId', 'locale', 'textFormat']) {
+    if (activity[field] !== undefined && activity[field] !== null && typeof activity[field] !== 'string') return `The activity's ${field} must be a string.`;
+  }
+  if (activity.entities !== undefined && activity.entities !== null && !Array.isArray(activity.entities)) return "The activity's entities must be a list.";
   if (activity.type === 'invoke' && !(typeof activity.name === 'string' && HANDLED_INVOKES.has(activity.name))) {
     return 'This bot answers no invoke of that name.';
   }
