@@ -97,9 +97,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   for (const a of admins) if (!GUID.test(a)) throw new ConfigError(`BOT_ADMINS must list Entra object ids (GUIDs); "${a}" is not one`);
   const adminGroupId = get('BOT_ADMIN_GROUP_ID') || undefined;
   if (adminGroupId && !GUID.test(adminGroupId)) throw new ConfigError(`BOT_ADMIN_GROUP_ID must be a group's object id (GUID), got "${adminGroupId}"`);
-  if (!demo && admins.length === 0 && !adminGroupId) {
-    throw new ConfigError('Set BOT_ADMINS or BOT_ADMIN_GROUP_ID: otherwise nobody could use the bot.');
-  }
+  // No admins is not refused here: App Service would restart the bot forever. It starts and answers
+  // every message with what to set (src/access/admins.ts); infra/main.bicep refuses it at deployment.
   const organization = get('M365_ORGANIZATION');
   if (!demo && !/^[a-z0-9-]+\.onmicrosoft\.(com|us|de)$/i.test(organization)) {
     throw new ConfigError(`M365_ORGANIZATION must be the tenant's initial domain (x.onmicrosoft.com), got "${organization}"`);
