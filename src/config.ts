@@ -31,6 +31,7 @@ export const SETTINGS: SettingInfo[] = [
   { name: 'ALERT_INTERVAL_MINUTES', meaning: 'minutes between alert check cycles (default 60, demo mode 5; 0 = only on POST /api/alerts/run and `alerts check`)', optionalInProduction: true },
   { name: 'ALERT_RUNNERS', meaning: 'comma-separated Entra object ids (e.g. a Logic App\'s managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody', optionalInProduction: true },
   { name: 'LOG_LEVEL', meaning: 'debug, info, warn or error (default info)', optionalInProduction: true },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', meaning: 'Application Insights connection string: requests, dependencies, logs, exceptions and metrics go there, signed in with the managed identity (infra/ sets it); empty = telemetry off', optionalInProduction: true },
   { name: 'DEMO_TENANT', meaning: 'demo tenant: a fixture file path, or generate:N[:seed]', demoOnly: true },
   { name: 'SIM_PORT', meaning: "the simulated tenant's control API port (demo)", demoOnly: true },
   { name: 'PLAYGROUND_PORT', meaning: 'the Agents Playground port (demo, default 56150)', demoOnly: true },
