@@ -35,13 +35,11 @@ test('Azurite killed by a signal: stopping the demo still completes', async () =
 test('a crashing process takes its Azurite with it', async () => {
   // A child that starts Azurite through the real code, then dies of an uncaught exception.
   const script = `
-    const ts = require('typescript'); const fs = require('fs');
-    require.extensions['.ts'] = (m, f) => m._compile(ts.transpileModule(fs.readFileSync(f, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText, f);
     require(${JSON.stringify(path.join(ROOT, 'src/demo/azurite.ts'))}).startAzurite({}).then((s) => {
       process.stdout.write('AZURITE ' + s.process.pid + '\\n');
       setTimeout(() => { throw new Error('the bot crashed'); }, 50);
     });`;
-  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test/support/ts-require.cjs'), '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
