@@ -2,6 +2,7 @@
 // figures are the bot's alone: the whole bot (Azurite in its own process, a local connector for
 // Teams) asks `mailboxes` then `shared` of the simulator named in SIM_INFO, and prints one JSON line.
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { startBot } from '../src/app';
 import { startAzurite } from '../src/demo/azurite';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       const title = last ? activityText(last.activity).slice(0, 70) : '';
       if (title !== lastTitle || Math.random() < 0.05) {
         lastTitle = title;
-        require('node:fs').appendFileSync(trace, `${(performance.now() / 1000).toFixed(1)}s rss ${(m.rss / MB).toFixed(0)} heap ${(m.heapUsed / MB).toFixed(0)}/${(m.heapTotal / MB).toFixed(0)} ext ${(m.external / MB).toFixed(0)} ab ${(m.arrayBuffers / MB).toFixed(0)} | ${title}\n`);
+        appendFileSync(trace, `${(performance.now() / 1000).toFixed(1)}s rss ${(m.rss / MB).toFixed(0)} heap ${(m.heapUsed / MB).toFixed(0)}/${(m.heapTotal / MB).toFixed(0)} ext ${(m.external / MB).toFixed(0)} ab ${(m.arrayBuffers / MB).toFixed(0)} | ${title}\n`);
       }
     }
   }, 50);
