@@ -7,6 +7,18 @@
 import type { LiveFigures } from '../m365/mailbox-figures';
 import type { Mailbox, MailboxStatistics, MailboxUsageDetail, MailboxWithStatistics } from '../m365/records';
 
+const dayStarts = new Map<string, string>();
+
+/** "2026-11-28" → "2026-11-28T00:00:00.000Z", one string per day however many rows share it. */
+function dayStart(day: string): string {
+  let iso = dayStarts.get(day);
+  if (iso === undefined) {
+    iso = `${day}T00:00:00.000Z`;
+    if (dayStarts.size < 10_000) dayStarts.set(day, iso);
+  }
+  return iso;
+}
+
 /** Statistics as the usage report gives them (Last Activity Date stands for the last interaction). */
 export function usageStatistics(row: MailboxUsageDetail): MailboxStatistics | null {
   if (row.storageUsedBytes === null && row.itemCount === null) return null;
@@ -15,7 +27,7 @@ export function usageStatistics(row: MailboxUsageDetail): MailboxStatistics | nu
     totalItemSizeBytes: row.storageUsedBytes ?? 0,
     deletedItemCount: row.deletedItemCount ?? 0,
     totalDeletedItemSizeBytes: row.deletedItemSizeBytes ?? 0,
-    lastInteractionTime: row.lastActivityDate ? `${row.lastActivityDate}T00:00:00.000Z` : null,
+    lastInteractionTime: row.lastActivityDate ? dayStart(row.lastActivityDate) : null,
     lastLogonTime: null,
   };
 }

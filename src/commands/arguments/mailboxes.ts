@@ -1,4 +1,4 @@
-// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]`.
+// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]`.
 import {
   DEFAULT_MAILBOX_QUERY,
   MAILBOX_SORTS,

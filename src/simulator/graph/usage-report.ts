@@ -66,6 +66,15 @@ export function reportRefreshDate(state: TenantState, now: Date): string {
   return state.fixture.reportRefreshDate ?? new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * How many days of growth separate the report's figures from live ones: one to three, as Microsoft
+ * 365's report lags 24–48 h (a fixture's refresh date may be older; its live figures are still today's).
+ */
+export function reportLagDays(refreshDate: string, now: Date): number {
+  const days = Math.round((now.getTime() - Date.parse(`${refreshDate}T00:00:00Z`)) / DAY_MS);
+  return Math.min(3, Math.max(1, Number.isFinite(days) ? days : 1));
+}
+
 /** Changes when the report would: a new day of data, or names concealed or shown. */
 export function usageReportEtag(state: TenantState, period: string, now: Date, options: UsageReportOptions = {}): string {
   const conceal = state.fixture.reportSettings?.displayConcealedNames === true;
@@ -102,7 +111,7 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
   const fixture = state.fixture;
   const refresh = reportRefreshDate(state, now);
   const refreshEnd = `${refresh}T23:59:59.999Z`;
-  const lagDays = Math.max(1, Math.round((now.getTime() - Date.parse(`${refresh}T00:00:00Z`)) / DAY_MS));
+  const lagDays = reportLagDays(refresh, now);
   const concealed = fixture.reportSettings?.displayConcealedNames === true;
   const form = options.concealedForm ?? 'hex';
   const lines = [MAILBOX_USAGE_COLUMNS.join(',')];
