@@ -17,7 +17,7 @@ import { TenantState } from './tenant-state';
 import type { TenantFixture } from './tenant/fixture';
 
 export type { FaultRule } from './faults';
-export { ASSUMED_MODEL, INSTANT_MODEL } from './cost-model';
+export { ASSUMED_MODEL, FAST_MODEL, INSTANT_MODEL } from './cost-model';
 export type { ModelPatch, SimulatorModel } from './cost-model';
 export type { RequestCounts, ApiCounts } from './request-log';
 
