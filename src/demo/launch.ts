@@ -1,7 +1,7 @@
 // `npm start` without a tenant: the simulated tenant, local Blob Storage, the bot and the Agents
 // Playground, wired exactly as production is (IDENTITY_ENDPOINT, GRAPH_ENDPOINT, EXCHANGE_ENDPOINT)
 // but pointed at the simulator. Ctrl-C stops everything this started.
-import { ASSUMED_MODEL, startSimulator, RunningSimulator } from '../simulator';
+import { ASSUMED_MODEL, FAST_MODEL, startSimulator, RunningSimulator } from '../simulator';
 import { loadTenant } from '../simulator/tenant/load';
 import type { TenantFixture } from '../simulator/tenant/fixture';
 import { readConfig } from '../config';
@@ -36,10 +36,7 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
     // The assumed Exchange Online's shape (limits, item-level throttling) at a tenth of its costs,
     // so the demo shows progress and paging and stays snappy.
     modelBase: ASSUMED_MODEL,
-    model: {
-      exchange: { pageMs: 50, perRecordMs: 0.4, perRecordMsSelected: 0.1, batchMs: 40, perItemMs: 12, cmdletsPerSecond: 300 },
-      graph: { callMs: 40 },
-    },
+    model: FAST_MODEL,
     quiet: true,
   });
   const stops: (() => Promise<void>)[] = [() => simulator.stop()];

@@ -18,7 +18,7 @@ import type { TenantFixture } from './tenant/fixture';
 import type { UsageReportOptions } from './graph/usage-report';
 
 export type { FaultRule } from './faults';
-export { ASSUMED_MODEL, INSTANT_MODEL } from './cost-model';
+export { ASSUMED_MODEL, FAST_MODEL, INSTANT_MODEL } from './cost-model';
 export type { ModelPatch, SimulatorModel } from './cost-model';
 export type { RequestCounts, ApiCounts } from './request-log';
 

@@ -49,8 +49,10 @@ describe('AdaptiveConcurrency', () => {
     for (let i = 0; i < 8; i++) await g.finishFirst('throttled');
     expect(limit.current).toBe(6);
     expect(limit.counts.cuts).toBe(1);
-    // Six clean answers of a full window add one.
+    // A window's worth of clean answers (each adds 1/limit) adds about one.
     for (let i = 0; i < 6; i++) await g.finishFirst('clean');
+    expect(limit.current).toBe(6);
+    await g.finishFirst('clean');
     expect(limit.current).toBe(7);
     while (limit.inFlight > 0) await g.finishFirst('clean');
     await Promise.all(all);
