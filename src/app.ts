@@ -7,7 +7,8 @@ import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
 import { allActions } from './actions';
-import { connectTenant, closeTenant, BotServices } from './services';
+import type { BotServices } from './services';
+import { connectTenant } from './m365/tenant-clients';
 import { startBotServer, BotServer } from './teams/server';
 import { createBlobState } from './teams/blob-state';
 import { SnapshotStore } from './state/snapshots';
@@ -43,7 +44,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // botbuilder reads an empty app id as "authentication off": fine for the local demo, never for a tenant.
     throw new Error('MicrosoftAppId is empty: outside demo mode the bot would accept unauthenticated requests. Set MicrosoftAppId.');
   }
-  const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
+  const tenant = connectTenant({
+    tenantId: config.tenantId,
+    graphEndpoint: config.graphEndpoint,
+    exchangeEndpoint: config.exchangeEndpoint,
+    managedIdentityClientId: config.managedIdentityClientId,
+    tlsCa: options.tlsCa,
+    onRetry: (info) => log.debug('retrying', { service: info.service, status: info.status, attempt: info.retry, waitMs: info.delayMs }),
+  });
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
@@ -89,7 +97,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
       await alerts.stop();
       await server.close();
-      closeTenant(tenant);
+      tenant.close();
     },
   };
 }

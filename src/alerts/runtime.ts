@@ -4,7 +4,8 @@
 import type { TokenCredential } from '@azure/identity';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
-import type { AlertServices, TenantClients } from '../services';
+import type { AlertServices } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { ConversationStore } from '../state/conversations';
 import { BlobCycleLock, blobCreateIfAbsent, stateContainer, type CycleLock } from '../state/lease';
 import { LedgerStore } from '../state/ledger';

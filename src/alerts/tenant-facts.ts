@@ -4,7 +4,7 @@
 import { readMailboxes } from '../m365/mailbox-inventory';
 import type { RecipientTypeDetails } from '../m365/records';
 import { usersById } from '../commands/licence-data';
-import type { TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import type { TenantFacts } from './findings';
 import type { AlertKind } from './settings';
 

@@ -8,7 +8,7 @@ import { odataQuery, pathSegment } from '../m365/odata';
 import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../m365/records';
 import { ServiceError } from '../m365/service-error';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
-import type { TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from './failures';
 
 /**

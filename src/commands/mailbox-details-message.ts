@@ -6,7 +6,7 @@ import { userLicences } from '../reports/licensing/user-licences';
 import { statisticsIdentity } from '../m365/exchange-records';
 import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../m365/records';
 import { ServiceError } from '../m365/service-error';
-import type { TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from './failures';
 import { runButton } from './replies';
 import type { Message } from './types';

@@ -5,7 +5,7 @@ import { statisticsIdentity } from '../m365/exchange-records';
 import type { MailboxWithStatistics } from '../m365/records';
 import { ServiceError } from '../m365/service-error';
 import { userLicences } from '../reports/licensing/user-licences';
-import type { TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { withNotice } from './card-notice';
 import { explainFailure } from './failures';
 import { errorMessage, runButton } from './replies';

@@ -90,10 +90,6 @@ export function exchangePlansWith(
   return exchangePlansOf({ assignedLicenses: [...user.assignedLicenses, ...added] }, skus);
 }
 
-export function planRank(plan: MailboxPlan): number {
-  return PLAN_RANK[plan];
-}
-
 export const PLAN_LABEL: Record<MailboxPlan, string> = {
   plan2: 'Exchange Online (Plan 2)',
   plan1: 'Exchange Online (Plan 1)',
