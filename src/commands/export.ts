@@ -1,7 +1,7 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
 import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
 import { readMailboxes } from '../m365/mailbox-inventory';
-import { errorCard } from '../cards/error-card';
+import { downloadCard } from '../cards/download-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
 import { licencesTable, sharedMailboxesTable } from '../reports/licensing/licence-csv';
@@ -52,12 +52,11 @@ export const exportCommand: Command = {
       try {
         const p = await prepare!();
         const snapshot = await ctx.services.snapshots.save({ kind: p.kind, conversationId: ctx.conversation.id, commandText, complete: p.complete, data: p.data });
-        const { url } = ctx.services.exportLinks.link(snapshot.id, ctx.now());
-        const partial = p.complete ? '' : ` Partial: statistics missing for ${p.missing} mailboxes (their rows say so).`;
-        const message = `${p.rows.toLocaleString('en-US')} rows, ready for Excel. The link works for an hour.${partial}`;
+        const { url, expiresAt } = ctx.services.exportLinks.link(snapshot.id, ctx.now());
+        const partial = p.complete ? '' : `Partial: statistics missing for ${p.missing} mailboxes (their rows say so).`;
         ctx.log.info('export link', { kind: p.kind, rows: p.rows });
         await outbox.update(ref, {
-          card: errorCard({ tone: 'good', title: `${p.title} (CSV)`, message, actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }] }),
+          card: downloadCard({ report: p.title, rows: `${p.rows.toLocaleString('en-US')} rows`, url, expiresAt, now: ctx.now(), partial }),
           text: 'CSV export ready',
         });
       } catch (err) {

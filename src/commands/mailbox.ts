@@ -4,7 +4,7 @@ import { lookUpMailbox } from './mailbox-lookup';
 import { mailboxDetailsMessage } from './mailbox-details-message';
 import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
-import { errorCard } from '../cards/error-card';
+import { noticeCard } from '../cards/notice-card';
 import type { Command, Message, TurnBaseContext } from './types';
 
 export const mailboxCommand: Command = {
@@ -42,7 +42,7 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       }));
       const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
-      return { card: errorCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
+      return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
     return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
   } catch (err) {
