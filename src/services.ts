@@ -5,10 +5,9 @@ import type { TenantClients } from './m365/tenant-clients';
 import type { StateStore } from './state/store';
 import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
-import type { ConversationStore } from './state/conversations';
-import type { SubscriptionStore } from './state/subscriptions';
-import type { LedgerStore } from './state/ledger';
-import type { CycleReport, RunOptions } from './alerts/cycle';
+import type { AlertServices } from './alerts/runtime';
+
+export type { AlertServices };
 
 export interface BotServices {
   config: BotConfig;
@@ -19,13 +18,4 @@ export interface BotServices {
   snapshots: SnapshotStore;
   exportLinks: ExportLinks;
   alerts: AlertServices;
-}
-
-/** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
-export interface AlertServices {
-  conversations: ConversationStore;
-  subscriptions: SubscriptionStore;
-  ledger: LedgerStore;
-  /** Runs a check cycle now (the lease still decides whether this instance runs it). */
-  runCycle(options?: RunOptions): Promise<CycleReport>;
 }

@@ -1,8 +1,8 @@
 // `alert.ack` {alert} or {alerts} (finding keys; not `key`, which the Agents Playground drops from a button's data): no more reminders of these alerts in this conversation. The key must
 // be one of this conversation's own alerts: a button copied from elsewhere changes nothing.
 import { alertCard } from '../cards/alert-card';
-import { FINDING_KEY } from '../alerts/findings';
-import { isOpen, type LedgerEntry } from '../alerts/ledger-plan';
+import { FINDING_KEY } from '../reports/alerts/findings';
+import { isOpen, type LedgerEntry } from '../reports/alerts/ledger-plan';
 import type { ActionContext, ActionResult, CardAction } from '../commands/types';
 
 const MAX_KEYS = 50;

@@ -1,7 +1,8 @@
 // `licence.assign.confirm`: the Assign licence button on a shared mailbox. Shows what would change
 // and asks for confirmation; the proposal comes from the tenant as it is now, not from the button.
 import { assignLicenceConfirmCard } from '../cards/licensing/assign-licence-cards';
-import { assignableFix, VERB_ASSIGN_CONFIRM } from '../cards/licensing/shared-mailboxes-card';
+import { VERB_ASSIGN_CONFIRM } from '../cards/licensing/shared-mailboxes-card';
+import { assignableFix } from '../reports/licensing/license-assignment';
 import { checkSharedMailbox } from '../commands/licence-data';
 import type { ActionResult, CardAction } from '../commands/types';
 import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';

@@ -2,7 +2,7 @@
 // the tenant still needs exactly what was confirmed, makes the one assignLicense call, and logs who
 // asked for what and how it ended.
 import { assignLicenceResultCard, VERB_ASSIGN, type AssignOutcome } from '../cards/licensing/assign-licence-cards';
-import { assignableFix } from '../cards/licensing/shared-mailboxes-card';
+import { assignableFix } from '../reports/licensing/license-assignment';
 import { checkSharedMailbox } from '../commands/licence-data';
 import { runButton } from '../commands/replies';
 import type { ActionContext, CardAction } from '../commands/types';

@@ -2,7 +2,7 @@
 // and for each subscribed conversation claim in its ledger (with its eTag) what is due, then send
 // it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
 // suspends the conversation's subscription; one failing conversation never stops the others.
-import type { Message } from '../commands/types';
+import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
 import type { ConversationStore } from '../state/conversations';
@@ -10,12 +10,12 @@ import type { LedgerStore } from '../state/ledger';
 import type { CycleLock, LeaseHold } from '../state/lease';
 import { update, type StateStore } from '../state/store';
 import type { Subscription, SubscriptionStore } from '../state/subscriptions';
-import { alertFindings, type FindingsResult, type TenantFacts } from './findings';
-import { recordSizes, type SizeHistory } from './history';
-import { giveBack, planAlerts, type Ledger, type LedgerPlan } from './ledger-plan';
+import { alertFindings, type FindingsResult, type TenantFacts } from '../reports/alerts/findings';
+import { recordSizes, type SizeHistory } from '../reports/alerts/history';
+import { giveBack, planAlerts, type Ledger, type LedgerPlan } from '../reports/alerts/ledger-plan';
 import type { SendPace, Clock } from './pace';
 import { realClock } from './pace';
-import type { AlertKind } from './settings';
+import type { AlertKind } from '../reports/alerts/settings';
 
 /** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
 export class SendFailure extends Error {

@@ -2,11 +2,11 @@
 // every conversation. Mailbox statistics that fail stay unknown (never "resolved"); anything else
 // that fails ends the cycle before a single alert goes out.
 import { readMailboxes } from '../m365/mailbox-inventory';
-import type { RecipientTypeDetails } from '../m365/records';
-import { usersById } from '../commands/licence-data';
+import type { RecipientTypeDetails } from '../model/tenant';
+import { usersById } from '../m365/directory-users';
 import type { TenantClients } from '../m365/tenant-clients';
-import type { TenantFacts } from './findings';
-import type { AlertKind } from './settings';
+import type { TenantFacts } from '../reports/alerts/findings';
+import type { AlertKind } from '../reports/alerts/settings';
 
 export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[]): Promise<TenantFacts> {
   const wants = (k: AlertKind) => kinds.includes(k);

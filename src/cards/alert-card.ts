@@ -4,7 +4,7 @@ import { localDateTime } from './date-text';
 import { plainText } from './plain-text';
 import { renderCard, type AdaptiveCard } from './render';
 import { VERB_ASSIGN_CONFIRM, VERB_MAILBOX_DETAILS } from './licensing/shared-mailboxes-card';
-import type { LedgerEntry } from '../alerts/ledger-plan';
+import type { LedgerEntry } from '../reports/alerts/ledger-plan';
 import template from './templates/alert.json';
 import listTemplate from './templates/alert-list.json';
 

@@ -3,7 +3,7 @@
 import type { MailboxArgument } from './arguments/mailbox';
 import { exchangeFilterPrefix } from '../m365/exchange-client';
 import type { ExchangeClient } from '../m365/exchange-client';
-import type { Mailbox } from '../m365/records';
+import type { Mailbox } from '../model/tenant';
 import { isServiceError } from '../m365/service-error';
 
 export type Lookup = { kind: 'found'; mailbox: Mailbox } | { kind: 'none' } | { kind: 'several'; mailboxes: Mailbox[]; more: boolean };

@@ -8,7 +8,7 @@ import { errorMessage, progressMessage } from './replies';
 import { explainFailure } from './failures';
 import { progressUpdates } from './progress-updates';
 import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
-import type { RecipientTypeDetails } from '../m365/records';
+import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
 
 export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {

@@ -1,7 +1,7 @@
 // The alert ledger: per conversation, every finding sent there and what became of it (sent when,
 // acknowledged, snoozed, resolved). One blob per conversation, created only if absent and changed
 // only with its eTag, so two bot instances can never both claim the same alert.
-import type { Ledger, LedgerEntry } from '../alerts/ledger-plan';
+import type { Ledger, LedgerEntry } from '../reports/alerts/ledger-plan';
 import { conversationKey } from './conversations';
 import { readModifyWrite, type StateStore } from './store';
 

@@ -1,7 +1,7 @@
 // The `shared` report as a card: four counts, then the mailboxes most at risk, each with its
 // reasons, the fix, a Details button and (for admins, when remediation is on) Assign licence.
 import { formatBytes, formatCount } from '../../reports/format';
-import type { LicenceFix } from '../../reports/licensing/licence-fix';
+import { assignableFix, assignLicenceData } from '../../reports/licensing/license-assignment';
 import { countVerdicts, rankByRisk, type SharedMailboxVerdict } from '../../reports/licensing/shared-mailbox-verdict';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
@@ -22,36 +22,12 @@ export interface SharedMailboxesCardInput {
   actions?: object[];
 }
 
-/** What an Assign licence button sends: every SKU to add, and any to remove, in one assignLicense call. */
-export interface AssignLicenceData {
-  upn: string;
-  skuId: string;
-  skuIds: string[];
-  removeSkuIds: string[];
-}
-
 const BADGE: Record<SharedMailboxVerdict['kind'], { text: string; color: string }> = {
   'needs-licence': { text: 'Needs a licence now', color: 'Attention' },
   soon: { text: 'Will need one soon', color: 'Warning' },
   'licensed-without-need': { text: 'Licence not needed', color: 'Accent' },
   ok: { text: 'Can sign in', color: 'Attention' },
 };
-
-/** The fix can be applied by a button: a licence the tenant has free units of, on a known account. */
-export function assignableFix(v: SharedMailboxVerdict): Extract<LicenceFix, { kind: 'assign' }> | null {
-  const fix = v.fix;
-  if (v.licenceCheck !== 'checked' || !fix || fix.kind !== 'assign') return null;
-  return fix.skus.length > 0 && fix.skus.every((s) => s.free > 0) ? fix : null;
-}
-
-export function assignLicenceData(v: SharedMailboxVerdict, fix: Extract<LicenceFix, { kind: 'assign' }>): AssignLicenceData {
-  return {
-    upn: v.userPrincipalName,
-    skuId: fix.skus[0].skuId,
-    skuIds: fix.skus.map((s) => s.skuId),
-    removeSkuIds: fix.replaces.map((s) => s.skuId),
-  };
-}
 
 function rowData(v: SharedMailboxVerdict, remediationAllowed: boolean) {
   const badge = v.kind === 'ok' ? BADGE.ok : BADGE[v.kind];

@@ -1,4 +1,4 @@
-import type { AssignedLicense, SubscribedSku } from '../../m365/records';
+import type { AssignedLicense, SubscribedSku } from '../../model/tenant';
 import { exchangePlan, skuName, type ExchangePlanKind } from './sku-catalog';
 
 export type MailboxPlan = 'plan2' | 'plan1' | 'kiosk' | 'none';

@@ -1,12 +1,12 @@
 // What is wrong in the tenant right now, as alert findings. Pure: the tenant's records, the
 // conversation's settings, the size history and `now` in; findings out. A finding's key is stable
 // (kind + object id), so the ledger can tell a new finding from one already sent.
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../m365/records';
-import { sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
-import { licencePools } from '../reports/licensing/licence-pools';
-import { percentOf } from '../reports/mailbox-report';
-import { daysSince, formatBytes, formatCount, formatPercent } from '../reports/format';
-import { assignableFix, assignLicenceData, type AssignLicenceData } from '../cards/licensing/shared-mailboxes-card';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
+import { sharedMailboxVerdict } from '../licensing/shared-mailbox-verdict';
+import { licencePools } from '../licensing/licence-pools';
+import { percentOf } from '../mailbox-report';
+import { daysSince, formatBytes, formatCount, formatPercent } from '../format';
+import { assignableFix, assignLicenceData, type AssignLicenceData } from '../licensing/license-assignment';
 import type { AlertKind, AlertSettings } from './settings';
 import { aboveSince, daysToFull, mailboxKey, type SizeHistory } from './history';
 

@@ -1,6 +1,6 @@
 // What a conversation wants to be alerted about, and the words of `alerts on …` that set it.
 // Pure: parsing and defaults only.
-import { NEAR_QUOTA_PERCENT, INACTIVE_DAYS } from '../reports/mailbox-report';
+import { NEAR_QUOTA_PERCENT, INACTIVE_DAYS } from '../mailbox-report';
 
 export type AlertKind = 'shared-licence' | 'quota' | 'licence-pool' | 'inactive';
 export const ALERT_KINDS: readonly AlertKind[] = ['shared-licence', 'quota', 'licence-pool', 'inactive'];
