@@ -5,18 +5,13 @@ import { plainText } from './plain-text';
 import { renderCard, type AdaptiveCard } from './render';
 import { VERB_ASSIGN_CONFIRM, VERB_MAILBOX_DETAILS } from './licensing/shared-mailboxes-card';
 import type { LedgerEntry } from '../reports/alerts/ledger-plan';
+import { alertKindSpec } from '../reports/alerts/kinds';
 import template from './templates/alert.json';
 import listTemplate from './templates/alert-list.json';
 
 export const VERB_ALERT_ACK = 'alert.ack';
 export const VERB_ALERT_SNOOZE = 'alert.snooze';
 
-const KIND_LABEL: Record<LedgerEntry['kind'], string> = {
-  'shared-licence': 'LICENCE ALERT',
-  quota: 'QUOTA ALERT',
-  'licence-pool': 'LICENCE POOL ALERT',
-  inactive: 'INACTIVE MAILBOX',
-};
 
 export interface AlertCardInput {
   key: string;
@@ -34,8 +29,9 @@ export function alertButtons(input: AlertCardInput): object[] {
     actions.push({ type: 'Action.Execute', title: 'Snooze 1 day', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 1 } });
     actions.push({ type: 'Action.Execute', title: 'Snooze 7 days', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 7 } });
   }
+  const details = alertKindSpec(entry.kind)?.details;
   if (entry.upn) actions.push({ type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: entry.upn } });
-  else if (entry.kind === 'licence-pool') actions.push({ type: 'Action.Execute', title: 'Details', verb: 'command.run', data: { text: 'licenses' } });
+  else if (details && 'command' in details) actions.push({ type: 'Action.Execute', title: 'Details', verb: 'command.run', data: { text: details.command } });
   if (input.remediation && entry.assign && !entry.resolvedAt) {
     actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: entry.assign });
   }
@@ -55,7 +51,7 @@ export function alertCard(input: AlertCardInput): AdaptiveCard {
   return renderCard(template, {
     style: entry.resolvedAt ? 'good' : entry.severity === 'attention' ? 'attention' : 'warning',
     color: entry.severity === 'attention' ? 'Attention' : 'Warning',
-    label: `${KIND_LABEL[entry.kind]}${input.reminder ? ' · REMINDER' : ''}`,
+    label: `${alertKindSpec(entry.kind)?.cardLabel ?? 'ALERT'}${input.reminder ? ' · REMINDER' : ''}`,
     title: plainText(entry.title, 160),
     why: plainText(entry.why, 600),
     sinceLabel: entry.since ? 'Since' : 'First seen',
