@@ -1,5 +1,6 @@
 // `report.export` {s}: a download link for a report's CSV (mailboxes, shared or licenses), signed
 // and expiring (GET /api/exports/{id}), made from the report's snapshot without reading the tenant.
+import { reportExportButton } from '../buttons/report';
 import type { CardAction } from '../commands/types';
 import { downloadCard } from '../cards/download-card';
 import type { SnapshotKind } from '../state/snapshots';
@@ -12,7 +13,8 @@ const REPORTS: Record<SnapshotKind, string> = {
 };
 
 export const reportExportAction: CardAction = {
-  verb: 'report.export',
+  verb: reportExportButton.verb,
+  button: reportExportButton,
   run: async (ctx) => {
     const found = await reportSnapshot(ctx);
     if (!found.ok) return found.result;

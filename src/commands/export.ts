@@ -1,5 +1,5 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
-import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
+import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { downloadCard } from '../cards/download-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';

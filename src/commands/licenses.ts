@@ -5,7 +5,7 @@ import { renderLicencesCard, type LicencesCardInput } from '../cards/licensing/l
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { licencePools } from '../reports/licensing/licence-pools';
 import { licenceWaste } from '../reports/licensing/licence-waste';
-import { parseMailboxArgument } from './arguments/mailbox';
+import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import { explainFailure } from './failures';
 import { progressUpdates } from './progress-updates';

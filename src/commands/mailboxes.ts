@@ -1,6 +1,6 @@
 // `mailboxes …`: the mailbox report. Answers at once with a progress card, reads the tenant after the
 // turn, and replaces the card with the report (or with what failed and a Retry button).
-import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
+import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { mailboxReportMessage } from './report-messages';

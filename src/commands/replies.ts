@@ -4,6 +4,9 @@ import { helpCard } from '../cards/help-card';
 import { progressCard } from '../cards/progress-card';
 import { welcomeCard } from '../cards/welcome-card';
 import { progressStatus } from '../cards/progress-card';
+import { reportExportButton } from '../buttons/report';
+import { runCommandButton } from '../buttons/run-command';
+import type { MailboxQuery } from '../reports/mailbox-report';
 import type { Command, Message } from './types';
 
 export function helpMessage(commands: Command[], options: { unknown?: string; suggestion?: string } = {}): Message {
@@ -31,10 +34,10 @@ export function progressMessage(title: string, done: number, total: number | nul
 
 /** A button that runs a chat command, as if typed (verb `command.run`). */
 export function runButton(title: string, text: string): object {
-  return { type: 'Action.Execute', title, verb: 'command.run', data: { text } };
+  return runCommandButton.button(title, { text });
 }
 
 /** Export CSV from a report's snapshot (verb `report.export`): a signed link, no tenant call. */
-export function exportButton(snapshotId: string, extra: Record<string, unknown> = {}): object {
-  return { type: 'Action.Execute', title: 'Export CSV', verb: 'report.export', data: { s: snapshotId, ...extra } };
+export function exportButton(snapshotId: string, extra: { q?: MailboxQuery } = {}): object {
+  return reportExportButton.button('Export CSV', { s: snapshotId, ...extra });
 }

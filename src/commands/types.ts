@@ -2,6 +2,7 @@
 import type { Logger } from '../log';
 import type { AdaptiveCard, Caller, Conversation, Message, MessageRef, Outbox } from '../model/conversation';
 import type { BotServices } from '../services';
+import type { CardButton } from '../buttons/button';
 
 // The conversation model lives in model/conversation.ts; commands and actions see it through here too.
 export type { Caller, Conversation, Message, MessageRef, Outbox };
@@ -56,5 +57,7 @@ export interface ActionContext extends TurnBaseContext {
 
 export interface CardAction {
   verb: string;
+  /** The button this action answers (buttons/): its verb, and the parser of the click's data. */
+  button: CardButton<unknown, unknown>;
   run(ctx: ActionContext): Promise<ActionResult>;
 }

@@ -7,10 +7,9 @@ import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
+import { assignConfirmButton } from '../../buttons/license-assign';
+import { mailboxDetailsButton } from '../../buttons/mailbox-details';
 import template from './templates/shared-mailboxes.json';
-
-export const VERB_MAILBOX_DETAILS = 'mailbox.details';
-export const VERB_ASSIGN_CONFIRM = 'licence.assign.confirm';
 
 export interface SharedMailboxesCardInput {
   verdicts: SharedMailboxVerdict[];
@@ -35,12 +34,10 @@ function rowData(v: SharedMailboxVerdict, remediationAllowed: boolean) {
   if (v.archive) facts.push(`archive ${formatBytes(v.archiveSizeBytes)}`);
   if (v.licences.length > 0) facts.push(v.licences.map((l) => l.skuName).join(', '));
   else if (v.licenceCheck === 'checked') facts.push('no licence');
-  const actions: object[] = [
-    { type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: v.userPrincipalName } },
-  ];
+  const actions: object[] = [mailboxDetailsButton.button('Details', { upn: v.userPrincipalName })];
   const fix = assignableFix(v);
   if (remediationAllowed && fix) {
-    actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: assignLicenceData(v, fix) });
+    actions.push(assignConfirmButton.button('Assign licence', assignLicenceData(v, fix)));
   }
   const note = v.notes[0] ?? '';
   const more = v.notes.length > 1 ? ` (+${v.notes.length - 1} more in Details)` : '';
