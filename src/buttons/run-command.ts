@@ -8,3 +8,8 @@ export const runCommandButton = declareButton<{ text: string }>('command.run', (
   if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT) return null;
   return { text };
 });
+
+/** A button that runs a chat command, as if typed. */
+export function runButton(title: string, text: string): object {
+  return runCommandButton.button(title, { text });
+}

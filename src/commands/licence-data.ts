@@ -7,7 +7,7 @@ import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../mod
 import { ServiceError } from '../m365/service-error';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import type { TenantClients } from '../m365/tenant-clients';
-import { explainFailure } from './failures';
+import { explainFailure } from '../runner/failures';
 
 export interface SharedMailboxData {
   inventory: MailboxInventory;

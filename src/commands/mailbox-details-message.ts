@@ -7,7 +7,7 @@ import { statisticsIdentity } from '../m365/exchange-records';
 import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
 import type { TenantClients } from '../m365/tenant-clients';
-import { explainFailure } from './failures';
+import { explainFailure } from '../runner/failures';
 import { runButton } from './replies';
 import type { Message } from './types';
 

@@ -3,7 +3,7 @@ import { parseMailboxArgument } from '../arguments/mailbox';
 import { lookUpMailbox } from './mailbox-lookup';
 import { mailboxDetailsMessage } from './mailbox-details-message';
 import { errorMessage, progressMessage } from './replies';
-import { explainFailure } from './failures';
+import { explainFailure } from '../runner/failures';
 import { noticeCard } from '../cards/notice-card';
 import { mailboxDetailsButton } from '../buttons/mailbox-details';
 import type { Command, Message, TurnBaseContext } from './types';

@@ -7,7 +7,7 @@ import { ServiceError } from '../m365/service-error';
 import { userLicences } from '../reports/licensing/user-licences';
 import type { TenantClients } from '../m365/tenant-clients';
 import { withNotice } from './card-notice';
-import { explainFailure } from './failures';
+import { explainFailure } from '../runner/failures';
 import { errorMessage, runButton } from './replies';
 import type { Message } from './types';
 import type { Logger } from '../log';
