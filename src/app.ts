@@ -59,6 +59,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
   const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
+  if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
