@@ -1,13 +1,14 @@
 // Assembles the bot: tenant clients, who may use it, the commands and card actions, and the HTTP
 // server. Used by production start, the demo launcher and the integration tests alike.
 import type { BotConfig } from './config';
-import type { Logger } from './log';
+import { registerSecret, type Logger } from './log';
 import { AdminPolicy } from './access/admins';
 import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
 import { allActions } from './actions';
-import { connectTenant, closeTenant, BotServices } from './services';
+import type { BotServices } from './services';
+import { connectTenant } from './m365/tenant-clients';
 import { startBotServer, BotServer } from './teams/server';
 import { createBlobState } from './teams/blob-state';
 import { SnapshotStore } from './state/snapshots';
@@ -43,7 +44,17 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // botbuilder reads an empty app id as "authentication off": fine for the local demo, never for a tenant.
     throw new Error('MicrosoftAppId is empty: outside demo mode the bot would accept unauthenticated requests. Set MicrosoftAppId.');
   }
-  const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
+  // App Service's managed-identity header is a credential: whoever pastes it into a chat or a
+  // request must not find it in the log (the demo and doctor register theirs too).
+  registerSecret(process.env.IDENTITY_HEADER);
+  const tenant = connectTenant({
+    tenantId: config.tenantId,
+    graphEndpoint: config.graphEndpoint,
+    exchangeEndpoint: config.exchangeEndpoint,
+    managedIdentityClientId: config.managedIdentityClientId,
+    tlsCa: options.tlsCa,
+    onRetry: (info) => log.debug('retrying', { service: info.service, status: info.status, attempt: info.retry, waitMs: info.delayMs }),
+  });
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
@@ -51,6 +62,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
   const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
+  if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
@@ -89,7 +101,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
       await alerts.stop();
       await server.close();
-      closeTenant(tenant);
+      tenant.close();
     },
   };
 }

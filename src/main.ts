@@ -3,8 +3,11 @@ import { ConfigError, readConfig } from './config';
 import { routeConsoleToLog } from './console-log';
 import { Logger } from './log';
 import { quietKnownWarnings } from './quiet-warnings';
+import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
+  // First: with APPLICATIONINSIGHTS_CONNECTION_STRING it instruments HTTP before ./app loads it.
+  const telemetry = await startTelemetry();
   quietKnownWarnings();
   let config;
   try {
@@ -35,14 +38,16 @@ async function main(): Promise<void> {
     return;
   }
   const { startBot } = await import('./app');
-  const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
+  const log = new Logger(config.logLevel, { app: 'mailbox-watch' }, telemetry?.logSink);
   routeConsoleToLog(log);
   const bot = await startBot({ config, log });
   log.info('listening', { port: bot.port });
-  stopOnSignal(() => bot.stop());
+  stopOnSignal(() => bot.stop().finally(() => telemetry?.shutdown()));
 }
 
 main().catch((err) => {
-  process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Never an empty reason: some errors (Azure's RestError on a bare 500) carry no message.
+  const reason = (err instanceof Error && (err.message.trim() || [err.name, (err as any).statusCode, (err as any).code].filter(Boolean).join(' '))) || String(err);
+  process.stderr.write(`Cannot start: ${reason}\n`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 // Routes a chat message to its command and a card button to its action, after the admin check.
 // Everything here is plain data in and out; teams/ turns it into botbuilder calls.
+import { NOT_UNDERSTOOD } from '../buttons/button';
 import { AdminPolicy, refusalText } from '../access/admins';
-import { suggestCommand } from './arguments/suggest';
+import { suggestCommand } from '../arguments/suggest';
 import { errorMessage, helpMessage } from './replies';
 import type { ActionContext, ActionResult, CardAction, Command, CommandContext, Message, MessageRef } from './types';
 
@@ -23,15 +24,19 @@ export class Router {
     for (const a of actions) this.byVerb.set(a.verb, a);
   }
 
-  /** A chat message: `text` is already stripped of the bot's @mention. */
-  async handleMessage(turn: TurnParts, text: string): Promise<void> {
+  /**
+   * A chat message: `text` is already stripped of the bot's @mention. A function is asked for the
+   * text only once the caller is admitted (resolving @mentioned people calls the Teams roster).
+   */
+  async handleMessage(turn: TurnParts, text: string | (() => Promise<string>)): Promise<void> {
     const decision = await this.access.check(turn.caller, turn.conversation);
     if (!decision.allowed) {
       turn.log.warn('refused', { reason: decision.reason, caller: turn.caller.aadObjectId || '(none)' });
       await turn.reply({ text: refusalText(decision) });
       return;
     }
-    await this.dispatch(turn, text);
+    turn.admitted?.();
+    await this.dispatch(turn, typeof text === 'string' ? text : await text());
   }
 
   /** Runs the command `text` names (the caller has been checked already). */
@@ -62,9 +67,10 @@ export class Router {
       turn.log.warn('refused action', { reason: decision.reason, caller: turn.caller.aadObjectId || '(none)' });
       return { kind: 'error', status: 403, message: refusalText(decision) };
     }
+    turn.admitted?.();
     if (typeof rawVerb !== 'string' || rawVerb.length === 0 || rawVerb.length > MAX_VERB) {
       turn.log.warn('bad action', { problem: 'verb missing or malformed' });
-      return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
+      return NOT_UNDERSTOOD;
     }
     const action = this.byVerb.get(rawVerb);
     if (!action) {
@@ -74,7 +80,7 @@ export class Router {
     const data = rawData === undefined || rawData === null ? {} : rawData;
     if (typeof data !== 'object' || Array.isArray(data)) {
       turn.log.warn('bad action', { problem: 'data not an object', verb: rawVerb });
-      return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
+      return NOT_UNDERSTOOD;
     }
     let size = 0;
     try {
