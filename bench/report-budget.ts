@@ -3,7 +3,6 @@
 // bot is not told the budget: its clients are the ones a newly started bot has. Prints one line
 // `@@budget {json}` with what it measured. With REPORT_RUNBOOK=N it also times the admins' runbook
 // (N statistics calls, extrapolated) under the same model.
-import { closeTenant } from '../src/services';
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { buildMailboxReport, DEFAULT_MAILBOX_QUERY } from '../src/reports/mailbox-report';
 import { mailboxReportCard } from '../src/cards/mailbox-report-card';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
     const report = buildMailboxReport(inventory.mailboxes, { ...DEFAULT_MAILBOX_QUERY, type: 'all' }, new Date());
     mailboxReportCard(report);
     const wallMs = performance.now() - start;
-    closeTenant(clients);
+    clients.close();
     const counts = (await requestCounts(sim.controlUrl)).apis.exchange;
     let batches = 0;
     let invokes = 0;
@@ -79,7 +78,7 @@ async function main(): Promise<void> {
     if (runbookSample > 0) {
       const runbookClients = botClients(sim.info);
       run.runbook = await timeRunbook(runbookClients.exchange, ['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'], runbookSample);
-      closeTenant(runbookClients);
+      runbookClients.close();
     }
     console.log(`${BUDGET_MARK}${JSON.stringify(run)}`);
   } finally {

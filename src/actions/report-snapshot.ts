@@ -3,7 +3,7 @@ import type { ActionContext, ActionResult } from '../commands/types';
 import { errorMessage } from '../commands/replies';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import type { Snapshot } from '../state/snapshots';
-import { snapshotMailboxes, USAGE_COPY_GONE } from '../commands/mailbox-snapshot';
+import { snapshotMailboxes, USAGE_COPY_GONE } from '../exports/mailbox-snapshot';
 
 type Found<T> = { ok: true; snapshot: Snapshot<T> } | { ok: false; result: ActionResult };
 

@@ -1,17 +1,19 @@
-// What a check cycle reads from the tenant: only what the subscribed kinds need, once per cycle for
-// every conversation. Mailbox statistics that fail stay unknown (never "resolved"); anything else
-// that fails ends the cycle before a single alert goes out. On a tenant above the usage-report
-// threshold, quota and inactivity checks take their figures from Microsoft 365's usage report (daily)
-// and read live only the mailboxes near the quota line, which are the ones an alert would name.
+// What a check cycle reads from the tenant: only what the subscribed kinds need (each kind's spec
+// says what it reads), once per cycle for every conversation. Mailbox statistics that fail stay
+// unknown (never "resolved"); anything else that fails ends the cycle before a single alert goes out.
+// On a tenant above the usage-report threshold, quota and inactivity checks take their figures from
+// Microsoft 365's usage report (daily) and read live only the mailboxes near the quota line, which
+// are the ones an alert would name.
 import { readMailboxes } from '../m365/mailbox-inventory';
+import { usersById } from '../m365/directory-users';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
-import type { MailboxWithStatistics, RecipientTypeDetails } from '../m365/records';
-import { usersById } from '../commands/licence-data';
+import type { TenantClients } from '../m365/tenant-clients';
+import type { MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { TenantFacts } from '../reports/alerts/findings';
+import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
-import type { TenantClients, UsageServices } from '../services';
-import type { TenantFacts } from './findings';
-import type { AlertKind } from './settings';
+import type { UsageServices } from '../services';
 
 /**
  * Mailboxes from this share of their quota are read live: quota alerts start at 90% by default and
@@ -22,9 +24,11 @@ const LIVE_FROM_PERCENT = 75;
 const LIVE_AT_MOST = 1_500;
 
 export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[], usage?: UsageServices & { tenantId: string }): Promise<TenantFacts> {
-  const wants = (k: AlertKind) => kinds.includes(k);
-  const types: RecipientTypeDetails[] | 'all' | null = wants('quota') || wants('inactive') ? 'all' : wants('shared-licence') ? ['SharedMailbox'] : null;
-  const skusRead = wants('shared-licence') || wants('licence-pool') ? tenant.graph.listSubscribedSkus() : Promise.resolve([]);
+  const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
+  const allMailboxes = reads.some((r) => r.mailboxes === 'all');
+  const types: RecipientTypeDetails[] | 'all' | null = allMailboxes ? 'all' : reads.some((r) => r.mailboxes === 'SharedMailbox') ? ['SharedMailbox'] : null;
+  const accounts = reads.some((r) => r.sharedMailboxAccounts);
+  const skusRead = reads.some((r) => r.skus) ? tenant.graph.listSubscribedSkus() : Promise.resolve([]);
   skusRead.catch(() => undefined);
   let mailboxes: MailboxWithStatistics[] = [];
   let usageDate: string | null | undefined;
@@ -35,7 +39,7 @@ export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[], 
   } else if (types) {
     mailboxes = (await readMailboxes(tenant, { types })).mailboxes;
   }
-  const shared = wants('shared-licence') ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
+  const shared = accounts ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
   const [users, skus] = await Promise.all([usersById(tenant.graph, shared.map((m) => m.userId)), skusRead]);
   return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}) };
 }

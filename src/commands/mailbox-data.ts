@@ -6,7 +6,7 @@
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { Mailbox, RecipientTypeDetails } from '../m365/records';
+import type { Mailbox, RecipientTypeDetails } from '../model/tenant';
 import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';

@@ -4,12 +4,13 @@
 // A small tenant, or a report that cannot be used, is read live as before.
 import { mailboxesToShow } from '../cards/licensing/shared-mailboxes-card';
 import { readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import { chooseFigureSource, type FiguresNote } from '../reports/figure-source';
 import { SHARED_MAILBOX_FREE_BYTES, sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { usageStatistics, withLive } from '../reports/usage-figures';
 import type { BotServices } from '../services';
-import { readSharedMailboxData, usersById, type SharedMailboxData } from './licence-data';
+import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
+import { usersById } from '../m365/directory-users';
 
 /** A usage size in this band may be on either side of the 50 GB line (or its 90% warning) by now. */
 const NEAR_LINE = { from: 0.8 * SHARED_MAILBOX_FREE_BYTES, to: 1.25 * SHARED_MAILBOX_FREE_BYTES };

@@ -1,10 +1,10 @@
 // GET /api/exports/{id}?exp=…&sig=…: the CSV of a report snapshot, for a valid, unexpired link only.
 import type { Logger } from '../log';
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import type { MailboxQuery } from '../reports/mailbox-report';
 import type { FiguresNote } from '../reports/figure-source';
 import type { MailboxUsageCache } from '../m365/mailbox-usage';
-import { snapshotMailboxes, USAGE_COPY_GONE } from '../commands/mailbox-snapshot';
+import { snapshotMailboxes, USAGE_COPY_GONE } from './mailbox-snapshot';
 import { mailboxCsv } from '../reports/mailbox-csv';
 import { toCsv } from '../reports/csv';
 import type { CsvTable } from '../reports/licensing/licence-csv';

@@ -9,7 +9,7 @@ import { EXCHANGE_CONCURRENCY, exchangeConcurrencyFor } from './adaptive-concurr
 import { isExchangeHost } from './exchange-hosts';
 import { MAILBOX_PROPERTIES, NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
 import { readJson, type ServicePipeline } from './pipeline';
-import type { Mailbox, MailboxStatistics } from './records';
+import type { Mailbox, MailboxStatistics } from '../model/tenant';
 import { parseJsonLoosely, ServiceError, serviceErrorFromBatchItem } from './service-error';
 
 export { exchangeFilterValue, exchangeFilterPrefix } from './exchange-filter';

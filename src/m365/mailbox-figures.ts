@@ -4,7 +4,7 @@
 import { ConcurrencyCap } from './concurrency-cap';
 import { EXCHANGE_BATCH_LIMIT, statisticsCommand, statisticsFrom, type ExchangeClient, type ExchangeCommand } from './exchange-client';
 import { statisticsIdentity, toMailbox } from './exchange-records';
-import type { Mailbox, MailboxStatistics, MailboxWithStatistics, RecipientTypeDetails } from './records';
+import type { LiveFigures, Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import { ServiceError } from './service-error';
 
 /** Usually a few percent of a tenant: a handful of Get-Mailbox pages where user mailboxes would be a hundred. */
@@ -22,13 +22,6 @@ export async function readMailboxesByType(
     options.onPage?.(found.size);
   }
   return found;
-}
-
-export interface LiveFigures {
-  /** Get-Mailbox, read for mailboxes known from the report only. */
-  mailbox?: Mailbox;
-  statistics: MailboxStatistics | null;
-  error?: string;
 }
 
 interface Job {

@@ -6,7 +6,7 @@
 // command would lock out the 15th admin; the report changes once a day anyway (data 24–48 h old).
 import { concealedForm, type ConcealedForm } from './graph-records';
 import type { GraphClient } from './graph-client';
-import type { MailboxUsageDetail } from './records';
+import type { MailboxUsageDetail } from '../model/tenant';
 import { isServiceError } from './service-error';
 
 export interface MailboxUsage {

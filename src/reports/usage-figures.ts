@@ -4,8 +4,7 @@
 // The report (getMailboxUsageDetail) has no recipient type: every row is a mailbox, and only the
 // few shared, room and equipment mailboxes (read from Get-Mailbox by type) say which are not user
 // mailboxes. Its figures are those of its refresh date, a day or two old.
-import type { LiveFigures } from '../m365/mailbox-figures';
-import type { Mailbox, MailboxStatistics, MailboxUsageDetail, MailboxWithStatistics } from '../m365/records';
+import type { LiveFigures, Mailbox, MailboxStatistics, MailboxUsageDetail, MailboxWithStatistics } from '../model/tenant';
 
 const dayStarts = new Map<string, string>();
 

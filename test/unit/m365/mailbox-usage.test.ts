@@ -3,7 +3,7 @@ import { concealedForm } from '../../../src/m365/graph-records';
 import { MailboxUsageCache } from '../../../src/m365/mailbox-usage';
 import { ServiceError } from '../../../src/m365/service-error';
 import type { GraphClient } from '../../../src/m365/graph-client';
-import type { MailboxUsageDetail } from '../../../src/m365/records';
+import type { MailboxUsageDetail } from '../../../src/model/tenant';
 
 describe('CsvStreamParser', () => {
   const text = '\uFEFFa,b,c\r\n"x, ""quoted""",2,"line\nbreak"\r\nplain,,last\n';

@@ -1,7 +1,7 @@
 import { chooseFigureSource, figuresLine, figuresWarning, remainingMs, usageDateText } from '../../../src/reports/figure-source';
 import { differsNotably, joinUsage, withLive } from '../../../src/reports/usage-figures';
 import { buildMailboxReport } from '../../../src/reports/mailbox-report';
-import type { Mailbox, MailboxUsageDetail } from '../../../src/m365/records';
+import type { Mailbox, MailboxUsageDetail } from '../../../src/model/tenant';
 
 const GB = 1024 ** 3;
 

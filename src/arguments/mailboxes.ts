@@ -6,7 +6,7 @@ import {
   MailboxQuery,
   MailboxSort,
   MailboxTypeChoice,
-} from '../../reports/mailbox-report';
+} from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
 /** `live`: every figure from Get-MailboxStatistics, even where Microsoft 365's usage report would serve. */

@@ -99,3 +99,10 @@ export interface MailboxUsageDetail {
   /** Only when the report carries a Recipient Type column (not documented for v1.0). */
   recipientType?: string;
 }
+
+/** Live figures of a mailbox read beside the usage report: statistics, and Get-Mailbox for one known from the report only. */
+export interface LiveFigures {
+  mailbox?: Mailbox;
+  statistics: MailboxStatistics | null;
+  error?: string;
+}

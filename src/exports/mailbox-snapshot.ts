@@ -4,8 +4,8 @@
 // equipment mailboxes, the rows read live). Buttons rebuild the rows from the kept copy, with no
 // call to the tenant.
 import type { MailboxUsageCache } from '../m365/mailbox-usage';
-import type { MailboxWithStatistics } from '../m365/records';
-import type { MailboxSnapshotData } from '../exports/serve';
+import type { MailboxWithStatistics } from '../model/tenant';
+import type { MailboxSnapshotData } from './serve';
 import { beyondUsageRows, rebuildFromUsage } from '../reports/usage-figures';
 
 /** The snapshot data to save for `mailboxes` (whole, unless its figures come from a kept usage report). */
