@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 // Issue 3: the memory the bot needs for a report over 100,000 mailboxes. The simulated tenant runs
 // in one child process (100,000 users would swell any process that holds them) and the bot's read,
 // report and card in another, so the peak measured is the bot's alone.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
-import { INSTANT_MODEL, type SimulatorInfo } from '../src/simulator';
+import { INSTANT_MODEL } from '../src/simulator';
+import { exited, firstLine, startSimulatorProcess } from './simulator-process';
 import type { MemoryFigures } from './report-memory-reader';
 import { count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
@@ -16,43 +16,16 @@ const TARGET_MB = 300;
 /** The heap cap the bot runs with on App Service (infra/modules/app-service.bicep appCommandLine). */
 const DEPLOYED_HEAP_MB = deployedHeapMb();
 
-/** The first line a child prints on stdout, or its stderr when it exits first. */
-function firstLine(child: ChildProcess, timeoutMs: number, what: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    const lines = readline.createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`${what} printed nothing within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code}; stderr: ${stderr}`));
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-}
-
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const idle = spawn(process.execPath, ['-e', 'setTimeout(() => console.log(JSON.stringify(process.memoryUsage())), 300)'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const idleRssMb = (JSON.parse(await firstLine(idle, 10_000, 'an idle node')) as NodeJS.MemoryUsage).rss / 1024 / 1024;
   await exited(idle);
 
   const simStart = performance.now();
-  const sim = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'simulator', 'main.js')], {
-    env: { ...process.env, DEMO_TENANT: TENANT, SIM_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // `npm run simulator` starts with the assumed Exchange's costs; this bench measures memory, not time.
+  const sim = await startSimulatorProcess(TENANT, INSTANT_MODEL, 120_000);
+  const info = sim.info;
   try {
-    const info = JSON.parse(await firstLine(sim, 120_000, 'the simulator')) as SimulatorInfo;
-    // `npm run simulator` starts with the assumed Exchange's costs; this bench measures memory, not time.
-    const free = await fetch(`${info.controlUrl}/_sim/model`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(INSTANT_MODEL) });
-    if (!free.ok) throw new Error(`PUT /_sim/model answered ${free.status}`);
     print(`report-memory: simulator with ${TENANT} in its own process (pid ${sim.pid}), no latency, no throttling, up in ${seconds(performance.now() - simStart)}`);
     const readOnce = async (heapCapMb?: number): Promise<MemoryFigures> => {
       // --expose-gc only lets the reader measure what it keeps; it changes no collection on its own.
@@ -83,10 +56,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     print(`report-memory: same read with node's default heap (limit ${mb(uncapped.heapLimitMb)}): peak RSS ${mb(uncappedPeak)}, peak heap ${mb(uncapped.peakHeapMb)}, in ${seconds(uncapped.ms)}`);
     addRow({ bench: 'report-memory', figure: "  same with node's default heap limit", measured: `${mb(uncappedPeak)} in ${seconds(uncapped.ms)}` });
   } finally {
-    if (sim.exitCode === null) {
-      sim.kill('SIGTERM');
-      await exited(sim);
-    }
+    await sim.stop();
   }
 }
 

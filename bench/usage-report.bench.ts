@@ -2,10 +2,10 @@
 // budget of 3 requests in flight, through the whole bot (chat command to final card), beside what
 // live statistics for every mailbox would need under the same model. The simulated tenant runs in
 // a process of its own and the bot in another with node's default heap, so the RSS is the bot's.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
-import { ASSUMED_MODEL, type SimulatorInfo } from '../src/simulator';
+import type { ASSUMED_MODEL } from '../src/simulator';
+import { firstLine, startSimulatorProcess } from './simulator-process';
 import type { UsageBotFigures } from './usage-report-bot';
 import { count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
@@ -15,34 +15,12 @@ const BUDGET = 3;
 const TARGET_MS = 60_000;
 const TARGET_RSS_MB = 300;
 
-function firstLine(child: ChildProcess, timeoutMs: number, what: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-3000)));
-    const lines = readline.createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`${what} printed nothing within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code}; stderr: ${stderr}`));
-    });
-  });
-}
-
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const simStart = performance.now();
-  const sim = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'simulator', 'main.js')], {
-    env: { ...process.env, DEMO_TENANT: TENANT, SIM_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The model is the simulator's own assumption (cost-model.ts); only the budget is set here.
+  const sim = await startSimulatorProcess(TENANT, { exchange: { maxInFlight: BUDGET } });
+  const info = sim.info;
   try {
-    const info = JSON.parse(await firstLine(sim, 180_000, 'the simulator')) as SimulatorInfo;
-    // The model is the simulator's own assumption (cost-model.ts); only the budget is set here.
-    const put = await fetch(`${info.controlUrl}/_sim/model`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ exchange: { maxInFlight: BUDGET } }) });
-    if (!put.ok) throw new Error(`PUT /_sim/model answered ${put.status}`);
     const model = (await (await fetch(`${info.controlUrl}/_sim/model`)).json()) as typeof ASSUMED_MODEL;
     const ex = model.exchange;
     print(`usage-report: simulator with ${TENANT} in its own process, up in ${seconds(performance.now() - simStart)}; model ${JSON.stringify(model)}`);
@@ -74,9 +52,6 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const mailboxesMs = figures.commands[0].finalMs;
     addRow({ bench: 'usage-report', figure: '  all live, same model (lower bound, not run)', measured: `${(allLive / 60000).toFixed(0)} min (${(allLive / mailboxesMs).toFixed(0)}x the usage path)`, target: '' });
   } finally {
-    if (sim.exitCode === null) {
-      sim.kill('SIGTERM');
-      await new Promise((r) => sim.once('exit', r));
-    }
+    await sim.stop();
   }
 }
