@@ -18,6 +18,7 @@ import { createAlertRuntime } from './alerts/runtime';
 import type { Window } from './alerts/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
+import { ChatTurns } from './runner/chat-turns';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -69,7 +70,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage };
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage, chats: new ChatTurns() };
   if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,

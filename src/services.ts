@@ -7,6 +7,7 @@ import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
 import type { AlertServices } from './alerts/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
+import type { ChatTurns } from './runner/chat-turns';
 
 export type { AlertServices };
 
@@ -21,6 +22,8 @@ export interface BotServices {
   alerts: AlertServices;
   /** Microsoft 365's usage report, kept for every report and admin, and the size from which it is used. */
   usage: UsageServices;
+  /** Chat turns in progress: reports let them be answered first. */
+  chats: ChatTurns;
 }
 
 export interface UsageServices {

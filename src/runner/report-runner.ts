@@ -60,8 +60,12 @@ export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: Rep
   const started = Date.now();
   const target = ref ?? (await outbox.send(reportProgress(spec)));
   const progress = progressUpdates(ctx, outbox, target, spec.reading, spec.noun);
+  const chats = ctx.services.chats;
   try {
+    await chats.answered();
     const data = await spec.read(progress.onProgress, progress.retitle);
+    // Ranking, snapshotting and rendering thousands of rows is a report's longest stretch on the thread.
+    await chats.answered();
     const snapshotId = spec.snapshot ? await saveSnapshot(ctx, spec, spec.snapshot(data)) : undefined;
     await progress.settled();
     ctx.log.info(spec.logName, { ...(spec.logFields?.(data) ?? {}), ms: Date.now() - started });

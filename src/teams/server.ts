@@ -76,11 +76,14 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       res.send(400, { error: problem });
       return;
     }
+    const answered = options.services.chats.started();
     try {
       await adapter.process(req as any, res as any, (context) => bot.run(context));
     } catch (err) {
       log.error('activity processing failed', { err: err as Error });
       if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      answered();
     }
   });
   server.get('/healthz', async (_req, res) => {

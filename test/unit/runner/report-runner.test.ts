@@ -1,4 +1,5 @@
 // The report runner needs only an outbox (no Teams turn): what a scheduled report will use.
+import { ChatTurns } from '../../../src/runner/chat-turns';
 import { silentLogger } from '../../../src/log';
 import type { Message, MessageRef, Outbox } from '../../../src/model/conversation';
 import { runReport, type ReportContext, type ReportSpec } from '../../../src/runner/report-runner';
@@ -19,7 +20,7 @@ function recordingOutbox() {
 }
 
 function context(save: () => Promise<{ id: string }>): ReportContext {
-  return { services: { snapshots: { save } } as never, log: silentLogger, now: () => new Date('2025-06-01T09:00:00Z'), conversation: { id: 'c1' } };
+  return { services: { snapshots: { save }, chats: new ChatTurns() } as never, log: silentLogger, now: () => new Date('2025-06-01T09:00:00Z'), conversation: { id: 'c1' } };
 }
 
 const spec = (read: () => Promise<number>, extra: Partial<ReportSpec<number>> = {}): ReportSpec<number> => ({
