@@ -14,6 +14,7 @@ import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
+import { createScheduleRuntime } from './schedules/runtime';
 import type { Window } from './alerts/pace';
 
 export interface StartBotOptions {
@@ -49,8 +50,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
-  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services };
+  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
+  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, clock: options.clock, schedules: schedules.step });
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, schedules: schedules.services };
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
@@ -80,6 +82,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes, clock: options.clock });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
+  schedules.attach({ services, commands: router.commands, runCycle: alerts.services.runCycle });
   return {
     url: server.url,
     port: server.port,
@@ -87,6 +90,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     services,
     stop: async () => {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
+      await schedules.stop();
       await alerts.stop();
       await server.close();
       closeTenant(tenant);

@@ -14,6 +14,7 @@ import type { ConversationStore } from './state/conversations';
 import type { SubscriptionStore } from './state/subscriptions';
 import type { LedgerStore } from './state/ledger';
 import type { CycleReport, RunOptions } from './alerts/cycle';
+import type { ScheduleServices } from './schedules/runtime';
 
 export interface TenantClients {
   exchange: ExchangeClient;
@@ -30,6 +31,8 @@ export interface BotServices {
   snapshots: SnapshotStore;
   exportLinks: ExportLinks;
   alerts: AlertServices;
+  /** Scheduled reports: their definitions, run ledgers, and a run made now. */
+  schedules: ScheduleServices;
 }
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */

@@ -15,6 +15,7 @@ import { SendPace, type Window } from './pace';
 import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
+import type { ScheduleStep } from '../schedules/step';
 
 export interface AlertRuntimeOptions {
   config: BotConfig;
@@ -25,6 +26,10 @@ export interface AlertRuntimeOptions {
   /** Tests and the benchmark: other pace windows. */
   pace?: { perConversation?: Window[]; global?: Window[] };
   lock?: CycleLock;
+  /** What "now" is for the cycle (tests with a controlled clock); the wall clock otherwise. */
+  clock?: () => Date;
+  /** The scheduled reports' step of each cycle. */
+  schedules?: ScheduleStep;
 }
 
 export interface AlertRuntime {
@@ -78,6 +83,8 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         pace,
         log: log.child({ part: 'alerts' }),
         remediation: config.remediation,
+        now: options.clock,
+        schedules: options.schedules,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

@@ -1,0 +1,124 @@
+// Scheduled reports put together for one bot instance: the stores, the step each check cycle runs,
+// and a minute tick. The alert timer runs a full cycle every ALERT_INTERVAL_MINUTES (an hour by
+// default), which would post an 08:00 report as late as 08:59; so, whenever that timer is on, each
+// instance also looks once a minute (one blob read) whether a schedule's time has come, and if so
+// runs a schedules-only cycle under the same lease. The first tick after a start runs every due
+// schedule: what was missed while the bot was down runs once, soon after it is back.
+import type { TokenCredential } from '@azure/identity';
+import type { CycleReport, RunOptions } from '../alerts/cycle';
+import type { Command, Caller } from '../commands/types';
+import type { BotConfig } from '../config';
+import type { Logger } from '../log';
+import type { BotServices } from '../services';
+import { ConversationStore } from '../state/conversations';
+import { blobCreateIfAbsent, stateContainer } from '../state/lease';
+import { ScheduleRunStore, ScheduleStore } from '../state/schedules';
+import type { StateStore } from '../state/store';
+import { mayBeDue } from './due';
+import { commandLookup, runReportCommand, sharedSnapshots, type CommandLookup, type ReportRun } from './report-run';
+import type { Schedule } from './schedule';
+import { ScheduleRunner, type ScheduleStep } from './step';
+
+export const TICK_MS = 60_000;
+
+export interface ScheduleServices {
+  store: ScheduleStore;
+  runs: ScheduleRunStore;
+  /** A schedule's report made now, as its due run makes it (`schedule run <n>`), asked for by `caller`. */
+  runNow(schedule: Schedule, caller: Caller): Promise<ReportRun>;
+  /** How soon after its time a run is posted, in words. */
+  punctuality(): string;
+}
+
+export interface ScheduleRuntimeOptions {
+  config: BotConfig;
+  state: StateStore;
+  credential: TokenCredential;
+  log: Logger;
+  clock?: () => Date;
+}
+
+export interface ScheduleRuntime {
+  services: ScheduleServices;
+  /** What each cycle calls (it waits for attach before it makes reports). */
+  step: ScheduleStep;
+  /** Once the bot's services and commands exist and cycles can run. */
+  attach(parts: { services: BotServices; commands: readonly Command[]; runCycle(options: RunOptions): Promise<CycleReport> }): void;
+  stop(): Promise<void>;
+}
+
+export function createScheduleRuntime(options: ScheduleRuntimeOptions): ScheduleRuntime {
+  const { config, state } = options;
+  const log = options.log.child({ part: 'schedules' });
+  const now = options.clock ?? (() => new Date());
+  const store = new ScheduleStore(state);
+  const runs = new ScheduleRunStore(state, blobCreateIfAbsent(stateContainer(config, options.credential)));
+  let attached: { services: BotServices; lookup: CommandLookup } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<ReportRun> => {
+    if (!attached) return { messages: [], failed: true, failure: 'the bot is still starting' };
+    const first = audience[0];
+    return runReportCommand(attached.lookup, text, {
+      caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
+      conversation: { id: first.conversationId, type: first.conversationType === 'channel' ? 'channel' : first.conversationType === 'groupChat' ? 'groupChat' : 'personal' },
+      services: { ...attached.services, snapshots: sharedSnapshots(attached.services.snapshots, audience.map((s) => s.conversationId)) },
+      log,
+      now: () => at,
+    });
+  };
+
+  const runner = new ScheduleRunner({ schedules: store, runs, conversations: new ConversationStore(state), log, produce });
+  const step: ScheduleStep = {
+    run: async (input) => (attached ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
+  };
+
+  const startTicks = (runCycle: (o: RunOptions) => Promise<CycleReport>) => {
+    // Undefined: the first tick looks at every schedule (runs missed while the bot was down).
+    let since: Date | undefined;
+    const tick = async () => {
+      const at = now();
+      const all = await store.all();
+      if (since === undefined || all.some((s) => mayBeDue(s, at, since))) {
+        const report = await runCycle({ schedulesOnly: { since } });
+        // Busy (another instance holds the lease): look at the same stretch again next minute.
+        if (report.ran) since = at;
+      } else {
+        since = at;
+      }
+    };
+    const schedule = (ms: number) => {
+      if (stopped) return;
+      timer = setTimeout(() => {
+        ticking = tick()
+          .catch((err) => log.warn('schedule tick failed; the next one tries again', { err: err as Error }))
+          .finally(() => schedule(TICK_MS));
+      }, ms);
+      timer.unref();
+    };
+    schedule(TICK_MS + Math.round(Math.random() * 10_000));
+  };
+
+  return {
+    services: {
+      store,
+      runs,
+      runNow: (schedule, caller) => produce(schedule.report, [schedule], now(), caller),
+      punctuality: () =>
+        config.alertIntervalMinutes > 0 ? 'within about a minute of its time' : 'when the external scheduler next calls POST /api/alerts/run',
+    },
+    step,
+    attach(parts) {
+      attached = { services: parts.services, lookup: commandLookup(parts.commands) };
+      if (config.alertIntervalMinutes > 0) startTicks(parts.runCycle);
+      else log.info('schedule tick off (ALERT_INTERVAL_MINUTES=0): scheduled reports run when POST /api/alerts/run is called');
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await ticking;
+    },
+  };
+}
