@@ -23,6 +23,7 @@ const BENCHES: Bench[] = [
   { name: 'shared-mailboxes', run: async (p, a) => (await import('./shared-mailboxes.bench')).run(p, a) },
   { name: 'buttons', run: async (p, a) => (await import('./buttons.bench')).run(p, a) },
   { name: 'alerts', run: async (p, a) => (await import('./alerts.bench')).run(p, a) },
+  { name: 'schedules', run: async (p, a) => (await import('./schedules.bench')).run(p, a) },
 ];
 
 const ROW_MARK = '@@summary-row ';

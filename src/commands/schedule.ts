@@ -87,7 +87,7 @@ async function create(ctx: CommandContext): Promise<void> {
 async function list(ctx: CommandContext): Promise<void> {
   const { store, runs } = ctx.services.schedules;
   const schedules = await store.inConversation(ctx.conversation.id);
-  const ledger = schedules.length ? await runs.peek(ctx.conversation.id) : {};
+  const ledger = schedules.length ? (await runs.read(ctx.conversation.id)).runs : {};
   const now = ctx.now();
   const views = schedules.map((s) => scheduleView(s, ledger[s.id], now));
   const failing = views.filter((v) => v.lastOk === false).length;

@@ -93,7 +93,8 @@ export class ScheduleStore {
 
 export interface RunLedgerRead {
   runs: RunLedger;
-  eTag: string;
+  /** Undefined while the conversation has no ledger yet: the first write creates it, only if still absent. */
+  eTag?: string;
 }
 
 export class ScheduleRunStore {
@@ -103,24 +104,21 @@ export class ScheduleRunStore {
   ) {}
 
   async read(conversationId: string): Promise<RunLedgerRead> {
+    const found = await this.store.read<RunLedger>(key(conversationId));
+    return found ? { runs: found.value ?? {}, eTag: found.eTag } : { runs: {} };
+  }
+
+  /**
+   * Throws StateConflictError when someone else wrote it since `eTag`, or created it meanwhile when
+   * there was none: a first claim is a create "if none match", so it can never wipe another's claim.
+   */
+  async write(conversationId: string, runs: RunLedger, eTag: string | undefined): Promise<void> {
     const k = key(conversationId);
-    for (let i = 0; i < 3; i++) {
-      const found = await this.store.read<RunLedger>(k);
-      if (found) return { runs: found.value ?? {}, eTag: found.eTag };
-      // "If none match": an overwrite could wipe the claim another instance just wrote.
-      await this.createIfAbsent(k, {});
+    if (eTag === undefined) {
+      if (!(await this.createIfAbsent(k, runs))) throw new StateConflictError(k);
+      return;
     }
-    throw new Error(`The schedule run ledger of a conversation could not be created (${k}).`);
-  }
-
-  /** Reads without creating: `schedule list` in a conversation that never ran one writes nothing. */
-  async peek(conversationId: string): Promise<RunLedger> {
-    return (await this.store.read<RunLedger>(key(conversationId)))?.value ?? {};
-  }
-
-  /** Throws StateConflictError when someone else wrote it since `eTag`. */
-  async write(conversationId: string, runs: RunLedger, eTag: string): Promise<void> {
-    await this.store.write(key(conversationId), runs, eTag);
+    await this.store.write(k, runs, eTag);
   }
 
   /** Read-modify-write with the eTag, retried when another writer got there first. */
@@ -128,6 +126,7 @@ export class ScheduleRunStore {
     for (let attempt = 0; ; attempt++) {
       const { runs, eTag } = await this.read(conversationId);
       const next = change(runs);
+      if (next === runs) return runs;
       try {
         await this.write(conversationId, next, eTag);
         return next;
