@@ -5,6 +5,7 @@
 // second of sends beside it. The bot's real path: schedules and run ledgers in Azurite, the cycle's
 // lease, the report made by the `shared` command, continueConversationAsync to a local connector.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { startBot } from '../src/app';
 import { startAzurite } from '../src/demo/azurite';
 import { Logger } from '../src/log';
@@ -70,8 +71,10 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
 
     await resetRequestCounts(sim.controlUrl);
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const report = await bot.services.alerts.runCycle();
     const elapsed = performance.now() - start;
+    const cpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
     const reads = await tenantRequests(sim.controlUrl);
     const sends = connector.arrived.filter((a) => a.kind === 'send');
     const reached = new Set(sends.map((a) => a.conversationId));
@@ -89,6 +92,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     print(`schedules: cycle ${seconds(elapsed)}: ${count(s?.sent ?? 0)} sent to ${count(reached.size)} conversations (${s?.late ?? 0} late, ${s?.failed ?? 0} failed), ${s?.reports ?? 0} report made`);
     print(`schedules: tenant reads in the cycle: ${count(reads.exchange)} Exchange (${count(reads.statistics)} Get-MailboxStatistics), ${count(reads.graph)} Graph = ${readRatio.toFixed(2)}× one report's`);
     print(`schedules: posting took ${seconds(posting)} from first to last card; Teams' limits allow no less than ${seconds(bound)}: ${(posting / Math.max(bound, 1)).toFixed(2)}× the bound; busiest second ${busiest} sends (limit ${GLOBAL[0].limit})`);
+    print(`schedules: this process used ${seconds(cpuMs)} of CPU in the ${seconds(elapsed)} cycle (Azurite is another process); machine load average ${loadavg()[0].toFixed(1)} on the cores above`);
     print(`schedules: whole cycle (report, claims, posting, settling) ${(elapsed / Math.max(bound, 1)).toFixed(2)}× the posting bound; a second cycle sends ${(await bot.services.alerts.runCycle()).schedules?.sent ?? 0} (the run ledger)`);
     addRow({ bench: 'schedules', figure: `tenant reads for ${count(CONVERSATIONS)} due \`shared\` schedules`, measured: `${readRatio.toFixed(2)}× one report`, target: '1× (read once)', met: readRatio <= 1.0 && reads.graph <= once.graph });
     addRow({
