@@ -79,7 +79,7 @@ async function create(ctx: CommandContext): Promise<void> {
   const view = scheduleView(s, undefined, now);
   const zoneNote = parsed.timeZone || sent ? '' : ' Teams did not say your time zone, so times are UTC; add `tz Europe/Berlin` (or yours) to change it.';
   await ctx.reply({
-    card: scheduleCard(view, { title: 'Scheduled', actions: [cancelScheduleButton(s.id), runButton('Run now', `schedule run ${s.n}`), runButton('All schedules', 'schedule list')] }),
+    card: scheduleCard(view, { title: 'Scheduled', actions: [cancelScheduleButton(s.id), runButton('All schedules', 'schedule list')] }),
     text: `Scheduled ${s.n}: ${s.report}, ${view.when} (${s.timeZone}). Each run is posted here ${ctx.services.schedules.punctuality()}.${zoneNote}`.slice(0, 400),
   });
 }

@@ -21,6 +21,25 @@ import { ScheduleRunner, type ScheduleStep } from './step';
 
 export const TICK_MS = 60_000;
 
+/**
+ * One minute tick: a schedules-only cycle when some schedule's time came since the last tick that
+ * ran. The first tick looks at every schedule (runs missed while the bot was down); a tick skipped
+ * because another instance holds the lease looks at the same stretch again next time.
+ */
+export function scheduleTick(deps: { schedules: Pick<ScheduleStore, 'all'>; runCycle(o: RunOptions): Promise<CycleReport>; now(): Date }): () => Promise<void> {
+  let since: Date | undefined;
+  return async () => {
+    const at = deps.now();
+    const all = await deps.schedules.all();
+    if (since !== undefined && !all.some((s) => mayBeDue(s, at, since))) {
+      since = at;
+      return;
+    }
+    const report = await deps.runCycle({ schedulesOnly: { since } });
+    if (report.ran) since = at;
+  };
+}
+
 export interface ScheduleServices {
   store: ScheduleStore;
   runs: ScheduleRunStore;
@@ -76,19 +95,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
   };
 
   const startTicks = (runCycle: (o: RunOptions) => Promise<CycleReport>) => {
-    // Undefined: the first tick looks at every schedule (runs missed while the bot was down).
-    let since: Date | undefined;
-    const tick = async () => {
-      const at = now();
-      const all = await store.all();
-      if (since === undefined || all.some((s) => mayBeDue(s, at, since))) {
-        const report = await runCycle({ schedulesOnly: { since } });
-        // Busy (another instance holds the lease): look at the same stretch again next minute.
-        if (report.ran) since = at;
-      } else {
-        since = at;
-      }
-    };
+    const tick = scheduleTick({ schedules: store, runCycle, now });
     const schedule = (ms: number) => {
       if (stopped) return;
       timer = setTimeout(() => {

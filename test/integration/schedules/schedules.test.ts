@@ -73,7 +73,7 @@ describe('one timeline, a controlled clock', () => {
     expect(ny.text).toMatch(/Time zone: America\/New_York/);
     expect(ny.text).toMatch(/Next runs Mon 9 Mar 2026, 08:00 Mon 16 Mar 2026, 08:00 Mon 23 Mar 2026, 08:00/);
     const buttons = ny.activity.attachments[0].content.actions;
-    expect(buttons.map((b: any) => b.title)).toEqual(['Cancel', 'Run now', 'All schedules']);
+    expect(buttons.map((b: any) => b.title)).toEqual(['Cancel', 'All schedules']);
     expect(buttons[0]).toMatchObject({ type: 'Action.Execute', verb: 'schedule.cancel', data: { schedule: expect.stringMatching(/^[0-9a-f]{32}$/) } });
 
     const berlin = await say('schedule export shared monthly on 29 at 08:00', BERLIN, { conversationType: 'channel', localTimezone: 'Europe/Berlin' });
