@@ -23,8 +23,11 @@ param location string = resourceGroup().location
 @description('The tenant\'s initial domain, x.onmicrosoft.com (Exchange Online needs it to address the organisation).')
 param m365Organization string
 
-@description('Comma-separated Entra object ids of the people allowed to use the bot.')
-param botAdmins string = ''
+// Required and non-empty: a bot without admins answers nobody, so the deployment refuses it before
+// creating anything (issue 16). The bot itself also starts without admins and says what to set.
+@minLength(36)
+@description('Comma-separated Entra object ids of the people allowed to use the bot (at least one: yours, `az ad signed-in-user show --query id -o tsv`).')
+param botAdmins string
 
 @description('Object id of an Entra group whose members may use the bot (may be combined with botAdmins).')
 param botAdminGroupId string = ''
@@ -97,6 +100,16 @@ module identity 'modules/identity.bicep' = {
   params: {
     name: '${resourceBaseName}-identity'
     location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'bot-monitoring'
+  params: {
+    name: resourceBaseName
+    location: location
+    principalId: identity.outputs.principalId
     tags: tags
   }
 }
@@ -175,6 +188,12 @@ var appSettings = [
     value: 'info'
   }
   {
+    // Not a secret: the component has local auth disabled, so only the identity's Entra token
+    // (Monitoring Metrics Publisher) can send; src/telemetry/ signs in with it.
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: monitoring.outputs.connectionString
+  }
+  {
     // Run the deployed zip as a read-only package: what was tested is what runs.
     name: 'WEBSITE_RUN_FROM_PACKAGE'
     value: '1'
@@ -213,8 +232,17 @@ module bot 'modules/bot-registration.bicep' = {
   }
 }
 
+// Granted last, after the App Service and the bot registration (a minute or more): a service
+// principal made moments ago may not have reached the directory replica Graph writes to, and the
+// grant then fails with "Not a valid reference update" (microsoftgraph/msgraph-bicep-types#193, open).
+// Waiting for the slow resources first makes that rare; when it still happens, running the same
+// `az deployment group create` again completes it (the identity exists by then). README, Troubleshooting.
 module tenantPermissions 'modules/graph-permissions.bicep' = if (grantTenantPermissions) {
   name: 'bot-tenant-permissions'
+  dependsOn: [
+    app
+    bot
+  ]
   params: {
     principalId: identity.outputs.principalId
     graphRoles: graphRoles
@@ -231,6 +259,7 @@ output BOT_SERVICE_NAME string = bot.outputs.name
 output PUBLIC_URL string = publicUrl
 output IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.name
 output GRAPH_ROLES string = join(graphRoles, ',')
 // The Entra role assignment Graph Bicep cannot make: run this once as a Privileged Role Administrator.
 output EXCHANGE_ROLE_COMMAND string = 'az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments --headers Content-Type=application/json --body \'{"principalId":"${identity.outputs.principalId}","roleDefinitionId":"${exchangeRoleTemplateId}","directoryScopeId":"/"}\''

@@ -53,6 +53,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
   const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, clock: options.clock, schedules: schedules.step });
   const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, schedules: schedules.services };
+  if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,

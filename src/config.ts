@@ -31,6 +31,7 @@ export const SETTINGS: SettingInfo[] = [
   { name: 'ALERT_INTERVAL_MINUTES', meaning: 'minutes between alert check cycles (default 60, demo mode 5; 0 = only on POST /api/alerts/run and `alerts check`)', optionalInProduction: true },
   { name: 'ALERT_RUNNERS', meaning: 'comma-separated Entra object ids (e.g. a Logic App\'s managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody', optionalInProduction: true },
   { name: 'LOG_LEVEL', meaning: 'debug, info, warn or error (default info)', optionalInProduction: true },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', meaning: 'Application Insights connection string: requests, dependencies, logs, exceptions and metrics go there, signed in with the managed identity (infra/ sets it); empty = telemetry off', optionalInProduction: true },
   { name: 'DEMO_TENANT', meaning: 'demo tenant: a fixture file path, or generate:N[:seed]', demoOnly: true },
   { name: 'SIM_PORT', meaning: "the simulated tenant's control API port (demo)", demoOnly: true },
   { name: 'PLAYGROUND_PORT', meaning: 'the Agents Playground port (demo, default 56150)', demoOnly: true },
@@ -97,9 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   for (const a of admins) if (!GUID.test(a)) throw new ConfigError(`BOT_ADMINS must list Entra object ids (GUIDs); "${a}" is not one`);
   const adminGroupId = get('BOT_ADMIN_GROUP_ID') || undefined;
   if (adminGroupId && !GUID.test(adminGroupId)) throw new ConfigError(`BOT_ADMIN_GROUP_ID must be a group's object id (GUID), got "${adminGroupId}"`);
-  if (!demo && admins.length === 0 && !adminGroupId) {
-    throw new ConfigError('Set BOT_ADMINS or BOT_ADMIN_GROUP_ID: otherwise nobody could use the bot.');
-  }
+  // No admins is not refused here: App Service would restart the bot forever. It starts and answers
+  // every message with what to set (src/access/admins.ts); infra/main.bicep refuses it at deployment.
   const organization = get('M365_ORGANIZATION');
   if (!demo && !/^[a-z0-9-]+\.onmicrosoft\.(com|us|de)$/i.test(organization)) {
     throw new ConfigError(`M365_ORGANIZATION must be the tenant's initial domain (x.onmicrosoft.com), got "${organization}"`);

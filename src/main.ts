@@ -3,8 +3,11 @@ import { ConfigError, readConfig } from './config';
 import { routeConsoleToLog } from './console-log';
 import { Logger } from './log';
 import { quietKnownWarnings } from './quiet-warnings';
+import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
+  // First: with APPLICATIONINSIGHTS_CONNECTION_STRING it instruments HTTP before ./app loads it.
+  const telemetry = await startTelemetry();
   quietKnownWarnings();
   let config;
   try {
@@ -35,11 +38,11 @@ async function main(): Promise<void> {
     return;
   }
   const { startBot } = await import('./app');
-  const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
+  const log = new Logger(config.logLevel, { app: 'mailbox-watch' }, telemetry?.logSink);
   routeConsoleToLog(log);
   const bot = await startBot({ config, log });
   log.info('listening', { port: bot.port });
-  stopOnSignal(() => bot.stop());
+  stopOnSignal(() => bot.stop().finally(() => telemetry?.shutdown()));
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import type { Caller, Conversation } from '../commands/types';
 
 export type AccessDecision =
   | { allowed: true; via: 'list' | 'group' }
-  | { allowed: false; reason: 'not-admin' | 'wrong-tenant' | 'unknown-user' | 'cannot-verify' };
+  | { allowed: false; reason: 'not-admin' | 'wrong-tenant' | 'unknown-user' | 'cannot-verify' | 'no-admins'; callerId?: string };
 
 export interface AdminPolicyOptions {
   admins: string[];
@@ -34,6 +34,8 @@ export class AdminPolicy {
     if (!id) return { allowed: false, reason: 'unknown-user' };
     if (this.admins.has(id)) return { allowed: true, via: 'list' };
     const groupId = this.options.groupId;
+    // Deployed without admins (issue 16): every message says what to set, instead of a crash loop.
+    if (this.admins.size === 0 && !groupId) return { allowed: false, reason: 'no-admins', callerId: id };
     if (!groupId || !this.options.isGroupMember) return { allowed: false, reason: 'not-admin' };
 
     const now = (this.options.now ?? Date.now)();
@@ -56,6 +58,15 @@ export class AdminPolicy {
 
 /** What the chat says to someone who is refused: the same words whatever the reason, but one. */
 export function refusalText(decision: Exclude<AccessDecision, { allowed: true }>): string {
+  if (decision.reason === 'no-admins') {
+    // Only someone of this tenant gets here, and nobody can use the bot yet: saying so reveals nothing.
+    const id = decision.callerId ?? '<your Entra object id>';
+    return (
+      'Nobody may use this bot yet: it runs without admins (BOT_ADMINS and BOT_ADMIN_GROUP_ID are both empty). ' +
+      `Ask the Azure operator who deployed it to set BOT_ADMINS to your Entra object id, ${id}: ` +
+      `\`az webapp config appsettings set -g <resource group> -n <web app> --settings BOT_ADMINS=${id}\`. The bot restarts with it.`
+    );
+  }
   if (decision.reason === 'cannot-verify') {
     return "I can't confirm your admin rights right now. Please try again in a minute.";
   }

@@ -23,7 +23,7 @@ export function directoryRoleCommand(principalId: string | undefined): string {
 }
 
 export const TOKEN_CACHE_NOTE =
-  'Managed identity tokens are cached for up to 24 hours: after granting, restart the web app (az webapp restart) and run doctor again.';
+  'Managed identity tokens are cached for up to about 24 hours, and a restart does not clear that cache: after granting, run doctor again later.';
 
 /** Replaces the placeholder in advice written without the id (src/m365/permissions.ts). */
 export function withPrincipal(text: string, principalId: string | undefined): string {

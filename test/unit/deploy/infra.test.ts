@@ -66,7 +66,9 @@ describe('infra/ Bicep and the settings the bot reads', () => {
   });
 
   test('no secret anywhere: no password, secret or key setting, no secure parameter, no account keys', () => {
-    expect(names.filter((n) => /PASSWORD|SECRET|KEY|CONNECTION_STRING/i.test(n))).toEqual([]);
+    // APPLICATIONINSIGHTS_CONNECTION_STRING is no secret: its component has local auth disabled, so
+    // only the identity's Entra token can send to it (checked below).
+    expect(names.filter((n) => n !== 'APPLICATIONINSIGHTS_CONNECTION_STRING' && /PASSWORD|SECRET|KEY|CONNECTION_STRING/i.test(n))).toEqual([]);
     for (const f of files) {
       const source = code(readFileSync(f, 'utf8'));
       expect({ file: relative(root, f), secure: /@secure\(\)/.test(source), listKeys: /listKeys\(/.test(source), password: /MicrosoftAppPassword/.test(source) })
@@ -153,5 +155,70 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     expect(given.filter((p) => !params.has(p))).toEqual([]);
     const required = [...params].filter(([, hasDefault]) => !hasDefault).map(([p]) => p);
     expect(required.filter((p) => !given.includes(p))).toEqual([]);
+  });
+});
+
+describe('issue 16: a first deployment that succeeds, and telemetry through the identity', () => {
+  const main = code(read('main.bicep'));
+  const monitoring = code(read('modules/monitoring.bicep'));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+  test('an empty admin list is refused at deployment: botAdmins is required and at least one object id long', () => {
+    expect(main).toMatch(/@minLength\(36\)\s*(@description\([^\n]*\)\s*)?param botAdmins string\s*$/m);
+    expect(main).not.toMatch(/param botAdmins string = /);
+    const given = JSON.parse(read('main.parameters.json')).parameters;
+    expect(given.botAdmins.value).toBe('${{BOT_ADMINS}}');
+  });
+
+  test('an empty admin list that reaches the app is handled: the bot starts and says what to set', () => {
+    const { readConfig } = jest.requireActual('../../../src/config');
+    const env = {
+      M365_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+      M365_ORGANIZATION: 'contoso.onmicrosoft.com',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555557',
+      MicrosoftAppType: 'UserAssignedMSI',
+      STORAGE_ACCOUNT_URL: 'https://x.blob.core.windows.net',
+      BOT_ADMINS: '',
+    };
+    expect(readConfig(env).admins).toEqual([]);
+  });
+
+  test('Application Insights is workspace-based, takes no local auth, and the identity may publish to it', () => {
+    expect(monitoring).toMatch(/'Microsoft\.OperationalInsights\/workspaces@/);
+    expect(monitoring).toMatch(/'Microsoft\.Insights\/components@/);
+    expect(monitoring).toMatch(/WorkspaceResourceId:\s*workspace\.id/);
+    expect(monitoring).toMatch(/DisableLocalAuth:\s*true/);
+    expect(monitoring).toContain("'3913510d-42f4-4e42-8a64-420c390055eb'"); // Monitoring Metrics Publisher
+    expect(monitoring).toMatch(/scope:\s*insights/);
+    expect(monitoring).toMatch(/principalType:\s*'ServicePrincipal'/);
+    expect(main).toMatch(/module monitoring 'modules\/monitoring\.bicep'[\s\S]*?principalId:\s*identity\.outputs\.principalId/);
+  });
+
+  test('the telemetry setting is the component\'s connection string, and the bot reads that setting', () => {
+    expect(main).toMatch(/name:\s*'APPLICATIONINSIGHTS_CONNECTION_STRING'\s*value:\s*monitoring\.outputs\.connectionString/);
+    expect(SETTINGS.map((s) => s.name)).toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+    const telemetry = readFileSync(join(root, 'src', 'telemetry', 'index.ts'), 'utf8');
+    expect(telemetry).toContain("CONNECTION_SETTING = 'APPLICATIONINSIGHTS_CONNECTION_STRING'");
+  });
+
+  test('Graph app roles are granted after the slow resources, and the README names the replication error and its rerun', () => {
+    expect(main).toMatch(/module tenantPermissions [^\n]*\{[\s\S]*?dependsOn:\s*\[\s*app\s+bot\s*\]/);
+    expect(readme).toContain('Not a valid reference update');
+    expect(readme).toContain('msgraph-bicep-types/issues/193');
+    expect(readme).toContain('Operation cannot be completed without additional quota');
+    expect(readme.replace(/\s+/g, ' ')).toContain('A conflicting object with one or more of the specified property values is present in the directory.');
+    expect(readme).toMatch(/npm run grant -- --identity \$PRINCIPAL_ID/);
+    expect(readme).not.toMatch(/wait a few minutes,\s*run `az webapp restart/);
+  });
+
+  test('the README queries use the metric and log names the telemetry emits', () => {
+    const metrics = readFileSync(join(root, 'src', 'telemetry', 'metrics.ts'), 'utf8');
+    expect(metrics).toContain("throttled: 'mailboxwatch.throttled'");
+    expect(readme).toMatch(/name == "mailboxwatch\.throttled"/);
+    const bridge = readFileSync(join(root, 'src', 'telemetry', 'log-bridge.ts'), 'utf8');
+    for (const failed of ['mailbox report failed', 'shared report failed', 'licence report failed']) {
+      expect(bridge).toContain(`'${failed}'`);
+      expect(readme).toContain(`"${failed}"`);
+    }
   });
 });

@@ -92,3 +92,14 @@ test('every refusal but "cannot verify" reads the same, and none names the tenan
   const all = [...texts, refusalText({ allowed: false, reason: 'cannot-verify' })].join(' ');
   expect(all).not.toMatch(/tenant|group|BOT_ADMIN|[0-9a-f]{8}-/i);
 });
+
+test('with no admins and no group, someone of the tenant is told what to set, with their own object id', async () => {
+  const p = new AdminPolicy({ admins: [], tenantId: TENANT });
+  const decision = await p.check(caller(MEMBER), here);
+  expect(decision).toEqual({ allowed: false, reason: 'no-admins', callerId: MEMBER });
+  const text = refusalText(decision as Exclude<AccessDecision, { allowed: true }>);
+  expect(text).toMatch(/BOT_ADMINS/);
+  expect(text).toContain(`BOT_ADMINS=${MEMBER}`);
+  // Someone of another tenant learns nothing.
+  expect(await p.check(caller(MEMBER), { ...here, tenantId: 'other-tenant' })).toEqual({ allowed: false, reason: 'wrong-tenant' });
+});
