@@ -1,7 +1,7 @@
 // Assembles the bot: tenant clients, who may use it, the commands and card actions, and the HTTP
 // server. Used by production start, the demo launcher and the integration tests alike.
 import type { BotConfig } from './config';
-import type { Logger } from './log';
+import { registerSecret, type Logger } from './log';
 import { AdminPolicy } from './access/admins';
 import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
@@ -44,6 +44,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     // botbuilder reads an empty app id as "authentication off": fine for the local demo, never for a tenant.
     throw new Error('MicrosoftAppId is empty: outside demo mode the bot would accept unauthenticated requests. Set MicrosoftAppId.');
   }
+  // App Service's managed-identity header is a credential: whoever pastes it into a chat or a
+  // request must not find it in the log (the demo and doctor register theirs too).
+  registerSecret(process.env.IDENTITY_HEADER);
   const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);

@@ -2,7 +2,11 @@
 // for the bot (audience: its app id or api://{app id}), whose object id is in ALERT_RUNNERS — e.g.
 // a Logic App or Function with a managed identity. The token's signature is checked against the
 // tenant's published OpenID keys (a local key server in tests).
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+//
+// The JWT work is jose's (createRemoteJWKSet + jwtVerify): algorithm allow-list, key rotation with a
+// refetch cooldown, exp/nbf/iss/aud checks with clock tolerance, as the ecosystem expects. Only the
+// OpenID discovery (metadata → jwks_uri) and the tenant/runner rules are ours.
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 
 export interface RunnerAuthSettings {
   tenantId: string;
@@ -20,6 +24,7 @@ export type RunnerCheck =
 const SKEW_S = 300;
 const KEYS_FOR_MS = 3_600_000;
 const REFETCH_UNKNOWN_KID_AFTER_MS = 300_000;
+const FETCH_TIMEOUT_MS = 10_000;
 const MAX_TOKEN_CHARS = 16_384;
 
 export function defaultIssuers(tenantId: string): string[] {
@@ -27,14 +32,13 @@ export function defaultIssuers(tenantId: string): string[] {
   return [`https://sts.windows.net/${tenantId}/`, `https://login.microsoftonline.com/${tenantId}/v2.0`];
 }
 
-function b64json(part: string): any {
-  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-}
+type KeySet = ReturnType<typeof createRemoteJWKSet>;
+
+/** Thrown when the tenant's metadata or keys cannot be read: the caller is not at fault (503). */
+class KeysUnavailable extends Error {}
 
 export class RunnerAuth {
-  private keys: Map<string, KeyObject> | undefined;
-  private keysAt = 0;
-  private refetchedAt = 0;
+  private keySet: Promise<KeySet> | undefined;
 
   constructor(
     private readonly settings: RunnerAuthSettings,
@@ -45,67 +49,44 @@ export class RunnerAuth {
     return this.settings.metadataUrl ?? `https://login.microsoftonline.com/${this.settings.tenantId}/v2.0/.well-known/openid-configuration`;
   }
 
-  private async loadKeys(): Promise<Map<string, KeyObject>> {
-    const get = this.options.fetch ?? fetch;
-    const metadata: any = await (await get(this.metadataUrl, { signal: AbortSignal.timeout(10_000) })).json();
-    if (typeof metadata?.jwks_uri !== 'string') throw new Error('OpenID metadata without jwks_uri');
-    const jwks: any = await (await get(metadata.jwks_uri, { signal: AbortSignal.timeout(10_000) })).json();
-    const keys = new Map<string, KeyObject>();
-    for (const k of Array.isArray(jwks?.keys) ? jwks.keys : []) {
-      if (k?.kty !== 'RSA' || typeof k.kid !== 'string') continue;
-      try {
-        keys.set(k.kid, createPublicKey({ key: { kty: 'RSA', n: k.n, e: k.e }, format: 'jwk' }));
-      } catch {
-        // A key this runtime cannot read is not one a token can be checked against.
-      }
-    }
-    return keys;
-  }
-
-  private async keyFor(kid: string): Promise<KeyObject | undefined> {
-    const now = Date.now();
-    if (!this.keys || now - this.keysAt > KEYS_FOR_MS) {
-      this.keys = await this.loadKeys();
-      this.keysAt = now;
-    }
-    if (!this.keys.has(kid) && now - this.refetchedAt > REFETCH_UNKNOWN_KID_AFTER_MS) {
-      // Entra rolls its keys; an unknown kid may be a new one.
-      this.refetchedAt = now;
-      this.keys = await this.loadKeys();
-      this.keysAt = now;
-    }
-    return this.keys.get(kid);
+  /** OpenID discovery once; jose then caches the keys and refetches them when an unknown kid appears. */
+  private keys(): Promise<KeySet> {
+    this.keySet ??= (async () => {
+      const get = this.options.fetch ?? fetch;
+      const metadata: any = await (await get(this.metadataUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })).json();
+      if (typeof metadata?.jwks_uri !== 'string') throw new Error('OpenID metadata without jwks_uri');
+      return createRemoteJWKSet(new URL(metadata.jwks_uri), {
+        timeoutDuration: FETCH_TIMEOUT_MS,
+        cacheMaxAge: KEYS_FOR_MS,
+        // Entra rolls its keys; an unknown kid may be a new one, but not more often than this.
+        cooldownDuration: REFETCH_UNKNOWN_KID_AFTER_MS,
+      });
+    })().catch((err) => {
+      this.keySet = undefined;
+      throw new KeysUnavailable((err as Error).message);
+    });
+    return this.keySet;
   }
 
   async check(authorization: string | undefined): Promise<RunnerCheck> {
-    const m = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/.exec((authorization ?? '').trim());
+    const m = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec((authorization ?? '').trim());
     if (!m || authorization!.length > MAX_TOKEN_CHARS) return { ok: false, status: 401, reason: 'no bearer token' };
-    let header: any;
-    let claims: any;
+    let claims: JWTPayload;
     try {
-      header = b64json(m[1]);
-      claims = b64json(m[2]);
-    } catch {
-      return { ok: false, status: 401, reason: 'token not readable' };
+      const keys = await this.keys();
+      const issuers = this.settings.issuers ?? defaultIssuers(this.settings.tenantId);
+      const now = (this.options.now ?? Date.now)();
+      ({ payload: claims } = await jwtVerify(m[1], keys, {
+        algorithms: ['RS256'],
+        issuer: issuers,
+        audience: this.settings.audiences,
+        clockTolerance: SKEW_S,
+        currentDate: new Date(now),
+        requiredClaims: ['exp'],
+      }));
+    } catch (err) {
+      return refusal(err);
     }
-    if (header?.alg !== 'RS256' || typeof header.kid !== 'string') return { ok: false, status: 401, reason: 'token not signed with RS256' };
-    let key: KeyObject | undefined;
-    try {
-      key = await this.keyFor(header.kid);
-    } catch {
-      return { ok: false, status: 503, reason: 'the signing keys could not be read' };
-    }
-    if (!key) return { ok: false, status: 401, reason: 'token signed by an unknown key' };
-    if (!verify('RSA-SHA256', Buffer.from(`${m[1]}.${m[2]}`), key, Buffer.from(m[3], 'base64url'))) {
-      return { ok: false, status: 401, reason: 'bad signature' };
-    }
-    const now = Math.floor((this.options.now ?? Date.now)() / 1000);
-    if (typeof claims.exp !== 'number' || claims.exp < now - SKEW_S) return { ok: false, status: 401, reason: 'token expired' };
-    if (typeof claims.nbf === 'number' && claims.nbf > now + SKEW_S) return { ok: false, status: 401, reason: 'token not valid yet' };
-    const issuers = this.settings.issuers ?? defaultIssuers(this.settings.tenantId);
-    if (!issuers.includes(claims.iss)) return { ok: false, status: 401, reason: 'token from another issuer' };
-    const audiences: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!audiences.some((a) => typeof a === 'string' && this.settings.audiences.includes(a))) return { ok: false, status: 401, reason: 'token for another audience' };
     if (claims.tid !== undefined && String(claims.tid).toLowerCase() !== this.settings.tenantId.toLowerCase()) {
       return { ok: false, status: 401, reason: 'token of another tenant' };
     }
@@ -116,4 +97,27 @@ export class RunnerAuth {
     }
     return { ok: true, caller };
   }
+}
+
+/** jose's error classes, said in the words the log has always used. */
+function refusal(err: unknown): RunnerCheck {
+  const no = (reason: string): RunnerCheck => ({ ok: false, status: 401, reason });
+  if (err instanceof KeysUnavailable || err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) {
+    return { ok: false, status: 503, reason: 'the signing keys could not be read' };
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return no('token not signed with RS256');
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return no('token signed by an unknown key');
+  if (err instanceof errors.JWSSignatureVerificationFailed) return no('bad signature');
+  if (err instanceof errors.JWTExpired) return no('token expired');
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf') return no('token not valid yet');
+    if (err.claim === 'iss') return no('token from another issuer');
+    if (err.claim === 'aud') return no('token for another audience');
+    if (err.claim === 'exp') return no('token expired');
+    return no('token not readable');
+  }
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return no('token not readable');
+  // A key server that answers with something that is not a JWKS, or a network failure mid-refetch.
+  if (err instanceof Error && !(err instanceof errors.JOSEError)) return { ok: false, status: 503, reason: 'the signing keys could not be read' };
+  return no('token not readable');
 }

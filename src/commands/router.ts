@@ -23,15 +23,19 @@ export class Router {
     for (const a of actions) this.byVerb.set(a.verb, a);
   }
 
-  /** A chat message: `text` is already stripped of the bot's @mention. */
-  async handleMessage(turn: TurnParts, text: string): Promise<void> {
+  /**
+   * A chat message: `text` is already stripped of the bot's @mention. A function is asked for the
+   * text only once the caller is admitted (resolving @mentioned people calls the Teams roster).
+   */
+  async handleMessage(turn: TurnParts, text: string | (() => Promise<string>)): Promise<void> {
     const decision = await this.access.check(turn.caller, turn.conversation);
     if (!decision.allowed) {
       turn.log.warn('refused', { reason: decision.reason, caller: turn.caller.aadObjectId || '(none)' });
       await turn.reply({ text: refusalText(decision) });
       return;
     }
-    await this.dispatch(turn, text);
+    turn.admitted?.();
+    await this.dispatch(turn, typeof text === 'string' ? text : await text());
   }
 
   /** Runs the command `text` names (the caller has been checked already). */
@@ -62,6 +66,7 @@ export class Router {
       turn.log.warn('refused action', { reason: decision.reason, caller: turn.caller.aadObjectId || '(none)' });
       return { kind: 'error', status: 403, message: refusalText(decision) };
     }
+    turn.admitted?.();
     if (typeof rawVerb !== 'string' || rawVerb.length === 0 || rawVerb.length > MAX_VERB) {
       turn.log.warn('bad action', { problem: 'verb missing or malformed' });
       return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };

@@ -40,6 +40,8 @@ export interface TurnBaseContext {
   now(): Date;
   /** Work that outlives the turn: it answers through the outbox, never through the turn. */
   later(work: (outbox: Outbox) => Promise<void>): void;
+  /** Called once the caller passed the admin check (teams/ then keeps the conversation reference). */
+  admitted?(): void;
 }
 
 export interface CommandContext extends TurnBaseContext {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { hasExited, stopChild, stopWithThisProcess } from './children';
 
 // Azurite's published development account: a well-known value, not a secret.
 const ACCOUNT = 'devstoreaccount1';
@@ -11,6 +12,8 @@ const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 
 export interface LocalStorage {
   blobUrl: string;
+  /** Azurite's process (tests kill it to see the demo cope). */
+  process?: import('node:child_process').ChildProcess;
   connectionString: string;
   stop(): Promise<void>;
 }
@@ -41,13 +44,14 @@ export async function startAzurite(options: { location?: string; quiet?: boolean
     [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  stopWithThisProcess(child);
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d.toString()).slice(-4000)));
   child.stderr.on('data', (d) => (output = (output + d.toString()).slice(-4000)));
   const blobUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Azurite exited (${child.exitCode}): ${output}`);
+    if (hasExited(child)) throw new Error(`Azurite exited (${child.exitCode ?? child.signalCode}): ${output.trim() || 'no output'}`);
     const up = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => {
         socket.end();
@@ -65,16 +69,11 @@ export async function startAzurite(options: { location?: string; quiet?: boolean
   return {
     blobUrl,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=${blobUrl};`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          if (temporary) fs.rmSync(location, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 3000).unref();
-      }),
+    /** Also after Azurite died by itself (or from a signal): the demo's Ctrl-C must not wait on it. */
+    stop: async () => {
+      await stopChild(child);
+      if (temporary) fs.rmSync(location, { recursive: true, force: true });
+    },
+    process: child,
   };
 }

@@ -19,6 +19,15 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
+/** Never an empty reason: Azure's RestError can come with no message, only a status. */
+export function reasonOf(err: any): string {
+  const message = typeof err?.message === 'string' ? err.message.trim() : '';
+  if (message) return message;
+  const parts = [err?.name, err?.statusCode && `HTTP ${err.statusCode}`, err?.code].filter(Boolean);
+  if (Array.isArray(err?.errors) && err.errors[0]) parts.push(reasonOf(err.errors[0]));
+  return parts.length ? parts.join(', ') : String(err) || 'unknown error';
+}
+
 export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: { quiet?: boolean } = {}): Promise<Demo> {
   const tenant = loadTenant(env.DEMO_TENANT || undefined);
   const simulator = await startSimulator({
@@ -39,7 +48,11 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
     process.env.AZURE_CLIENT_ID = info.clientId;
     registerSecret(info.identityHeader);
 
-    const storage = await startAzurite({ location: env.AZURITE_LOCATION || '.azurite', quiet: true });
+    const location = env.AZURITE_LOCATION || '.azurite';
+    const storageFix = `Its data in ${location}/ may be damaged: delete ${location}/ and start again (the demo's saved state starts over).`;
+    const storage = await startAzurite({ location, quiet: true }).catch((err) => {
+      throw new Error(`Local Blob Storage (Azurite) did not start: ${reasonOf(err)}. ${storageFix}`);
+    });
     stops.unshift(() => storage.stop());
 
     const base = readConfig({
@@ -66,7 +79,13 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
       },
     };
     const log = new Logger(config.logLevel, { app: 'mailbox-watch' });
-    const bot = await startBot({ config, log, tlsCa: info.caCertPem, bindHost: '127.0.0.1' });
+    const bot = await startBot({ config, log, tlsCa: info.caCertPem, bindHost: '127.0.0.1' }).catch((err) => {
+      // The bot's first act is reading its storage (the export signing key): a storage answer is Azurite's fault.
+      if (err?.name === 'RestError' || typeof err?.statusCode === 'number') {
+        throw new Error(`Local Blob Storage (Azurite) failed: ${reasonOf(err)}. ${storageFix}`);
+      }
+      throw new Error(`The bot did not start: ${reasonOf(err)}`);
+    });
     stops.unshift(() => bot.stop());
 
     let playground: Playground | undefined;

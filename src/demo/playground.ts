@@ -2,6 +2,7 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { hasExited, stopChild, stopWithThisProcess } from './children';
 
 export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
 
@@ -28,13 +29,14 @@ export async function startPlayground(options: { botUrl: string; port: number; c
       stdio: options.quiet ? 'ignore' : ['ignore', 'pipe', 'pipe'],
     },
   );
+  stopWithThisProcess(child);
   let output = '';
   child.stdout?.on('data', (d) => (output += d.toString()).length > 20000 && (output = output.slice(-10000)));
   child.stderr?.on('data', (d) => (output += d.toString()).length > 20000 && (output = output.slice(-10000)));
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The Agents Playground exited (${child.exitCode}): ${output.slice(-2000)}`);
+    if (hasExited(child)) throw new Error(`The Agents Playground exited (${child.exitCode}): ${output.slice(-2000)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status < 500) break;
@@ -50,12 +52,6 @@ export async function startPlayground(options: { botUrl: string; port: number; c
   return {
     url,
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 3000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }

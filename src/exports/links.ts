@@ -26,6 +26,9 @@ export class ExportLinks {
     const expected = Buffer.from(this.sign(id, Number(exp)));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'bad-signature';
+    // No link the bot issues lives longer than its TTL (a minute's grace for clocks of two instances):
+    // a validly signed far-future expiry is not one of ours (a leaked key, or an older, longer TTL).
+    if (Number(exp) * 1000 > now.getTime() + this.ttlMs + 60_000) return 'bad-signature';
     return Number(exp) * 1000 <= now.getTime() ? 'expired' : 'ok';
   }
 

@@ -15,9 +15,26 @@ export function callerOf(activity: Partial<Activity>): Caller {
   };
 }
 
+/**
+ * Teams' conversation ids say what they are when `conversationType` is missing: channel threads are
+ * `19:…@thread.tacv2` (older teams `@thread.skype`), group and meeting chats `19:…@thread.v2`,
+ * personal chats `a:…`. Source: Teams conversation basics and the captured activities in
+ * /work/shared/reference (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
+ */
+export function conversationTypeOf(conversation: unknown, channelData?: unknown): 'personal' | 'groupChat' | 'channel' | undefined {
+  const conv: any = conversation ?? {};
+  if (typeof conv.conversationType === 'string') {
+    return conv.conversationType === 'channel' ? 'channel' : conv.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+  }
+  const id = typeof conv.id === 'string' ? conv.id : '';
+  if (/^19:[^;]*@thread\.(tacv2|skype)(;|$)/i.test(id) || typeof (channelData as any)?.channel?.id === 'string') return 'channel';
+  if (/^19:[^;]*@thread\.v2(;|$)/i.test(id)) return 'groupChat';
+  return undefined;
+}
+
 export function conversationOf(activity: Partial<Activity>): Conversation {
   const conv: any = activity.conversation ?? {};
-  const rawType = typeof conv.conversationType === 'string' ? conv.conversationType : 'personal';
+  const rawType = conversationTypeOf(conv, activity.channelData) ?? 'personal';
   const type = rawType === 'channel' ? 'channel' : rawType === 'groupChat' ? 'groupChat' : 'personal';
   const channelData: any = activity.channelData ?? {};
   const tenantId =
@@ -27,18 +44,51 @@ export function conversationOf(activity: Partial<Activity>): Conversation {
   return { id: typeof conv.id === 'string' ? conv.id : '', type, tenantId: tenantId?.toLowerCase() };
 }
 
-/** The message text without the bot's @mention, collapsed to one line of sane length. */
-export function commandTextOf(activity: Partial<Activity>, botId?: string): string {
+export interface PersonMention {
+  /** The mention's `<at>…</at>` text as it appears in the message. */
+  text: string;
+  /** `mentioned.id`: the person's Teams id (29:…), what the roster is asked about. */
+  id: string;
+  name: string;
+}
+
+const MAX_MENTIONS = 5;
+
+/** People (not the bot) @mentioned in the message, as Teams lists them in `entities`. */
+export function personMentionsOf(activity: Partial<Activity>, botId?: string): PersonMention[] {
+  const entities: any[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const people: PersonMention[] = [];
+  for (const e of entities) {
+    if (e?.type !== 'mention' || typeof e.text !== 'string' || typeof e?.mentioned?.id !== 'string') continue;
+    if (e.mentioned.id === botId || e.mentioned.id === '' || e.text.length > 300) continue;
+    people.push({ text: e.text, id: e.mentioned.id.slice(0, 200), name: typeof e.mentioned.name === 'string' ? e.mentioned.name.slice(0, 200) : '' });
+    if (people.length >= MAX_MENTIONS) break;
+  }
+  return people;
+}
+
+/**
+ * The message text without the bot's @mention, collapsed to one line of sane length. A person's
+ * mention becomes what `resolved` says they are (their UPN, from the roster) or else their name, so
+ * `mailbox <at>Megan Bowen</at>` reads as `mailbox megan@…`, as if typed.
+ */
+export function commandTextOf(activity: Partial<Activity>, botId?: string, resolved: Map<string, string> = new Map()): string {
   let text = typeof activity.text === 'string' ? activity.text : '';
-  // Teams puts "<at>Bot name</at>" in the text for each mention; drop those that mention the bot
-  // (or all of them when the recipient id is unknown) and any markup left around them.
+  // Teams puts "<at>Name</at>" in the text for each mention, with an entity naming who it is.
   const entities: any[] = Array.isArray(activity.entities) ? activity.entities : [];
   for (const e of entities) {
-    if (e?.type === 'mention' && typeof e.text === 'string' && (!botId || e?.mentioned?.id === botId)) {
+    if (e?.type !== 'mention' || typeof e.text !== 'string' || !e.text) continue;
+    const id = e?.mentioned?.id;
+    if (botId && id === botId) {
       text = text.split(e.text).join(' ');
+    } else if (typeof id === 'string' && resolved.has(id)) {
+      text = text.split(e.text).join(` ${resolved.get(id)} `);
     }
   }
-  text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
+  // Mentions without a usable entity: one that opens the message is the bot's (channel messages to a
+  // bot start with its mention), as is any when the recipient id is unknown; others stay as the name.
+  text = text.replace(/^\s*<at>[^<]*<\/at>/i, ' ');
+  text = text.replace(/<at>([^<]*)<\/at>/gi, (_all, name: string) => (botId ? ` ${name} ` : ' '));
   text = text.replace(/&nbsp;/gi, ' ').replace(/<[^>]+>/g, ' ');
    
   text = text.replace(/[\u0000-\u001f\u007f]/g, ' ');

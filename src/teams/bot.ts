@@ -1,13 +1,13 @@
 // The botbuilder side of a turn: turns activities into Router calls and Router replies into
 // activities. Long work continues through the outbox after the turn has been answered.
-import { ActivityHandler, CardFactory, CloudAdapter, ConversationReference, InvokeResponse, TurnContext, ActivityTypes } from 'botbuilder';
+import { ActivityHandler, CardFactory, CloudAdapter, ConversationReference, InvokeResponse, TeamsInfo, TurnContext, ActivityTypes } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Router, TurnParts } from '../commands/router';
 import type { ActionResult, Message, MessageRef, Outbox } from '../commands/types';
 import { welcomeMessage } from '../commands/replies';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
-import { callerOf, commandTextOf, conversationOf } from './activity';
+import { callerOf, commandTextOf, conversationOf, conversationTypeOf, personMentionsOf } from './activity';
 import { withSubmitFallbacks } from './submit-fallback';
 import { ProactiveSender, storableReference } from './proactive';
 
@@ -40,13 +40,12 @@ export class TeamsBot extends ActivityHandler {
   constructor(private readonly options: TeamsBotOptions) {
     super();
     this.onMessage(async (context, next) => {
-      const saving = this.rememberConversation(context);
       await this.handleMessage(context);
-      await saving;
       await next();
     });
+    // The reference is kept when an admin first speaks (see turnParts' `admitted`), not on install:
+    // an install by anyone, from any tenant, must not create state.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.rememberConversation(context);
       await context.sendActivity(toActivity(welcomeMessage()));
       await next();
     });
@@ -59,6 +58,12 @@ export class TeamsBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const conversation: any = context.activity.conversation;
+    if (conversation && typeof conversation === 'object' && conversation.conversationType === undefined) {
+      // Teams omits it on some activities; the id still says (a channel thread is 19:…@thread.tacv2).
+      const type = conversationTypeOf(conversation, context.activity.channelData);
+      if (type) conversation.conversationType = type;
+    }
     const jobs: (() => void)[] = [];
     context.turnState.set(DEFERRED, jobs);
     try {
@@ -73,14 +78,17 @@ export class TeamsBot extends ActivityHandler {
     return new ProactiveSender(this.options.adapter, this.options.appId, toActivity);
   }
 
-  /** Keeps where to reach this conversation later; an unchanged reference costs no write. */
-  private async rememberConversation(context: TurnContext): Promise<void> {
-    try {
-      await this.options.services.alerts.conversations.save(storableReference(context.activity));
-    } catch (err) {
+  /**
+   * Keeps where to reach this conversation later; an unchanged reference costs no write. In the
+   * background: a slow or unreachable storage must not hold the reply past Teams' 15 s.
+   */
+  private rememberConversation(context: TurnContext): void {
+    const job = this.options.services.alerts.conversations.save(storableReference(context.activity)).catch((err) => {
       // The turn still gets its answer; only alerts need the reference, and the next message retries.
       this.options.log.warn('conversation reference not saved', { err: err as Error });
-    }
+    });
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
   }
 
   /** Uninstalled: nothing can be sent there any more, so its reference, subscription and ledger go. */
@@ -117,6 +125,9 @@ export class TeamsBot extends ActivityHandler {
       },
       // Deferred work starts once the turn is answered, so a card update never races the reply.
       later: (work) => deferred(context).push(() => this.runLater(reference, log, work)),
+      admitted: () => {
+        if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke) this.rememberConversation(context);
+      },
     };
   }
 
@@ -168,7 +179,34 @@ export class TeamsBot extends ActivityHandler {
       if (result.kind !== 'none') await parts.reply(resultAsMessage(result));
       return;
     }
-    await this.options.router.handleMessage(parts, commandTextOf(context.activity, context.activity.recipient?.id));
+    const botId = typeof context.activity.recipient?.id === 'string' ? context.activity.recipient.id : undefined;
+    if (value !== undefined && value !== null && commandTextOf(context.activity, botId) === '') {
+      // Action.Submit from another app's card (a value, no text, none of our verbs): the same answer
+      // the invoke path gives an unknown button, not the help card.
+      const result = await this.options.router.handleAction(parts, FOREIGN_BUTTON, {});
+      if (result.kind !== 'none') await parts.reply(resultAsMessage(result));
+      return;
+    }
+    await this.options.router.handleMessage(parts, () => this.commandText(context, botId, parts.log));
+  }
+
+  /** The command text, each @mentioned person replaced by their UPN from the Teams roster. */
+  private async commandText(context: TurnContext, botId: string | undefined, log: Logger): Promise<string> {
+    const resolved = new Map<string, string>();
+    for (const person of personMentionsOf(context.activity, botId)) {
+      try {
+        // GET /v3/conversations/{conversationId}/members/{userId} (or the team's, in a channel):
+        // a TeamsChannelAccount with aadObjectId, userPrincipalName, email. Source:
+        // learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context ("Get single member details").
+        const member = await TeamsInfo.getMember(context, person.id);
+        const who = [member.userPrincipalName, member.email, member.aadObjectId].find((v) => typeof v === 'string' && /^[^\s<>"]{1,256}$/.test(v));
+        if (who) resolved.set(person.id, who);
+      } catch (err) {
+        // Not in the roster (or the roster is unreachable): the mention's name still finds a mailbox by name.
+        log.warn('mentioned person not resolved', { err: err as Error });
+      }
+    }
+    return commandTextOf(context.activity, botId, resolved);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -188,6 +226,8 @@ export class TeamsBot extends ActivityHandler {
 }
 
 const DEFERRED = Symbol('deferred work');
+/** No card of ours sends this verb: the router answers it as "not one of mine". */
+const FOREIGN_BUTTON = 'foreign-card.submit';
 
 function deferred(context: TurnContext): (() => void)[] {
   return context.turnState.get(DEFERRED) ?? [];

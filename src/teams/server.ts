@@ -8,6 +8,8 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { TeamsBot } from './bot';
+import { channelTokenProblem, ChannelTokenRules } from './channel-token';
+import { isJsonContentType, readJsonBody, refuseEncodedBodies } from './http-body';
 
 export interface BotServerOptions {
   config: BotConfig;
@@ -29,11 +31,10 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
-
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { config, log } = options;
-  const auth = new ChannelAuthentication(log, {
+  const tokenRules: ChannelTokenRules = { enforce: !config.demo && !!config.bot.appId, tenantId: config.bot.appTenantId || config.tenantId, issuer: options.authOverrides?.ToBotFromChannelTokenIssuer };
+  const auth = new ChannelAuthentication(log, tokenRules, {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId,
@@ -52,10 +53,17 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const bot = new TeamsBot({ adapter, appId: config.bot.appId, router: options.router, services: options.services, log, clock: options.clock });
 
   const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));
+  server.pre(refuseEncodedBodies(log));
+  server.use(readJsonBody(log));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
+    if (!isJsonContentType(req.headers['content-type'])) {
+      // An empty form post is no activity either; only the connector's JSON is.
+      log.warn('request refused', { path: '/api/messages', status: 415, problem: 'content-type' });
+      res.send(415, { error: 'The body must be application/json.' });
+      return;
+    }
     const body: any = (req as any).body;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
       log.warn('malformed activity', { problem: 'body is not an activity' });
@@ -108,6 +116,25 @@ const HANDLED_INVOKES = new Set(['adaptiveCard/action']);
 function activityProblem(activity: Record<string, unknown>): string | undefined {
   const serviceUrl = activity.serviceUrl;
   if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]+/i.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
+  // botbuilder and the Teams handlers read these as strings; anything else fails the turn midway.
+  const shapes: [string, unknown, boolean][] = [
+    ['from', activity.from, true],
+    ['recipient', activity.recipient, true],
+    ['conversation', activity.conversation, true],
+  ];
+  for (const [name, value, required] of shapes) {
+    if (value === undefined && !required) continue;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return `The activity's ${name} must be an object.`;
+    const account = value as Record<string, unknown>;
+    if (typeof account.id !== 'string') return `The activity's ${name}.id must be a string.`;
+    for (const field of ['name', 'aadObjectId', 'conversationType', 'tenantId', 'role']) {
+      if (account[field] !== undefined && account[field] !== null && typeof account[field] !== 'string') return `The activity's ${name}.${field} must be a string.`;
+    }
+  }
+  for (const field of ['text', 'channelId', 'id', 'replyToId', 'locale', 'textFormat']) {
+    if (activity[field] !== undefined && activity[field] !== null && typeof activity[field] !== 'string') return `The activity's ${field} must be a string.`;
+  }
+  if (activity.entities !== undefined && activity.entities !== null && !Array.isArray(activity.entities)) return "The activity's entities must be a list.";
   if (activity.type === 'invoke' && !(typeof activity.name === 'string' && HANDLED_INVOKES.has(activity.name))) {
     return 'This bot answers no invoke of that name.';
   }
@@ -119,11 +146,16 @@ function activityProblem(activity: Record<string, unknown>): string | undefined 
  * because jsonwebtoken's errors are not AuthenticationErrors; every refused token must be a 401.
  */
 class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(private readonly log: Logger, settings: ConfigurationBotFrameworkAuthenticationOptions) {
+  constructor(private readonly log: Logger, private readonly rules: ChannelTokenRules, settings: ConfigurationBotFrameworkAuthenticationOptions) {
     super(settings);
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const problem = channelTokenProblem(authHeader ?? '', activity, this.rules);
+    if (problem) {
+      this.log.warn('channel token refused', { problem });
+      throw new AuthenticationError('Unauthorized Access. Request is not authorized', 401);
+    }
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (err) {

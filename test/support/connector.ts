@@ -13,6 +13,18 @@ export interface PostedActivity {
   at: number;
 }
 
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  givenName?: string;
+  surname?: string;
+  email?: string;
+  userPrincipalName: string;
+  tenantId?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+}
+
 export class LocalConnector {
   readonly activities: PostedActivity[] = [];
   /** The latest version of each message id. */
@@ -24,6 +36,10 @@ export class LocalConnector {
   failWith: number | null = null;
   /** Answers each post this much later (a slow Teams, to stop a bot in the middle of its sends). */
   delayMs = 0;
+  /** The conversation roster, by Teams user id (29:…), as the roster call answers it. */
+  readonly roster = new Map<string, RosterMember>();
+  /** How many roster look-ups the bot made. */
+  rosterCalls = 0;
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -46,6 +62,19 @@ export class LocalConnector {
     if (this.failWith) {
       res.writeHead(this.failWith, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'stand-in refusal' } }));
+      return;
+    }
+    const member = url.pathname.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+    if (member && req.method === 'GET') {
+      // Get conversation member: GET /v3/conversations/{conversationId}/members/{userId} answers one
+      // TeamsChannelAccount (id, name, aadObjectId, email, userPrincipalName, tenantId, userRole);
+      // an unknown member is a 404 with Bot Connector's ErrorResponse { error: { code, message } }.
+      // Sources: learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context ("Get single
+      // member details"); learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference.
+      this.rosterCalls++;
+      const found = this.roster.get(decodeURIComponent(member[2]));
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
       return;
     }
     if (!m) {

@@ -35,6 +35,10 @@ describe('export links', () => {
     expect(links.check('b'.repeat(32), exp, sig, now)).toBe('bad-signature');
     expect(new ExportLinks(Buffer.alloc(32, 8), () => 'https://bot.example').check(id, exp, sig, now)).toBe('bad-signature');
     expect(links.check(id, String(Number(exp) + 3600), sig, now)).toBe('bad-signature');
+    // Validly signed, but for longer than the bot ever issues (its TTL is a minute here).
+    const longLived = new ExportLinks(Buffer.alloc(32, 7), () => 'https://bot.example', 10 * 365 * 86_400_000).link(id, now);
+    const q = new URL(longLived.url).searchParams;
+    expect(links.check(id, q.get('exp'), q.get('sig'), now)).toBe('bad-signature');
   });
 });
 
