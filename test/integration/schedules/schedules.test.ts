@@ -4,7 +4,7 @@
 // across daylight-saving changes in two zones, with two instances on one storage, a restart, a
 // tenant that refuses, Teams answering 403, and forged Cancel buttons.
 import { randomUUID } from 'node:crypto';
-import { startStack, Stack, ADMIN_ID } from '../../support/stack';
+import { startStack, Stack, ADMIN_ID, PLAYGROUND_TENANT } from '../../support/stack';
 import { cardText, type PostedActivity } from '../../support/connector';
 import { startOpenIdServer, type OpenIdServer } from '../../support/openid-server';
 import { startBot, type RunningBot } from '../../../src/app';
@@ -260,6 +260,25 @@ describe('many instances and restarts', () => {
     await runCycle();
     expect(postedSince(start, victim)).toHaveLength(1);
     for (const c of conversations.slice(1)) expect(postedSince(start, c)).toHaveLength(1);
+  });
+
+  test('removing the bot from a conversation cancels its schedules', async () => {
+    const leaving = `19:${randomUUID()}@thread.v2`;
+    expect((await say('schedule shared daily', leaving, { conversationType: 'groupChat' })).text).toMatch(/Scheduled/);
+    expect(await stack.bot.services.schedules.store.inConversation(leaving)).toHaveLength(1);
+    const removed = await stack.post({
+      type: 'installationUpdate',
+      action: 'remove',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: stack.connector.url,
+      from: { id: `user-${ADMIN_ID}`, aadObjectId: ADMIN_ID },
+      recipient: { id: 'bot-id', name: 'Mailbox Watch' },
+      conversation: { id: leaving, conversationType: 'groupChat', tenantId: PLAYGROUND_TENANT },
+      channelData: { tenant: { id: PLAYGROUND_TENANT } },
+    });
+    expect(removed.status).toBeLessThan(300);
+    expect(await stack.bot.services.schedules.store.inConversation(leaving)).toHaveLength(0);
   });
 
   test('limits: 20 schedules in a conversation, 1,000 for the bot; only admins', async () => {
