@@ -8,7 +8,7 @@ import { startAzurite } from '../src/demo/azurite';
 import { Logger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import type { TenantFixture } from '../src/simulator/tenant/fixture';
-import { DEFAULT_ALERT_SETTINGS } from '../src/alerts/settings';
+import { DEFAULT_ALERT_SETTINGS } from '../src/reports/alerts/settings';
 import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/alerts/pace';
 import { TimingConnector } from './local-connector';
 import { botConfigFor, count, seconds } from './simulated-tenant';

@@ -2,7 +2,6 @@
 // every mailbox of the simulator named in SIM_INFO, builds the report and its card, and prints one
 // JSON line with the memory it needed.
 import { getHeapStatistics } from 'node:v8';
-import { closeTenant } from '../src/services';
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { buildMailboxReport } from '../src/reports/mailbox-report';
 import { mailboxReportCard } from '../src/cards/mailbox-report-card';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const liveHeapMb = gc ? process.memoryUsage().heapUsed / MB : null;
-  closeTenant(clients);
+  clients.close();
   const figures: MemoryFigures = {
     mailboxes: inventory.mailboxes.length,
     failures: inventory.failures.length,

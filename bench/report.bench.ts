@@ -1,6 +1,5 @@
 // Issue 3: the mailbox report for 10,000 mailboxes against a tenant that answers in 100 ms and
 // throttles Exchange, beside the lower bound the services force and the admins' runbook.
-import { closeTenant } from '../src/services';
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { EXCHANGE_BATCH_LIMIT } from '../src/m365/exchange-client';
 import { buildMailboxReport, DEFAULT_MAILBOX_QUERY } from '../src/reports/mailbox-report';
@@ -13,8 +12,8 @@ import type { AddRow, Print } from './summary';
 
 const TENANT = 'generate:10000:1';
 const LATENCY_MS = 100;
-/** What connectTenant gives the Exchange pipeline (EXCHANGE_IN_FLIGHT in src/services.ts). */
-import { EXCHANGE_IN_FLIGHT } from '../src/services';
+/** What connectTenant gives the Exchange pipeline (EXCHANGE_IN_FLIGHT in src/m365/tenant-clients.ts). */
+import { EXCHANGE_IN_FLIGHT } from '../src/m365/tenant-clients';
 export const BOT_EXCHANGE_IN_FLIGHT = EXCHANGE_IN_FLIGHT;
 const RUNBOOK_SAMPLE = 200;
 
@@ -37,7 +36,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const report = buildMailboxReport(inventory.mailboxes, DEFAULT_MAILBOX_QUERY, new Date());
     const card = mailboxReportCard(report);
     const wallMs = performance.now() - start;
-    closeTenant(clients);
+    clients.close();
     const counts = await requestCounts(sim.controlUrl);
     const traffic = exchangeTraffic(counts, counts.apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0);
     const n = inventory.mailboxes.length;
@@ -67,7 +66,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const runbookClients = botClients(sim.info);
     await resetRequestCounts(sim.controlUrl);
     const runbook = await timeRunbook(runbookClients.exchange, ['UserMailbox'], RUNBOOK_SAMPLE);
-    closeTenant(runbookClients);
+    runbookClients.close();
     const runbookTraffic = exchangeTraffic(await requestCounts(sim.controlUrl), 0);
     for (const line of describeRunbook(runbook, 'report')) print(line);
     print(`report: runbook requests measured: ${count(runbookTraffic.httpRequests)} (${runbookTraffic.throttled} x 429); all mailboxes would need ${count(runbook.getMailboxPages + runbook.mailboxes)}`);

@@ -1,6 +1,5 @@
 // Issue 4: the shared-mailbox licence check on a large tenant (a few thousand shared mailboxes),
 // with the admins' runbook beside it, both against 100 ms answers and Exchange's throttling.
-import { closeTenant } from '../src/services';
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { EXCHANGE_BATCH_LIMIT } from '../src/m365/exchange-client';
 import { countVerdicts, sharedMailboxVerdict } from '../src/reports/licensing/shared-mailbox-verdict';
@@ -44,7 +43,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     );
     const totals = countVerdicts(verdicts);
     const wallMs = performance.now() - start;
-    closeTenant(clients);
+    clients.close();
     const counts = await requestCounts(sim.controlUrl);
     const traffic = exchangeTraffic(counts, counts.apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0);
     const archives = inventory.mailboxes.filter((m) => m.archiveStatus.toLowerCase() === 'active').length;
@@ -61,7 +60,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
 
     const runbookClients = botClients(sim.info);
     const runbook = await timeRunbook(runbookClients.exchange, ['SharedMailbox'], RUNBOOK_SAMPLE);
-    closeTenant(runbookClients);
+    runbookClients.close();
     for (const line of describeRunbook(runbook, 'shared-mailboxes')) print(line);
     print('shared-mailboxes:   (the runbook reads no archive statistics and no licences, so this baseline flatters it)');
     const speedUp = runbook.extrapolatedMs / wallMs;

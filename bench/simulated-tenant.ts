@@ -1,10 +1,10 @@
 // The simulated tenant as the benchmarks use it: in this process, with the latency and throttling
 // an admin's real tenant would show, and the bot's own clients pointed at it.
 import { readConfig, type BotConfig } from '../src/config';
-import { registerSecret, silentLogger } from '../src/log';
+import { registerSecret } from '../src/log';
 import type { RequestCounts } from '../src/simulator';
 import type { SimulatorInfo } from '../src/simulator';
-import { connectTenant, type TenantClients } from '../src/services';
+import { connectTenant, type TenantClients } from '../src/m365/tenant-clients';
 
 /** The user every benchmark speaks as; the bot's config names it as its only admin. */
 export const ADMIN_ID = '00000000-0000-0000-0000-0000000000020';
@@ -28,7 +28,14 @@ export function botConfigFor(info: SimulatorInfo, env: NodeJS.ProcessEnv = {}): 
 
 /** Fresh clients (own token cache, own connections), as a newly started bot has. */
 export function botClients(info: SimulatorInfo): TenantClients {
-  return connectTenant(botConfigFor(info), { tlsCa: info.caCertPem, log: silentLogger });
+  const config = botConfigFor(info);
+  return connectTenant({
+    tenantId: config.tenantId,
+    graphEndpoint: config.graphEndpoint,
+    exchangeEndpoint: config.exchangeEndpoint,
+    managedIdentityClientId: config.managedIdentityClientId,
+    tlsCa: info.caCertPem,
+  });
 }
 
 export async function resetRequestCounts(controlUrl: string): Promise<void> {

@@ -22,7 +22,7 @@ export async function doctorFromSettings(env: NodeJS.ProcessEnv, config: BotConf
     retryBudgetMs: 20_000,
   });
   try {
-    return await runDoctor({ env, credential, graph: clients.graph, exchange: clients.exchange, config });
+    return await runDoctor({ env, credential, graph: clients.graph, exchange: clients.exchange, scopes: clients.scopes, config });
   } finally {
     clients.close();
   }

@@ -4,7 +4,7 @@
 // Idempotent: roles already granted are left alone. It ends with the one command for the Entra role.
 import { DefaultAzureCredential } from '@azure/identity';
 import { createServicePipeline } from '../src/m365/pipeline';
-import { tokenScope } from '../src/m365/tenant-clients';
+import { GRAPH_RESOURCES, tokenScope } from '../src/m365/tenant-clients';
 import { grant, GrantError } from '../src/doctor/grant';
 
 export { grant, GrantError } from '../src/doctor/grant';
@@ -65,11 +65,10 @@ async function main(): Promise<void> {
   } catch {
     throw new GrantError(`--graph-endpoint is not a URL: ${args.graphEndpoint}`);
   }
-  const known = ['https://graph.microsoft.com', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
   const pipeline = createServicePipeline({
     service: 'graph',
     credential: new DefaultAzureCredential(),
-    scope: tokenScope(endpoint.origin, known, 'https://graph.microsoft.com'),
+    scope: tokenScope(endpoint.origin, GRAPH_RESOURCES, 'https://graph.microsoft.com'),
     maxInFlight: 4,
     timeoutMs: 30_000,
     maxRetries: 3,

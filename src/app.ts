@@ -7,7 +7,8 @@ import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
 import { allActions } from './actions';
-import { connectTenant, closeTenant, BotServices } from './services';
+import type { BotServices } from './services';
+import { connectTenant } from './m365/tenant-clients';
 import { startBotServer, BotServer } from './teams/server';
 import { createBlobState } from './teams/blob-state';
 import { SnapshotStore } from './state/snapshots';
@@ -15,6 +16,7 @@ import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
 import { createScheduleRuntime } from './schedules/runtime';
+import { commandLookup, runReportCommand } from './commands/report-run';
 import type { Window } from './alerts/pace';
 
 export interface StartBotOptions {
@@ -47,7 +49,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // App Service's managed-identity header is a credential: whoever pastes it into a chat or a
   // request must not find it in the log (the demo and doctor register theirs too).
   registerSecret(process.env.IDENTITY_HEADER);
-  const tenant = connectTenant(config, { tlsCa: options.tlsCa, log });
+  const tenant = connectTenant({
+    tenantId: config.tenantId,
+    graphEndpoint: config.graphEndpoint,
+    exchangeEndpoint: config.exchangeEndpoint,
+    managedIdentityClientId: config.managedIdentityClientId,
+    tlsCa: options.tlsCa,
+    onRetry: (info) => log.debug('retrying', { service: info.service, status: info.status, attempt: info.retry, waitMs: info.delayMs }),
+  });
   const state = createBlobState(config, tenant.credential);
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
@@ -86,7 +95,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes, clock: options.clock });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
-  schedules.attach({ services, commands: router.commands, runCycle: alerts.services.runCycle });
+  const lookup = commandLookup(router.commands);
+  schedules.attach({ services, makeReport: (text, base) => runReportCommand(lookup, text, base), runCycle: alerts.services.runCycle });
   return {
     url: server.url,
     port: server.port,
@@ -97,7 +107,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await schedules.stop();
       await alerts.stop();
       await server.close();
-      closeTenant(tenant);
+      tenant.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // Who may use the bot: the configured admins, members of the admin group, and nobody from another
 // tenant. A refusal never says why in a way that reveals anything about the tenant.
-import type { Caller, Conversation } from '../commands/types';
+import type { Caller, Conversation } from '../model/conversation';
 
 export type AccessDecision =
   | { allowed: true; via: 'list' | 'group' }

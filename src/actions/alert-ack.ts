@@ -1,20 +1,12 @@
 // `alert.ack` {alert} or {alerts} (finding keys; not `key`, which the Agents Playground drops from a button's data): no more reminders of these alerts in this conversation. The key must
 // be one of this conversation's own alerts: a button copied from elsewhere changes nothing.
 import { alertCard } from '../cards/alert-card';
-import { FINDING_KEY } from '../alerts/findings';
-import { isOpen, type LedgerEntry } from '../alerts/ledger-plan';
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { alertAckButton } from '../buttons/alert';
+import { isOpen, type LedgerEntry } from '../reports/alerts/ledger-plan';
 import type { ActionContext, ActionResult, CardAction } from '../commands/types';
 
-const MAX_KEYS = 50;
-export const NOT_UNDERSTOOD: ActionResult = { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
 export const NOT_HERE: ActionResult = { kind: 'error', status: 404, message: 'That alert is not one of this conversation’s alerts (or it has been cleared since).' };
-
-export function readKeys(data: Record<string, unknown>): string[] | null {
-  const raw = data.alerts !== undefined ? data.alerts : data.alert !== undefined ? [data.alert] : null;
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_KEYS) return null;
-  if (!raw.every((k) => typeof k === 'string' && FINDING_KEY.test(k))) return null;
-  return [...new Set(raw as string[])];
-}
 
 /** Changes one open entry of this conversation's ledger; undefined when there is no such alert. */
 export async function changeAlert(ctx: ActionContext, key: string, change: (e: LedgerEntry) => LedgerEntry): Promise<LedgerEntry | 'resolved' | undefined> {
@@ -31,9 +23,10 @@ export async function changeAlert(ctx: ActionContext, key: string, change: (e: L
 }
 
 export const alertAckAction: CardAction = {
-  verb: 'alert.ack',
+  verb: alertAckButton.verb,
+  button: alertAckButton,
   run: async (ctx) => {
-    const keys = readKeys(ctx.data);
+    const keys = alertAckButton.parse(ctx.data);
     if (!keys) return NOT_UNDERSTOOD;
     const by = ctx.caller.name || ctx.caller.aadObjectId || 'someone';
     const at = ctx.now().toISOString();

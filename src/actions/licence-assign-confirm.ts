@@ -1,17 +1,20 @@
 // `licence.assign.confirm`: the Assign licence button on a shared mailbox. Shows what would change
 // and asks for confirmation; the proposal comes from the tenant as it is now, not from the button.
 import { assignLicenceConfirmCard } from '../cards/licensing/assign-licence-cards';
-import { assignableFix, VERB_ASSIGN_CONFIRM } from '../cards/licensing/shared-mailboxes-card';
+import { assignableFix } from '../reports/licensing/license-assignment';
 import { checkSharedMailbox } from '../commands/licence-data';
 import type { ActionResult, CardAction } from '../commands/types';
 import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
-import { NOT_UNDERSTOOD, readAssignRequest, REMEDIATION_OFF } from './licence-assign-request';
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { REMEDIATION_OFF } from '../buttons/licence-assign-request';
+import { assignConfirmButton } from '../buttons/license-assign';
 
 export const assignConfirmAction: CardAction = {
-  verb: VERB_ASSIGN_CONFIRM,
+  verb: assignConfirmButton.verb,
+  button: assignConfirmButton,
   run: async (ctx) => {
     if (!ctx.services.config.remediation) return { kind: 'error', status: 403, message: REMEDIATION_OFF };
-    const request = readAssignRequest(ctx.data);
+    const request = assignConfirmButton.parse(ctx.data);
     if (!request) return NOT_UNDERSTOOD;
     const check = await checkSharedMailbox(ctx.services.tenant, request.upn);
     if (check.kind === 'refused') return { kind: 'error', status: check.status, message: check.message };

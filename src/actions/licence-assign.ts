@@ -1,8 +1,8 @@
 // `licence.assign`: Confirm on the confirmation card. Checks again that remediation is on and that
 // the tenant still needs exactly what was confirmed, makes the one assignLicense call, and logs who
 // asked for what and how it ended.
-import { assignLicenceResultCard, VERB_ASSIGN, type AssignOutcome } from '../cards/licensing/assign-licence-cards';
-import { assignableFix } from '../cards/licensing/shared-mailboxes-card';
+import { assignLicenceResultCard, type AssignOutcome } from '../cards/licensing/assign-licence-cards';
+import { assignableFix } from '../reports/licensing/license-assignment';
 import { checkSharedMailbox } from '../commands/licence-data';
 import { runButton } from '../commands/replies';
 import type { ActionContext, CardAction } from '../commands/types';
@@ -10,12 +10,15 @@ import { isServiceError } from '../m365/service-error';
 import { licenceChangeRecord } from '../reports/licensing/licence-change';
 import { skuName } from '../reports/licensing/sku-catalog';
 import { confirmation } from './licence-assign-confirm';
-import { NOT_UNDERSTOOD, readAssignRequest, REMEDIATION_OFF, sameSkus, type AssignRequest } from './licence-assign-request';
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { REMEDIATION_OFF, sameSkus, type AssignRequest } from '../buttons/licence-assign-request';
+import { assignLicenseButton } from '../buttons/license-assign';
 
 export const assignLicenceAction: CardAction = {
-  verb: VERB_ASSIGN,
+  verb: assignLicenseButton.verb,
+  button: assignLicenseButton,
   run: async (ctx) => {
-    const request = readAssignRequest(ctx.data);
+    const request = assignLicenseButton.parse(ctx.data);
     if (!request) return NOT_UNDERSTOOD;
     if (!ctx.services.config.remediation) {
       logChange(ctx, request, { outcome: 'not-allowed', reason: 'remediation is off' });

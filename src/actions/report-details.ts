@@ -1,24 +1,27 @@
 // `report.details` {s, upn}: a click on a report row. The mailbox's card comes from the snapshot,
 // with no call to the tenant; "Live details" (mailbox.details) reads it fresh, licences included.
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { mailboxDetailsButton } from '../buttons/mailbox-details';
+import { reportDetailsButton } from '../buttons/report';
 import type { CardAction } from '../commands/types';
 import { mailboxDetailsCard } from '../cards/mailbox-details-card';
 import { buildMailboxDetails } from '../reports/mailbox-details';
 import { mailboxSnapshot } from './report-snapshot';
 
 export const reportDetailsAction: CardAction = {
-  verb: 'report.details',
+  verb: reportDetailsButton.verb,
+  button: reportDetailsButton,
   run: async (ctx) => {
-    const upn = ctx.data.upn;
-    if (typeof upn !== 'string' || upn.length === 0 || upn.length > 256) {
-      return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
-    }
+    const request = reportDetailsButton.parse(ctx.data);
+    if (!request) return NOT_UNDERSTOOD;
+    const { upn } = request;
     const found = await mailboxSnapshot(ctx);
     if (!found.ok) return found.result;
     const mailbox = found.snapshot.data.mailboxes.find((m) => m.userPrincipalName === upn || m.primarySmtpAddress === upn);
     if (!mailbox) return { kind: 'error', status: 404, message: 'That mailbox is not in this report.' };
     const details = buildMailboxDetails(mailbox, new Date(found.snapshot.createdAt));
     const card = mailboxDetailsCard(details, {
-      actions: [{ type: 'Action.Execute', title: 'Live details and licences', verb: 'mailbox.details', data: { upn } }],
+      actions: [mailboxDetailsButton.button('Live details and licences', { upn })],
       viewedAt: ctx.now(),
     });
     await ctx.reply({ card, text: `Mailbox ${mailbox.displayName}` });

@@ -1,18 +1,20 @@
 // `report.export` {s}: a download link for a report's CSV (mailboxes, shared or licenses), signed
 // and expiring (GET /api/exports/{id}), made from the report's snapshot without reading the tenant.
+import { reportExportButton } from '../buttons/report';
 import type { CardAction } from '../commands/types';
-import { errorCard } from '../cards/error-card';
+import { downloadCard } from '../cards/download-card';
 import type { SnapshotKind } from '../state/snapshots';
 import { reportSnapshot } from './report-snapshot';
 
-const TITLES: Record<SnapshotKind, string> = {
-  mailboxes: 'Mailbox report (CSV)',
-  shared: 'Shared mailbox licences (CSV)',
-  licenses: 'Licences and waste (CSV)',
+const REPORTS: Record<SnapshotKind, string> = {
+  mailboxes: 'Mailbox report',
+  shared: 'Shared mailbox licences',
+  licenses: 'Licences and waste',
 };
 
 export const reportExportAction: CardAction = {
-  verb: 'report.export',
+  verb: reportExportButton.verb,
+  button: reportExportButton,
   run: async (ctx) => {
     const found = await reportSnapshot(ctx);
     if (!found.ok) return found.result;
@@ -21,15 +23,9 @@ export const reportExportAction: CardAction = {
     const rows = 'mailboxes' in data ? `${data.mailboxes.length.toLocaleString('en-US')} mailboxes` : `${data.table.rows.length.toLocaleString('en-US')} rows`;
     const { url, expiresAt } = ctx.services.exportLinks.link(snapshot.id, ctx.now());
     ctx.log.info('export link', { kind: snapshot.kind, rows: 'mailboxes' in data ? data.mailboxes.length : data.table.rows.length });
-    const minutes = Math.round((expiresAt.getTime() - ctx.now().getTime()) / 60000);
-    const partial = snapshot.complete ? '' : ' Partial: some mailboxes could not be read (their rows say so).';
+    const partial = snapshot.complete ? '' : 'Partial: some mailboxes could not be read (their rows say so).';
     await ctx.reply({
-      card: errorCard({
-        tone: 'good',
-        title: TITLES[snapshot.kind] ?? 'Report (CSV)',
-        message: `${rows}, every column, ready for Excel. The link works for ${minutes} minutes.${partial}`,
-        actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }],
-      }),
+      card: downloadCard({ report: REPORTS[snapshot.kind] ?? 'Report', rows, url, expiresAt, now: ctx.now(), partial }),
       text: 'CSV export ready',
     });
     return { kind: 'message', text: 'The download link is below.' };

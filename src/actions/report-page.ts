@@ -3,10 +3,10 @@
 import type { CardAction, ActionContext, ActionResult } from '../commands/types';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
 import { mailboxReportMessage } from '../commands/report-messages';
-import { readNumber, readOffset, readQuery, readText } from './report-query';
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { reportFilterButton, reportPageButton } from '../buttons/report';
+import { readNumber, readText } from '../buttons/report-query';
 import { mailboxSnapshot } from './report-snapshot';
-
-const BAD: ActionResult = { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
 
 async function view(ctx: ActionContext, query: MailboxQuery, offset: number): Promise<ActionResult> {
   const found = await mailboxSnapshot(ctx);
@@ -19,20 +19,21 @@ async function view(ctx: ActionContext, query: MailboxQuery, offset: number): Pr
 }
 
 export const reportPageAction: CardAction = {
-  verb: 'report.page',
+  verb: reportPageButton.verb,
+  button: reportPageButton,
   run: async (ctx) => {
-    const query = readQuery(ctx.data.q);
-    const offset = readOffset(ctx.data.o);
-    if (!query || offset === null) return BAD;
-    return view(ctx, query, offset);
+    const request = reportPageButton.parse(ctx.data);
+    if (!request) return NOT_UNDERSTOOD;
+    return view(ctx, request.q, request.o);
   },
 };
 
 export const reportFilterAction: CardAction = {
-  verb: 'report.filter',
+  verb: reportFilterButton.verb,
+  button: reportFilterButton,
   run: async (ctx) => {
-    const base = readQuery(ctx.data.q);
-    if (!base) return BAD;
+    const base = reportFilterButton.parse(ctx.data)?.q;
+    if (!base) return NOT_UNDERSTOOD;
     // The inputs of the Filter form arrive beside the button's own data.
     const text = ctx.data.text === undefined ? '' : readText(ctx.data.text);
     const minPercent = readNumber(ctx.data.minPercent, 0, 1000);

@@ -1,34 +1,20 @@
-// `schedule.cancel` {schedule}: Cancel on a schedule's card or in `schedule list`. The button, its
-// data and its parser are declared here once; the schedule must be one of this conversation's, so a
-// button copied from elsewhere (or made up) cancels nothing.
+// `schedule.cancel`: Cancel on a schedule's card or in `schedule list` (the button is declared in
+// buttons/schedule-cancel.ts). The schedule must be one of this conversation's, so a button copied
+// from elsewhere (or made up) cancels nothing.
 import { scheduleCard } from '../cards/schedule-card';
+import { NOT_UNDERSTOOD } from '../buttons/button';
+import { scheduleCancelButton } from '../buttons/schedule-cancel';
 import type { ActionResult, CardAction } from '../commands/types';
 import { runText } from '../schedules/next-runs';
-import { SCHEDULE_ID } from '../schedules/schedule';
 import { scheduleView } from '../schedules/view';
 
-export const SCHEDULE_CANCEL_VERB = 'schedule.cancel';
-
-export interface ScheduleCancelData {
-  schedule: string;
-}
-
-export function cancelScheduleButton(scheduleId: string, title = 'Cancel'): object {
-  const data: ScheduleCancelData = { schedule: scheduleId };
-  return { type: 'Action.Execute', title, verb: SCHEDULE_CANCEL_VERB, data };
-}
-
-export function readScheduleCancel(data: Record<string, unknown>): ScheduleCancelData | null {
-  return typeof data.schedule === 'string' && SCHEDULE_ID.test(data.schedule) ? { schedule: data.schedule } : null;
-}
-
-const NOT_UNDERSTOOD: ActionResult = { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
 const NOT_HERE: ActionResult = { kind: 'error', status: 404, message: 'That schedule is not one of this conversation’s schedules, or it was cancelled already. Type `schedule list` to see them.' };
 
 export const scheduleCancelAction: CardAction = {
-  verb: SCHEDULE_CANCEL_VERB,
+  verb: scheduleCancelButton.verb,
+  button: scheduleCancelButton,
   run: async (ctx) => {
-    const data = readScheduleCancel(ctx.data);
+    const data = scheduleCancelButton.parse(ctx.data);
     if (!data) return NOT_UNDERSTOOD;
     const [removed] = await ctx.services.schedules.store.remove(ctx.conversation.id, (s) => s.id === data.schedule);
     if (!removed) {

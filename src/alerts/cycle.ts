@@ -2,20 +2,20 @@
 // and for each subscribed conversation claim in its ledger (with its eTag) what is due, then send
 // it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
 // suspends the conversation's subscription; one failing conversation never stops the others.
-import type { Message } from '../commands/types';
+import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
 import type { ConversationStore } from '../state/conversations';
 import type { LedgerStore } from '../state/ledger';
 import type { CycleLock, LeaseHold } from '../state/lease';
-import { update, StateConflictError, type StateStore } from '../state/store';
+import { update, type StateStore } from '../state/store';
 import type { Subscription, SubscriptionStore } from '../state/subscriptions';
-import { alertFindings, type FindingsResult, type TenantFacts } from './findings';
-import { recordSizes, type SizeHistory } from './history';
-import { giveBack, planAlerts, type Ledger, type LedgerPlan } from './ledger-plan';
+import { alertFindings, type FindingsResult, type TenantFacts } from '../reports/alerts/findings';
+import { recordSizes, type SizeHistory } from '../reports/alerts/history';
+import { giveBack, planAlerts, type Ledger, type LedgerPlan } from '../reports/alerts/ledger-plan';
 import type { SendPace, Clock } from './pace';
 import { realClock } from './pace';
-import type { AlertKind } from './settings';
+import type { AlertKind } from '../reports/alerts/settings';
 import type { ScheduleStep, ScheduleStepReport } from '../schedules/step';
 
 /** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
@@ -182,21 +182,15 @@ export class AlertCycle {
       return;
     }
     let before: Ledger = {};
-    let plan: LedgerPlan | undefined;
-    for (let attempt = 0; ; attempt++) {
-      const { ledger, eTag } = await this.deps.ledger.read(s.conversationId);
+    let plan!: LedgerPlan;
+    // Another writer (a click, another instance) meanwhile: plan again from what it wrote.
+    const claimed = await this.deps.ledger.update(s.conversationId, (ledger) => {
       before = ledger;
       plan = planAlerts(ledger, result, now);
-      if (plan.alerts.length === 0 && plan.resolved.length === 0 && JSON.stringify(plan.next) === JSON.stringify(ledger)) return;
-      try {
-        await this.deps.ledger.write(s.conversationId, plan.next, eTag);
-        break;
-      } catch (err) {
-        // Another writer (a click, another instance): plan again from what it wrote.
-        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
-      }
-    }
-    const claimed = plan.next;
+      const nothing = plan.alerts.length === 0 && plan.resolved.length === 0 && JSON.stringify(plan.next) === JSON.stringify(ledger);
+      return nothing ? undefined : plan.next;
+    });
+    if (!claimed) return;
     const messages = this.messagesOf(plan);
     for (let i = 0; i < messages.length; i++) {
       const { message } = messages[i];
@@ -269,14 +263,6 @@ export class AlertCycle {
   }
 
   private async giveBackClaims(conversationId: string, before: Ledger, claimed: Ledger, keys: string[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const { ledger, eTag } = await this.deps.ledger.read(conversationId);
-      try {
-        await this.deps.ledger.write(conversationId, giveBack(ledger, before, claimed, keys), eTag);
-        return;
-      } catch (err) {
-        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
-      }
-    }
+    await this.deps.ledger.update(conversationId, (ledger) => giveBack(ledger, before, claimed, keys));
   }
 }

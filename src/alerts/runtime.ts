@@ -4,7 +4,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
-import type { AlertServices, TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { ConversationStore } from '../state/conversations';
 import { BlobCycleLock, blobCreateIfAbsent, stateContainer, type CycleLock } from '../state/lease';
 import { LedgerStore } from '../state/ledger';
@@ -16,6 +16,15 @@ import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
+
+/** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
+export interface AlertServices {
+  conversations: ConversationStore;
+  subscriptions: SubscriptionStore;
+  ledger: LedgerStore;
+  /** Runs a check cycle now (the lease still decides whether this instance runs it). */
+  runCycle(options?: RunOptions): Promise<CycleReport>;
+}
 
 export interface AlertRuntimeOptions {
   config: BotConfig;

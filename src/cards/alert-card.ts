@@ -3,20 +3,15 @@
 import { localDateTime } from './date-text';
 import { plainText } from './plain-text';
 import { renderCard, type AdaptiveCard } from './render';
-import { VERB_ASSIGN_CONFIRM, VERB_MAILBOX_DETAILS } from './licensing/shared-mailboxes-card';
-import type { LedgerEntry } from '../alerts/ledger-plan';
+import { alertAckButton, alertSnoozeButton } from '../buttons/alert';
+import { assignConfirmButton } from '../buttons/license-assign';
+import { mailboxDetailsButton } from '../buttons/mailbox-details';
+import { runCommandButton } from '../buttons/run-command';
+import type { LedgerEntry } from '../reports/alerts/ledger-plan';
+import { alertKindSpec } from '../reports/alerts/kinds';
 import template from './templates/alert.json';
 import listTemplate from './templates/alert-list.json';
 
-export const VERB_ALERT_ACK = 'alert.ack';
-export const VERB_ALERT_SNOOZE = 'alert.snooze';
-
-const KIND_LABEL: Record<LedgerEntry['kind'], string> = {
-  'shared-licence': 'LICENCE ALERT',
-  quota: 'QUOTA ALERT',
-  'licence-pool': 'LICENCE POOL ALERT',
-  inactive: 'INACTIVE MAILBOX',
-};
 
 export interface AlertCardInput {
   key: string;
@@ -30,14 +25,15 @@ export function alertButtons(input: AlertCardInput): object[] {
   const { key, entry } = input;
   const actions: object[] = [];
   if (!entry.acknowledged && !entry.resolvedAt) {
-    actions.push({ type: 'Action.Execute', title: 'Acknowledge', verb: VERB_ALERT_ACK, data: { alert: key } });
-    actions.push({ type: 'Action.Execute', title: 'Snooze 1 day', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 1 } });
-    actions.push({ type: 'Action.Execute', title: 'Snooze 7 days', verb: VERB_ALERT_SNOOZE, data: { alert: key, days: 7 } });
+    actions.push(alertAckButton.button('Acknowledge', { alert: key }));
+    actions.push(alertSnoozeButton.button('Snooze 1 day', { alert: key, days: 1 }));
+    actions.push(alertSnoozeButton.button('Snooze 7 days', { alert: key, days: 7 }));
   }
-  if (entry.upn) actions.push({ type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: entry.upn } });
-  else if (entry.kind === 'licence-pool') actions.push({ type: 'Action.Execute', title: 'Details', verb: 'command.run', data: { text: 'licenses' } });
+  const details = alertKindSpec(entry.kind)?.details;
+  if (entry.upn) actions.push(mailboxDetailsButton.button('Details', { upn: entry.upn }));
+  else if (details && 'command' in details) actions.push(runCommandButton.button('Details', { text: details.command }));
   if (input.remediation && entry.assign && !entry.resolvedAt) {
-    actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: entry.assign });
+    actions.push(assignConfirmButton.button('Assign licence', entry.assign));
   }
   return actions;
 }
@@ -55,7 +51,7 @@ export function alertCard(input: AlertCardInput): AdaptiveCard {
   return renderCard(template, {
     style: entry.resolvedAt ? 'good' : entry.severity === 'attention' ? 'attention' : 'warning',
     color: entry.severity === 'attention' ? 'Attention' : 'Warning',
-    label: `${KIND_LABEL[entry.kind]}${input.reminder ? ' · REMINDER' : ''}`,
+    label: `${alertKindSpec(entry.kind)?.cardLabel ?? 'ALERT'}${input.reminder ? ' · REMINDER' : ''}`,
     title: plainText(entry.title, 160),
     why: plainText(entry.why, 600),
     sinceLabel: entry.since ? 'Since' : 'First seen',
@@ -83,7 +79,7 @@ export function moreAlertsCard(alerts: { key: string; entry: LedgerEntry }[]): A
     items: shown.map(({ entry }) => ({ line: plainText(entry.title, 160), detail: plainText(entry.why, 300) })),
     hasMore: alerts.length > shown.length,
     more: `and ${alerts.length - shown.length} more: see \`mailboxes sort quota\`, \`shared\` and \`licenses\`.`,
-    actions: [{ type: 'Action.Execute', title: 'Acknowledge all listed', verb: VERB_ALERT_ACK, data: { alerts: shown.map((a) => a.key) } }],
+    actions: [alertAckButton.button('Acknowledge all listed', { alerts: shown.map((a) => a.key) })],
   });
 }
 

@@ -1,7 +1,7 @@
 import { Template } from 'adaptivecards-templating';
+import type { AdaptiveCard } from '../model/conversation';
 
-/** An Adaptive Card as JSON. */
-export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string; body: unknown[] };
+export type { AdaptiveCard };
 
 /**
  * Teams refuses large messages; 28 KB is the safe figure every client accepts. Cards are fitted to

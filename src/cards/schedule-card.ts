@@ -1,7 +1,7 @@
 // Scheduled reports on cards: one schedule with its next runs (and Cancel), this conversation's
 // list, and the line a scheduled run puts on top of the report it posts. Everything an admin typed
 // (the report's words, names) goes into TextRuns, which Teams never reads as Markdown.
-import type { Message } from '../commands/types';
+import type { Message } from '../model/conversation';
 import { plainText } from './plain-text';
 import type { AdaptiveCard } from './render';
 

@@ -1,7 +1,7 @@
 // `alerts on|off|status|check`: this conversation's proactive alerts. `on` takes the kinds and
 // thresholds (`alerts on quota 95 pools 3`); `check` runs a check cycle for this conversation now.
-import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../alerts/settings';
-import { isOpen } from '../alerts/ledger-plan';
+import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../reports/alerts/settings';
+import { isOpen } from '../reports/alerts/ledger-plan';
 import { errorMessage } from './replies';
 import type { Command, CommandContext } from './types';
 

@@ -27,7 +27,7 @@ export const doctorCommand: Command = {
     ctx.later(async (outbox) => {
       const { config, tenant } = ctx.services;
       try {
-        const report = await runDoctor({ env: process.env, credential: tenant.credential, graph: tenant.graph, exchange: tenant.exchange, config });
+        const report = await runDoctor({ env: process.env, credential: tenant.credential, graph: tenant.graph, exchange: tenant.exchange, scopes: tenant.scopes, config });
         ctx.log.info('doctor', { failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) });
         await outbox.update(ref, { card: doctorCard(report, { actions: [runButton('Run doctor again', 'doctor')] }), text: doctorSummary(report) });
       } catch (err) {

@@ -1,17 +1,17 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
-import { parseMailboxesArguments, MAILBOXES_USAGE } from './arguments/mailboxes';
+import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
 import { readMailboxes } from '../m365/mailbox-inventory';
-import { errorCard } from '../cards/error-card';
+import { downloadCard } from '../cards/download-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
 import { licencesTable, sharedMailboxesTable } from '../reports/licensing/licence-csv';
 import type { SnapshotKind } from '../state/snapshots';
-import { errorMessage, progressMessage } from './replies';
-import { explainFailure } from './failures';
+import { errorMessage } from './replies';
+import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { MAILBOX_TYPES_TO_READ } from './mailboxes';
 import { readSharedMailboxData } from './licence-data';
 import { readLicenceReport } from './licenses';
-import type { Command, TurnBaseContext } from './types';
+import type { Command } from './types';
 
 const WHAT = 'export mailboxes [options of mailboxes] · export shared · export licenses';
 
@@ -32,57 +32,61 @@ export const exportCommand: Command = {
   run: async (ctx) => {
     const [word = '', ...rest] = ctx.args.split(' ');
     const what = word.toLowerCase().replace('licences', 'licenses');
-    let prepare: (() => Promise<Prepared>) | undefined;
+    let prepare: ((onProgress: Progress) => Promise<Prepared>) | undefined;
     if (what === 'mailboxes') {
       const parsed = parseMailboxesArguments(rest.join(' '));
       if (!parsed.ok) {
         await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: export ${MAILBOXES_USAGE}`));
         return;
       }
-      prepare = () => mailboxes(ctx, parsed.query);
+      prepare = (onProgress) => mailboxes(ctx, parsed.query, onProgress);
     } else if ((what === 'shared' || what === 'licenses') && rest.length === 0) {
-      prepare = what === 'shared' ? () => shared(ctx) : () => licences(ctx);
+      prepare = what === 'shared' ? (onProgress) => shared(ctx, onProgress) : (onProgress) => licences(ctx, onProgress);
     } else {
       await ctx.reply(errorMessage('What should I export?', `I can export three reports: ${WHAT}.`));
       return;
     }
-    const commandText = `export ${ctx.args}`.trim();
-    const ref = await ctx.reply(progressMessage('Preparing the CSV…', 0, null));
-    ctx.later(async (outbox) => {
-      try {
-        const p = await prepare!();
-        const snapshot = await ctx.services.snapshots.save({ kind: p.kind, conversationId: ctx.conversation.id, commandText, complete: p.complete, data: p.data });
-        const { url } = ctx.services.exportLinks.link(snapshot.id, ctx.now());
-        const partial = p.complete ? '' : ` Partial: statistics missing for ${p.missing} mailboxes (their rows say so).`;
-        const message = `${p.rows.toLocaleString('en-US')} rows, ready for Excel. The link works for an hour.${partial}`;
-        ctx.log.info('export link', { kind: p.kind, rows: p.rows });
-        await outbox.update(ref, {
-          card: errorCard({ tone: 'good', title: `${p.title} (CSV)`, message, actions: [{ type: 'Action.OpenUrl', title: 'Download CSV', url }] }),
-          text: 'CSV export ready',
-        });
-      } catch (err) {
-        const failure = explainFailure(err);
-        ctx.log.warn('export failed', { err: err as Error });
-        await outbox.update(ref, errorMessage("I couldn't prepare the export", failure.message, commandText, failure.fix));
-      }
-    });
+    const report = exportReport(ctx, `export ${ctx.args}`.trim(), prepare);
+    const ref = await ctx.reply(reportProgress(report));
+    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
   },
 };
 
-async function mailboxes(ctx: TurnBaseContext, query: MailboxSnapshotData['query']): Promise<Prepared> {
-  const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type] });
+type Progress = (done: number, total: number) => void;
+
+/** An export as the report runner runs it: the link needs the snapshot, so a failed save fails it. */
+function exportReport(ctx: ReportContext, commandText: string, prepare: (onProgress: Progress) => Promise<Prepared>): ReportSpec<Prepared> {
+  return {
+    commandText,
+    reading: 'Preparing the CSV…',
+    failure: "I couldn't prepare the export",
+    logName: 'export link',
+    read: prepare,
+    snapshot: (p) => ({ kind: p.kind, complete: p.complete, data: p.data }),
+    snapshotRequired: true,
+    result: (p, snapshotId) => {
+      const { url, expiresAt } = ctx.services.exportLinks.link(snapshotId!, ctx.now());
+      const partial = p.complete ? '' : `Partial: statistics missing for ${p.missing} mailboxes (their rows say so).`;
+      return { card: downloadCard({ report: p.title, rows: `${p.rows.toLocaleString('en-US')} rows`, url, expiresAt, now: ctx.now(), partial }), text: 'CSV export ready' };
+    },
+    logFields: (p) => ({ kind: p.kind, rows: p.rows }),
+  };
+}
+
+async function mailboxes(ctx: ReportContext, query: MailboxSnapshotData['query'], onProgress: Progress): Promise<Prepared> {
+  const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress });
   const rows = buildMailboxReport(result.mailboxes, { ...query, top: 1 }, ctx.now()).matched;
   return { kind: 'mailboxes', data: { mailboxes: result.mailboxes, query }, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
 }
 
-async function shared(ctx: TurnBaseContext): Promise<Prepared> {
-  const data = await readSharedMailboxData(ctx.services.tenant);
+async function shared(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
+  const data = await readSharedMailboxData(ctx.services.tenant, onProgress);
   const table = sharedMailboxesTable(data.verdicts);
   return { kind: 'shared', data: { table }, rows: table.rows.length, complete: data.inventory.complete, missing: data.inventory.failures.length, title: 'Shared mailbox licences' };
 }
 
-async function licences(ctx: TurnBaseContext): Promise<Prepared> {
-  const report = await readLicenceReport(ctx);
+async function licences(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
+  const report = await readLicenceReport(ctx, onProgress);
   const table = licencesTable(report.pools, report.waste);
   return { kind: 'licenses', data: { table }, rows: table.rows.length, complete: report.inventory.complete, missing: report.inventory.failures.length, title: 'Licences and waste' };
 }

@@ -5,14 +5,13 @@ import { renderLicencesCard, type LicencesCardInput } from '../cards/licensing/l
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { licencePools } from '../reports/licensing/licence-pools';
 import { licenceWaste } from '../reports/licensing/licence-waste';
-import { parseMailboxArgument } from './arguments/mailbox';
+import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
-import { explainFailure } from './failures';
-import { progressUpdates } from './progress-updates';
+import type { TableSnapshotData } from '../exports/serve';
+import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { licencesTable } from '../reports/licensing/licence-csv';
 import { errorMessage, exportButton, progressMessage, runButton } from './replies';
-import { saveTableSnapshot } from './table-snapshot';
-import type { Command, MessageRef, Outbox, TurnBaseContext } from './types';
+import type { Command } from './types';
 import { userLicencesMessage } from './user-licences-message';
 
 const USAGE = 'licenses [upn]';
@@ -28,8 +27,9 @@ export const licensesCommand: Command = {
   examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
   run: async (ctx) => {
     if (!ctx.args) {
-      const ref = await ctx.reply(progressMessage(READING, 0, null));
-      ctx.later((outbox) => produceLicenceReport(ctx, outbox, ref));
+      const report = licenceReport(ctx);
+      const ref = await ctx.reply(reportProgress(report));
+      ctx.later((outbox) => runReport(ctx, outbox, report, ref));
       return;
     }
     const arg = parseMailboxArgument(ctx.args);
@@ -49,38 +49,36 @@ export const licensesCommand: Command = {
  * minute for 10,000 mailboxes, more for 100,000. Accepted for now; a cached usage report would be
  * the cheaper source for very large tenants.
  */
-export async function produceLicenceReport(ctx: TurnBaseContext, outbox: Outbox, ref: MessageRef): Promise<void> {
-  const started = Date.now();
-  const progress = progressUpdates(ctx, outbox, ref, READING);
-  try {
-    const { pools, waste, inventory, now } = await readLicenceReport(ctx, progress.onProgress);
-    const snapshotId = await saveTableSnapshot(ctx, { kind: 'licenses', commandText: 'licenses', complete: inventory.complete, table: licencesTable(pools, waste) });
-    const input: LicencesCardInput = {
-      pools,
-      waste,
-      asOf: now.toISOString(),
-      actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
-    };
-    const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
-    const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
-    const render = (n: number) => (notice ? withNotice(renderLicencesCard(input, n), notice) : renderLicencesCard(input, n));
-    await progress.settled();
-    const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
-    ctx.log.info('licence report', { subscriptions: pools.length, mailboxes: inventory.mailboxes.length, ms: Date.now() - started });
-    await outbox.update(ref, {
-      card: fitCard(render, input.pools.length).card,
-      text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
-    });
-  } catch (err) {
-    await progress.settled();
-    const failure = explainFailure(err);
-    ctx.log.warn('licence report failed', { err: err as Error, ms: Date.now() - started });
-    await outbox.update(ref, errorMessage("I couldn't read the licences", failure.message, 'licenses', failure.fix));
-  }
+type LicenceReportData = Awaited<ReturnType<typeof readLicenceReport>>;
+
+/** The licence report as the report runner runs it. */
+export function licenceReport(ctx: ReportContext): ReportSpec<LicenceReportData> {
+  return {
+    commandText: 'licenses',
+    reading: READING,
+    failure: "I couldn't read the licences",
+    logName: 'licence report',
+    read: (onProgress) => readLicenceReport(ctx, onProgress),
+    snapshot: ({ pools, waste, inventory }) => ({ kind: 'licenses', complete: inventory.complete, data: { table: licencesTable(pools, waste) } satisfies TableSnapshotData }),
+    result: ({ pools, waste, inventory, now }, snapshotId) => {
+      const input: LicencesCardInput = {
+        pools,
+        waste,
+        asOf: now.toISOString(),
+        actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
+      };
+      const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
+      const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
+      const render = (n: number) => (notice ? withNotice(renderLicencesCard(input, n), notice) : renderLicencesCard(input, n));
+      const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
+      return { card: fitCard(render, input.pools.length).card, text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}` };
+    },
+    logFields: ({ pools, inventory }) => ({ subscriptions: pools.length, mailboxes: inventory.mailboxes.length }),
+  };
 }
 
 /** The licence report's data: pools from the subscriptions, waste from accounts and mailbox use. */
-export async function readLicenceReport(ctx: TurnBaseContext, onProgress?: (done: number, total: number) => void) {
+export async function readLicenceReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
   const { graph } = ctx.services.tenant;
   const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.

@@ -4,10 +4,10 @@ import { mailboxDetailsCard } from '../cards/mailbox-details-card';
 import { buildMailboxDetails, MailboxLicence } from '../reports/mailbox-details';
 import { userLicences } from '../reports/licensing/user-licences';
 import { statisticsIdentity } from '../m365/exchange-records';
-import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../m365/records';
+import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
-import type { TenantClients } from '../services';
-import { explainFailure } from './failures';
+import type { TenantClients } from '../m365/tenant-clients';
+import { explainFailure } from '../runner/failures';
 import { runButton } from './replies';
 import type { Message } from './types';
 

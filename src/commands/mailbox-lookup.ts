@@ -1,9 +1,9 @@
 // Finds the mailbox an admin means by "mailbox <upn or name>": an exact identity first (UPN, address,
 // alias, name or id, as Exchange resolves them), then display names that start with the text.
-import type { MailboxArgument } from './arguments/mailbox';
+import type { MailboxArgument } from '../arguments/mailbox';
 import { exchangeFilterPrefix } from '../m365/exchange-client';
 import type { ExchangeClient } from '../m365/exchange-client';
-import type { Mailbox } from '../m365/records';
+import type { Mailbox } from '../model/tenant';
 import { isServiceError } from '../m365/service-error';
 
 export type Lookup = { kind: 'found'; mailbox: Mailbox } | { kind: 'none' } | { kind: 'several'; mailboxes: Mailbox[]; more: boolean };

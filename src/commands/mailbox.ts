@@ -1,10 +1,11 @@
 // `mailbox <upn or name>`: one mailbox in full.
-import { parseMailboxArgument } from './arguments/mailbox';
+import { parseMailboxArgument } from '../arguments/mailbox';
 import { lookUpMailbox } from './mailbox-lookup';
 import { mailboxDetailsMessage } from './mailbox-details-message';
 import { errorMessage, progressMessage } from './replies';
-import { explainFailure } from './failures';
-import { errorCard } from '../cards/error-card';
+import { explainFailure } from '../runner/failures';
+import { noticeCard } from '../cards/notice-card';
+import { mailboxDetailsButton } from '../buttons/mailbox-details';
 import type { Command, Message, TurnBaseContext } from './types';
 
 export const mailboxCommand: Command = {
@@ -34,15 +35,10 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       return errorMessage('No such mailbox', `No mailbox matches "${typed}". Try the full address, or the start of the display name.`);
     }
     if (found.kind === 'several') {
-      const buttons = found.mailboxes.map((m) => ({
-        type: 'Action.Execute',
-        title: m.displayName.slice(0, 40),
-        verb: 'mailbox.details',
-        data: { upn: m.userPrincipalName || m.primarySmtpAddress },
-      }));
+      const buttons = found.mailboxes.map((m) => mailboxDetailsButton.button(m.displayName.slice(0, 40), { upn: m.userPrincipalName || m.primarySmtpAddress }));
       const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
-      return { card: errorCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
+      return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
     return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
   } catch (err) {

@@ -1,9 +1,9 @@
 // The bot's stock replies (help, welcome, errors, progress) as Messages any command can send.
-import { errorCard } from '../cards/error-card';
 import { helpCard } from '../cards/help-card';
-import { progressCard } from '../cards/progress-card';
 import { welcomeCard } from '../cards/welcome-card';
-import { progressStatus } from '../cards/progress-card';
+import { reportExportButton } from '../buttons/report';
+import { runButton } from '../buttons/run-command';
+import type { MailboxQuery } from '../reports/mailbox-report';
 import type { Command, Message } from './types';
 
 export function helpMessage(commands: Command[], options: { unknown?: string; suggestion?: string } = {}): Message {
@@ -19,22 +19,10 @@ export function welcomeMessage(): Message {
   return { card: welcomeCard({ actions: [runButton('Show my mailboxes', 'mailboxes'), runButton('Help', 'help')] }), text: 'Hi! Type help to start.' };
 }
 
-/** A failure in one sentence; with `retryText`, a Retry button runs that command again. */
-export function errorMessage(title: string, message: string, retryText?: string, detail?: string): Message {
-  const actions = retryText ? [runButton('Retry', retryText)] : [];
-  return { card: errorCard({ title, message, detail, actions }), text: `${title}: ${message}` };
-}
-
-export function progressMessage(title: string, done: number, total: number | null, noun = 'mailboxes', note?: string): Message {
-  return { card: progressCard({ title, noun, done, total, note }), text: progressStatus(noun, done, total) };
-}
-
-/** A button that runs a chat command, as if typed (verb `command.run`). */
-export function runButton(title: string, text: string): object {
-  return { type: 'Action.Execute', title, verb: 'command.run', data: { text } };
-}
+export { errorMessage, progressMessage } from '../runner/messages';
+export { runButton } from '../buttons/run-command';
 
 /** Export CSV from a report's snapshot (verb `report.export`): a signed link, no tenant call. */
-export function exportButton(snapshotId: string, extra: Record<string, unknown> = {}): object {
-  return { type: 'Action.Execute', title: 'Export CSV', verb: 'report.export', data: { s: snapshotId, ...extra } };
+export function exportButton(snapshotId: string, extra: { q?: MailboxQuery } = {}): object {
+  return reportExportButton.button('Export CSV', { s: snapshotId, ...extra });
 }

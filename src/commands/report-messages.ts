@@ -3,6 +3,7 @@
 import { mailboxReportCard } from '../cards/mailbox-report-card';
 import type { MailboxQuery, MailboxReport } from '../reports/mailbox-report';
 import { MAILBOX_SORTS } from '../reports/mailbox-report';
+import { reportDetailsButton, reportFilterButton, reportPageButton } from '../buttons/report';
 import { exportButton, runButton } from './replies';
 import type { Message } from './types';
 
@@ -28,7 +29,7 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
     actions: buttons(report, options, shown),
     partialActions: [runButton('Retry', options.commandText)],
     viewedAt: options.viewedAt,
-    rowAction: s ? (row: { upn: string; address: string }) => ({ type: 'Action.Execute', title: 'Details', verb: 'report.details', data: { s, upn: row.upn || row.address } }) : undefined,
+    rowAction: s ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address }) : undefined,
   });
   // The buttons depend on how many rows fit (Next starts after the last row shown): fit twice.
   let fitted = mailboxReportCard(report, cardOptions(report.rows.length));
@@ -42,7 +43,7 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
   const refresh = runButton('Refresh', options.commandText);
   if (!s) return [refresh];
   const q = report.query;
-  const page = (title: string, o: number, query: MailboxQuery = q) => ({ type: 'Action.Execute', title, verb: 'report.page', data: { s, q: query, o } });
+  const page = (title: string, o: number, query: MailboxQuery = q) => reportPageButton.button(title, { s, q: query, o });
   const actions: object[] = [];
   if (report.offset > 0) actions.push(page('◀ Previous', Math.max(0, report.offset - q.top)));
   if (report.offset + shown < report.matched) actions.push(page('Next ▶', report.offset + shown));
@@ -65,7 +66,7 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
         { type: 'Input.Number', id: 'minPercent', label: 'At least this % of quota used', min: 0, max: 1000, ...(q.minPercent !== undefined ? { value: q.minPercent } : {}) },
         { type: 'Input.Number', id: 'inactiveDays', label: 'Inactive for more than (days)', min: 0, max: 3650, ...(q.inactiveDays !== undefined ? { value: q.inactiveDays } : {}) },
       ],
-      actions: [{ type: 'Action.Execute', title: 'Apply', verb: 'report.filter', data: { s, q } }],
+      actions: [reportFilterButton.button('Apply', { s, q })],
     },
   });
   actions.push(exportButton(s, { q }));

@@ -1,7 +1,8 @@
 // Routes a chat message to its command and a card button to its action, after the admin check.
 // Everything here is plain data in and out; teams/ turns it into botbuilder calls.
+import { NOT_UNDERSTOOD } from '../buttons/button';
 import { AdminPolicy, refusalText } from '../access/admins';
-import { suggestCommand } from './arguments/suggest';
+import { suggestCommand } from '../arguments/suggest';
 import { errorMessage, helpMessage } from './replies';
 import type { ActionContext, ActionResult, CardAction, Command, CommandContext, Message, MessageRef } from './types';
 
@@ -69,7 +70,7 @@ export class Router {
     turn.admitted?.();
     if (typeof rawVerb !== 'string' || rawVerb.length === 0 || rawVerb.length > MAX_VERB) {
       turn.log.warn('bad action', { problem: 'verb missing or malformed' });
-      return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
+      return NOT_UNDERSTOOD;
     }
     const action = this.byVerb.get(rawVerb);
     if (!action) {
@@ -79,7 +80,7 @@ export class Router {
     const data = rawData === undefined || rawData === null ? {} : rawData;
     if (typeof data !== 'object' || Array.isArray(data)) {
       turn.log.warn('bad action', { problem: 'data not an object', verb: rawVerb });
-      return { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
+      return NOT_UNDERSTOOD;
     }
     let size = 0;
     try {

@@ -1,7 +1,7 @@
 // `schedule <report> <when>`, `schedule list`, `schedule off <n|all>`, `schedule run <n>`: reports
 // posted here on a schedule, as the runbooks did. Times are in the sender's time zone as Teams sends
 // it (`tz Europe/Berlin` overrides); any schedule command lifts a suspension (the bot is evidently here).
-import { cancelScheduleButton } from '../actions/schedule-cancel';
+import { scheduleCancelButton } from '../buttons/schedule-cancel';
 import { scheduleCard, scheduleListCard, withScheduleLine } from '../cards/schedule-card';
 import { MAX_PER_BOT, MAX_PER_CONVERSATION, parseSchedule, REPORT_USAGE, type Schedule } from '../schedules/schedule';
 import { scheduleLine } from '../schedules/step';
@@ -79,7 +79,7 @@ async function create(ctx: CommandContext): Promise<void> {
   const view = scheduleView(s, undefined, now);
   const zoneNote = parsed.timeZone || sent ? '' : ' Teams did not say your time zone, so times are UTC; add `tz Europe/Berlin` (or yours) to change it.';
   await ctx.reply({
-    card: scheduleCard(view, { title: 'Scheduled', actions: [cancelScheduleButton(s.id), runButton('All schedules', 'schedule list')] }),
+    card: scheduleCard(view, { title: 'Scheduled', actions: [scheduleCancelButton.button('Cancel', { schedule: s.id }), runButton('All schedules', 'schedule list')] }),
     text: `Scheduled ${s.n}: ${s.report}, ${view.when} (${s.timeZone}). Each run is posted here ${ctx.services.schedules.punctuality()}.${zoneNote}`.slice(0, 400),
   });
 }
@@ -92,7 +92,7 @@ async function list(ctx: CommandContext): Promise<void> {
   const views = schedules.map((s) => scheduleView(s, ledger[s.id], now));
   const failing = views.filter((v) => v.lastOk === false).length;
   await ctx.reply({
-    card: scheduleListCard(views, { place: place(ctx), cancel: (n) => cancelScheduleButton(schedules.find((s) => s.n === n)!.id, `Cancel ${n}`) }),
+    card: scheduleListCard(views, { place: place(ctx), cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: schedules.find((s) => s.n === n)!.id }) }),
     text: `${schedules.length} scheduled report${schedules.length === 1 ? '' : 's'} here${failing ? `, ${failing} failing` : ''}`,
   });
 }

@@ -4,13 +4,12 @@ import { mailboxesToShow, renderSharedMailboxesCard, type SharedMailboxesCardInp
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
 import { missingStatistics, withNotice } from './card-notice';
-import { explainFailure } from './failures';
+import type { TableSnapshotData } from '../exports/serve';
+import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
-import { progressUpdates } from './progress-updates';
 import { sharedMailboxesTable } from '../reports/licensing/licence-csv';
-import { errorMessage, exportButton, progressMessage, runButton } from './replies';
-import { saveTableSnapshot } from './table-snapshot';
-import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from './types';
+import { errorMessage, exportButton, runButton } from './replies';
+import type { Command, Message } from './types';
 
 const COMMAND = 'shared';
 const READING = 'Reading shared mailboxes…';
@@ -25,31 +24,24 @@ export const sharedCommand: Command = {
       await ctx.reply(errorMessage("I couldn't read that", '`shared` takes nothing after it: it always checks every shared mailbox.', undefined, 'Usage: shared'));
       return;
     }
-    const ref = await ctx.reply(progressMessage(READING, 0, null));
-    ctx.later((outbox) => produceSharedReport(ctx, outbox, ref));
+    const report = sharedReport(ctx);
+    const ref = await ctx.reply(reportProgress(report));
+    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
   },
 };
 
-/** Reads the tenant and keeps `ref` updated until it shows the verdicts or the failure. */
-export async function produceSharedReport(ctx: TurnBaseContext, outbox: Outbox, ref: MessageRef): Promise<void> {
-  const started = Date.now();
-  const progress = progressUpdates(ctx, outbox, ref, READING);
-  try {
-    const data = await readSharedMailboxData(ctx.services.tenant, progress.onProgress);
-    await progress.settled();
-    ctx.log.info('shared report', {
-      mailboxes: data.verdicts.length,
-      failures: data.inventory.failures.length,
-      ms: Date.now() - started,
-    });
-    const snapshotId = await saveTableSnapshot(ctx, { kind: 'shared', commandText: COMMAND, complete: data.inventory.complete, table: sharedMailboxesTable(data.verdicts) });
-    await outbox.update(ref, sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now(), snapshotId }));
-  } catch (err) {
-    await progress.settled();
-    const failure = explainFailure(err);
-    ctx.log.warn('shared report failed', { err: err as Error, ms: Date.now() - started });
-    await outbox.update(ref, errorMessage("I couldn't check the shared mailboxes", failure.message, COMMAND, failure.fix));
-  }
+/** The shared mailboxes report as the report runner runs it. */
+export function sharedReport(ctx: ReportContext): ReportSpec<SharedMailboxData> {
+  return {
+    commandText: COMMAND,
+    reading: READING,
+    failure: "I couldn't check the shared mailboxes",
+    logName: 'shared report',
+    read: (onProgress) => readSharedMailboxData(ctx.services.tenant, onProgress),
+    snapshot: (data) => ({ kind: 'shared', complete: data.inventory.complete, data: { table: sharedMailboxesTable(data.verdicts) } satisfies TableSnapshotData }),
+    result: (data, snapshotId) => sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now(), snapshotId }),
+    logFields: (data) => ({ mailboxes: data.verdicts.length, failures: data.inventory.failures.length }),
+  };
 }
 
 export function sharedReportMessage(data: SharedMailboxData, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {

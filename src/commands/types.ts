@@ -1,36 +1,11 @@
 // What a command or a card action sees of the conversation. No botbuilder types: teams/ adapts them.
-import type { AdaptiveCard } from '../cards/render';
 import type { Logger } from '../log';
+import type { AdaptiveCard, Caller, Conversation, Message, MessageRef, Outbox } from '../model/conversation';
 import type { BotServices } from '../services';
+import type { CardButton } from '../buttons/button';
 
-/** A reply: an Adaptive Card, a short text, or both (the text is what notifications show). */
-export interface Message {
-  card?: AdaptiveCard;
-  text?: string;
-}
-
-export interface MessageRef {
-  id: string;
-}
-
-/** Sends and updates messages in the conversation after the incoming turn has ended. */
-export interface Outbox {
-  send(message: Message): Promise<MessageRef>;
-  update(ref: MessageRef, message: Message): Promise<void>;
-}
-
-export interface Caller {
-  aadObjectId: string;
-  name: string;
-  /** The sender's IANA time zone, as Teams sends it on each message (activity.localTimezone). */
-  timeZone?: string;
-}
-
-export interface Conversation {
-  id: string;
-  type: 'personal' | 'groupChat' | 'channel';
-  tenantId?: string;
-}
+// The conversation model lives in model/conversation.ts; commands and actions see it through here too.
+export type { Caller, Conversation, Message, MessageRef, Outbox };
 
 export interface TurnBaseContext {
   caller: Caller;
@@ -84,5 +59,7 @@ export interface ActionContext extends TurnBaseContext {
 
 export interface CardAction {
   verb: string;
+  /** The button this action answers (buttons/): its verb, and the parser of the click's data. */
+  button: CardButton<unknown, unknown>;
   run(ctx: ActionContext): Promise<ActionResult>;
 }

@@ -2,12 +2,12 @@
 // The mailbox part is a bonus: if Exchange cannot be read the licences still show, and the card says so.
 import { userLicencesCard } from '../cards/licensing/user-licences-card';
 import { statisticsIdentity } from '../m365/exchange-records';
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
 import { userLicences } from '../reports/licensing/user-licences';
-import type { TenantClients } from '../services';
+import type { TenantClients } from '../m365/tenant-clients';
 import { withNotice } from './card-notice';
-import { explainFailure } from './failures';
+import { explainFailure } from '../runner/failures';
 import { errorMessage, runButton } from './replies';
 import type { Message } from './types';
 import type { Logger } from '../log';

@@ -8,6 +8,7 @@ import type { GraphClient } from '../m365/graph-client';
 import { explainServiceError } from '../m365/permissions';
 import { identityError } from '../m365/retry-policy';
 import { ServiceError } from '../m365/service-error';
+import { tenantScopes, type TenantScopes } from '../m365/tenant-clients';
 import { redact } from '../log';
 import { bicepRedeploy, directoryRoleCommand, grantCommand, PRINCIPAL_ID_HINT, TOKEN_CACHE_NOTE, withPrincipal } from './fixes';
 import { EXCHANGE_READER_ROLES, EXCHANGE_ROLE, graphPermissionsToCheck, OTHER_EXCHANGE_ROLES } from './required-permissions';
@@ -38,13 +39,14 @@ export interface DoctorDeps {
   credential: TokenCredential;
   graph: GraphClient;
   exchange: ExchangeClient;
+  /** The scopes the clients' pipelines ask for (m365/tenant-clients.ts); default: the commercial cloud's. */
+  scopes?: TenantScopes;
   config: { adminGroupId?: string; remediation: boolean; managedIdentityClientId?: string };
   /** How long to wait for the identity endpoint (default 20 s; IMDS off Azure never answers). */
   tokenTimeoutMs?: number;
 }
 
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
-export const EXCHANGE_SCOPE = 'https://outlook.office365.com/.default';
+const COMMERCIAL_SCOPES = tenantScopes({ graphEndpoint: 'https://graph.microsoft.com', exchangeEndpoint: 'https://outlook.office365.com' });
 
 /** docs/deploy.md, Troubleshooting: the settings no longer match the attached identity. */
 const ATTACHED_IDENTITY =
@@ -67,7 +69,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   if (source.kind === 'none') {
     add({ id: 'identity', title: 'Managed identity', status: 'fail', detail: source.summary, fix: noSourceFix(source.endpoint) });
   } else {
-    graphToken = await fetchToken(deps.credential, GRAPH_SCOPE, timeoutMs);
+    graphToken = await fetchToken(deps.credential, (deps.scopes ?? COMMERCIAL_SCOPES).graph, timeoutMs);
     if (!graphToken.ok) {
       const advice = explainServiceError(graphToken.error);
       add({
@@ -103,7 +105,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const exchangeToken = add({ id: 'exchange-token', title: 'Token for Exchange Online', status: 'skip', detail: noIdentity });
   const exchangeRole = add({ id: 'exchange-role', title: 'Entra role for Exchange Online', status: 'skip', detail: noIdentity });
   if (graphToken?.ok) {
-    const attempt = await fetchToken(deps.credential, EXCHANGE_SCOPE, timeoutMs);
+    const attempt = await fetchToken(deps.credential, (deps.scopes ?? COMMERCIAL_SCOPES).exchange, timeoutMs);
     if (!attempt.ok) {
       const advice = explainServiceError(attempt.error);
       Object.assign(exchangeToken, { status: 'fail', detail: `No token for Exchange Online: ${advice.missing} (${attempt.error.serviceMessage || attempt.error.code})`, fix: advice.fix });

@@ -1,6 +1,6 @@
 // GET /api/exports/{id}?exp=…&sig=…: the CSV of a report snapshot, for a valid, unexpired link only.
 import type { Logger } from '../log';
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import type { MailboxQuery } from '../reports/mailbox-report';
 import { mailboxCsv } from '../reports/mailbox-csv';
 import { toCsv } from '../reports/csv';

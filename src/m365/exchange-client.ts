@@ -7,7 +7,7 @@ import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
 import { NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
 import { readJson, type ServicePipeline } from './pipeline';
-import type { Mailbox, MailboxStatistics } from './records';
+import type { Mailbox, MailboxStatistics } from '../model/tenant';
 import { parseJsonLoosely, ServiceError, serviceErrorFromBatchItem } from './service-error';
 
 export { exchangeFilterValue, exchangeFilterPrefix } from './exchange-filter';

@@ -2,7 +2,7 @@
 // formatted strings) into the bot's typed records. Only the fields the bot uses are kept, so a page
 // of 336-key records can be dropped as soon as it is read.
 import { parseExchangeSize } from './exchange-sizes';
-import type { Mailbox, MailboxStatistics } from './records';
+import type { Mailbox, MailboxStatistics } from '../model/tenant';
 
 export type ExchangeRecord = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { toDirectoryUser, toMailboxUsageDetail, toSubscribedSku } from './graph-records';
 import { odataQuery, pathSegment } from './odata';
 import { readJson, type ServicePipeline } from './pipeline';
-import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from './records';
+import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
 import { csvRecords } from './report-csv';
 import { ServiceError, serviceErrorFromBatchItem } from './service-error';
 

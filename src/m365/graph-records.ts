@@ -1,5 +1,5 @@
 // Graph's JSON and CSV answers as the bot's typed records.
-import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from './records';
+import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
 
  
 type Json = any;

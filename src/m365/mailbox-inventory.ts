@@ -5,7 +5,7 @@
 import { ConcurrencyCap } from './concurrency-cap';
 import { EXCHANGE_BATCH_LIMIT, statisticsCommand, statisticsFrom, type ExchangeClient } from './exchange-client';
 import { statisticsIdentity } from './exchange-records';
-import type { MailboxWithStatistics, RecipientTypeDetails } from './records';
+import type { MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import { ServiceError } from './service-error';
 
 export const ALL_MAILBOX_TYPES: RecipientTypeDetails[] = ['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'];

@@ -54,10 +54,6 @@ export function isTransientNetworkError(e: unknown): boolean {
   return typeof err.message === 'string' && /socket hang up|ECONNRESET|network socket disconnected/i.test(err.message);
 }
 
-export function isAbortError(e: unknown): boolean {
-  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
-}
-
 /** Token failures from @azure/identity become ServiceErrors of the 'identity' service. */
 export function identityError(e: unknown): ServiceError | null {
   if (!e || typeof e !== 'object') return null;

@@ -1,6 +1,9 @@
-// Everything the bot needs to talk to one tenant: one credential, one pipeline per service, and
-// the two clients over them.
-import type { TokenCredential } from '@azure/identity';
+// The one way to reach a tenant: one credential, one pipeline per service (retries, throttling,
+// timeouts and the in-flight cap live there), the two clients over them, and token scopes derived
+// from the endpoints so national clouds get their own audience. The bot, `doctor` (chat and
+// `npm run doctor`), the benchmarks and the m365 integration tests all build their clients here.
+import { CredentialUnavailableError, type GetTokenOptions, type TokenCredential } from '@azure/identity';
+import { createCredential } from './credential';
 import { ExchangeClient } from './exchange-client';
 import { GraphClient } from './graph-client';
 import { createServicePipeline } from './pipeline';
@@ -10,54 +13,74 @@ export interface TenantConnection {
   tenantId: string;
   graphEndpoint: string;
   exchangeEndpoint: string;
-  credential: TokenCredential;
+  /** Default: the managed identity named by managedIdentityClientId (system-assigned when absent). */
+  credential?: TokenCredential;
+  managedIdentityClientId?: string;
   /** PEM to trust instead of the system store (the simulated tenant). */
   tlsCa?: string;
   onRetry?: (info: RetryInfo) => void;
-  /** Defaults: Graph 8 in flight, Exchange 4 (Exchange publishes no limits; the module runs one). */
+  /** Defaults: Graph 8 in flight, Exchange EXCHANGE_IN_FLIGHT. */
   graphMaxInFlight?: number;
   exchangeMaxInFlight?: number;
+  /** Deadline per attempt (default 30 s). */
   timeoutMs?: number;
   /** Get-Mailbox records per page (default 1000). */
   exchangePageSize?: number;
+  /** Default 6. */
   maxRetries?: number;
+  /** Default INTERACTIVE_RETRY_BUDGET_MS. */
   retryBudgetMs?: number;
-  /** Token scopes; by default the service's own resource (national clouds included), whatever the endpoint. */
-  graphScope?: string;
-  exchangeScope?: string;
+}
+
+export interface TenantScopes {
+  graph: string;
+  exchange: string;
 }
 
 export interface TenantClients {
   graph: GraphClient;
   exchange: ExchangeClient;
+  /** The credential the pipelines use (the bot's Blob state uses it too). */
+  credential: TokenCredential;
+  /** The token scope each service's pipeline asks for. */
+  scopes: TenantScopes;
   /** Closes idle connections (tests, shutdown). */
   close(): void;
 }
 
+/**
+ * Exchange publishes no limits for InvokeCommand. The old remote PowerShell policy allowed 9 sessions
+ * per tenant and field reports run 8 in parallel without trouble; 6 batches of 10 statistics stay
+ * well inside that, and a tenant that throttles earlier gets 429s that the pipeline waits out.
+ */
+export const EXCHANGE_IN_FLIGHT = 6;
+const GRAPH_IN_FLIGHT = 8;
+/**
+ * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
+ * stays down must hear so within 30 s (issue 7), so a failing call gives up after ~20 s of retries
+ * (plus the last attempt; a service that accepts and hangs is cut by the 30 s attempt deadline).
+ * Throttling with short Retry-After values still fits comfortably.
+ */
+export const INTERACTIVE_RETRY_BUDGET_MS = 20_000;
+
 export function connectTenant(c: TenantConnection): TenantClients {
+  const credential = namingTheEndpoint(c.credential ?? createCredential({ managedIdentityClientId: c.managedIdentityClientId }));
+  const scopes = tenantScopes(c);
   const common = {
-    credential: c.credential,
-    timeoutMs: c.timeoutMs ?? 60_000,
-    maxRetries: c.maxRetries ?? 5,
-    retryBudgetMs: c.retryBudgetMs,
+    credential,
+    timeoutMs: c.timeoutMs ?? 30_000,
+    maxRetries: c.maxRetries ?? 6,
+    retryBudgetMs: c.retryBudgetMs ?? INTERACTIVE_RETRY_BUDGET_MS,
     tlsCa: c.tlsCa,
     onRetry: c.onRetry,
   };
-  const graphPipeline = createServicePipeline({
-    ...common,
-    service: 'graph',
-    scope: c.graphScope ?? tokenScope(c.graphEndpoint, GRAPH_RESOURCES, 'https://graph.microsoft.com'),
-    maxInFlight: c.graphMaxInFlight ?? 8,
-  });
-  const exchangePipeline = createServicePipeline({
-    ...common,
-    service: 'exchange',
-    scope: c.exchangeScope ?? tokenScope(c.exchangeEndpoint, EXCHANGE_RESOURCES, 'https://outlook.office365.com'),
-    maxInFlight: c.exchangeMaxInFlight ?? 4,
-  });
+  const graphPipeline = createServicePipeline({ ...common, service: 'graph', scope: scopes.graph, maxInFlight: c.graphMaxInFlight ?? GRAPH_IN_FLIGHT });
+  const exchangePipeline = createServicePipeline({ ...common, service: 'exchange', scope: scopes.exchange, maxInFlight: c.exchangeMaxInFlight ?? EXCHANGE_IN_FLIGHT });
   return {
     graph: new GraphClient({ endpoint: c.graphEndpoint, pipeline: graphPipeline }),
     exchange: new ExchangeClient({ endpoint: c.exchangeEndpoint, tenantId: c.tenantId, pipeline: exchangePipeline, pageSize: c.exchangePageSize }),
+    credential,
+    scopes,
     close() {
       graphPipeline.close();
       exchangePipeline.close();
@@ -65,8 +88,18 @@ export function connectTenant(c: TenantConnection): TenantClients {
   };
 }
 
-const GRAPH_RESOURCES = ['https://graph.microsoft.com', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
-const EXCHANGE_RESOURCES = ['https://outlook.office365.com', 'https://outlook.office365.us', 'https://outlook-dod.office365.us', 'https://outlook.office365.cn'];
+// Sovereign cloud endpoints: https://learn.microsoft.com/graph/deployments#microsoft-graph-and-graph-explorer-service-root-endpoints
+// and https://learn.microsoft.com/powershell/exchange/connect-to-exchange-online-powershell (-ExchangeEnvironmentName).
+export const GRAPH_RESOURCES = ['https://graph.microsoft.com', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
+export const EXCHANGE_RESOURCES = ['https://outlook.office365.com', 'https://outlook.office365.us', 'https://outlook-dod.office365.us', 'https://outlook.office365.cn'];
+
+/** The scope each service's token is asked for, from where the service is reached. */
+export function tenantScopes(endpoints: { graphEndpoint: string; exchangeEndpoint: string }): TenantScopes {
+  return {
+    graph: tokenScope(endpoints.graphEndpoint, GRAPH_RESOURCES, 'https://graph.microsoft.com'),
+    exchange: tokenScope(endpoints.exchangeEndpoint, EXCHANGE_RESOURCES, 'https://outlook.office365.com'),
+  };
+}
 
 /**
  * The token audience is the service's resource name, not wherever it is reached: a regional host or
@@ -75,4 +108,30 @@ const EXCHANGE_RESOURCES = ['https://outlook.office365.com', 'https://outlook.of
 export function tokenScope(endpoint: string, known: string[], commercial: string): string {
   const origin = new URL(endpoint).origin;
   return `${known.includes(origin) ? origin : commercial}/.default`;
+}
+
+/**
+ * @azure/identity reports an identity endpoint that is down (5xx, refused connection) as a generic
+ * "Authentication failed … Correlation ID …"; the admin must read that the managed identity endpoint
+ * did not answer, which is a different fix from a missing grant.
+ */
+function namingTheEndpoint(credential: TokenCredential): TokenCredential {
+  return {
+    getToken: async (scopes: string | string[], options?: GetTokenOptions) => {
+      try {
+        return await credential.getToken(scopes, options);
+      } catch (err) {
+        const cause = (err as { cause?: { status?: unknown; errorCode?: unknown; code?: unknown; message?: unknown } }).cause;
+        const status = typeof cause?.status === 'number' ? cause.status : 0;
+        const network = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|socket hang up|network/i.test(
+          `${cause?.errorCode ?? ''} ${cause?.code ?? ''} ${cause?.message ?? ''} ${(err as Error)?.message ?? ''}`,
+        );
+        if (status >= 500 || network) {
+          const what = status ? `HTTP ${status}` : 'no connection';
+          throw new CredentialUnavailableError(`ManagedIdentityCredential: the managed identity endpoint did not answer (${what}).`, { cause: err });
+        }
+        throw err;
+      }
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // The mailbox report's every matched row as CSV, in the report's order, with exact figures.
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import { buildMailboxReport, MailboxQuery } from './mailbox-report';
 import { toCsv } from './csv';
 

@@ -1,5 +1,5 @@
 // One mailbox in full, as `mailbox <upn or name>` shows it. Pure: `now` is passed in.
-import type { MailboxWithStatistics } from '../m365/records';
+import type { MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
 import { INACTIVE_DAYS, MailboxKind, NEAR_QUOTA_PERCENT, mailboxKind, percentOf } from './mailbox-report';
 

@@ -1,6 +1,6 @@
 // The mailbox report that replaces the admins' Get-Mailbox | Get-MailboxStatistics runbook:
 // which mailboxes match, in which order, and the totals above the table. Pure: `now` is passed in.
-import type { MailboxStatistics, MailboxWithStatistics } from '../m365/records';
+import type { MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
 
 export type MailboxTypeChoice = 'user' | 'shared' | 'room' | 'all';

@@ -1,7 +1,7 @@
 // A scheduled report: which report (as the chat command that makes it), when, in which time zone,
 // in which conversation, and who set it up. Pure: the words of `schedule <report> <when>` in, a
 // schedule's fields out.
-import { parseMailboxesArguments } from '../commands/arguments/mailboxes';
+import { parseMailboxesArguments } from '../arguments/mailboxes';
 import { FREQUENCIES, isTimeZone, normaliseRule, parseWhen, type Frequency, type Rule } from './when';
 
 export interface Schedule {

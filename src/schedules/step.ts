@@ -5,19 +5,28 @@
 // schedules as it suspends its alerts; one failing conversation never stops the others.
 import { randomUUID } from 'node:crypto';
 import { withScheduleLine } from '../cards/schedule-card';
-import type { Message } from '../commands/types';
+import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../state/conversations';
 import type { LeaseHold } from '../state/lease';
-import type { ScheduleRunStore, ScheduleStore } from '../state/schedules';
+import type { ScheduleRunStore, ScheduleStore } from './store';
 import { StateConflictError } from '../state/store';
 import { claimRuns, dueRun, mayBeDue, settleRun, withoutCancelled, type DueRun, type Settlement } from './due';
 import { runText } from './next-runs';
-import type { ReportRun } from './report-run';
 import type { Schedule } from './schedule';
 import { describeRule } from './when';
 
 export type Delivery = 'sent' | 'forbidden' | 'failed';
+
+/** A report made for a scheduled run: the messages its command ended with, or why it failed. */
+export interface ReportRun {
+  /** The messages the command ended with, in the order it first posted them. */
+  messages: Message[];
+  /** The command answered with its failure card (tenant refused, timed out…): the run failed. */
+  failed: boolean;
+  /** The failure in one line, for `schedule list` and the log. */
+  failure?: string;
+}
 
 export interface ScheduleStepInput {
   hold: LeaseHold;

@@ -1,9 +1,9 @@
 // The alert ledger: per conversation, every finding sent there and what became of it (sent when,
 // acknowledged, snoozed, resolved). One blob per conversation, created only if absent and changed
 // only with its eTag, so two bot instances can never both claim the same alert.
-import type { Ledger, LedgerEntry } from '../alerts/ledger-plan';
+import type { Ledger, LedgerEntry } from '../reports/alerts/ledger-plan';
 import { conversationKey } from './conversations';
-import { StateConflictError, type StateStore } from './store';
+import { readModifyWrite, type StateStore } from './store';
 
 export interface LedgerRead {
   ledger: Ledger;
@@ -35,23 +35,30 @@ export class LedgerStore {
     await this.store.write(key(conversationId), ledger, eTag);
   }
 
+  /** Read-modify-write of the whole ledger; `change` returns undefined to leave it as it is. */
+  async update(conversationId: string, change: (ledger: Ledger) => Ledger | undefined): Promise<Ledger | undefined> {
+    return readModifyWrite<Ledger>({
+      read: async () => {
+        const { ledger, eTag } = await this.read(conversationId);
+        return { value: ledger, eTag };
+      },
+      write: (ledger, eTag) => this.write(conversationId, ledger, eTag!),
+      change,
+    });
+  }
+
   /** Read-modify-write of one entry; `change` returns undefined to leave the ledger as it is. */
   async changeEntry(
     conversationId: string,
     findingKey: string,
     change: (entry: LedgerEntry | undefined) => LedgerEntry | undefined,
   ): Promise<LedgerEntry | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const { ledger, eTag } = await this.read(conversationId);
-      const next = change(ledger[findingKey]);
-      if (!next) return undefined;
-      try {
-        await this.write(conversationId, { ...ledger, [findingKey]: next }, eTag);
-        return next;
-      } catch (err) {
-        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
-      }
-    }
+    let changed: LedgerEntry | undefined;
+    await this.update(conversationId, (ledger) => {
+      changed = change(ledger[findingKey]);
+      return changed ? { ...ledger, [findingKey]: changed } : undefined;
+    });
+    return changed;
   }
 
   async remove(conversationId: string): Promise<void> {

@@ -1,8 +1,8 @@
 // Which conversations get alerts, with their settings. One blob holds them all (a thousand
 // subscriptions are a few hundred KB), changed by read-modify-write with its eTag, so a subscribe in
 // one bot instance and a suspension in another cannot undo each other.
-import type { AlertSettings } from '../alerts/settings';
-import { normaliseSettings } from '../alerts/settings';
+import type { AlertSettings } from '../reports/alerts/settings';
+import { normaliseSettings } from '../reports/alerts/settings';
 import { update, type StateStore } from './store';
 
 export interface Subscription {

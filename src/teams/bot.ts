@@ -3,6 +3,7 @@
 import { ActivityHandler, CardFactory, CloudAdapter, ConversationReference, InvokeResponse, TeamsInfo, TurnContext, ActivityTypes } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Router, TurnParts } from '../commands/router';
+import { NOT_UNDERSTOOD } from '../buttons/button';
 import type { ActionResult, Message, MessageRef, Outbox } from '../commands/types';
 import { welcomeMessage } from '../commands/replies';
 import type { Logger } from '../log';
@@ -217,7 +218,7 @@ export class TeamsBot extends ActivityHandler {
     const parts = this.turnParts(context);
     if (!action || typeof action !== 'object' || action.type !== 'Action.Execute') {
       parts.log.warn('bad action', { problem: 'invoke without an Action.Execute' });
-      return invokeResponse({ kind: 'error', status: 400, message: 'That button sent something I do not understand.' });
+      return invokeResponse(NOT_UNDERSTOOD);
     }
     const replyToId = context.activity.replyToId;
     const cardMessage = typeof replyToId === 'string' && replyToId ? { id: replyToId } : undefined;

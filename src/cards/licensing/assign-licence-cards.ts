@@ -4,11 +4,10 @@ import { explainAssignRefusal, type GraphRefusal } from '../../reports/licensing
 import { localDateTime } from '../date-text';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
+import { assignCancelButton, assignLicenseButton } from '../../buttons/license-assign';
 import confirmTemplate from './templates/assign-licence-confirm.json';
 import resultTemplate from './templates/assign-licence-result.json';
 
-export const VERB_ASSIGN = 'licence.assign';
-export const VERB_ASSIGN_CANCEL = 'licence.assign.cancel';
 
 export interface LicenceTarget {
   userPrincipalName: string;
@@ -41,19 +40,17 @@ export function assignLicenceConfirmCard(mailbox: LicenceTarget, sku: FixSku | F
     hasWarning: Boolean(options.needsUsageLocation),
     warning: 'The account has no usage location: Microsoft will refuse the licence until one is set.',
     actions: [
-      {
-        type: 'Action.Execute',
-        title: 'Confirm',
-        verb: VERB_ASSIGN,
-        style: 'positive',
-        data: {
+      assignLicenseButton.button(
+        'Confirm',
+        {
           upn: mailbox.userPrincipalName,
           skuId: skus[0]?.skuId,
           skuIds: skus.map((s) => s.skuId),
           removeSkuIds: replaces.map((r) => r.skuId),
         },
-      },
-      { type: 'Action.Execute', title: 'Cancel', verb: VERB_ASSIGN_CANCEL, data: { upn: mailbox.userPrincipalName } },
+        { style: 'positive' },
+      ),
+      assignCancelButton.button('Cancel', { upn: mailbox.userPrincipalName }),
     ],
   };
   return renderCard(confirmTemplate, data);

@@ -1,16 +1,15 @@
 // The `shared` report as a card: four counts, then the mailboxes most at risk, each with its
 // reasons, the fix, a Details button and (for admins, when remediation is on) Assign licence.
 import { formatBytes, formatCount } from '../../reports/format';
-import type { LicenceFix } from '../../reports/licensing/licence-fix';
+import { assignableFix, assignLicenceData } from '../../reports/licensing/license-assignment';
 import { countVerdicts, rankByRisk, type SharedMailboxVerdict } from '../../reports/licensing/shared-mailbox-verdict';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
+import { assignConfirmButton } from '../../buttons/license-assign';
+import { mailboxDetailsButton } from '../../buttons/mailbox-details';
 import template from './templates/shared-mailboxes.json';
-
-export const VERB_MAILBOX_DETAILS = 'mailbox.details';
-export const VERB_ASSIGN_CONFIRM = 'licence.assign.confirm';
 
 export interface SharedMailboxesCardInput {
   verdicts: SharedMailboxVerdict[];
@@ -22,14 +21,6 @@ export interface SharedMailboxesCardInput {
   actions?: object[];
 }
 
-/** What an Assign licence button sends: every SKU to add, and any to remove, in one assignLicense call. */
-export interface AssignLicenceData {
-  upn: string;
-  skuId: string;
-  skuIds: string[];
-  removeSkuIds: string[];
-}
-
 const BADGE: Record<SharedMailboxVerdict['kind'], { text: string; color: string }> = {
   'needs-licence': { text: 'Needs a licence now', color: 'Attention' },
   soon: { text: 'Will need one soon', color: 'Warning' },
@@ -37,34 +28,16 @@ const BADGE: Record<SharedMailboxVerdict['kind'], { text: string; color: string 
   ok: { text: 'Can sign in', color: 'Attention' },
 };
 
-/** The fix can be applied by a button: a licence the tenant has free units of, on a known account. */
-export function assignableFix(v: SharedMailboxVerdict): Extract<LicenceFix, { kind: 'assign' }> | null {
-  const fix = v.fix;
-  if (v.licenceCheck !== 'checked' || !fix || fix.kind !== 'assign') return null;
-  return fix.skus.length > 0 && fix.skus.every((s) => s.free > 0) ? fix : null;
-}
-
-export function assignLicenceData(v: SharedMailboxVerdict, fix: Extract<LicenceFix, { kind: 'assign' }>): AssignLicenceData {
-  return {
-    upn: v.userPrincipalName,
-    skuId: fix.skus[0].skuId,
-    skuIds: fix.skus.map((s) => s.skuId),
-    removeSkuIds: fix.replaces.map((s) => s.skuId),
-  };
-}
-
 function rowData(v: SharedMailboxVerdict, remediationAllowed: boolean) {
   const badge = v.kind === 'ok' ? BADGE.ok : BADGE[v.kind];
   const facts = [formatBytes(v.sizeBytes)];
   if (v.archive) facts.push(`archive ${formatBytes(v.archiveSizeBytes)}`);
   if (v.licences.length > 0) facts.push(v.licences.map((l) => l.skuName).join(', '));
   else if (v.licenceCheck === 'checked') facts.push('no licence');
-  const actions: object[] = [
-    { type: 'Action.Execute', title: 'Details', verb: VERB_MAILBOX_DETAILS, data: { upn: v.userPrincipalName } },
-  ];
+  const actions: object[] = [mailboxDetailsButton.button('Details', { upn: v.userPrincipalName })];
   const fix = assignableFix(v);
   if (remediationAllowed && fix) {
-    actions.push({ type: 'Action.Execute', title: 'Assign licence', verb: VERB_ASSIGN_CONFIRM, data: assignLicenceData(v, fix) });
+    actions.push(assignConfirmButton.button('Assign licence', assignLicenceData(v, fix)));
   }
   const note = v.notes[0] ?? '';
   const more = v.notes.length > 1 ? ` (+${v.notes.length - 1} more in Details)` : '';

@@ -1,4 +1,4 @@
-import type { AssignedLicense, SubscribedSku } from '../../m365/records';
+import type { AssignedLicense, SubscribedSku } from '../../model/tenant';
 import { exchangePlan, skuName, type ExchangePlanKind } from './sku-catalog';
 
 export type MailboxPlan = 'plan2' | 'plan1' | 'kiosk' | 'none';
@@ -88,10 +88,6 @@ export function exchangePlansWith(
   const held = new Set(user.assignedLicenses.map((l) => l.skuId.toLowerCase()));
   const added = addSkuIds.filter((id) => !held.has(id.toLowerCase())).map((skuId) => ({ skuId, disabledPlans: [] }));
   return exchangePlansOf({ assignedLicenses: [...user.assignedLicenses, ...added] }, skus);
-}
-
-export function planRank(plan: MailboxPlan): number {
-  return PLAN_RANK[plan];
 }
 
 export const PLAN_LABEL: Record<MailboxPlan, string> = {

@@ -1,4 +1,4 @@
-import type { AssignedLicense, SubscribedSku } from '../../m365/records';
+import type { AssignedLicense, SubscribedSku } from '../../model/tenant';
 import { exchangePlansOf, exchangePlansWith, type ExchangePlans, type ExchangePlanSource } from './exchange-plans';
 import {
   catalogSku,

@@ -1,4 +1,4 @@
-import type { SubscribedSku } from '../../m365/records';
+import type { SubscribedSku } from '../../model/tenant';
 import { exchangePlan, skuName } from './sku-catalog';
 
 export type PoolLevel = 'exhausted' | 'nearly' | 'ok';

@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../m365/records';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { skuName } from './sku-catalog';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from './shared-mailbox-verdict';
 

@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../m365/records';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { exchangePlansOf, PLAN_LABEL, type ExchangePlans } from './exchange-plans';
 import { chooseLicenceFix, meetsNeed, type LicenceFix, type LicenceNeed } from './licence-fix';
 import { skuName } from './sku-catalog';

@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../m365/records';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { exchangePlansOf, PLAN_LABEL, type ExchangePlans, type MailboxPlan } from './exchange-plans';
 import { skuName } from './sku-catalog';
 

@@ -3,7 +3,7 @@
 // and none of them stops the other conversations.
 import { AlertCycle, SendFailure, type AlertSender } from '../../../src/alerts/cycle';
 import { SendPace, type Clock } from '../../../src/alerts/pace';
-import { DEFAULT_ALERT_SETTINGS } from '../../../src/alerts/settings';
+import { DEFAULT_ALERT_SETTINGS } from '../../../src/reports/alerts/settings';
 import { ConversationStore } from '../../../src/state/conversations';
 import { LedgerStore } from '../../../src/state/ledger';
 import { SubscriptionStore } from '../../../src/state/subscriptions';

@@ -1,6 +1,6 @@
 // Findings: what the tenant's records say is wrong, under a conversation's settings.
-import { alertFindings } from '../../../src/alerts/findings';
-import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/alerts/settings';
+import { alertFindings } from '../../../src/reports/alerts/findings';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/reports/alerts/settings';
 import { directoryUser, exchangePlan2, GB, office365E3, sharedMailbox, tenantSkus } from '../licensing/licensing-fixtures';
 
 const NOW = new Date('2025-06-10T12:00:00Z');

@@ -1,7 +1,7 @@
 // The ledger decides what a cycle sends: new alerts once, reminders daily until acknowledged,
 // snoozes, one resolved notice, and nothing for what could not be judged.
-import { giveBack, planAlerts, type Ledger } from '../../../src/alerts/ledger-plan';
-import type { Finding } from '../../../src/alerts/findings';
+import { giveBack, planAlerts, type Ledger } from '../../../src/reports/alerts/ledger-plan';
+import type { Finding } from '../../../src/reports/alerts/findings';
 
 const T0 = new Date('2025-06-10T12:00:00Z');
 const later = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);

@@ -1,6 +1,6 @@
 // `alerts on …` words, and the daily size history behind "full in about N days".
-import { DEFAULT_ALERT_SETTINGS, parseAlertSettings } from '../../../src/alerts/settings';
-import { daysToFull, recordSizes } from '../../../src/alerts/history';
+import { DEFAULT_ALERT_SETTINGS, parseAlertSettings } from '../../../src/reports/alerts/settings';
+import { daysToFull, recordSizes } from '../../../src/reports/alerts/history';
 import { GB, sharedMailbox } from '../licensing/licensing-fixtures';
 
 test('alerts on: defaults; numbers tune a default kind; naming a kind alone chooses it', () => {

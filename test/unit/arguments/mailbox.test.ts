@@ -1,4 +1,4 @@
-import { parseMailboxArgument } from '../../../src/commands/arguments/mailbox';
+import { parseMailboxArgument } from '../../../src/arguments/mailbox';
 
 describe('parseMailboxArgument', () => {
   it('recognises an address, an object id and a name', () => {

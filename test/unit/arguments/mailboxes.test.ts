@@ -1,4 +1,4 @@
-import { parseMailboxesArguments } from '../../../src/commands/arguments/mailboxes';
+import { parseMailboxesArguments } from '../../../src/arguments/mailboxes';
 
 const ok = (text: string) => {
   const parsed = parseMailboxesArguments(text);

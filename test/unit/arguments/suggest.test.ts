@@ -1,4 +1,4 @@
-import { editDistance, suggestCommand } from '../../../src/commands/arguments/suggest';
+import { editDistance, suggestCommand } from '../../../src/arguments/suggest';
 
 const COMMANDS = ['help', 'mailboxes', 'mailbox', 'shared', 'licenses', 'alerts', 'export', 'doctor'];
 

@@ -1,7 +1,7 @@
 import { mailboxReportCard, renderMailboxReportCard } from '../../../src/cards/mailbox-report-card';
 import { visibleText } from '../../../src/cards/plain-text';
 import { CARD_BYTE_LIMIT, cardBytes } from '../../../src/cards/render';
-import type { MailboxWithStatistics } from '../../../src/m365/records';
+import type { MailboxWithStatistics } from '../../../src/model/tenant';
 import { buildMailboxReport, DEFAULT_MAILBOX_QUERY, MailboxQuery } from '../../../src/reports/mailbox-report';
 import { GB, MB, NOW, daysAgo, mailbox } from '../reports/sample-mailboxes';
 import { AC, elementsOfType, paragraphs, parseLikeAClient } from './client-view';

@@ -1,7 +1,7 @@
 import { licencePools, poolLevel } from '../../../src/reports/licensing/licence-pools';
 import { licenceWaste } from '../../../src/reports/licensing/licence-waste';
 import { userLicences } from '../../../src/reports/licensing/user-licences';
-import type { MailboxWithStatistics } from '../../../src/m365/records';
+import type { MailboxWithStatistics } from '../../../src/model/tenant';
 import { directoryUser, exchangePlan1, exchangePlan2, GB, licence, office365E3, PLAN, sharedMailbox, sku, SKU_ID, tenantSkus } from './licensing-fixtures';
 
 describe('licencePools', () => {

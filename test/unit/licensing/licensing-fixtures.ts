@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, ServicePlan, SubscribedSku } from '../../../src/m365/records';
+import type { DirectoryUser, MailboxWithStatistics, ServicePlan, SubscribedSku } from '../../../src/model/tenant';
 
 export const GB = 1024 ** 3;
 

@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../../src/m365/records';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../../src/model/tenant';
 import {
   countVerdicts,
   rankByRisk,

@@ -1,5 +1,5 @@
 // Mailboxes as m365/ hands them over, for report and card tests.
-import type { MailboxWithStatistics } from '../../../src/m365/records';
+import type { MailboxWithStatistics } from '../../../src/model/tenant';
 
 export const GB = 1024 ** 3;
 export const MB = 1024 ** 2;

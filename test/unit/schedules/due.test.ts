@@ -1,9 +1,9 @@
 // Which runs are due, the claim written before sending, and what settling does after.
 import { claimRuns, dueRun, mayBeDue, settleRun, STALE_CLAIM_MS, type RunLedger } from '../../../src/schedules/due';
-import { isFailureMessage } from '../../../src/schedules/report-run';
+import { isFailureMessage } from '../../../src/commands/report-run';
 import { parseReport, parseSchedule, type Schedule } from '../../../src/schedules/schedule';
 import { errorMessage, progressMessage } from '../../../src/commands/replies';
-import { errorCard } from '../../../src/cards/error-card';
+import { noticeCard } from '../../../src/cards/notice-card';
 
 const schedule = (fields: Partial<Schedule> = {}): Schedule => ({
   id: 'a'.repeat(32),
@@ -66,6 +66,6 @@ test('schedule words: report then when; refusals name the problem', () => {
 
 test('a failed report is told from a report by the stock failure card', () => {
   expect(isFailureMessage(errorMessage("I couldn't read the mailboxes", 'Exchange refused'))).toBe(true);
-  expect(isFailureMessage({ card: errorCard({ tone: 'good', title: 'CSV', message: 'ready' }) })).toBe(false);
+  expect(isFailureMessage({ card: noticeCard({ tone: 'good', title: 'CSV', message: 'ready' }) })).toBe(false);
   expect(isFailureMessage(progressMessage('Reading…', 0, null))).toBe(false);
 });

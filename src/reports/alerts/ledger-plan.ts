@@ -2,7 +2,7 @@
 // stored, this cycle's findings and `now` in; the alerts, reminders and resolved notices to send and
 // the ledger that records them out. Each finding is alerted once, then reminded daily until it is
 // acknowledged (or, when snoozed, once the snooze ends), and gets one "resolved" notice when it clears.
-import type { AssignLicenceData } from '../cards/licensing/shared-mailboxes-card';
+import type { AssignLicenceData } from '../licensing/license-assignment';
 import type { Finding, FindingsResult, Severity } from './findings';
 import type { AlertKind } from './settings';
 
@@ -47,7 +47,7 @@ export function isOpen(entry: LedgerEntry | undefined): boolean {
 }
 
 function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> {
-  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = { kind: f.kind, title: f.title, why: f.why, severity: f.severity };
+  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = { kind: f.kind as AlertKind, title: f.title, why: f.why, severity: f.severity };
   if (f.upn) out.upn = f.upn;
   if (f.assign) out.assign = f.assign;
   if (f.since) out.since = f.since;

@@ -6,7 +6,7 @@ import {
   MailboxQuery,
   MailboxSort,
   MailboxTypeChoice,
-} from '../../reports/mailbox-report';
+} from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
 export type MailboxesArguments = { ok: true; query: MailboxQuery } | { ok: false; message: string };

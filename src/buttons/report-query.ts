@@ -1,7 +1,7 @@
 // Reads a report's query back from a button's data. The data is untrusted: every field is checked
 // against what the bot itself would have put there.
 import { MAILBOX_SORTS, MAILBOX_TYPES, MAX_TOP, MailboxQuery } from '../reports/mailbox-report';
-import { MAX_FILTER_LENGTH } from '../commands/arguments/mailboxes';
+import { MAX_FILTER_LENGTH } from '../arguments/mailboxes';
 
 export function readQuery(raw: unknown): MailboxQuery | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;

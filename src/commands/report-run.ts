@@ -4,16 +4,9 @@
 // scheduled `shared` is exactly what typing `shared` gives, with no second copy of any report.
 import type { AdaptiveCard } from '../cards/render';
 import type { Command, CommandContext, Message, MessageRef, Outbox, TurnBaseContext } from '../commands/types';
-import type { SnapshotStore } from '../state/snapshots';
+import type { ReportRun } from '../schedules/step';
 
-export interface ReportRun {
-  /** The messages the command ended with, in the order it first posted them. */
-  messages: Message[];
-  /** The command answered with its failure card (tenant refused, timed out…): the run failed. */
-  failed: boolean;
-  /** The failure in one line, for `schedule list` and the log. */
-  failure?: string;
-}
+export type { ReportRun };
 
 /** The stock failure reply (commands/replies errorMessage): a card whose banner has the attention style. */
 export function isFailureMessage(message: Message): boolean {
@@ -32,16 +25,6 @@ export function commandLookup(commands: readonly Command[]): CommandLookup {
     const command = byName.get(word.toLowerCase());
     return command ? { command, args: rest.join(' ').trim() } : undefined;
   };
-}
-
-/**
- * Snapshots (what a report card's buttons read) belong to one conversation; a report made once for
- * several conversations lets each of them use its buttons.
- */
-export function sharedSnapshots(snapshots: SnapshotStore, conversationIds: string[]): SnapshotStore {
-  const shared = Object.create(snapshots) as SnapshotStore;
-  shared.save = (fields) => snapshots.save({ ...fields, conversationIds: [...new Set(conversationIds)] });
-  return shared;
 }
 
 export async function runReportCommand(lookup: CommandLookup, text: string, base: Omit<TurnBaseContext, 'later'>): Promise<ReportRun> {

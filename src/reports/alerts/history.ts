@@ -1,8 +1,8 @@
 // A small daily size history per mailbox, for "full in about N days". Only mailboxes already past
 // 70% of their quota are kept, for 30 days, one point a day: a tenant of 100,000 mailboxes still
 // fits in one small blob. Pure: the caller passes `now` and stores the result.
-import type { MailboxWithStatistics } from '../m365/records';
-import { percentOf } from '../reports/mailbox-report';
+import type { MailboxWithStatistics } from '../../model/tenant';
+import { percentOf } from '../mailbox-report';
 
 export interface SizePoint {
   /** UTC day, YYYY-MM-DD. */

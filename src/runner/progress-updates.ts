@@ -1,6 +1,7 @@
 // Keeps a progress card current while a report reads the tenant, without flooding the conversation.
-import { progressMessage } from './replies';
-import type { MessageRef, Outbox, TurnBaseContext } from './types';
+import type { Logger } from '../log';
+import type { MessageRef, Outbox } from '../model/conversation';
+import { progressMessage } from './messages';
 
 /** Teams accepts a few updates a second per conversation; one every two seconds reads as live. */
 const PROGRESS_EVERY_MS = 2000;
@@ -11,7 +12,7 @@ export interface ProgressUpdates {
   settled(): Promise<void>;
 }
 
-export function progressUpdates(ctx: TurnBaseContext, outbox: Outbox, ref: MessageRef, title: string, noun = 'mailboxes'): ProgressUpdates {
+export function progressUpdates(ctx: { log: Logger }, outbox: Outbox, ref: MessageRef, title: string, noun = 'mailboxes'): ProgressUpdates {
   let updates: Promise<void> = Promise.resolve();
   let last = 0;
   return {

@@ -1,7 +1,6 @@
 // What an Assign licence button may send, checked before anything is read or changed. The data is
 // untrusted: only its shape is accepted here; what to assign is worked out again from the tenant.
-import { parseMailboxArgument } from '../commands/arguments/mailbox';
-import type { ActionResult } from '../commands/types';
+import { parseMailboxArgument } from '../arguments/mailbox';
 
 export interface AssignRequest {
   upn: string;
@@ -30,8 +29,6 @@ export function readAssignRequest(data: Record<string, unknown>): AssignRequest 
   if (data.skuId !== undefined && (typeof data.skuId !== 'string' || data.skuId.toLowerCase() !== skuIds[0])) return null;
   return { upn: upn.identity, skuIds, removeSkuIds };
 }
-
-export const NOT_UNDERSTOOD: ActionResult = { kind: 'error', status: 400, message: 'That button sent something I do not understand.' };
 
 export const REMEDIATION_OFF =
   'Assigning licences from Teams is turned off. To turn it on, set REMEDIATION=on in the bot\'s settings and grant its identity the Microsoft Graph permission LicenseAssignment.ReadWrite.All.';

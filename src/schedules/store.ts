@@ -4,11 +4,11 @@
 // one ledger blob per conversation, created only if absent and written only with its eTag, so a run
 // is claimed by exactly one cycle before its message is sent.
 import { randomBytes } from 'node:crypto';
-import type { RunLedger } from '../schedules/due';
-import { MAX_PER_BOT, MAX_PER_CONVERSATION, normaliseSchedule, type Schedule } from '../schedules/schedule';
-import { conversationKey } from './conversations';
-import type { CreateIfAbsent } from './ledger';
-import { StateConflictError, update, type StateStore } from './store';
+import type { RunLedger } from './due';
+import { MAX_PER_BOT, MAX_PER_CONVERSATION, normaliseSchedule, type Schedule } from './schedule';
+import { conversationKey } from '../state/conversations';
+import type { CreateIfAbsent } from '../state/ledger';
+import { StateConflictError, update, type StateStore } from '../state/store';
 
 type Schedules = Record<string, Schedule>;
 const KEY = 'schedules/all';

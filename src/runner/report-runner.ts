@@ -1,0 +1,86 @@
+// One way to run a report: a progress message kept current while the tenant is read, a snapshot of
+// what was read (for the card's buttons and Export), then the result — or what failed, in the
+// admin's words, with a Retry button. The chat commands (mailboxes, shared, licenses, export) run
+// through it after their turn; a scheduled report can too, since it needs only an Outbox (the
+// conversation model), never a Teams turn.
+import type { Logger } from '../log';
+import type { Message, MessageRef, Outbox } from '../model/conversation';
+import type { BotServices } from '../services';
+import type { SnapshotKind } from '../state/snapshots';
+import { explainFailure } from './failures';
+import { errorMessage, progressMessage } from './messages';
+import { progressUpdates } from './progress-updates';
+
+/** What a report needs of where it runs: a chat turn after it has been answered, or a schedule. */
+export interface ReportContext {
+  services: BotServices;
+  log: Logger;
+  now(): Date;
+  conversation: { id: string };
+}
+
+export interface ReportSnapshot {
+  kind: SnapshotKind;
+  complete: boolean;
+  data: unknown;
+}
+
+export interface ReportSpec<T> {
+  /** The command that makes it (Retry and Refresh run it again; the snapshot remembers it). */
+  commandText: string;
+  /** The progress title, e.g. "Reading mailboxes…", and what it counts. */
+  reading: string;
+  noun?: string;
+  /** The failure card's title, e.g. "I couldn't read the mailboxes". */
+  failure: string;
+  /** The log line's name, e.g. "mailbox report". */
+  logName: string;
+  read(onProgress: (done: number, total: number) => void): Promise<T>;
+  /** What to keep for the result's buttons. */
+  snapshot?(data: T): ReportSnapshot;
+  /** Without a snapshot the result cannot be given (an export's link): a failed save fails the report. */
+  snapshotRequired?: boolean;
+  /** The answer; `snapshotId` when the snapshot was saved. */
+  result(data: T, snapshotId: string | undefined): Message;
+  /** Extra fields of the log line (counts, never tenant text). */
+  logFields?(data: T): Record<string, unknown>;
+}
+
+/** The first message a report shows while it reads. */
+export function reportProgress(spec: Pick<ReportSpec<unknown>, 'reading' | 'noun'>): Message {
+  return progressMessage(spec.reading, 0, null, spec.noun);
+}
+
+/**
+ * Runs the report into `ref` (the progress message already sent), or sends its own progress
+ * message first when there is none. Never throws: a failure is the answer.
+ */
+export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: ReportSpec<T>, ref?: MessageRef): Promise<void> {
+  const started = Date.now();
+  const target = ref ?? (await outbox.send(reportProgress(spec)));
+  const progress = progressUpdates(ctx, outbox, target, spec.reading, spec.noun);
+  try {
+    const data = await spec.read(progress.onProgress);
+    const snapshotId = spec.snapshot ? await saveSnapshot(ctx, spec, spec.snapshot(data)) : undefined;
+    await progress.settled();
+    ctx.log.info(spec.logName, { ...(spec.logFields?.(data) ?? {}), ms: Date.now() - started });
+    await outbox.update(target, spec.result(data, snapshotId));
+  } catch (err) {
+    await progress.settled();
+    const failure = explainFailure(err);
+    ctx.log.warn(`${spec.logName} failed`, { err: err as Error, ms: Date.now() - started });
+    await outbox.update(target, errorMessage(spec.failure, failure.message, spec.commandText, failure.fix));
+  }
+}
+
+async function saveSnapshot<T>(ctx: ReportContext, spec: ReportSpec<T>, s: ReportSnapshot): Promise<string | undefined> {
+  try {
+    const snapshot = await ctx.services.snapshots.save({ kind: s.kind, conversationId: ctx.conversation.id, commandText: spec.commandText, complete: s.complete, data: s.data });
+    return snapshot.id;
+  } catch (err) {
+    if (spec.snapshotRequired) throw err;
+    // The report still shows; only its buttons (paging, export) need the snapshot.
+    ctx.log.warn('snapshot not saved', { err: err as Error, kind: s.kind });
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+// Every card the bot sends, built from sample data, and every button on it: its verb has a card
+// action to answer it, and the data it carries is accepted by that action's own parser. A button
+// whose verb or data drifted from its handler fails here, not on an admin's click.
+import { allActions } from '../../../src/actions';
+import { allCommands } from '../../../src/commands';
+import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
+import { assignLicenceConfirmCard, assignLicenceResultCard } from '../../../src/cards/licensing/assign-licence-cards';
+import { doctorCard } from '../../../src/cards/doctor-card';
+import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
+import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
+import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { sharedReportMessage } from '../../../src/commands/shared';
+import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
+import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
+import { buildMailboxReport, DEFAULT_MAILBOX_QUERY } from '../../../src/reports/mailbox-report';
+import { alertFindings } from '../../../src/reports/alerts/findings';
+import { planAlerts } from '../../../src/reports/alerts/ledger-plan';
+import { DEFAULT_ALERT_SETTINGS } from '../../../src/reports/alerts/settings';
+import { sharedMailboxVerdict } from '../../../src/reports/licensing/shared-mailbox-verdict';
+import { assignableFix } from '../../../src/reports/licensing/license-assignment';
+import { findAll } from '../licensing/card-checks';
+import { directoryUser, exchangePlan2, GB, sharedMailbox, tenantSkus } from '../licensing/licensing-fixtures';
+import { mailbox, NOW } from '../reports/sample-mailboxes';
+
+const skus = [...tenantSkus(), exchangePlan2(10, 10)];
+const big = sharedMailbox({ userPrincipalName: 'big@contoso.example', displayName: 'Big Box', sizeBytes: 70 * GB });
+const verdict = sharedMailboxVerdict({ mailbox: big, user: directoryUser(), skus: tenantSkus() });
+
+function cards(): [string, object][] {
+  const report = buildMailboxReport([mailbox('a@contoso.example'), mailbox('b@contoso.example'), mailbox('c@contoso.example')], { ...DEFAULT_MAILBOX_QUERY, top: 1 }, NOW, { offset: 1 });
+  const facts = { mailboxes: [big, { ...mailbox('full@contoso.example', { sizeBytes: 49.5 * GB }), prohibitSendReceiveQuotaBytes: 50 * GB }], users: new Map([[big.userId.toLowerCase(), directoryUser()]]), skus };
+  const findings = alertFindings(facts, { ...DEFAULT_ALERT_SETTINGS, kinds: ['shared-licence', 'quota', 'licence-pool', 'inactive'] }, {}, NOW);
+  const plan = planAlerts({}, findings, NOW);
+  const fix = assignableFix(verdict)!;
+  const list: [string, object][] = [
+    ['mailbox report', mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'snap-1', viewedAt: NOW }).card!],
+    ['shared mailboxes', sharedReportMessage({ inventory: { mailboxes: [big], complete: true, failures: [] } as never, verdicts: [verdict] }, { remediation: true, asOf: NOW, snapshotId: 'snap-2' }).card!],
+    ['assign confirmation', assignLicenceConfirmCard({ userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, fix.skus, { replaces: fix.replaces })],
+    ['assign result', assignLicenceResultCard({ mailbox: { userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, skus: fix.skus, requestedBy: 'Admin', at: NOW.toISOString(), result: { outcome: 'assigned' }, actions: [runButton('Show shared mailboxes', 'shared')] })],
+    ['mailbox details', mailboxDetailsCard(buildMailboxDetails(big, NOW), { actions: [mailboxDetailsButton.button('Live details and licences', { upn: big.userPrincipalName })] })],
+    ['more alerts', moreAlertsCard(plan.alerts)],
+    ['resolved', resolvedCard(plan.alerts)],
+    ['help', helpMessage(allCommands(), { unknown: 'mailboxs', suggestion: 'mailboxes' }).card!],
+    ['welcome', welcomeMessage().card!],
+    ['error with Retry', errorMessage('Failed', 'It failed.', 'shared').card!],
+    ['doctor', doctorCard({ checks: [], ok: true }, { actions: [runButton('Run doctor again', 'doctor')] })],
+  ];
+  for (const a of plan.alerts) list.push([`alert ${a.entry.kind}`, alertCard({ key: a.key, entry: a.entry, remediation: true })]);
+  return list;
+}
+
+test('the sample covers every kind of alert and the report buttons', () => {
+  const names = cards().map(([name]) => name);
+  expect(names).toEqual(expect.arrayContaining(['alert shared-licence', 'alert quota', 'alert licence-pool']));
+});
+
+test('every button on every card has an action for its verb, and that action accepts its data', () => {
+  const actions = new Map(allActions().map((a) => [a.verb, a]));
+  const seen = new Set<string>();
+  for (const [name, card] of cards()) {
+    for (const button of findAll(card, 'Action.Execute') as { title: string; verb: string; data: Record<string, unknown> }[]) {
+      const action = actions.get(button.verb);
+      expect({ card: name, title: button.title, handled: Boolean(action) }).toEqual({ card: name, title: button.title, handled: true });
+      expect(action!.button.verb).toBe(button.verb);
+      expect({ card: name, title: button.title, parsed: action!.button.parse(button.data ?? {}) !== null }).toEqual({ card: name, title: button.title, parsed: true });
+      seen.add(button.verb);
+    }
+  }
+  // Every verb the bot answers is on some card it sends.
+  expect([...seen].sort()).toEqual([...actions.keys()].sort());
+});
