@@ -5,7 +5,6 @@ import { EXCHANGE_BATCH_LIMIT } from '../src/m365/exchange-client';
 import { countVerdicts, sharedMailboxVerdict } from '../src/reports/licensing/shared-mailbox-verdict';
 import { startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { BOT_EXCHANGE_IN_FLIGHT } from './report.bench';
 import { describeRunbook, timeRunbook } from './runbook';
 import { botClients, count, exchangeTraffic, requestCounts, resetRequestCounts, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
@@ -14,6 +13,8 @@ import type { AddRow, Print } from './summary';
 // would call for a smaller tenant (about 15 s, most of it Graph's 101 pages of users).
 const TENANT = 'generate:100000:1';
 const LATENCY_MS = 100;
+/** The simulated tenant's Exchange budget: the simulator's setting, which the bot has to find. */
+const EXCHANGE_BUDGET = 6;
 const RUNBOOK_SAMPLE = 100;
 const GRAPH_PAGE = 999;
 
@@ -21,11 +22,10 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   const tenant = loadTenant(TENANT);
   const sim = await startSimulator({
     tenant,
-    latency: { graphMs: LATENCY_MS, exchangeMs: LATENCY_MS, identityMs: 0 },
-    throttling: { exchangeMaxInFlight: BOT_EXCHANGE_IN_FLIGHT },
+    model: { exchange: { pageMs: LATENCY_MS, batchMs: LATENCY_MS, maxInFlight: EXCHANGE_BUDGET }, graph: { callMs: LATENCY_MS } },
     quiet: true,
   });
-  print(`shared-mailboxes: tenant ${TENANT} (${count(tenant.users.length)} users), ${LATENCY_MS} ms per answer, Exchange throttled beyond ${BOT_EXCHANGE_IN_FLIGHT} in flight`);
+  print(`shared-mailboxes: tenant ${TENANT} (${count(tenant.users.length)} users), ${LATENCY_MS} ms per answer, Exchange throttled beyond ${EXCHANGE_BUDGET} in flight`);
   try {
     const clients = botClients(sim.info);
     await resetRequestCounts(sim.controlUrl);
@@ -53,7 +53,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     print(`shared-mailboxes: requests: Exchange ${count(traffic.httpRequests)} on the wire (${traffic.invokeCommands} Get-Mailbox pages + ${traffic.batches} $batch, ${traffic.throttled} x 429); Graph ${count(counts.apis.graph.total)}; identity ${counts.apis.identity.total}`);
     const exchangePages = Math.max(1, traffic.invokeCommands - traffic.throttled);
     const batches = Math.ceil((n + archives) / EXCHANGE_BATCH_LIMIT);
-    const exchangeBound = LATENCY_MS + Math.ceil((exchangePages - 1 + batches) / BOT_EXCHANGE_IN_FLIGHT) * LATENCY_MS;
+    const exchangeBound = LATENCY_MS + Math.ceil((exchangePages - 1 + batches) / EXCHANGE_BUDGET) * LATENCY_MS;
     const graphBound = Math.ceil(users.length / GRAPH_PAGE) * LATENCY_MS;
     const bound = Math.max(exchangeBound, graphBound);
     print(`shared-mailboxes: lower bound max(Exchange L + ceil((P-1+B)/F) x L = ${seconds(exchangeBound)}, Graph user pages one after another ceil(${count(users.length)}/${GRAPH_PAGE}) x L = ${seconds(graphBound)}) = ${seconds(bound)}; wall / bound = ${(wallMs / bound).toFixed(2)}x`);

@@ -1,7 +1,7 @@
 // `npm start` without a tenant: the simulated tenant, local Blob Storage, the bot and the Agents
 // Playground, wired exactly as production is (IDENTITY_ENDPOINT, GRAPH_ENDPOINT, EXCHANGE_ENDPOINT)
 // but pointed at the simulator. Ctrl-C stops everything this started.
-import { startSimulator, RunningSimulator } from '../simulator';
+import { ASSUMED_MODEL, FAST_MODEL, startSimulator, RunningSimulator } from '../simulator';
 import { loadTenant } from '../simulator/tenant/load';
 import type { TenantFixture } from '../simulator/tenant/fixture';
 import { readConfig } from '../config';
@@ -33,9 +33,10 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
   const simulator = await startSimulator({
     tenant,
     controlPort: Number(env.SIM_PORT || 0),
-    // A little latency makes the demo behave like the real services (progress, paging).
-    latency: { graphMs: 40, exchangeMs: 60 },
-    throttling: { exchangeMaxInFlight: 6 },
+    // The assumed Exchange Online's shape (limits, item-level throttling) at a tenth of its costs,
+    // so the demo shows progress and paging and stays snappy.
+    modelBase: ASSUMED_MODEL,
+    model: FAST_MODEL,
     quiet: true,
   });
   const stops: (() => Promise<void>)[] = [() => simulator.stop()];

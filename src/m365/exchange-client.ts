@@ -1,11 +1,13 @@
 // Exchange Online's admin REST gateway (what the ExchangeOnlineManagement module speaks): any cmdlet
 // via POST …/adminapi/beta/{tenant}/InvokeCommand, pages via @odata.nextLink (POSTed again with the
-// same body), and up to 10 cmdlets per $batch.
-import { nextLinkOnOrigin } from './next-link';
+// same body), and up to 10 cmdlets per $batch. A tenant served from its own host redirects there;
+// the client then stays on the host that answered, for later pages and calls.
 import { randomUUID } from 'node:crypto';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
-import { NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
+import { EXCHANGE_CONCURRENCY, exchangeConcurrencyFor } from './adaptive-concurrency';
+import { isExchangeHost } from './exchange-hosts';
+import { MAILBOX_PROPERTIES, NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
 import { readJson, type ServicePipeline } from './pipeline';
 import type { Mailbox, MailboxStatistics } from '../model/tenant';
 import { parseJsonLoosely, ServiceError, serviceErrorFromBatchItem } from './service-error';
@@ -16,6 +18,32 @@ export type { ExchangeRecord } from './exchange-records';
 /** The system mailbox app-only callers anchor on; keeps every page of a query on one backend. */
 const SYSTEM_MAILBOX = 'SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}';
 export const EXCHANGE_BATCH_LIMIT = 10;
+
+/**
+ * How long one Exchange attempt may take, answer included. The module's own HTTP timeout is 960 s
+ * ("1 minute more than server timeout"; Microsoft: "Cmdlets backed by the REST API have a 15-minute
+ * timeout"), sized for any cmdlet with every property. The bot asks for a dozen properties of 1,000
+ * records a page, or 10 statistics a $batch, and an admin is waiting: 2 minutes is many times what
+ * such a page is assumed to cost, and a timed-out attempt is sent once more (retry-policy.ts).
+ */
+export const EXCHANGE_ATTEMPT_TIMEOUT_MS = 120_000;
+
+/**
+ * What every Exchange pipeline of the bot gets beside its credential and retry budget: the tenant's
+ * one adaptive limit on requests in flight (adaptive-concurrency.ts), redirects followed within
+ * Exchange's hosts (exchange-hosts.ts), a 401 retried once (the module retries 401), and the attempt
+ * deadline above.
+ */
+export function exchangePipelineOptions(endpoint: string, tenantId: string) {
+  const configured = new URL(endpoint);
+  return {
+    maxInFlight: EXCHANGE_CONCURRENCY.max,
+    concurrency: exchangeConcurrencyFor(endpoint, tenantId),
+    followRedirectsTo: (url: URL) => isExchangeHost(url, configured),
+    retryUnauthorizedOnce: true,
+    timeoutMs: EXCHANGE_ATTEMPT_TIMEOUT_MS,
+  };
+}
 
 export interface ExchangeClientOptions {
   /** https://outlook.office365.com */
@@ -44,10 +72,21 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface InvokeOptions extends CallOptions {
+  /**
+   * Only these properties of each record ($select on InvokeCommand, as CIPP-API's New-ExoRequest.ps1
+   * -Select and GreyCorbel/ExoHelper's -PropertiesToLoad send it). Get-Mailbox has no -PropertySets:
+   * that is the client-side Get-EXOMailbox's. Exchange may ignore it; records are read by name either way.
+   */
+  select?: readonly string[];
+}
+
 export class ExchangeClient {
   readonly pipeline: ServicePipeline;
-  private readonly root: string;
-  private readonly origin: string;
+  /** Where calls go: the configured endpoint, or the tenant's own host once Exchange redirected there. */
+  private root: string;
+  private origin: string;
+  private readonly configured: URL;
   private readonly basePath: string;
   private readonly anchor: string;
   private readonly connectionId = randomUUID();
@@ -57,6 +96,7 @@ export class ExchangeClient {
     this.pageSize = Math.max(1, Math.min(1000, Math.floor(options.pageSize ?? 1000)));
     const endpoint = new URL(options.endpoint);
     this.pipeline = options.pipeline;
+    this.configured = endpoint;
     this.origin = endpoint.origin;
     this.basePath = `/adminapi/beta/${encodeURIComponent(options.tenantId)}`;
     this.root = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}${this.basePath}`;
@@ -64,8 +104,9 @@ export class ExchangeClient {
   }
 
   /** Runs one cmdlet and yields its records page by page (OData side keys dropped). */
-  async *invokeCommand(cmdlet: string, parameters: Record<string, unknown> = {}, options: CallOptions = {}): AsyncGenerator<ExchangeRecord[]> {
-    const firstUrl = `${this.root}/InvokeCommand`;
+  async *invokeCommand(cmdlet: string, parameters: Record<string, unknown> = {}, options: InvokeOptions = {}): AsyncGenerator<ExchangeRecord[]> {
+    const query = options.select?.length ? `?$select=${options.select.join(',')}` : '';
+    let firstUrl = `${this.root}/InvokeCommand${query}`;
     const headers = this.headers(cmdlet, randomUUID());
     const body = commandBody({ cmdlet, parameters });
     let url: string | null = firstUrl;
@@ -77,6 +118,7 @@ export class ExchangeClient {
       let json: InvokeCommandAnswer;
       try {
         const response = await this.pipeline.send({ method: 'POST', url, headers, body, signal: options.signal });
+        if (page === 0) firstUrl = this.answeredBy(response.url, firstUrl);
         json = readJson<InvokeCommandAnswer>('exchange', response);
       } catch (e) {
         // A page link can expire or land on another backend; the advice is to start again. Exchange
@@ -98,12 +140,12 @@ export class ExchangeClient {
       page++;
       delivered += records.length;
       if (records.length > 0) yield records;
-      url = this.nextLink(json);
+      url = this.nextLink(json, firstUrl);
     }
   }
 
   /** All records of one cmdlet. */
-  async invokeCommandAll(cmdlet: string, parameters: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ExchangeRecord[]> {
+  async invokeCommandAll(cmdlet: string, parameters: Record<string, unknown> = {}, options: InvokeOptions = {}): Promise<ExchangeRecord[]> {
     const all: ExchangeRecord[] = [];
     for await (const page of this.invokeCommand(cmdlet, parameters, options)) all.push(...page);
     return all;
@@ -113,13 +155,13 @@ export class ExchangeClient {
   async batch(commands: ExchangeCommand[], options: CallOptions = {}): Promise<ExchangeCommandResult[]> {
     if (commands.length > EXCHANGE_BATCH_LIMIT) throw new Error(`an Exchange $batch holds at most ${EXCHANGE_BATCH_LIMIT} commands, got ${commands.length}`);
     if (commands.length === 0) return [];
-    const batchUrl = `${this.root}/$batch`;
-    const answers = await sendWithInnerRetries(commands, (some) => this.sendBatch(batchUrl, some, options), {
+    const answers = await sendWithInnerRetries(commands, (some) => this.sendBatch(some, options), {
       service: 'exchange',
       retry: this.pipeline.retry,
       onRetry: this.pipeline.onRetry,
+      progress: this.pipeline.progress,
       signal: options.signal,
-      path: new URL(batchUrl).pathname,
+      path: `${this.basePath}/$batch`,
     });
     const invokePath = `${this.basePath}/InvokeCommand`;
     return answers.map((answer): ExchangeCommandResult => {
@@ -133,7 +175,7 @@ export class ExchangeClient {
 
   /** Get-Mailbox, page by page, as Mailbox records. RecipientTypeDetails is filtered by Exchange. */
   async *mailboxPages(query: MailboxQuery = {}, options: CallOptions = {}): AsyncGenerator<Mailbox[]> {
-    for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), options)) yield page.map(toMailbox);
+    for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), { ...options, select: MAILBOX_PROPERTIES })) yield page.map(toMailbox);
   }
 
   async getMailboxes(query: MailboxQuery = {}, onPage?: (page: Mailbox[]) => void, options: CallOptions = {}): Promise<Mailbox[]> {
@@ -183,16 +225,20 @@ export class ExchangeClient {
     return results;
   }
 
-  private async sendBatch(batchUrl: string, commands: ExchangeCommand[], options: CallOptions): Promise<BatchItemAnswer[]> {
+  private async sendBatch(commands: ExchangeCommand[], options: CallOptions): Promise<BatchItemAnswer[]> {
+    const batchUrl = `${this.root}/$batch`;
     const requestHeaders = (c: ExchangeCommand) => {
       const { 'connection-id': _c, ...h } = this.headers(c.cmdlet, randomUUID());
       void _c;
       return h;
     };
+    // Each item names the absolute InvokeCommand URL, as every client found does: CIPP-API
+    // New-ExoBulkRequest.ps1 puts "https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand"
+    // in each request; the ExchangeOnlineManagement module batches the same $Uri it would POST to.
     const requests = commands.map((c, i) => ({
       id: String(i + 1),
       method: 'POST',
-      url: `${this.basePath}/InvokeCommand`,
+      url: `${this.root}/InvokeCommand`,
       headers: requestHeaders(c),
       body: commandBody(c),
     }));
@@ -209,6 +255,7 @@ export class ExchangeClient {
       body: { requests },
       signal: options.signal,
     });
+    this.answeredBy(response.url, batchUrl);
     const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>('exchange', response);
     const byId = new Map((json.responses ?? []).map((r) => [String(r.id), r]));
     return requests.map((r) => {
@@ -230,11 +277,36 @@ export class ExchangeClient {
     };
   }
 
-  /** Absolute or relative links are both seen; only links to the configured Exchange origin are followed. */
-  private nextLink(json: InvokeCommandAnswer): string | null {
+  /**
+   * After a redirect, later calls go straight to the host that answered (ScubaGear resolves the
+   * tenant's host once and uses it for every call). Returns `url` moved to that host.
+   */
+  private answeredBy(answered: string, url: string): string {
+    const origin = new URL(answered).origin;
+    if (origin === this.origin) return url;
+    this.origin = origin;
+    this.root = `${origin}${this.configured.pathname.replace(/\/+$/, '')}${this.basePath}`;
+    const moved = new URL(url);
+    return `${origin}${moved.pathname}${moved.search}`;
+  }
+
+  /**
+   * Absolute or relative links are both seen, resolved against the page that answered. Only links to
+   * Exchange's hosts are followed (exchange-hosts.ts), so no answer can send the token elsewhere.
+   */
+  private nextLink(json: InvokeCommandAnswer, answered: string): string | null {
     const link = json['@odata.nextLink'] ?? json['odata.nextLink'];
     if (typeof link !== 'string' || link === '') return null;
-    return nextLinkOnOrigin('exchange', link, `${this.root}/InvokeCommand`, this.origin);
+    const url = new URL(link, answered);
+    if (!isExchangeHost(url, this.configured)) {
+      throw new ServiceError({
+        service: 'exchange',
+        status: 0,
+        code: 'ForeignNextLink',
+        serviceMessage: `Exchange Online pointed the next page at ${url.origin}, which is not one of its hosts; the bot does not send its token there`,
+      });
+    }
+    return url.toString();
   }
 }
 

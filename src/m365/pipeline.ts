@@ -1,7 +1,7 @@
 // One HTTP pipeline per Microsoft service, shared by the Graph and Exchange clients: bearer token
 // from the managed identity, our retry policy (and no other), a deadline per attempt, and a cap on
-// requests in flight. No redirect policy: a redirect is followed only where a caller decides to,
-// and never with the token.
+// requests in flight (fixed, or adaptive per tenant for Exchange). Redirects are followed only to
+// hosts the caller allows (Exchange's own); otherwise a caller decides, and never with the token.
 import * as https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
@@ -16,8 +16,10 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
+import { adaptiveConcurrencyPolicy, type AdaptiveConcurrency } from './adaptive-concurrency';
 import { attemptTimeoutPolicy } from './attempt-timeout';
 import { ConcurrencyCap, concurrencyCapPolicy } from './concurrency-cap';
+import { allowedHostRedirectPolicy } from './redirect-policy';
 import { DEFAULT_RETRY, serviceRetryPolicy, type RetryInfo, type RetrySettings } from './retry-policy';
 import { ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
 
@@ -26,7 +28,18 @@ export interface ServicePipelineOptions {
   credential: TokenCredential;
   /** e.g. https://graph.microsoft.com/.default */
   scope: string;
+  /** A fixed cap on requests in flight; ignored when `concurrency` is given. */
   maxInFlight: number;
+  /** Requests in flight found at run time, shared by every pipeline of the same tenant (Exchange). */
+  concurrency?: AdaptiveConcurrency;
+  /** Redirects are followed to hosts this allows (same method and body, token re-signed); absent = none followed. */
+  followRedirectsTo?: (url: URL) => boolean;
+  /**
+   * A 401 that names a challenge (WWW-Authenticate) is sent once more with a token asked of the
+   * credential again, as the ExchangeOnlineManagement module does (401 is in its
+   * RetryableHTTPResponses); a second 401 is the answer.
+   */
+  retryUnauthorizedOnce?: boolean;
   /** Deadline for each attempt, answer included. */
   timeoutMs: number;
   maxRetries: number;
@@ -60,9 +73,12 @@ export interface ServiceResponse {
 
 export interface ServicePipeline {
   readonly service: 'graph' | 'exchange';
+  /** The most requests this pipeline ever has in flight: callers may queue that much work. */
   readonly maxInFlight: number;
   readonly retry: RetrySettings;
   readonly onRetry?: (info: RetryInfo) => void;
+  /** When the service last answered cleanly (adaptive pipelines; 0 = unknown): for retries that wait on progress. */
+  readonly progress?: () => number;
   /** Sends with the bearer token. Resolves for 1xx–3xx; a 4xx/5xx (after retries) rejects with ServiceError. */
   send(request: ServiceRequest): Promise<ServiceResponse>;
   /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
@@ -78,6 +94,8 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     baseDelayMs: options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
     maxDelayMs: options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
   };
+  const adaptive = options.concurrency;
+  const progress = adaptive ? () => adaptive.lastProgressAt : undefined;
   const cap = new ConcurrencyCap(options.maxInFlight);
   // One agent per pipeline so connections are reused; the CA replaces the system store only when given.
   const agent = new https.Agent({ keepAlive: true, ...(options.tlsCa ? { ca: options.tlsCa } : {}) });
@@ -86,10 +104,14 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   const build = (withToken: boolean): Pipeline => {
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
-    pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry }), { phase: 'Retry' });
-    pipeline.addPolicy(concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
+    pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry, progress }), { phase: 'Retry' });
+    if (options.followRedirectsTo) pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
+    pipeline.addPolicy(adaptive ? adaptiveConcurrencyPolicy(adaptive) : concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
     pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
-    if (withToken) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope }), { phase: 'Sign' });
+    if (withToken) {
+      const challengeCallbacks = options.retryUnauthorizedOnce ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) } : undefined;
+      pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope, challengeCallbacks }), { phase: 'Sign' });
+    }
     return pipeline;
   };
   const signed = build(true);
@@ -110,24 +132,41 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
       abortSignal: req.signal,
     });
     const response = await pipeline.sendRequest(httpClient, request);
-    if (response.status >= 400) {
+    // A redirect left unfollowed would be read as an empty success; for Exchange it is an error.
+    if (response.status >= 400 || (options.followRedirectsTo && response.status >= 300)) {
       throw serviceErrorFromResponse(
         options.service,
         { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
         request,
       );
     }
-    return { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? '', url: req.url };
+    // The URL that answered, after any redirect: the client pages on that host.
+    return { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? '', url: response.request.url };
   };
 
   return {
     service: options.service,
-    maxInFlight: options.maxInFlight,
+    maxInFlight: adaptive ? adaptive.max : options.maxInFlight,
     retry,
     onRetry: options.onRetry,
+    progress,
     send: (req) => sendWith(signed, req),
     sendWithoutToken: (req) => sendWith(unsigned, req),
     close: () => agent.destroy(),
+  };
+}
+
+/**
+ * The bearer policy calls this on a 401 with WWW-Authenticate: ask the credential itself (not the
+ * policy's cached token) and send once more. A managed identity's token source may hand back the
+ * token it has cached; the retry still rides out a 401 that was the service's passing fault.
+ */
+function freshTokenOnce(credential: TokenCredential) {
+  return async (options: { scopes: string[]; request: { headers: HttpHeaders; abortSignal?: unknown } }): Promise<boolean> => {
+    const token = await credential.getToken(options.scopes, { abortSignal: options.request.abortSignal as AbortSignal | undefined });
+    if (!token) return false;
+    options.request.headers.set('Authorization', `Bearer ${token.token}`);
+    return true;
   };
 }
 

@@ -1,9 +1,16 @@
 // The one retry policy for Graph and Exchange: throttling (429) and transient failures (502, 503,
-// 504, dropped connections, timeouts) are sent again after Retry-After or a jittered backoff, until
-// a retry count or a total time budget runs out; then the call fails with a ServiceError.
+// 504, Exchange's named transient exceptions, dropped connections, timeouts) are sent again after
+// Retry-After or a jittered backoff, until a retry count or a time budget runs out; then the call
+// fails with a ServiceError. The budget is time without progress: while other requests to the same
+// tenant get answers (`progress`), a throttled one keeps its place instead of giving up, so a
+// report's deadline follows its progress; a service that answers nobody is given up on in budgetMs.
+// Throttling is bounded by that budget alone, not by the retry count. A timed-out attempt is sent
+// once more whatever the budget: its deadline is longer than the budget, and one slow answer is
+// no proof the next will be.
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import { DEFAULT_BACKOFF, parseRetryAfter, retryDelay, sleep, type BackoffSettings } from './retry-delay';
-import { RETRYABLE_STATUSES, ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
+import { AttemptTimeoutError } from './attempt-timeout';
+import { isThrottlingAnswer, isTransientAnswer, ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
 
 export interface RetrySettings extends BackoffSettings {
   /** Retries after the first attempt. */
@@ -31,6 +38,8 @@ export interface RetryInfo {
 export interface RetryPolicyOptions extends RetrySettings {
   service: ServiceName;
   onRetry?: (info: RetryInfo) => void;
+  /** When the service last answered anyone cleanly (epoch ms); the budget counts from then if later. */
+  progress?: () => number;
   random?: () => number;
   now?: () => number;
 }
@@ -73,9 +82,9 @@ export function pathOf(url: string): string {
   }
 }
 
-/** Exchange's "maximum number of concurrent requests per tenant" is throttling whatever its status. */
-function isConcurrencyRefusal(response: PipelineResponse): boolean {
-  return response.status >= 400 && /maximum number of concurrent requests/i.test(response.bodyAsText ?? '');
+/** Time spent without progress, since `started`. */
+export function stalledFor(started: number, now: number, progress?: () => number): number {
+  return now - Math.max(started, progress?.() ?? 0);
 }
 
 export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy {
@@ -85,6 +94,9 @@ export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy 
     name: serviceRetryPolicyName,
     async sendRequest(request: PipelineRequest, next) {
       const started = now();
+      let failures = 0;
+      let throttles = 0;
+      let timeouts = 0;
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse | undefined;
         let failure: unknown;
@@ -97,13 +109,16 @@ export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy 
           if (!isTransientNetworkError(e)) throw e;
           failure = e;
         }
-        if (response && !RETRYABLE_STATUSES.has(response.status) && !isConcurrencyRefusal(response)) return response;
+        if (response && !isTransientAnswer(response.status, response.bodyAsText)) return response;
 
+        const throttled = !!response && isThrottlingAnswer(response.status, response.bodyAsText);
+        if (!throttled) failures++;
+        const timedOut = failure instanceof AttemptTimeoutError && ++timeouts === 1;
         const retryAfter = response ? parseRetryAfter((n) => response!.headers.get(n), now()) : null;
-        const delayMs = retryDelay(attempt, retryAfter, options, random);
-        const outOfRetries = attempt >= options.maxRetries;
-        const outOfTime = now() - started + delayMs > options.budgetMs;
-        if (outOfRetries || outOfTime) throw givingUp(options.service, request, response, failure, attempt);
+        const delayMs = retryDelay(throttled ? throttles++ : failures - 1, retryAfter, options, random);
+        const outOfRetries = failures > options.maxRetries;
+        const outOfTime = stalledFor(started, now(), options.progress) + delayMs > options.budgetMs;
+        if (!timedOut && (outOfRetries || outOfTime)) throw givingUp(options.service, request, response, failure, attempt);
 
         options.onRetry?.({
           service: options.service,

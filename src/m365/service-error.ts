@@ -81,6 +81,28 @@ export interface RequestLike {
 /** Status codes after which the same request may succeed if sent again later. */
 export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
+/**
+ * Server-side exceptions the ExchangeOnlineManagement module retries whatever the status: its
+ * RetryableExceptions constant (DCOverloadedException, SuitabilityDirectoryException,
+ * ServerInMMException, ADServerSettingsChangedException, StorageTransientException), beside
+ * RetryableHTTPResponses 401/503/504, as public C# ports of the module script copy them.
+ */
+export const TRANSIENT_EXCHANGE_EXCEPTIONS = [
+  'DCOverloadedException', 'SuitabilityDirectoryException', 'ServerInMMException', 'ADServerSettingsChangedException', 'StorageTransientException',
+];
+const TRANSIENT_EXCEPTION_TEXT = new RegExp(`\\b(${TRANSIENT_EXCHANGE_EXCEPTIONS.join('|')})\\b`);
+
+/** Too many requests: a 429, or Exchange's "maximum number of concurrent requests" text whatever its status (GreyCorbel/ExoHelper). */
+export function isThrottlingAnswer(status: number, bodyText: string | null | undefined): boolean {
+  return status === 429 || (status >= 400 && /maximum number of concurrent requests/i.test(bodyText ?? ''));
+}
+
+/** An answer after which the same request may succeed if sent again later. */
+export function isTransientAnswer(status: number, bodyText: string | null | undefined): boolean {
+  if (RETRYABLE_STATUSES.has(status) || isThrottlingAnswer(status, bodyText)) return true;
+  return status >= 400 && TRANSIENT_EXCEPTION_TEXT.test(bodyText ?? '');
+}
+
 /** Builds the ServiceError for a non-success answer of Graph or Exchange. */
 export function serviceErrorFromResponse(service: ServiceName, response: ResponseLike, request?: RequestLike): ServiceError {
   const body = parseJsonLoosely(response.bodyText);
@@ -98,7 +120,7 @@ export function serviceErrorFromResponse(service: ServiceName, response: Respons
   const concurrency = /maximum number of concurrent requests/i.test(parsed.message || fallbackText);
   return new ServiceError({
     ...base,
-    retryable: base.retryable || concurrency,
+    retryable: base.retryable || concurrency || (service === 'exchange' && isTransientAnswer(response.status, response.bodyText)),
     code: parsed.code || statusCode(response.status),
     serviceMessage: parsed.message || fallbackText,
     exceptionType: parsed.exceptionType,

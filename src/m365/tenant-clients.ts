@@ -4,7 +4,7 @@
 // `npm run doctor`), the benchmarks and the m365 integration tests all build their clients here.
 import { CredentialUnavailableError, type GetTokenOptions, type TokenCredential } from '@azure/identity';
 import { createCredential } from './credential';
-import { ExchangeClient } from './exchange-client';
+import { ExchangeClient, exchangePipelineOptions } from './exchange-client';
 import { GraphClient } from './graph-client';
 import { createServicePipeline } from './pipeline';
 import type { RetryInfo } from './retry-policy';
@@ -19,10 +19,10 @@ export interface TenantConnection {
   /** PEM to trust instead of the system store (the simulated tenant). */
   tlsCa?: string;
   onRetry?: (info: RetryInfo) => void;
-  /** Defaults: Graph 8 in flight, Exchange EXCHANGE_IN_FLIGHT. */
+  /** Defaults: Graph 8 in flight; Exchange adaptive per tenant (a number here fixes it instead). */
   graphMaxInFlight?: number;
   exchangeMaxInFlight?: number;
-  /** Deadline per attempt (default 30 s). */
+  /** Deadline per attempt (default 30 s; Exchange EXCHANGE_ATTEMPT_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Get-Mailbox records per page (default 1000). */
   exchangePageSize?: number;
@@ -48,18 +48,11 @@ export interface TenantClients {
   close(): void;
 }
 
-/**
- * Exchange publishes no limits for InvokeCommand. The old remote PowerShell policy allowed 9 sessions
- * per tenant and field reports run 8 in parallel without trouble; 6 batches of 10 statistics stay
- * well inside that, and a tenant that throttles earlier gets 429s that the pipeline waits out.
- */
-export const EXCHANGE_IN_FLIGHT = 6;
 const GRAPH_IN_FLIGHT = 8;
 /**
  * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
  * stays down must hear so within 30 s (issue 7), so a failing call gives up after ~20 s of retries
- * (plus the last attempt; a service that accepts and hangs is cut by the 30 s attempt deadline).
- * Throttling with short Retry-After values still fits comfortably.
+ * without progress (retry-policy.ts: while the tenant answers other requests, a throttled one waits on).
  */
 export const INTERACTIVE_RETRY_BUDGET_MS = 20_000;
 
@@ -75,7 +68,16 @@ export function connectTenant(c: TenantConnection): TenantClients {
     onRetry: c.onRetry,
   };
   const graphPipeline = createServicePipeline({ ...common, service: 'graph', scope: scopes.graph, maxInFlight: c.graphMaxInFlight ?? GRAPH_IN_FLIGHT });
-  const exchangePipeline = createServicePipeline({ ...common, service: 'exchange', scope: scopes.exchange, maxInFlight: c.exchangeMaxInFlight ?? EXCHANGE_IN_FLIGHT });
+  // Exchange's limits are found at run time, per tenant (adaptive-concurrency.ts); an explicit
+  // exchangeMaxInFlight (tests) fixes the cap instead.
+  const exchangePipeline = createServicePipeline({
+    ...common,
+    service: 'exchange',
+    scope: scopes.exchange,
+    ...exchangePipelineOptions(c.exchangeEndpoint, c.tenantId),
+    ...(c.exchangeMaxInFlight ? { maxInFlight: c.exchangeMaxInFlight, concurrency: undefined } : {}),
+    ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}),
+  });
   return {
     graph: new GraphClient({ endpoint: c.graphEndpoint, pipeline: graphPipeline }),
     exchange: new ExchangeClient({ endpoint: c.exchangeEndpoint, tenantId: c.tenantId, pipeline: exchangePipeline, pageSize: c.exchangePageSize }),

@@ -1,5 +1,6 @@
 // The simulator's control API (CONTRACT.md "The simulated tenant"): plain http, loopback only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ModelBook } from './cost-model';
 import type { FaultBook } from './faults';
 import type { RequestLog } from './request-log';
 import type { TenantState } from './tenant-state';
@@ -18,7 +19,7 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.end(bytes);
 }
 
-export function controlListener(deps: { state: TenantState; faults: FaultBook; log: RequestLog; info: () => unknown; quiet: boolean }) {
+export function controlListener(deps: { state: TenantState; faults: FaultBook; log: RequestLog; model: ModelBook; info: () => unknown; quiet: boolean }) {
   const { state, faults, log } = deps;
   return (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
@@ -68,6 +69,18 @@ export function controlListener(deps: { state: TenantState; faults: FaultBook; l
           if (!parsed.ok) return send(res, 400, { error: 'The body is not valid JSON.' });
           try {
             return send(res, 200, { rules: faults.set(parsed.value) });
+          } catch (e) {
+            return send(res, 400, { error: (e as Error).message });
+          }
+        }
+      }
+      if (path === '/_sim/model') {
+        if (method === 'GET') return send(res, 200, deps.model.get());
+        if (method === 'PUT') {
+          const parsed = parseJson(body);
+          if (!parsed.ok) return send(res, 400, { error: 'The body is not valid JSON.' });
+          try {
+            return send(res, 200, deps.model.merge(parsed.value));
           } catch (e) {
             return send(res, 400, { error: (e as Error).message });
           }

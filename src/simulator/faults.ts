@@ -12,6 +12,10 @@ export interface FaultRule {
   latencyMs?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** Only the first N matching requests get the fault (a transient failure); absent = no limit. */
+  times?: number;
+  /** Exchange only: the .NET exception the error body names, e.g. DCOverloadedException. */
+  exception?: string;
 }
 
 export interface FaultOutcome {
@@ -19,10 +23,13 @@ export interface FaultOutcome {
   status?: number;
   retryAfterSeconds?: number;
   reset?: boolean;
+  exception?: string;
 }
 
 interface CompiledRule extends FaultRule {
   pattern?: RegExp;
+  /** Faults this rule has dealt. */
+  dealt: number;
 }
 
 const APIS: readonly Api[] = ['graph', 'exchange', 'identity'];
@@ -43,6 +50,8 @@ export class FaultBook {
       if (r.rate !== undefined && (typeof r.rate !== 'number' || r.rate < 0 || r.rate > 1)) throw new Error(`rules[${i}].rate must be between 0 and 1`);
       if (r.latencyMs !== undefined && (typeof r.latencyMs !== 'number' || r.latencyMs < 0)) throw new Error(`rules[${i}].latencyMs must be >= 0`);
       if (r.retryAfterSeconds !== undefined && (typeof r.retryAfterSeconds !== 'number' || r.retryAfterSeconds < 0)) throw new Error(`rules[${i}].retryAfterSeconds must be >= 0`);
+      if (r.times !== undefined && (!Number.isInteger(r.times) || r.times < 1)) throw new Error(`rules[${i}].times must be a whole number >= 1`);
+      if (r.exception !== undefined && (typeof r.exception !== 'string' || !/^[A-Za-z][\w.]*$/.test(r.exception))) throw new Error(`rules[${i}].exception must be an exception type name`);
       let pattern: RegExp | undefined;
       if (r.path !== undefined) {
         try {
@@ -51,14 +60,14 @@ export class FaultBook {
           throw new Error(`rules[${i}].path is not a valid regular expression`);
         }
       }
-      return { ...r, pattern };
+      return { ...r, pattern, dealt: 0 };
     });
     this.rules = compiled;
     return this.list();
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ pattern: _pattern, ...rule }) => rule);
+    return this.rules.map(({ pattern: _pattern, dealt: _dealt, ...rule }) => rule);
   }
 
   /** Rolls every matching rule once; latency adds up, the first status or reset wins. */
@@ -67,14 +76,18 @@ export class FaultBook {
     for (const rule of this.rules) {
       if (rule.api !== api) continue;
       if (rule.pattern && !rule.pattern.test(pathAndQuery)) continue;
+      if (rule.times !== undefined && rule.dealt >= rule.times) continue;
       if (this.random() >= (rule.rate ?? 1)) continue;
       outcome ??= { latencyMs: 0 };
       outcome.latencyMs += rule.latencyMs ?? 0;
+      // A rule counts as dealt when its failure is the one given (or it only adds latency).
+      if ((rule.status === undefined && !rule.reset) || (outcome.status === undefined && !outcome.reset)) rule.dealt++;
       if (outcome.status === undefined && !outcome.reset) {
         if (rule.reset) outcome.reset = true;
         else if (rule.status !== undefined) {
           outcome.status = rule.status;
           outcome.retryAfterSeconds = rule.retryAfterSeconds;
+          if (rule.exception !== undefined) outcome.exception = rule.exception;
         }
       }
     }

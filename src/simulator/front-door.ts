@@ -1,5 +1,6 @@
-// The path every request to a simulated service takes: throttling, latency, injected faults, the
-// handler, the request counters. A $batch sends each inner request through `inner`.
+// The path every request to a simulated service takes: throttling, injected faults, the handler,
+// the time the answer costs (the cost model), the request counters. A $batch sends each inner
+// request through `inner`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultBook } from './faults';
 import type { RequestLog } from './request-log';
@@ -7,10 +8,11 @@ import { readBody, SimRequest, SimResponse, toSimRequest, writeResponse, Api } f
 
 export interface Service {
   api: Api;
-  latencyMs: number;
+  /** How long producing this answer takes (cost-model.ts); slept before it is written. */
+  costMs?(req: SimRequest, response: SimResponse): number;
   handle(req: SimRequest, door: FrontDoor): Promise<SimResponse>;
   /** An error in the service's own shape, for injected faults and internal failures. */
-  errorResponse(req: SimRequest, status: number, retryAfterSeconds?: number): SimResponse;
+  errorResponse(req: SimRequest, status: number, retryAfterSeconds?: number, exception?: string): SimResponse;
   /** Throttling on requests in flight: a refusal, or undefined to let the request in. */
   admit?(req: SimRequest): SimResponse | undefined;
   leave?(req: SimRequest): void;
@@ -53,8 +55,8 @@ export class FrontDoor {
     }
     let response: SimResponse;
     try {
-      await sleep(this.service.latencyMs);
       response = await this.answer(sim);
+      if (!response.reset) await sleep(this.service.costMs?.(sim, response) ?? 0);
     } finally {
       this.service.leave?.(sim);
     }
@@ -68,7 +70,7 @@ export class FrontDoor {
     if (fault) {
       await sleep(fault.latencyMs);
       if (fault.reset) return sim.inner ? this.service.errorResponse(sim, 503) : { status: 0, reset: true };
-      if (fault.status !== undefined) return this.service.errorResponse(sim, fault.status, fault.retryAfterSeconds);
+      if (fault.status !== undefined) return this.service.errorResponse(sim, fault.status, fault.retryAfterSeconds, fault.exception);
     }
     try {
       return await this.service.handle(sim, this);
@@ -78,11 +80,18 @@ export class FrontDoor {
     }
   }
 
-  /** One request inside a $batch: its own faults and its own count, no extra latency. */
+  /** One request inside a $batch: its own faults and its own count; the $batch's cost covers its time. */
   async inner(sim: SimRequest): Promise<SimResponse> {
     sim.inner = true;
     const response = await this.answer(sim);
-    this.log.record(this.service.api, sim.method, sim.path, response.status, sim.note.cmdlet);
+    this.log.record(this.service.api, sim.method, sim.path, response.status, sim.note.cmdlet, true);
+    return response;
+  }
+
+  /** One request inside a $batch that the service refused before running it (e.g. throttled): counted all the same. */
+  refusedInner(sim: SimRequest, response: SimResponse): SimResponse {
+    sim.inner = true;
+    this.log.record(this.service.api, sim.method, sim.path, response.status, undefined, true);
     return response;
   }
 }

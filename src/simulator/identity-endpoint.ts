@@ -19,10 +19,9 @@ function refusal(status: number, message: string): SimResponse {
   return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-CORRELATION-ID': correlationId }, body: { statusCode: status, message, correlationId } };
 }
 
-export function identityService(state: TenantState, options: { header: string; latencyMs: number; tokenLifetimeSeconds: number }): Service {
+export function identityService(state: TenantState, options: { header: string; tokenLifetimeSeconds: number }): Service {
   return {
     api: 'identity',
-    latencyMs: options.latencyMs,
     errorResponse: (_req, status) => refusal(status, status === 429 ? 'Too many requests.' : status >= 500 ? 'An unexpected error occurred.' : 'The request was refused.'),
     async handle(req: SimRequest): Promise<SimResponse> {
       if (req.path.toLowerCase() !== IDENTITY_PATH) return refusal(404, 'Not found.');

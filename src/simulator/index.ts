@@ -6,6 +6,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { simulatorCertificate } from './certificate';
 import { controlListener, OPENID_CONFIGURATION_PATH } from './control-api';
+import { ModelBook, type ModelPatch, type SimulatorModel } from './cost-model';
 import { exchangeService } from './exchange/exchange-service';
 import { FaultBook } from './faults';
 import { FrontDoor, Service } from './front-door';
@@ -16,6 +17,8 @@ import { TenantState } from './tenant-state';
 import type { TenantFixture } from './tenant/fixture';
 
 export type { FaultRule } from './faults';
+export { ASSUMED_MODEL, FAST_MODEL, INSTANT_MODEL } from './cost-model';
+export type { ModelPatch, SimulatorModel } from './cost-model';
 export type { RequestCounts, ApiCounts } from './request-log';
 
 export interface SimulatorOptions {
@@ -25,9 +28,12 @@ export interface SimulatorOptions {
   graphPort?: number;
   exchangePort?: number;
   identityPort?: number;
-  latency?: { graphMs?: number; exchangeMs?: number; identityMs?: number };
-  /** Off unless given. */
-  throttling?: false | { exchangeMaxInFlight?: number; retryAfterSeconds?: number; reportRequestsPer10Min?: number };
+  /**
+   * What answers cost and where the tenant refuses (cost-model.ts), merged over `modelBase`
+   * (default INSTANT_MODEL: free and unlimited). Changeable later through PUT /_sim/model.
+   */
+  model?: ModelPatch;
+  modelBase?: SimulatorModel;
   /** Lifetime of issued access tokens; default 3600 s. */
   tokenLifetimeSeconds?: number;
   /** Silences even error logging. */
@@ -39,6 +45,11 @@ export interface SimulatorInfo {
   graph: string;
   /** https://localhost:PORT — Exchange root (append /adminapi/beta/{tenantId}/InvokeCommand). */
   exchange: string;
+  /**
+   * A second Exchange host (same service, another port): the tenant-specific host that
+   * PUT /_sim/model {"exchange":{"redirectTo":…}} can send callers to.
+   */
+  exchangeTenantHost: string;
   /** http://127.0.0.1:PORT/msi/token — for IDENTITY_ENDPOINT. */
   identityEndpoint: string;
   /** For IDENTITY_HEADER. */
@@ -84,38 +95,37 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const certificate = await simulatorCertificate();
   const faults = new FaultBook();
   const log = new RequestLog();
-  const throttling = options.throttling || undefined;
+  const model = new ModelBook(options.model ?? {}, options.modelBase);
   const identityHeader = randomBytes(24).toString('hex');
-  const ports = { graph: 0, exchange: 0, identity: 0, control: 0 };
+  const ports = { graph: 0, exchange: 0, exchangeTenant: 0, identity: 0, control: 0 };
 
   const services: Record<'graph' | 'exchange' | 'identity', Service> = {
     graph: graphService(state, {
-      latencyMs: options.latency?.graphMs ?? 0,
-      reportRequestsPer10Min: throttling ? throttling.reportRequestsPer10Min ?? 14 : undefined,
+      model,
       baseUrl: () => `https://localhost:${ports.graph}`,
       downloadBaseUrl: () => `https://127.0.0.1:${ports.graph}`,
     }),
     exchange: exchangeService(state, {
-      latencyMs: options.latency?.exchangeMs ?? 0,
-      maxInFlight: throttling ? throttling.exchangeMaxInFlight ?? 3 : undefined,
-      retryAfterSeconds: throttling?.retryAfterSeconds ?? 1,
-      baseUrl: () => `https://localhost:${ports.exchange}`,
+      model,
+      // Links in an answer name the host that gave it (the tenant host after a redirect).
+      baseUrl: (req) => (req.headers.host === `localhost:${ports.exchangeTenant}` ? `https://localhost:${ports.exchangeTenant}` : `https://localhost:${ports.exchange}`),
     }),
     identity: identityService(state, {
       header: identityHeader,
-      latencyMs: options.latency?.identityMs ?? 0,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     }),
   };
   const door = (api: keyof typeof services): FrontDoor => new FrontDoor(services[api], faults, log, quiet);
   const tls = { key: certificate.serverKeyPem, cert: certificate.serverCertPem };
   const graphServer = https.createServer(tls, door('graph').listener);
-  const exchangeServer = https.createServer(tls, door('exchange').listener);
+  const exchangeDoor = door('exchange');
+  const exchangeServer = https.createServer(tls, exchangeDoor.listener);
+  const exchangeTenantServer = https.createServer(tls, exchangeDoor.listener);
   const identityServer = http.createServer(door('identity').listener);
   // Filled in once every port is known; the control API reads it on each GET /_sim/info.
   const published: { info?: SimulatorInfo } = {};
-  const controlServer = http.createServer(controlListener({ state, faults, log, info: () => published.info, quiet }));
-  for (const server of [graphServer, exchangeServer, identityServer, controlServer]) {
+  const controlServer = http.createServer(controlListener({ state, faults, log, model, info: () => published.info, quiet }));
+  for (const server of [graphServer, exchangeServer, exchangeTenantServer, identityServer, controlServer]) {
     server.on('clientError', (_error, socket) => socket.destroy());
     // Keep-alive sockets must not hold stop() or a test runner open.
     server.keepAliveTimeout = 5000;
@@ -126,6 +136,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     started.push(graphServer);
     ports.exchange = await listen(exchangeServer, options.exchangePort ?? 0);
     started.push(exchangeServer);
+    ports.exchangeTenant = await listen(exchangeTenantServer, 0);
+    started.push(exchangeTenantServer);
     ports.identity = await listen(identityServer, options.identityPort ?? 0);
     started.push(identityServer);
     ports.control = await listen(controlServer, options.controlPort ?? 0);
@@ -138,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const info: SimulatorInfo = {
     graph: `https://localhost:${ports.graph}`,
     exchange: `https://localhost:${ports.exchange}`,
+    exchangeTenantHost: `https://localhost:${ports.exchangeTenant}`,
     identityEndpoint: `http://127.0.0.1:${ports.identity}${IDENTITY_PATH}`,
     identityHeader,
     caCertPem: certificate.caCertPem,

@@ -10,6 +10,8 @@ export interface ApiCounts {
   statuses: Record<string, number>;
   /** Exchange cmdlet name → count. */
   cmdlets: Record<string, number>;
+  /** HTTP status → count, of the requests inside a $batch only (also counted in `statuses`). */
+  innerStatuses: Record<string, number>;
 }
 
 export interface RequestCounts {
@@ -17,7 +19,7 @@ export interface RequestCounts {
   apis: Record<Api, ApiCounts>;
 }
 
-const empty = (): ApiCounts => ({ total: 0, paths: {}, statuses: {}, cmdlets: {} });
+const empty = (): ApiCounts => ({ total: 0, paths: {}, statuses: {}, cmdlets: {}, innerStatuses: {} });
 const bump = (table: Record<string, number>, key: string): void => {
   table[key] = (table[key] ?? 0) + 1;
 };
@@ -29,12 +31,13 @@ export class RequestLog {
     return { total: 0, apis: { graph: empty(), exchange: empty(), identity: empty() } };
   }
 
-  record(api: Api, method: string, path: string, status: number, cmdlet?: string): void {
+  record(api: Api, method: string, path: string, status: number, cmdlet?: string, inner = false): void {
     const a = this.counts.apis[api];
     this.counts.total++;
     a.total++;
     bump(a.paths, `${method} ${path}`);
     bump(a.statuses, String(status));
+    if (inner) bump(a.innerStatuses, String(status));
     if (cmdlet) bump(a.cmdlets, cmdlet);
   }
 

@@ -61,12 +61,32 @@ const STATUS_TEXT: Record<number, [string, string]> = {
   504: ['GatewayTimeout', 'The request timed out.'],
 };
 
-/** Any status in Exchange's shape; 401 and 403 come bodiless, as observed from the real service. */
-export function exchangeStatusError(req: SimRequest, status: number, retryAfterSeconds?: number): SimResponse {
+/**
+ * Transient server-side exceptions the ExchangeOnlineManagement module retries (its
+ * RetryableExceptions constant, as copied into public C# ports of the module script), with the
+ * namespace each lives in and a message in Exchange's manner (the wording is modelled, not captured).
+ */
+export const TRANSIENT_EXCEPTIONS: Record<string, [string, string]> = {
+  DCOverloadedException: ['Microsoft.Exchange.Data.Directory.DCOverloadedException', `The domain controller ${DOMAIN_CONTROLLER} is overloaded. Please try again later.`],
+  SuitabilityDirectoryException: ['Microsoft.Exchange.Data.Directory.SuitabilityDirectoryException', `The Active Directory server ${DOMAIN_CONTROLLER} is not available. Please try again later.`],
+  ServerInMMException: ['Microsoft.Exchange.Data.Directory.ServerInMMException', 'The server is in maintenance mode. Please try again later.'],
+  ADServerSettingsChangedException: ['Microsoft.Exchange.Data.Directory.ADServerSettingsChangedException', 'The Active Directory server settings changed while the command ran. Please run it again.'],
+  StorageTransientException: ['Microsoft.Exchange.Data.Storage.StorageTransientException', 'A transient storage error occurred. Please try again later.'],
+};
+
+/**
+ * Any status in Exchange's shape; 401 and 403 come bodiless, as observed from the real service.
+ * `exception` names the .NET exception of the body (a short name from TRANSIENT_EXCEPTIONS, or any
+ * full type name).
+ */
+export function exchangeStatusError(req: SimRequest, status: number, retryAfterSeconds?: number, exception?: string): SimResponse {
   if (status === 401) return unauthorized('2000003;reason="Injected fault";error_category="invalid_token"');
   if (status === 403) return forbidden();
   const [code, text] = STATUS_TEXT[status] ?? ['Error', `The service answered ${status}.`];
-  const response = exchangeError(req, status, code, text, '', `Microsoft.Exchange.AdminApi.${code}Exception`, text);
+  const named = exception ? TRANSIENT_EXCEPTIONS[exception] ?? [exception.includes('.') ? exception : `Microsoft.Exchange.${exception}`, `${exception} occurred.`] : undefined;
+  const response = named
+    ? exchangeError(req, status, code, 'Error executing cmdlet', '', named[0], named[1])
+    : exchangeError(req, status, code, text, '', `Microsoft.Exchange.AdminApi.${code}Exception`, text);
   if (retryAfterSeconds !== undefined || status === 429) response.headers = { ...response.headers, 'Retry-After': String(retryAfterSeconds ?? 1) };
   return response;
 }

@@ -1,6 +1,7 @@
 // The Exchange Online admin REST gateway (InvokeCommand and $batch) for Get-Mailbox and
 // Get-MailboxStatistics, with Exchange's two-part permission check, paging and error bodies.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { CmdletRate, type ModelBook } from '../cost-model';
 import type { FrontDoor, Service } from '../front-door';
 import type { MailboxUser, TenantState } from '../tenant-state';
 import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
@@ -13,11 +14,10 @@ import { mailboxRecord, statisticsRecord } from './mailbox-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
 
 export interface ExchangeOptions {
-  latencyMs: number;
-  /** Requests in flight per tenant before 429; undefined = no limit. */
-  maxInFlight?: number;
-  retryAfterSeconds: number;
-  baseUrl: () => string;
+  /** Costs, limits and the redirect setting, read on every request (PUT /_sim/model changes them). */
+  model: ModelBook;
+  /** The origin a request reached, for the links it is answered with. */
+  baseUrl: (req: SimRequest) => string;
 }
 
 /** Directory roles that let an app run Get-Mailbox / Get-MailboxStatistics (Security Reader does not). */
@@ -58,6 +58,8 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   const secret = randomBytes(32);
   let inFlight = 0;
   const admitted = new WeakSet<SimRequest>();
+  const rate = new CmdletRate();
+  const limits = () => options.model.exchange;
 
   const hashInput = (input: CmdletInput): string => createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
 
@@ -85,7 +87,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       status: 200,
       headers: { 'request-id': req.headers['client-request-id'] ?? randomUUID(), 'X-CalculatedBETarget': 'AM7PR01MB0001.eurprd01.prod.outlook.com' },
       body: {
-        '@odata.context': `${options.baseUrl()}/adminapi/beta/${state.tenantId}/$metadata#Collection(Exchange.GenericHashTable)`,
+        '@odata.context': `${options.baseUrl(req)}/adminapi/beta/${state.tenantId}/$metadata#Collection(Exchange.GenericHashTable)`,
         'adminapi.warnings@odata.type': '#Collection(String)',
         '@adminapi.warnings': warnings,
         value,
@@ -180,7 +182,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       const query = new URLSearchParams(req.query);
       query.delete('$skiptoken');
       query.set('$skiptoken', token);
-      extra['@odata.nextLink'] = `${options.baseUrl()}/adminapi/beta/${state.tenantId}/InvokeCommand?${query.toString().replace(/%24/g, '$')}`;
+      extra['@odata.nextLink'] = `${options.baseUrl(req)}/adminapi/beta/${state.tenantId}/InvokeCommand?${query.toString().replace(/%24/g, '$')}`;
     } else if (items.length > limit) {
       warnings.push(TRUNCATION_WARNING);
     }
@@ -260,10 +262,19 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const invalid = (text: string): SimResponse => exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
     if (!Array.isArray(requests)) return invalid('The batch request body must be {"requests":[...]}.');
     if (requests.length > MAX_BATCH) return invalid(`The batch request contains ${requests.length} requests; at most ${MAX_BATCH} are allowed.`);
+    // Every client found sends each item's absolute InvokeCommand URL (CIPP-API New-ExoBulkRequest.ps1
+    // builds "https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand"; the module's
+    // Execute-Command batches its own $Uri). Nothing shows Exchange resolving a bare path, so one
+    // is refused rather than guessed at.
+    const relative = requests.findIndex((raw) => !isObject(raw) || typeof raw.url !== 'string' || !/^https:\/\//i.test(raw.url));
+    if (relative >= 0) return invalid(`requests[${relative}].url must be the absolute https URL of InvokeCommand, e.g. https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand.`);
+    // Items beyond the tenant's cmdlets per second are refused one by one, as Exchange does inside a
+    // $batch answer (an item with status 429 and its own Retry-After).
+    const allowed = rate.take(requests.length, limits().cmdletsPerSecond);
     const responses = await Promise.all(requests.map(async (raw, index) => {
       const r = isObject(raw) ? raw : {};
       const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : String(index + 1);
-      const url = new URL(typeof r.url === 'string' ? r.url : '/', 'http://exchange.invalid');
+      const url = new URL(r.url as string);
       const headers: Record<string, string | undefined> = { authorization: req.headers.authorization, prefer: req.headers.prefer };
       if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
       const inner: SimRequest = {
@@ -275,7 +286,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
         note: {},
       };
-      const res = await door.inner(inner);
+      const res = index >= allowed ? door.refusedInner(inner, exchangeStatusError(inner, 429, limits().retryAfterSeconds)) : await door.inner(inner);
       const body = Buffer.isBuffer(res.body) ? '' : res.body;
       return { id, status: res.status, headers: res.headers ?? {}, body: body ?? null };
     }));
@@ -286,6 +297,14 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
     if (!m) {
       return exchangeError(req, 404, 'NotFound', 'Not Found', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', `No HTTP resource was found that matches the request URI '${req.path}'.`);
+    }
+    // A tenant served from its own host: the front door sends the caller there. ScubaGear's
+    // EXORestHelper.psm1 (Get-ExchangeOnlineApiEndpoint): "Some tenants get redirected to a
+    // tenant-specific subdomain" <prefix>.outlook.office365.com. Whether the InvokeCommand POST
+    // itself is redirected is unverified; a client that follows such a 302 handles both.
+    const home = limits().redirectTo;
+    if (home && !req.inner && options.baseUrl(req) !== home) {
+      return { status: 302, headers: { Location: `${home}${req.rawPathAndQuery}`, 'request-id': req.headers['client-request-id'] ?? randomUUID() } };
     }
     const check = checkToken(req.headers.authorization, EXCHANGE_AUDIENCES, state.tenantId);
     if (!check.ok) {
@@ -317,14 +336,26 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
 
   return {
     api: 'exchange',
-    latencyMs: options.latencyMs,
     errorResponse: exchangeStatusError,
     handle,
+    costMs(req, response) {
+      if (response.status >= 300 && response.status < 400) return 0;
+      const model = limits();
+      if (/\/\$batch\/?$/i.test(req.path)) {
+        const items = isObject(response.body) && Array.isArray(response.body.responses) ? response.body.responses.length : 0;
+        return model.batchMs + items * model.perItemMs;
+      }
+      const records = isObject(response.body) && Array.isArray(response.body.value) ? response.body.value.length : 0;
+      return model.pageMs + records * (req.query.has('$select') ? model.perRecordMsSelected : model.perRecordMs);
+    },
     // A $batch counts as one request in flight: we believe Exchange meters the HTTP request, not
-    // the cmdlets inside it (unverified; Microsoft publishes no REST concurrency figure).
+    // the cmdlets inside it (unverified; Microsoft publishes no REST concurrency figure). Its items
+    // count against the cmdlets per second, each on its own (see batch).
     admit(req) {
-      if (options.maxInFlight === undefined) return undefined;
-      if (inFlight >= options.maxInFlight) return exchangeStatusError(req, 429, options.retryAfterSeconds);
+      const model = limits();
+      if (model.redirectTo && options.baseUrl(req) !== model.redirectTo) return undefined;
+      if (model.maxInFlight !== null && inFlight >= model.maxInFlight) return exchangeStatusError(req, 429, model.retryAfterSeconds);
+      if (!/\/\$batch\/?$/i.test(req.path) && rate.take(1, model.cmdletsPerSecond) < 1) return exchangeStatusError(req, 429, model.retryAfterSeconds);
       inFlight++;
       admitted.add(req);
       return undefined;

@@ -7,13 +7,13 @@ import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import { graphError, graphStatusError, insufficientPrivileges, resourceNotFound } from './graph-errors';
 import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelection } from './graph-users';
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
+import type { ModelBook } from '../cost-model';
 import { mailboxUsageCsv } from './usage-report';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
-  latencyMs: number;
-  /** CSV report requests allowed per 10 minutes; undefined = unlimited. */
-  reportRequestsPer10Min?: number;
+  /** Graph's side of the cost model (callMs, reportRequestsPer10Min), read on every request. */
+  model: ModelBook;
   /** https://localhost:PORT once listening. */
   baseUrl: () => string;
   /** The pre-signed download host: https://127.0.0.1:PORT, another origin like reports.office.com. */
@@ -157,10 +157,11 @@ export function graphService(state: TenantState, options: GraphOptions): Service
 
   function usageReport(req: SimRequest, period: string): SimResponse {
     if (!PERIODS.has(period)) return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
-    if (options.reportRequestsPer10Min !== undefined) {
+    const perTenMinutes = options.model.graph.reportRequestsPer10Min;
+    if (perTenMinutes !== null) {
       const now = Date.now();
       while (reportTimes.length && reportTimes[0] <= now - 600000) reportTimes.shift();
-      if (reportTimes.length >= options.reportRequestsPer10Min) {
+      if (reportTimes.length >= perTenMinutes) {
         return graphStatusError(req, 429, Math.max(1, Math.ceil((reportTimes[0] + 600000 - now) / 1000)));
       }
       reportTimes.push(now);
@@ -382,7 +383,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
 
   return {
     api: 'graph',
-    latencyMs: options.latencyMs,
+    // Every Graph answer costs the same (issue 13 may price the report download apart).
+    costMs: () => options.model.graph.callMs,
     errorResponse: graphStatusError,
     async handle(req, door) {
       const dl = /^\/data\/download\/([^/]+)$/.exec(req.path);

@@ -22,6 +22,7 @@ export interface ApiCounts {
   paths: Record<string, number>;
   statuses: Record<string, number>;
   cmdlets: Record<string, number>;
+  innerStatuses: Record<string, number>;
 }
 export interface RequestCounts {
   total: number;

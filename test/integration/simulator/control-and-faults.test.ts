@@ -42,7 +42,7 @@ describe('control API', () => {
     await control(sim.info, 'DELETE', '/_sim/requests');
     await client.graph('/users/ghost@contoso.example');
     await client.exchange('Get-Mailbox', { Identity: ALICE });
-    await client.exchangeBatch([1, 2].map((id) => ({ id: String(id), method: 'POST', url: `/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } } })));
+    await client.exchangeBatch([1, 2].map((id) => ({ id: String(id), method: 'POST', url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } } })));
     await freshTokenCredential(sim.info).getToken('https://graph.microsoft.com/.default');
     const { json } = await control(sim.info, 'GET', '/_sim/requests?reset=1');
     expect(json.apis.graph.paths['GET /v1.0/users/ghost@contoso.example']).toBe(1);
@@ -107,7 +107,11 @@ describe('faults', () => {
 
 describe('throttling', () => {
   it('answers 429 with Retry-After beyond the Exchange requests in flight, and limits report downloads', async () => {
-    const throttled = await startSimulator({ tenant: smallTenant(), quiet: true, latency: { exchangeMs: 150 }, throttling: { exchangeMaxInFlight: 2, retryAfterSeconds: 2, reportRequestsPer10Min: 2 } });
+    const throttled = await startSimulator({
+      tenant: smallTenant(),
+      quiet: true,
+      model: { exchange: { pageMs: 150, maxInFlight: 2, retryAfterSeconds: 2 }, graph: { reportRequestsPer10Min: 2 } },
+    });
     const c = new SimClient(throttled.info, freshTokenCredential(throttled.info));
     try {
       const results = await Promise.all(Array.from({ length: 5 }, () => c.exchange('Get-Mailbox', { Identity: ALICE })));

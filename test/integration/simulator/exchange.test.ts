@@ -171,7 +171,7 @@ describe('Get-MailboxStatistics', () => {
 
   it('runs up to 10 cmdlets in one $batch, each with its own answer', async () => {
     const requests = [ALICE, BOB, 'ghost@contoso.example'].map((identity, i) => ({
-      id: String(i + 1), method: 'POST', url: i === 0 ? `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand` : `/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      id: String(i + 1), method: 'POST', url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
       headers: { 'Content-Type': 'application/json' }, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: identity } } },
     }));
     const res = await client.exchangeBatch(requests);
@@ -181,6 +181,15 @@ describe('Get-MailboxStatistics', () => {
     expect(responses[1].body.value[0].DisplayName).toBe("Bob O'Brien");
     const tooMany = await client.exchangeBatch(Array.from({ length: 11 }, (_, i) => ({ ...requests[0], id: String(i) })));
     expect(tooMany.status).toBe(400);
+  });
+
+  it('refuses a $batch whose items carry a bare path instead of the absolute InvokeCommand URL', async () => {
+    const res = await client.exchangeBatch([{
+      id: '1', method: 'POST', url: `/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      headers: { 'Content-Type': 'application/json' }, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } },
+    }]);
+    expect(res.status).toBe(400);
+    expect(detail(res.json())).toContain('absolute');
   });
 });
 

@@ -20,7 +20,10 @@ describe('ExchangeClient.invokeCommand', () => {
     expect(found.map((m) => m.userPrincipalName)).toEqual(['u1@contoso.com']);
     const [req] = seen;
     expect(req.method).toBe('POST');
-    expect(req.url).toBe(`${ROOT}/InvokeCommand`);
+    // Only the properties the bot reads, with $select as CIPP-API's New-ExoRequest.ps1 sends it.
+    const url = new URL(req.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`${ROOT}/InvokeCommand`);
+    expect(url.searchParams.get('$select')?.split(',')).toEqual(expect.arrayContaining(['UserPrincipalName', 'ProhibitSendQuota', 'ArchiveStatus', 'ExternalDirectoryObjectId']));
     expect(req.headers).toMatchObject({
       'content-type': 'application/json',
       'x-anchormailbox': `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${TENANT}`,
@@ -109,7 +112,7 @@ describe('ExchangeClient.batch and statistics', () => {
     expect(batches[0].url).toBe(`${ROOT}/$batch`);
     const first = batches[0].body as BatchBody;
     expect(first.requests.length).toBeLessThanOrEqual(10);
-    expect(first.requests[0]).toMatchObject({ method: 'POST', url: `/adminapi/beta/${TENANT}/InvokeCommand` });
+    expect(first.requests[0]).toMatchObject({ method: 'POST', url: `https://outlook.office365.com/adminapi/beta/${TENANT}/InvokeCommand` });
     expect(first.requests[0].headers['X-AnchorMailbox']).toContain('SystemMailbox{bb558c35');
     // 12 identities → 2 batches, plus one batch holding only the throttled request.
     expect(batches).toHaveLength(3);

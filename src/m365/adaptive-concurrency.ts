@@ -1,0 +1,176 @@
+// How many Exchange requests the bot keeps in flight for a tenant, found at run time. Microsoft
+// publishes no concurrency or rate figure for the admin REST gateway (shared/reference/notes/exo.md
+// §4; graph2otel: "There is no published req/min figure for adminapi InvokeCommand"), the module
+// itself sends one request at a time, and Exchange answers too much with 429 — for the whole
+// request, or for single items inside a $batch answer. So the limit is found the way TCP finds a
+// path's capacity (AIMD): start at one; while answers are clean, double per round trip until the
+// first throttling ("slow start"), then grow by one per round trip; on a 429 shrink to three
+// quarters, once per round trip (429s of requests sent before the last cut are the same event).
+// The throttled request itself waits its Retry-After (retry-policy.ts, batch-retry.ts).
+//
+// One limit per tenant per bot process: every report, alert cycle and lookup of that tenant queues
+// here, first come first served, so fifty admins asking at once share one budget instead of each
+// assuming the whole of it.
+import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
+import { abortReason } from './retry-delay';
+import { isThrottlingAnswer } from './service-error';
+
+export interface AdaptiveSettings {
+  /** Where the search starts (the module's one). */
+  initial: number;
+  /** Never more than this many in flight, however clean the answers (a report holds this many batches). */
+  max: number;
+  /** The cut on throttling: the new limit is this share of the old one. */
+  decrease: number;
+}
+
+export const EXCHANGE_CONCURRENCY: AdaptiveSettings = { initial: 1, max: 12, decrease: 0.75 };
+
+export type Outcome = 'clean' | 'throttled' | 'other';
+
+interface Ticket {
+  epoch: number;
+}
+
+export class AdaptiveConcurrency {
+  private limit: number;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Bumped at every cut: answers to requests sent before it say nothing new. */
+  private epoch = 0;
+  private slowStart = true;
+  private lastProgress = 0;
+  /** For benches and logs. */
+  readonly counts = { clean: 0, throttled: 0, cuts: 0 };
+
+  constructor(
+    readonly settings: AdaptiveSettings = EXCHANGE_CONCURRENCY,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.limit = settings.initial;
+  }
+
+  /** Requests that may be in flight now. */
+  get current(): number {
+    return Math.max(1, Math.floor(this.limit));
+  }
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  get max(): number {
+    return this.settings.max;
+  }
+
+  /** When a request last got a clean answer (0 = never): retries of others wait on while the tenant makes progress. */
+  get lastProgressAt(): number {
+    return this.lastProgress;
+  }
+
+  async run<T>(task: () => Promise<T>, classify: (result: T) => Outcome, signal?: AbortSignal | null): Promise<T> {
+    const ticket = await this.acquire(signal);
+    let outcome: Outcome = 'other';
+    try {
+      const result = await task();
+      outcome = classify(result);
+      return result;
+    } finally {
+      this.release(ticket, outcome);
+    }
+  }
+
+  private acquire(signal?: AbortSignal | null): Promise<Ticket> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (this.active < this.current && this.waiting.length === 0) {
+      this.active++;
+      return Promise.resolve({ epoch: this.epoch });
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.active++;
+        resolve({ epoch: this.epoch });
+      };
+      const onAbort = () => {
+        const i = this.waiting.indexOf(grant);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(abortReason(signal!));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(grant);
+    });
+  }
+
+  private release(ticket: Ticket, outcome: Outcome): void {
+    // The window was full if this request was one of `current` in flight: only then has the limit
+    // been tested, so only then may it grow (an idle tenant does not earn a larger burst).
+    const wasFull = this.active >= this.current;
+    this.active--;
+    if (outcome === 'clean') {
+      this.counts.clean++;
+      this.lastProgress = this.now();
+      if (wasFull) this.limit = Math.min(this.settings.max, this.limit + (this.slowStart ? 1 : 1 / this.limit));
+    } else if (outcome === 'throttled') {
+      this.counts.throttled++;
+      this.cut(ticket.epoch);
+    }
+    this.wake();
+  }
+
+  private cut(epoch: number): void {
+    if (epoch !== this.epoch) return;
+    this.epoch++;
+    this.slowStart = false;
+    this.counts.cuts++;
+    this.limit = Math.max(1, this.limit * this.settings.decrease);
+  }
+
+  private wake(): void {
+    while (this.active < this.current && this.waiting.length > 0) this.waiting.shift()!();
+  }
+}
+
+const byTenant = new Map<string, AdaptiveConcurrency>();
+
+/** The one limit of this tenant's Exchange in this process. */
+export function exchangeConcurrencyFor(endpoint: string, tenantId: string): AdaptiveConcurrency {
+  const key = `${new URL(endpoint).origin}|${tenantId.toLowerCase()}`;
+  let found = byTenant.get(key);
+  if (!found) {
+    found = new AdaptiveConcurrency();
+    byTenant.set(key, found);
+  }
+  return found;
+}
+
+export const adaptiveConcurrencyPolicyName = 'adaptiveConcurrencyPolicy';
+
+/** Holds one slot for each attempt on the wire (not while a retry waits) and tells the limit how it went. */
+export function adaptiveConcurrencyPolicy(limit: AdaptiveConcurrency): PipelinePolicy {
+  return {
+    name: adaptiveConcurrencyPolicyName,
+    sendRequest: (request, next) => limit.run(() => next(request), outcomeOf, request.abortSignal as AbortSignal | undefined),
+  };
+}
+
+function outcomeOf(response: PipelineResponse): Outcome {
+  if (isThrottlingAnswer(response.status, response.bodyAsText)) return 'throttled';
+  if (response.status >= 200 && response.status < 300) {
+    // A $batch answers 200 with throttled items inside (CIPP-API New-ExoBulkRequest.ps1 reads each
+    // item's own status); those say the tenant is at its limit just as a whole 429 does.
+    if (/\/\$batch$/i.test(new URL(response.request.url).pathname) && batchHasThrottledItem(response.bodyAsText)) return 'throttled';
+    return 'clean';
+  }
+  return 'other';
+}
+
+function batchHasThrottledItem(body: string | null | undefined): boolean {
+  if (!body || !body.includes('429')) return false;
+  try {
+    const parsed = JSON.parse(body.replace(/^\uFEFF/, '')) as { responses?: { status?: unknown }[] };
+    return (parsed.responses ?? []).some((r) => Number(r.status) === 429);
+  } catch {
+    return false;
+  }
+}
