@@ -18,6 +18,8 @@ import { createAlertRuntime } from './alerts/runtime';
 import { createScheduleRuntime } from './schedules/runtime';
 import { commandLookup, runReportCommand } from './commands/report-run';
 import type { Window } from './alerts/pace';
+import { MailboxUsageCache } from './m365/mailbox-usage';
+import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -30,6 +32,8 @@ export interface StartBotOptions {
   alertPace?: { perConversation?: Window[]; global?: Window[] };
   /** The moment a turn's reports are "as of" (tests that compare two reports freeze it). */
   clock?: () => Date;
+  /** Tests and benches: the usage report's threshold and how often a kept copy is checked for a newer one. */
+  usageReport?: { threshold?: number; recheckMs?: number };
 }
 
 export interface RunningBot {
@@ -63,8 +67,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   let listening = '';
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
-  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, clock: options.clock, schedules: schedules.step });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, schedules: schedules.services };
+  const usage = {
+    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
+    threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
+  };
+  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage, clock: options.clock, schedules: schedules.step });
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage, schedules: schedules.services };
   if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
@@ -83,7 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
     server.get('/api/exports/:id', async (req: any, res: any) => {
-      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log }).catch((err) => {
+      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log, usage: usage.reports }).catch((err) => {
         log.error('export failed', { err });
         return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
       });

@@ -7,6 +7,7 @@ import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
 import type { AlertServices } from './alerts/runtime';
 import type { ScheduleServices } from './schedules/runtime';
+import type { MailboxUsageCache } from './m365/mailbox-usage';
 
 export type { AlertServices };
 
@@ -21,4 +22,12 @@ export interface BotServices {
   alerts: AlertServices;
   /** Scheduled reports: their definitions, run ledgers, and a run made now. */
   schedules: ScheduleServices;
+  /** Microsoft 365's usage report, kept for every report and admin, and the size from which it is used. */
+  usage: UsageServices;
+}
+
+export interface UsageServices {
+  reports: MailboxUsageCache;
+  /** Mailboxes from which whole-tenant reports take their figures from the usage report. */
+  threshold: number;
 }

@@ -7,6 +7,8 @@ import type { CardAction } from '../commands/types';
 import { mailboxDetailsCard } from '../cards/mailbox-details-card';
 import { buildMailboxDetails } from '../reports/mailbox-details';
 import { mailboxSnapshot } from './report-snapshot';
+import { parseMailboxArgument } from '../arguments/mailbox';
+import { mailboxAnswer } from '../commands/mailbox';
 
 export const reportDetailsAction: CardAction = {
   verb: reportDetailsButton.verb,
@@ -19,6 +21,16 @@ export const reportDetailsAction: CardAction = {
     if (!found.ok) return found.result;
     const mailbox = found.snapshot.data.mailboxes.find((m) => m.userPrincipalName === upn || m.primarySmtpAddress === upn);
     if (!mailbox) return { kind: 'error', status: 404, message: 'That mailbox is not in this report.' };
+    if (mailbox.statisticsSource === 'usage') {
+      // Its figures are the usage report's, a day or two old: a row opened is read live instead.
+      const arg = parseMailboxArgument(mailbox.userPrincipalName);
+      if (arg.ok) {
+        ctx.later(async (outbox) => {
+          await outbox.send(await mailboxAnswer(ctx, mailbox.userPrincipalName, arg));
+        });
+        return { kind: 'message', text: 'Reading its live details below…' };
+      }
+    }
     const details = buildMailboxDetails(mailbox, new Date(found.snapshot.createdAt));
     const card = mailboxDetailsCard(details, {
       actions: [mailboxDetailsButton.button('Live details and licences', { upn })],

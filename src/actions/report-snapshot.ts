@@ -3,6 +3,7 @@ import type { ActionContext, ActionResult } from '../commands/types';
 import { errorMessage } from '../commands/replies';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import type { Snapshot } from '../state/snapshots';
+import { snapshotMailboxes, USAGE_COPY_GONE } from '../exports/mailbox-snapshot';
 
 type Found<T> = { ok: true; snapshot: Snapshot<T> } | { ok: false; result: ActionResult };
 
@@ -31,5 +32,10 @@ export async function mailboxSnapshot(ctx: ActionContext): Promise<Found<Mailbox
   if (found.snapshot.kind !== 'mailboxes' || !('mailboxes' in found.snapshot.data)) {
     return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };
   }
-  return { ok: true, snapshot: found.snapshot as Snapshot<MailboxSnapshotData> };
+  const snapshot = found.snapshot as Snapshot<MailboxSnapshotData>;
+  if (!snapshot.data.usage) return { ok: true, snapshot };
+  const mailboxes = snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
+  if (!mailboxes) return { ok: false, result: { kind: 'card', card: errorMessage('This report needs a refresh', USAGE_COPY_GONE, snapshot.commandText).card! } };
+  // A copy with every row, so the snapshot kept in memory stays lean.
+  return { ok: true, snapshot: { ...snapshot, data: { ...snapshot.data, mailboxes } } };
 }

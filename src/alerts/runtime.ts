@@ -16,6 +16,7 @@ import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
+import type { UsageServices } from '../services';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 export interface AlertServices {
@@ -39,6 +40,8 @@ export interface AlertRuntimeOptions {
   clock?: () => Date;
   /** The scheduled reports' step of each cycle. */
   schedules?: ScheduleStep;
+  /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
+  usage?: UsageServices;
 }
 
 export interface AlertRuntime {
@@ -82,7 +85,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     services: { conversations, subscriptions, ledger, runCycle },
     attach(sender) {
       cycle = new AlertCycle({
-        readTenant: (kinds) => readAlertFacts(options.tenant, kinds),
+        readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),
         subscriptions,
         conversations,
         ledger,

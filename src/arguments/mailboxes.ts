@@ -1,4 +1,4 @@
-// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]`.
+// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]`.
 import {
   DEFAULT_MAILBOX_QUERY,
   MAILBOX_SORTS,
@@ -9,9 +9,10 @@ import {
 } from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
-export type MailboxesArguments = { ok: true; query: MailboxQuery } | { ok: false; message: string };
+/** `live`: every figure from Get-MailboxStatistics, even where Microsoft 365's usage report would serve. */
+export type MailboxesArguments = { ok: true; query: MailboxQuery; live: boolean } | { ok: false; message: string };
 
-export const MAILBOXES_USAGE = 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]';
+export const MAILBOXES_USAGE = 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]';
 export const MAX_FILTER_LENGTH = 100;
 
 const SORT_HINT = `Try: sort ${MAILBOX_SORTS.join('|')}`;
@@ -23,7 +24,7 @@ const TYPE_WORDS: Record<string, MailboxTypeChoice> = {
   rooms: 'room',
   all: 'all',
 };
-const KEYWORDS = ['user', 'shared', 'room', 'all', 'sort', 'top', 'filter'];
+const KEYWORDS = ['user', 'shared', 'room', 'all', 'sort', 'top', 'live', 'filter'];
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const QUOTES = '"\'“”‘’';
 
@@ -45,6 +46,7 @@ function unquote(text: string): string {
 export function parseMailboxesArguments(text: string): MailboxesArguments {
   const query: MailboxQuery = { ...DEFAULT_MAILBOX_QUERY };
   const seen = new Set<string>();
+  let live = false;
   const tokens = [...text.matchAll(/\S+/g)];
   let i = 0;
   if (tokens.length && tokens[0][0].toLowerCase() === 'mailboxes') i = 1;
@@ -85,6 +87,10 @@ export function parseMailboxesArguments(text: string): MailboxesArguments {
       if (n < 1) return fail('top needs a whole number from 1 to 1,000.');
       if (n > MAX_TOP) return fail('top can be at most 1,000. For every mailbox, use: export mailboxes');
       query.top = n;
+    } else if (word === 'live') {
+      const twice = once('live');
+      if (twice) return twice;
+      live = true;
     } else if (word === 'filter') {
       const match = tokens[i];
       const rest = unquote(text.slice((match.index ?? 0) + raw.length).trim());
@@ -99,5 +105,5 @@ export function parseMailboxesArguments(text: string): MailboxesArguments {
       return fail(`I don't know ${quoteTyped(raw)} here.${hint} Usage: ${MAILBOXES_USAGE}`);
     }
   }
-  return { ok: true, query };
+  return { ok: true, query, live };
 }

@@ -14,7 +14,7 @@ export interface HelpEntry {
 export const HELP_COMMANDS: readonly HelpEntry[] = [
   {
     name: 'mailboxes',
-    usage: 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]',
+    usage: 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]',
     description:
       'The mailbox report: items, size, last activity, quota and how much of it is used. Default: user mailboxes, most items first; sort activity puts the least recently used first.',
     example: 'mailboxes shared sort size top 10',

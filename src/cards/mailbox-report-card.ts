@@ -8,6 +8,8 @@ import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
 import { textBar } from './text-bar';
 import template from './templates/mailbox-report.json';
+import { differsNotably, type SizeFigures } from '../reports/usage-figures';
+import { figuresLine, figuresWarning, usageDateText, type FiguresNote } from '../reports/figure-source';
 
 export interface MailboxReportCardOptions {
   /** Buttons under the report (Next page, Sort, Refresh…), as Adaptive Card action objects. */
@@ -18,6 +20,8 @@ export interface MailboxReportCardOptions {
   rowAction?: (row: MailboxRow) => object;
   /** When the card is shown; with it, data older than a minute reads "As of 4 min ago". */
   viewedAt?: Date;
+  /** Where the figures come from (the usage report, or live after all); absent = live. */
+  figures?: FiguresNote;
 }
 
 const TITLES: Record<MailboxTypeChoice, string> = {
@@ -68,8 +72,11 @@ function usedColor(percent: number | null): string {
  * ~400 px chat column; the quota moves to the line under the address, and the exact figures are
  * on the mailbox's own card (`mailbox <upn>`).
  */
-function rowData(row: MailboxRow, showKind: boolean, now: Date) {
+function rowData(row: MailboxRow, showKind: boolean, now: Date, figures?: FiguresNote) {
   const notes: string[] = [];
+  const changed = row.source === 'live' && row.usage && differsNotably(row.usage, row as SizeFigures, row.quotaBytes, NEAR_QUOTA_PERCENT);
+  if (row.source === 'usage' && !row.statisticsError) notes.push('usage data');
+  if (changed) notes.push(`⚠ ${formatBytesShort(row.usage!.sizeBytes)} · ${formatCountShort(row.usage!.items)} items on ${usageDateText(figures?.usageDate)}`);
   if (showKind) notes.push(KIND_WORDS[row.type]);
   notes.push(row.quotaBytes === null ? 'unlimited' : `${formatBytesShort(row.quotaBytes)} quota`);
   if (row.hold) notes.push('on hold');
@@ -161,12 +168,20 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
     limitNote,
     hasRows: shown > 0,
     emptyText: report.query.filter ? 'Nothing matches that filter. Try a shorter piece of the name or address.' : 'There is nothing to show.',
-    rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now)),
+    rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now, options.figures)),
+    figures: figuresData(report.rows.slice(0, shown), options.figures),
     actions: options.actions ?? [],
   };
   const card = renderCard(template, data);
   if (options.rowAction) attachRowActions(card, report.rows.slice(0, shown), options.rowAction);
   return card;
+}
+
+function figuresData(rows: MailboxRow[], note: FiguresNote | undefined) {
+  const sources = { usage: rows.filter((r) => r.source === 'usage').length, live: rows.filter((r) => r.source !== 'usage').length };
+  const line = figuresLine(note, sources);
+  const warning = figuresWarning(note);
+  return { show: line !== '', text: line, warn: warning !== '', warning };
 }
 
 function hasFilter(q: MailboxReport['query']): boolean {

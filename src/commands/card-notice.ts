@@ -16,6 +16,13 @@ export function withNotice(card: AdaptiveCard, text: string): AdaptiveCard {
   return { ...card, body: [...card.body.slice(0, AFTER_HEADER), notice, ...card.body.slice(AFTER_HEADER)] };
 }
 
+/** Where the figures come from, under the header in plain small text; the card unchanged when there is nothing to say. */
+export function withFiguresLine(card: AdaptiveCard, text: string): AdaptiveCard {
+  if (!text) return card;
+  const line = { type: 'TextBlock', text: plainText(text, 600), size: 'Small', spacing: 'None', wrap: true };
+  return { ...card, body: [...card.body.slice(0, AFTER_HEADER), line, ...card.body.slice(AFTER_HEADER)] };
+}
+
 /** "Partial: statistics could not be read for 3 of 40 shared mailboxes.", or '' when none are missing. */
 export function missingStatistics(mailboxes: { statistics: unknown }[], noun: string): string {
   const missing = mailboxes.filter((m) => m.statistics === null).length;

@@ -1,6 +1,7 @@
 // `export mailboxes|shared|licenses`: a report as a CSV for Excel, behind a signed link that expires.
 import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
-import { readMailboxes } from '../m365/mailbox-inventory';
+import { readMailboxData } from './mailbox-data';
+import { mailboxSnapshotData } from '../exports/mailbox-snapshot';
 import { downloadCard } from '../cards/download-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
@@ -9,7 +10,7 @@ import type { SnapshotKind } from '../state/snapshots';
 import { errorMessage } from './replies';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { MAILBOX_TYPES_TO_READ } from './mailboxes';
-import { readSharedMailboxData } from './licence-data';
+import { readSharedMailboxesAtScale } from './shared-usage';
 import { readLicenceReport } from './licenses';
 import type { Command } from './types';
 
@@ -39,7 +40,7 @@ export const exportCommand: Command = {
         await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: export ${MAILBOXES_USAGE}`));
         return;
       }
-      prepare = (onProgress) => mailboxes(ctx, parsed.query, onProgress);
+      prepare = (onProgress) => mailboxes(ctx, parsed.query, parsed.live, onProgress);
     } else if ((what === 'shared' || what === 'licenses') && rest.length === 0) {
       prepare = what === 'shared' ? (onProgress) => shared(ctx, onProgress) : (onProgress) => licences(ctx, onProgress);
     } else {
@@ -73,14 +74,16 @@ function exportReport(ctx: ReportContext, commandText: string, prepare: (onProgr
   };
 }
 
-async function mailboxes(ctx: ReportContext, query: MailboxSnapshotData['query'], onProgress: Progress): Promise<Prepared> {
-  const result = await readMailboxes(ctx.services.tenant, { types: MAILBOX_TYPES_TO_READ[query.type], onProgress });
+/** From the usage report on a large tenant; `export mailboxes … live` reads every mailbox live. */
+async function mailboxes(ctx: ReportContext, query: MailboxSnapshotData['query'], live: boolean, onProgress: Progress): Promise<Prepared> {
+  const result = await readMailboxData(ctx.services, query, { types: MAILBOX_TYPES_TO_READ[query.type], askedLive: live, now: ctx.now(), onProgress });
   const rows = buildMailboxReport(result.mailboxes, { ...query, top: 1 }, ctx.now()).matched;
-  return { kind: 'mailboxes', data: { mailboxes: result.mailboxes, query }, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
+  const data = mailboxSnapshotData(result.mailboxes, { query, figures: result.figures }, { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports });
+  return { kind: 'mailboxes', data, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
 }
 
 async function shared(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
-  const data = await readSharedMailboxData(ctx.services.tenant, onProgress);
+  const data = await readSharedMailboxesAtScale(ctx.services, onProgress);
   const table = sharedMailboxesTable(data.verdicts);
   return { kind: 'shared', data: { table }, rows: table.rows.length, complete: data.inventory.complete, missing: data.inventory.failures.length, title: 'Shared mailbox licences' };
 }

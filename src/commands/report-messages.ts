@@ -5,6 +5,7 @@ import type { MailboxQuery, MailboxReport } from '../reports/mailbox-report';
 import { MAILBOX_SORTS } from '../reports/mailbox-report';
 import { reportDetailsButton, reportFilterButton, reportPageButton } from '../buttons/report';
 import { exportButton, runButton } from './replies';
+import type { FiguresNote } from '../reports/figure-source';
 import type { Message } from './types';
 
 export interface ReportMessageOptions {
@@ -13,6 +14,8 @@ export interface ReportMessageOptions {
   snapshotId?: string;
   /** When the card is shown: a view of older data says "As of 4 min ago". */
   viewedAt?: Date;
+  /** Where the figures come from (kept with the snapshot); absent = live. */
+  figures?: FiguresNote;
 }
 
 const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
@@ -29,6 +32,7 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
     actions: buttons(report, options, shown),
     partialActions: [runButton('Retry', options.commandText)],
     viewedAt: options.viewedAt,
+    figures: options.figures,
     rowAction: s ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address }) : undefined,
   });
   // The buttons depend on how many rows fit (Next starts after the last row shown): fit twice.

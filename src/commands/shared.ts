@@ -3,10 +3,12 @@
 import { mailboxesToShow, renderSharedMailboxesCard, type SharedMailboxesCardInput } from '../cards/licensing/shared-mailboxes-card';
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
-import { missingStatistics, withNotice } from './card-notice';
+import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
+import type { SharedMailboxData } from './licence-data';
+import { readSharedMailboxesAtScale, type SharedUsageData } from './shared-usage';
+import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
 import { sharedMailboxesTable } from '../reports/licensing/licence-csv';
 import { errorMessage, exportButton, runButton } from './replies';
 import type { Command, Message } from './types';
@@ -30,21 +32,21 @@ export const sharedCommand: Command = {
   },
 };
 
-/** The shared mailboxes report as the report runner runs it. */
-export function sharedReport(ctx: ReportContext): ReportSpec<SharedMailboxData> {
+/** The shared mailboxes report as the report runner runs it (from the usage report on a large tenant). */
+export function sharedReport(ctx: ReportContext): ReportSpec<SharedUsageData> {
   return {
     commandText: COMMAND,
     reading: READING,
     failure: "I couldn't check the shared mailboxes",
     logName: 'shared report',
-    read: (onProgress) => readSharedMailboxData(ctx.services.tenant, onProgress),
+    read: (onProgress, onStage) => readSharedMailboxesAtScale(ctx.services, onProgress, onStage),
     snapshot: (data) => ({ kind: 'shared', complete: data.inventory.complete, data: { table: sharedMailboxesTable(data.verdicts) } satisfies TableSnapshotData }),
     result: (data, snapshotId) => sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now(), snapshotId }),
-    logFields: (data) => ({ mailboxes: data.verdicts.length, failures: data.inventory.failures.length }),
+    logFields: (data) => ({ mailboxes: data.verdicts.length, failures: data.inventory.failures.length, figures: data.figures.source }),
   };
 }
 
-export function sharedReportMessage(data: SharedMailboxData, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
+export function sharedReportMessage(data: SharedMailboxData & { figures?: FiguresNote }, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
   const partial = missingStatistics(data.inventory.mailboxes, 'shared mailboxes');
   const notice = partial && `${partial} Their size is unknown, so one over 50 GB may be missing from the counts. Retry to read them again.`;
   const input: SharedMailboxesCardInput = {
@@ -55,7 +57,7 @@ export function sharedReportMessage(data: SharedMailboxData, options: { remediat
   };
   const list = mailboxesToShow(input.verdicts);
   const render = (n: number) => {
-    const card = renderSharedMailboxesCard(input, n, list);
+    const card = withFiguresLine(renderSharedMailboxesCard(input, n, list), sharedFiguresLine(data.figures));
     return notice ? withNotice(card, notice) : card;
   };
   const counts = countVerdicts(data.verdicts);

@@ -2,6 +2,9 @@
 import type { Logger } from '../log';
 import type { MailboxWithStatistics } from '../model/tenant';
 import type { MailboxQuery } from '../reports/mailbox-report';
+import type { FiguresNote } from '../reports/figure-source';
+import type { MailboxUsageCache } from '../m365/mailbox-usage';
+import { snapshotMailboxes, USAGE_COPY_GONE } from './mailbox-snapshot';
 import { mailboxCsv } from '../reports/mailbox-csv';
 import { toCsv } from '../reports/csv';
 import type { CsvTable } from '../reports/licensing/licence-csv';
@@ -17,6 +20,10 @@ export interface ExportAnswer {
 export interface MailboxSnapshotData {
   mailboxes: MailboxWithStatistics[];
   query: MailboxQuery;
+  /** Where the figures come from; absent = live (snapshots made before the usage report was used). */
+  figures?: FiguresNote;
+  /** Set when `mailboxes` holds only what is more than the kept usage report's rows (mailbox-snapshot.ts). */
+  usage?: { tenantId: string; downloadedAt: number; refreshDate: string | null };
 }
 
 /** `shared` and `licenses` exports keep their finished table. */
@@ -32,7 +39,7 @@ const refuse = (status: number, message: string): ExportAnswer => ({
 
 export async function serveExport(
   request: { id: string; exp: unknown; sig: unknown },
-  deps: { links: ExportLinks; snapshots: SnapshotStore; log: Logger; now?: Date },
+  deps: { links: ExportLinks; snapshots: SnapshotStore; log: Logger; now?: Date; usage?: MailboxUsageCache },
 ): Promise<ExportAnswer> {
   const now = deps.now ?? new Date();
   if (!isSnapshotId(request.id)) return refuse(403, 'This link is not valid.');
@@ -46,9 +53,11 @@ export async function serveExport(
   if (!found.ok) return refuse(410, 'This report is no longer kept. Ask the bot for a new export.');
   const { snapshot } = found;
   const data = snapshot.data;
+  const mailboxes = 'mailboxes' in data ? (deps.usage ? snapshotMailboxes(data, deps.usage) : data.usage ? null : data.mailboxes) : null;
+  if ('mailboxes' in data && !mailboxes) return refuse(410, USAGE_COPY_GONE);
   const csv =
-    'mailboxes' in data
-      ? mailboxCsv(data.mailboxes, data.query, new Date(snapshot.createdAt))
+    'mailboxes' in data && mailboxes
+      ? mailboxCsv(mailboxes, data.query, new Date(snapshot.createdAt))
       : 'table' in data
         ? toCsv(data.table.header, data.table.rows)
         : null;

@@ -7,7 +7,7 @@ import { toDirectoryUser, toMailboxUsageDetail, toSubscribedSku } from './graph-
 import { odataQuery, pathSegment } from './odata';
 import { readJson, type ServicePipeline } from './pipeline';
 import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
-import { csvRecords } from './report-csv';
+import { readCsvStream } from './report-csv';
 import { ServiceError, serviceErrorFromBatchItem } from './service-error';
 
 export { odataString } from './odata';
@@ -127,20 +127,43 @@ export class GraphClient {
     return { displayConcealedNames: settings?.displayConcealedNames === true };
   }
 
-  /** The mailbox usage report (CSV behind a 302 to a pre-signed link, fetched without the token). */
+  /** The mailbox usage report as one array (small tenants, tests); streamMailboxUsageReport for large ones. */
   async getMailboxUsageReport(period: MailboxUsagePeriod = 'D7', options: CallOptions = {}): Promise<MailboxUsageDetail[]> {
+    const rows: MailboxUsageDetail[] = [];
+    await this.streamMailboxUsageReport(period, (row) => rows.push(row), options);
+    return rows;
+  }
+
+  /**
+   * The mailbox usage report, row by row while the CSV downloads. Graph answers 302 with a
+   * pre-authenticated link in Location, valid a few minutes and fetched without the token; with
+   * `etag` (If-None-Match) an unchanged report answers 304 and this resolves with `notModified`.
+   * Source: microsoftgraph/microsoft-graph-docs-contrib api-reference/v1.0/api/reportroot-getmailboxusagedetail.md
+   * (commit 09455a65): "302 Found … Location header", "If-None-Match … 304 Not Modified",
+   * "Content-Type: application/octet-stream". The CSV starts with a BOM (graph notes §1.2).
+   */
+  async streamMailboxUsageReport(
+    period: MailboxUsagePeriod,
+    onRow: (row: MailboxUsageDetail) => void,
+    options: CallOptions & { etag?: string } = {},
+  ): Promise<{ notModified: boolean; etag?: string; rows: number }> {
     const url = `${this.base}/reports/getMailboxUsageDetail(period='${period}')`;
-    const first = await this.pipeline.send({ method: 'GET', url, headers: { Accept: 'text/csv, application/octet-stream, */*' }, signal: options.signal });
-    let csv = first.bodyText;
-    if (first.status >= 300 && first.status < 400) {
-      const location = first.headers.get('location');
-      if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
-      const download = new URL(location, url);
-      if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
-      const answer = await this.pipeline.sendWithoutToken({ method: 'GET', url: download.toString(), headers: { Accept: '*/*' }, signal: options.signal });
-      csv = answer.bodyText;
+    const headers: Record<string, string> = { Accept: 'text/csv, application/octet-stream, */*' };
+    if (options.etag) headers['If-None-Match'] = options.etag;
+    const first = await this.pipeline.send({ method: 'GET', url, headers, signal: options.signal });
+    if (first.status === 304) return { notModified: true, etag: options.etag, rows: 0 };
+    if (first.status >= 200 && first.status < 300) {
+      // Tolerated: a direct CSV answer (some proxies follow the redirect themselves).
+      const rows = await readCsvStream([first.bodyText], (r) => onRow(toMailboxUsageDetail(r)));
+      return { notModified: false, etag: first.headers.get('etag') ?? undefined, rows };
     }
-    return csvRecords(csv).map(toMailboxUsageDetail);
+    const location = first.headers.get('location');
+    if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
+    const download = new URL(location, url);
+    if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
+    const answer = await this.pipeline.downloadWithoutToken({ method: 'GET', url: download.toString(), signal: options.signal });
+    const rows = await readCsvStream(answer.body as AsyncIterable<Buffer>, (r) => onRow(toMailboxUsageDetail(r)));
+    return { notModified: false, etag: answer.headers.get('etag') ?? first.headers.get('etag') ?? undefined, rows };
   }
 
   /** Which of `groupIds` the user is a member of (transitively); 20 ids per call. */

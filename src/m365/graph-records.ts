@@ -61,8 +61,8 @@ export function toMailboxUsageDetail(row: Record<string, string>): MailboxUsageD
   };
   const detail: MailboxUsageDetail = {
     reportRefreshDate: cell('Report Refresh Date') ?? null,
-    userPrincipalName: cell('User Principal Name') ?? '',
-    displayName: cell('Display Name') ?? '',
+    userPrincipalName: detached(cell('User Principal Name') ?? ''),
+    displayName: detached(cell('Display Name') ?? ''),
     isDeleted: bool('Is Deleted') === true,
     lastActivityDate: cell('Last Activity Date') ?? null,
     itemCount: num('Item Count'),
@@ -79,7 +79,31 @@ export function toMailboxUsageDetail(row: Record<string, string>): MailboxUsageD
   return detail;
 }
 
-/** While the tenant conceals names, reports show 32-hex hashes instead of UPNs and names. */
+/**
+ * A kept cell as a string of its own: a substring can keep the whole downloaded chunk it was cut
+ * from alive, and a 100,000-row report would then hold all its chunks through its names.
+ */
+function detached(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
+}
+
+export type ConcealedForm = 'hex' | 'pii';
+
+/**
+ * While the tenant conceals names in reports (admin centre › Settings › Org settings › Services ›
+ * Reports), names come hashed, in two forms seen live:
+ * - 32 hex characters (an MD5), e.g. 22C5B5A0E3BB38EA4BB5B8CCEEEEA51D — microsoftgraph/microsoft-graph-explorer-v4
+ *   issue #1129 (getMailboxUsageDetail, 2021-09); CIPP tests /^[0-9A-F]{32}$/i (CippAnonymizedReportAlert.jsx);
+ * - <PII:H105(se/njcX9qwMG…8mXJy0s+hqA0Iw=)>@domain.com — microsoftgraph/microsoft-graph-docs-contrib
+ *   issue #3420 (getMailboxUsageDetail, 2021-06).
+ */
+export function concealedForm(value: string): ConcealedForm | null {
+  if (/^[0-9A-F]{32}$/i.test(value)) return 'hex';
+  if (/^<PII:[^>]*>/i.test(value)) return 'pii';
+  return null;
+}
+
+/** While the tenant conceals names, reports show hashes instead of UPNs and names (either form). */
 export function isConcealedName(value: string): boolean {
-  return /^[0-9A-F]{32}$/i.test(value);
+  return concealedForm(value) !== null;
 }

@@ -4,6 +4,7 @@
 // hosts the caller allows (Exchange's own); otherwise a caller decides, and never with the token.
 import * as https from 'node:https';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { TokenCredential } from '@azure/identity';
 import {
   bearerTokenAuthenticationPolicy,
@@ -71,6 +72,14 @@ export interface ServiceResponse {
   url: string;
 }
 
+/** A 2xx answer whose body is read as it arrives (large downloads), not buffered. */
+export interface ServiceDownload {
+  status: number;
+  headers: HttpHeaders;
+  body: NodeJS.ReadableStream;
+  url: string;
+}
+
 export interface ServicePipeline {
   readonly service: 'graph' | 'exchange';
   /** The most requests this pipeline ever has in flight: callers may queue that much work. */
@@ -83,6 +92,8 @@ export interface ServicePipeline {
   send(request: ServiceRequest): Promise<ServiceResponse>;
   /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
   sendWithoutToken(request: ServiceRequest): Promise<ServiceResponse>;
+  /** Like sendWithoutToken, but a 2xx body is streamed to the caller instead of held as one string. */
+  downloadWithoutToken(request: ServiceRequest): Promise<ServiceDownload>;
   /** Closes idle keep-alive connections. */
   close(): void;
 }
@@ -144,6 +155,30 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     return { status: response.status, headers: response.headers, bodyText: response.bodyAsText ?? '', url: response.request.url };
   };
 
+  const download = async (req: ServiceRequest): Promise<ServiceDownload> => {
+    const request = createPipelineRequest({
+      url: req.url,
+      method: req.method,
+      headers: createHttpHeaders({ Accept: '*/*', ...req.headers }),
+      abortSignal: req.signal,
+      // Only a success is streamed; an error answer is short and read as text for its message.
+      streamResponseStatusCodes: new Set([200, 203, 206]),
+    });
+    const response = await unsigned.sendRequest(httpClient, request);
+    // A transport that buffers anyway (tests' fakes) still gives its text as a one-chunk stream.
+    if (response.status < 400 && !response.readableStreamBody && typeof response.bodyAsText === 'string') {
+      return { status: response.status, headers: response.headers, body: Readable.from([response.bodyAsText]), url: req.url };
+    }
+    if (response.status >= 400 || !response.readableStreamBody) {
+      throw serviceErrorFromResponse(
+        options.service,
+        { status: response.status >= 400 ? response.status : 502, bodyText: response.bodyAsText ?? 'the download had no body', header: (n) => response.headers.get(n) },
+        request,
+      );
+    }
+    return { status: response.status, headers: response.headers, body: response.readableStreamBody, url: req.url };
+  };
+
   return {
     service: options.service,
     maxInFlight: adaptive ? adaptive.max : options.maxInFlight,
@@ -152,6 +187,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     progress,
     send: (req) => sendWith(signed, req),
     sendWithoutToken: (req) => sendWith(unsigned, req),
+    downloadWithoutToken: download,
     close: () => agent.destroy(),
   };
 }

@@ -38,6 +38,12 @@ export interface MailboxWithStatistics extends Mailbox {
   statistics: MailboxStatistics | null;
   archiveStatistics?: MailboxStatistics | null;
   statisticsError?: string;
+  /** Where `statistics` come from: absent or 'live' = Get-MailboxStatistics; 'usage' = Microsoft 365's usage report. */
+  statisticsSource?: 'live' | 'usage';
+  /** Beside live statistics: what the usage report said, to show a notable difference. */
+  usageStatistics?: MailboxStatistics | null;
+  /** Known from the usage report only: Get-Mailbox fields (holds, ids, address) were not read. */
+  fromUsageOnly?: boolean;
 }
 
 export interface AssignedLicense {
@@ -92,4 +98,11 @@ export interface MailboxUsageDetail {
   hasArchive: boolean | null;
   /** Only when the report carries a Recipient Type column (not documented for v1.0). */
   recipientType?: string;
+}
+
+/** Live figures of a mailbox read beside the usage report: statistics, and Get-Mailbox for one known from the report only. */
+export interface LiveFigures {
+  mailbox?: Mailbox;
+  statistics: MailboxStatistics | null;
+  error?: string;
 }

@@ -6,6 +6,7 @@ import { toCsv } from './csv';
 const HEADER = [
   'Display name', 'User principal name', 'Primary address', 'Type', 'Items', 'Size (bytes)', 'Size (GB)',
   'Last interaction', 'Prohibit send/receive quota (bytes)', '% of quota', 'Archive size (bytes)', 'Litigation hold', 'Statistics error',
+  'Figures from',
 ];
 
 export function mailboxCsv(mailboxes: readonly MailboxWithStatistics[], query: MailboxQuery, asOf: Date): string {
@@ -24,8 +25,10 @@ export function mailboxCsv(mailboxes: readonly MailboxWithStatistics[], query: M
       r.quotaBytes ?? 'Unlimited',
       r.percentOfQuota === null ? '' : r.percentOfQuota.toFixed(1),
       r.archive?.sizeBytes ?? '',
-      r.hold ? 'yes' : 'no',
+      r.usageOnly ? 'unknown' : r.hold ? 'yes' : 'no',
       r.statisticsError ?? '',
+      // Microsoft 365's usage report is a day or two old; "live" is Get-MailboxStatistics at export time.
+      r.source === 'usage' ? 'usage report' : 'live',
     ]),
   );
 }

@@ -50,6 +50,12 @@ export interface MailboxRow {
   archive?: { sizeBytes: number | null; autoExpanding: boolean };
   hold: boolean;
   statisticsError?: string;
+  /** 'usage': the figures are Microsoft 365's usage report (a day or two old); absent = live. */
+  source?: 'usage' | 'live';
+  /** Beside live figures: the usage report's, when it was joined (to mark a notable difference). */
+  usage?: { items: number | null; sizeBytes: number | null };
+  /** Known from the usage report only: no hold or archive details were read. */
+  usageOnly?: boolean;
 }
 
 export interface MailboxReportTotals {
@@ -129,6 +135,13 @@ function toRow(m: MailboxWithStatistics): MailboxRow {
     row.archive = { sizeBytes: m.archiveStatistics ? m.archiveStatistics.totalItemSizeBytes : null, autoExpanding: m.autoExpandingArchiveEnabled };
   }
   if (!s) row.statisticsError = m.statisticsError ?? 'Statistics were not returned.';
+  if (m.statisticsSource === 'usage') row.source = 'usage';
+  else if (m.statisticsSource === 'live' && m.usageStatistics !== undefined) {
+    row.source = 'live';
+    const u = m.usageStatistics;
+    row.usage = { items: u ? u.itemCount : null, sizeBytes: u ? u.totalItemSizeBytes : null };
+  }
+  if (m.fromUsageOnly) row.usageOnly = true;
   return row;
 }
 

@@ -8,6 +8,8 @@ const PROGRESS_EVERY_MS = 2000;
 
 export interface ProgressUpdates {
   onProgress(done: number, total: number): void;
+  /** A new title for the next updates (a new stage of the read); shown at once. */
+  retitle(title: string): void;
   /** Resolves once every update already started has been sent, so the final answer lands last. */
   settled(): Promise<void>;
 }
@@ -15,14 +17,29 @@ export interface ProgressUpdates {
 export function progressUpdates(ctx: { log: Logger }, outbox: Outbox, ref: MessageRef, title: string, noun = 'mailboxes'): ProgressUpdates {
   let updates: Promise<void> = Promise.resolve();
   let last = 0;
+  let shownTitle = title;
+  let latest: [number, number | null] = [0, null];
+  const send = () => {
+    last = Date.now();
+    const [done, total] = latest;
+    const text = shownTitle;
+    updates = updates
+      .then(() => outbox.update(ref, progressMessage(text, done, total, noun)))
+      .catch((err) => ctx.log.warn('progress update failed', { err }));
+  };
   return {
     onProgress: (done, total) => {
-      const now = Date.now();
-      if (now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      updates = updates
-        .then(() => outbox.update(ref, progressMessage(title, done, total, noun)))
-        .catch((err) => ctx.log.warn('progress update failed', { err }));
+      latest = [done, total];
+      if (Date.now() - last < PROGRESS_EVERY_MS) return;
+      send();
+    },
+    retitle: (next) => {
+      if (next === title) return;
+      const stage = next.replace(/:.*$/, '') !== title.replace(/:.*$/, '');
+      title = next;
+      shownTitle = next;
+      // A new stage shows at once; a new estimate within a stage waits for the next update.
+      if (stage && Date.now() - last >= 500) send();
     },
     settled: () => updates,
   };

@@ -35,7 +35,8 @@ export interface ReportSpec<T> {
   failure: string;
   /** The log line's name, e.g. "mailbox report". */
   logName: string;
-  read(onProgress: (done: number, total: number) => void): Promise<T>;
+  /** `onStage` retitles the progress message (a new stage of the read, or a new estimate). */
+  read(onProgress: (done: number, total: number) => void, onStage: (title: string) => void): Promise<T>;
   /** What to keep for the result's buttons. */
   snapshot?(data: T): ReportSnapshot;
   /** Without a snapshot the result cannot be given (an export's link): a failed save fails the report. */
@@ -60,7 +61,7 @@ export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: Rep
   const target = ref ?? (await outbox.send(reportProgress(spec)));
   const progress = progressUpdates(ctx, outbox, target, spec.reading, spec.noun);
   try {
-    const data = await spec.read(progress.onProgress);
+    const data = await spec.read(progress.onProgress, progress.retitle);
     const snapshotId = spec.snapshot ? await saveSnapshot(ctx, spec, spec.snapshot(data)) : undefined;
     await progress.settled();
     ctx.log.info(spec.logName, { ...(spec.logFields?.(data) ?? {}), ms: Date.now() - started });

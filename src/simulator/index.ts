@@ -15,6 +15,7 @@ import { IDENTITY_PATH, identityService } from './identity-endpoint';
 import { RequestLog } from './request-log';
 import { TenantState } from './tenant-state';
 import type { TenantFixture } from './tenant/fixture';
+import type { UsageReportOptions } from './graph/usage-report';
 
 export type { FaultRule } from './faults';
 export { ASSUMED_MODEL, FAST_MODEL, INSTANT_MODEL } from './cost-model';
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
    */
   model?: ModelPatch;
   modelBase?: SimulatorModel;
+  /** How the mailbox usage report conceals names, when the tenant conceals them. */
+  usageReport?: UsageReportOptions;
   /** Lifetime of issued access tokens; default 3600 s. */
   tokenLifetimeSeconds?: number;
   /** Silences even error logging. */
@@ -104,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       model,
       baseUrl: () => `https://localhost:${ports.graph}`,
       downloadBaseUrl: () => `https://127.0.0.1:${ports.graph}`,
+      usageReport: options.usageReport,
     }),
     exchange: exchangeService(state, {
       model,

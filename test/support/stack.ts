@@ -23,6 +23,8 @@ export interface StackOptions {
   logLines?: string[];
   /** Freezes the bot's notion of now (reports made at different moments then compare equal). */
   clock?: () => Date;
+  /** The usage report's threshold and recheck interval (a small tenant can then take the large-tenant path). */
+  usageReport?: { threshold?: number; recheckMs?: number };
 }
 
 export interface Stack {
@@ -68,7 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logLines = options.logLines ?? [];
   const log = new Logger('debug', { app: 'test' }, (line) => logLines.push(line));
-  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1', clock: options.clock });
+  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1', clock: options.clock, usageReport: options.usageReport });
   const conversationId = `conv-${randomUUID()}`;
 
   const post = async (activity: unknown, raw?: string) => {

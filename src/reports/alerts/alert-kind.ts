@@ -27,6 +27,8 @@ export interface TenantFacts {
   /** Entra accounts behind shared mailboxes, by lower-case id. */
   users: Map<string, DirectoryUser>;
   skus: SubscribedSku[];
+  /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
+  usageDate?: string | null;
 }
 
 /** What a kind needs read from the tenant; a cycle reads the union for every subscribed kind. */

@@ -8,7 +8,7 @@ import { graphError, graphStatusError, insufficientPrivileges, resourceNotFound 
 import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelection } from './graph-users';
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
 import type { ModelBook } from '../cost-model';
-import { mailboxUsageCsv } from './usage-report';
+import { mailboxUsageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
@@ -18,6 +18,8 @@ export interface GraphOptions {
   baseUrl: () => string;
   /** The pre-signed download host: https://127.0.0.1:PORT, another origin like reports.office.com. */
   downloadBaseUrl: () => string;
+  /** How the usage report conceals names while the tenant asks for it (default the 32-hex form). */
+  usageReport?: UsageReportOptions;
 }
 
 /** Application permissions that satisfy each kind of call (least privileged first). */
@@ -151,8 +153,17 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     if (!claims.p || !claims.e || claims.e < Date.now()) {
       return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'The download link is invalid or has expired.' };
     }
-    const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), new Date());
-    return { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="MailboxUsageDetail.csv"' }, body: csv };
+    const now = new Date();
+    const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), now, options.usageReport);
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': 'attachment; filename="MailboxUsageDetail.csv"',
+        ETag: usageReportEtag(state, claims.p, now, options.usageReport),
+      },
+      body: csv,
+    };
   }
 
   function usageReport(req: SimRequest, period: string): SimResponse {
@@ -166,7 +177,10 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       }
       reportTimes.push(now);
     }
-    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period)}` } };
+    // If-None-Match with the current tag answers 304 (documented on the report's page); it still counts above.
+    const etag = usageReportEtag(state, period, new Date(), options.usageReport);
+    if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
+    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period)}`, ETag: etag } };
   }
 
   function assignLicense(req: SimRequest, idOrUpn: string): SimResponse {

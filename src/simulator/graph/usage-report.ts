@@ -24,10 +24,33 @@ export const MAILBOX_USAGE_COLUMNS = [
 ] as const;
 
 const RECOVERABLE_ITEMS_QUOTA = 32212254720; // 30 GB, what the service shows for every mailbox
+const DAY_MS = 86_400_000;
 
-/** Microsoft 365's concealed form: 32 upper-case hex characters, stable per name. */
+/**
+ * How concealed names look. Both are seen live: 32 upper-case hex characters (an MD5 of the name;
+ * microsoft-graph-explorer-v4 issue #1129) and `<PII:H105(…)>@domain` (microsoft-graph-docs-contrib
+ * issue #3420, 2021-06).
+ */
+export type ConcealedForm = 'hex' | 'pii';
+
+export interface UsageReportOptions {
+  concealedForm?: ConcealedForm;
+}
+
+/** Microsoft 365's 32-hex concealed form, stable per name. */
 export function concealedName(value: string): string {
   return createHash('md5').update(value).digest('hex').toUpperCase();
+}
+
+function piiName(value: string, domain: string | null): string {
+  const hash = createHash('sha256').update(value).digest('base64');
+  return `<PII:H105(${hash})>${domain ? `@${domain}` : ''}`;
+}
+
+function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
+  if (form === 'hex') return concealedName(value);
+  const at = value.lastIndexOf('@');
+  return piiName(isUpn && at > 0 ? value.slice(0, at) : value, isUpn && at > 0 ? value.slice(at + 1) : null);
 }
 
 function csvCell(value: string | number | boolean | null | undefined): string {
@@ -38,28 +61,86 @@ function csvCell(value: string | number | boolean | null | undefined): string {
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
 
-export function mailboxUsageCsv(state: TenantState, period: number, now: Date): string {
+/** The data's day: the fixture's, else two days before now (the report lags 24–48 h). */
+export function reportRefreshDate(state: TenantState, now: Date): string {
+  return state.fixture.reportRefreshDate ?? new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * How many days of growth separate the report's figures from live ones: one to three, as Microsoft
+ * 365's report lags 24–48 h (a fixture's refresh date may be older; its live figures are still today's).
+ */
+export function reportLagDays(refreshDate: string, now: Date): number {
+  const days = Math.round((now.getTime() - Date.parse(`${refreshDate}T00:00:00Z`)) / DAY_MS);
+  return Math.min(3, Math.max(1, Number.isFinite(days) ? days : 1));
+}
+
+/** Changes when the report would: a new day of data, or names concealed or shown. */
+export function usageReportEtag(state: TenantState, period: string, now: Date, options: UsageReportOptions = {}): string {
+  const conceal = state.fixture.reportSettings?.displayConcealedNames === true;
+  const key = `${reportRefreshDate(state, now)}|${period}|${conceal ? options.concealedForm ?? 'hex' : 'plain'}`;
+  return `"${createHash('sha256').update(key).digest('hex').slice(0, 32)}"`;
+}
+
+/** A stable number in [0, 1) per mailbox and purpose: the drift below is the same on every download. */
+function unit(text: string, salt: string): number {
+  return createHash('md5').update(salt).update(text).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/**
+ * A mailbox's figures as they stood on the report's day, from its live ones: mailboxes grow a
+ * little every day (0.1–0.5%), and a few (3%) changed a lot since — a clean-up (live 40% smaller)
+ * or an import (live 30% larger) — which is what a report a day or two old shows beside live figures.
+ */
+export function figuresOnReportDay(upn: string, live: { items: number; bytes: number; deletedItems: number; deletedBytes: number; quotaBytes?: number | null }, lagDays: number) {
+  const change = unit(upn, 'change');
+  let factor: number;
+  // A mailbox cannot have held more than its prohibit send/receive quota: no clean-up from above it.
+  if (change < 0.015 && (live.quotaBytes == null || live.bytes * 1.6 <= live.quotaBytes)) factor = 1.6;
+  else if (change < 0.03) factor = 1 / 1.3;
+  else factor = 1 / (1 + (0.001 + 0.004 * unit(upn, 'growth')) * Math.max(1, lagDays));
+  return {
+    items: Math.max(0, Math.round(live.items * factor)),
+    bytes: Math.max(0, Math.round(live.bytes * factor)),
+    deletedItems: Math.max(0, Math.round(live.deletedItems * factor)),
+    deletedBytes: Math.max(0, Math.round(live.deletedBytes * factor)),
+  };
+}
+
+export function mailboxUsageCsv(state: TenantState, period: number, now: Date, options: UsageReportOptions = {}): string {
   const fixture = state.fixture;
-  const refresh = fixture.reportRefreshDate ?? new Date(now.getTime() - 2 * 86400000).toISOString().slice(0, 10);
-  const conceal = fixture.reportSettings?.displayConcealedNames === true;
+  const refresh = reportRefreshDate(state, now);
+  const refreshEnd = `${refresh}T23:59:59.999Z`;
+  const lagDays = reportLagDays(refresh, now);
+  const concealed = fixture.reportSettings?.displayConcealedNames === true;
+  const form = options.concealedForm ?? 'hex';
   const lines = [MAILBOX_USAGE_COLUMNS.join(',')];
   for (const user of state.mailboxes) {
     const m = user.mailbox;
+    const created = m.whenMailboxCreated ?? user.createdDateTime;
+    // A mailbox made after the report's day is not in it yet.
+    if (created && created > refreshEnd) continue;
+    const then = figuresOnReportDay(
+      user.userPrincipalName,
+      { items: m.itemCount, bytes: m.totalItemSizeBytes, deletedItems: m.deletedItemCount ?? 0, deletedBytes: m.totalDeletedItemSizeBytes ?? 0, quotaBytes: m.prohibitSendReceiveQuotaBytes },
+      lagDays,
+    );
+    const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
     const row = [
       refresh,
-      conceal ? concealedName(user.userPrincipalName) : user.userPrincipalName,
-      conceal ? concealedName(user.displayName) : user.displayName,
+      concealed ? conceal(user.userPrincipalName, form, true) : user.userPrincipalName,
+      concealed ? conceal(user.displayName, form, false) : user.displayName,
       false,
       null,
-      day(m.whenMailboxCreated ?? user.createdDateTime),
-      day(m.lastInteractionTime),
-      m.itemCount,
-      m.totalItemSizeBytes,
+      day(created),
+      lastActivity,
+      then.items,
+      then.bytes,
       m.issueWarningQuotaBytes ?? null,
       m.prohibitSendQuotaBytes ?? null,
       m.prohibitSendReceiveQuotaBytes,
-      m.deletedItemCount ?? 0,
-      m.totalDeletedItemSizeBytes ?? 0,
+      then.deletedItems,
+      then.deletedBytes,
       RECOVERABLE_ITEMS_QUOTA,
       m.archiveStatus === 'Active',
       period,

@@ -24,6 +24,13 @@ describe('parseMailboxesArguments', () => {
     expect(ok('users sort name')).toMatchObject({ type: 'user', sort: 'name' });
   });
 
+  it('takes `live` to read every mailbox live instead of from the usage report', () => {
+    const parsed = parseMailboxesArguments('shared live sort size');
+    expect(parsed).toEqual({ ok: true, query: { type: 'shared', sort: 'size', top: 25 }, live: true });
+    expect(parseMailboxesArguments('shared')).toMatchObject({ ok: true, live: false });
+    expect(error('live live')).toMatch(/twice/);
+  });
+
   it('tolerates the command word itself in front', () => {
     expect(ok('mailboxes shared')).toMatchObject({ type: 'shared' });
   });
@@ -58,7 +65,7 @@ describe('parseMailboxesArguments', () => {
 
   it('refuses unknown words, suggesting a keyword when one is close', () => {
     expect(error('shraed')).toBe(
-      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [filter TEXT]",
+      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]",
     );
     expect(error('banana')).toMatch(/^I don't know 'banana' here\. Usage: mailboxes /);
     expect(error('x'.repeat(200))).toContain(`'${'x'.repeat(29)}…'`);

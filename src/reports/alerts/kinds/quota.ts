@@ -2,8 +2,23 @@
 // full from its size history.
 import { formatBytes, formatCount, formatPercent } from '../../format';
 import { NEAR_QUOTA_PERCENT, percentOf } from '../../mailbox-report';
-import { defineAlertKind } from '../alert-kind';
+import { defineAlertKind, type TenantFacts } from '../alert-kind';
+import { usageDateText } from '../../figure-source';
+import type { MailboxWithStatistics } from '../../../model/tenant';
 import { aboveSince, daysToFull, mailboxKey } from '../history';
+
+/**
+ * On a large tenant the cycle found its candidates in Microsoft 365's usage report, which is daily:
+ * a mailbox that filled up since its day shows in tomorrow's check. The alert says so, and whether
+ * its own size is live (read because it was near the line) or the report's.
+ */
+function usageNote(m: MailboxWithStatistics, facts: TenantFacts): string {
+  if (facts.usageDate === undefined) return '';
+  const day = usageDateText(facts.usageDate);
+  return m.statisticsSource === 'usage'
+    ? ` Size from Microsoft 365's usage data of ${day}, which is updated daily.`
+    : ` Found in Microsoft 365's daily usage data of ${day}; this size is live.`;
+}
 
 export const quotaAlert = defineAlertKind({
   kind: 'quota',
@@ -33,7 +48,7 @@ export const quotaAlert = defineAlertKind({
       key: j.key(id),
       kind: 'quota',
       title: `${m.displayName || m.userPrincipalName} is at ${formatPercent(percent)} of its mailbox quota`,
-      why: `${formatBytes(size)} of its ${formatBytes(quota)} prohibit send/receive quota (alerts from ${j.threshold}%).${forecast}`,
+      why: `${formatBytes(size)} of its ${formatBytes(quota)} prohibit send/receive quota (alerts from ${j.threshold}%).${forecast}${usageNote(m, j.facts)}`,
       since: aboveSince(points, quota, j.threshold),
       severity: percent >= 98 ? 'attention' : 'warning',
       upn: m.userPrincipalName,

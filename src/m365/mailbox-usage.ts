@@ -1,0 +1,153 @@
+// Microsoft 365's mailbox usage report (Graph getMailboxUsageDetail), downloaded once and kept per
+// tenant: every report and every admin of this bot process reads the same copy until Microsoft
+// publishes a newer one. Graph allows 14 CSV downloads per 10 minutes per app and tenant (40 for
+// all apps), counted per report API — microsoftgraph/microsoft-graph-docs-contrib
+// concepts/throttling-limits.md, "Microsoft Graph reports service limits" — so a download per
+// command would lock out the 15th admin; the report changes once a day anyway (data 24–48 h old).
+import { concealedForm, type ConcealedForm } from './graph-records';
+import type { GraphClient } from './graph-client';
+import type { MailboxUsageDetail } from '../model/tenant';
+import { isServiceError } from './service-error';
+
+export interface MailboxUsage {
+  /** The day the data describes (the CSV's Report Refresh Date), YYYY-MM-DD; null if the report has none. */
+  refreshDate: string | null;
+  /** Mailboxes that exist (rows marked deleted are left out). */
+  rows: MailboxUsageDetail[];
+  deletedRows: number;
+  /** Set when the tenant conceals names in reports: the rows cannot be joined to mailboxes. */
+  concealed: ConcealedForm | null;
+  /** When this copy was downloaded (ms since epoch). */
+  downloadedAt: number;
+  etag?: string;
+}
+
+export type MailboxUsageLookup =
+  | { ok: true; usage: MailboxUsage; downloaded: boolean; throttled?: boolean }
+  | { ok: false; reason: 'throttled' | 'forbidden' | 'failed'; message: string };
+
+export interface MailboxUsageCacheOptions {
+  /**
+   * How long a copy is used without asking Graph whether a newer one exists (default 30 min). The
+   * question is a conditional request (If-None-Match), answered 304 while the report is unchanged.
+   */
+  recheckMs?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  usage?: MailboxUsage;
+  checkedAt: number;
+  /** After a 429: no request before this time. */
+  quietUntil: number;
+  inFlight?: Promise<MailboxUsageLookup>;
+}
+
+/** Graph's report limit is per 10 minutes; without a usable Retry-After, ask again after this. */
+const THROTTLED_QUIET_MS = 60_000;
+/** Share of rows with hashed names from which the report counts as concealed. */
+const CONCEALED_SHARE = 0.5;
+
+export class MailboxUsageCache {
+  private readonly entries = new Map<string, Entry>();
+  private downloads = 0;
+
+  constructor(private readonly options: MailboxUsageCacheOptions = {}) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** How many times a report was downloaded (not answered 304) by this process: for logs and tests. */
+  get downloadCount(): number {
+    return this.downloads;
+  }
+
+  /** The copy in hand, without asking Graph (card buttons, which must not call the tenant). */
+  peek(tenantId: string): MailboxUsage | undefined {
+    return this.entries.get(tenantId)?.usage;
+  }
+
+  /**
+   * The report for `tenantId`: the kept copy while it is recent, else Graph is asked (once, however
+   * many callers wait). A throttled or failed request falls back on the kept copy when there is one.
+   */
+  async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal } = {}): Promise<MailboxUsageLookup> {
+    const entry = this.entries.get(tenantId) ?? { checkedAt: 0, quietUntil: 0 };
+    this.entries.set(tenantId, entry);
+    const now = this.now();
+    if (entry.inFlight) return entry.inFlight;
+    if (entry.usage && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000)) return { ok: true, usage: entry.usage, downloaded: false };
+    if (now < entry.quietUntil) {
+      return entry.usage
+        ? { ok: true, usage: entry.usage, downloaded: false, throttled: true }
+        : { ok: false, reason: 'throttled', message: throttledMessage() };
+    }
+    const run = this.fetch(entry, graph, options.signal).finally(() => (entry.inFlight = undefined));
+    entry.inFlight = run;
+    return run;
+  }
+
+  private async fetch(entry: Entry, graph: GraphClient, signal?: AbortSignal): Promise<MailboxUsageLookup> {
+    const rows: MailboxUsageDetail[] = [];
+    let deleted = 0;
+    let hashed = 0;
+    let hashedForm: ConcealedForm | null = null;
+    let refreshDate: string | null = null;
+    // Dates repeat across 100,000 rows (one refresh date, a few hundred activity days): one string each.
+    const dates = new Map<string, string>();
+    const same = (d: string | null): string | null => {
+      if (d === null) return null;
+      const known = dates.get(d);
+      if (known !== undefined) return known;
+      dates.set(d, d);
+      return d;
+    };
+    try {
+      const answer = await graph.streamMailboxUsageReport(
+        'D7',
+        (row) => {
+          row.reportRefreshDate = same(row.reportRefreshDate);
+          row.lastActivityDate = same(row.lastActivityDate);
+          const form = concealedForm(row.userPrincipalName);
+          if (form) {
+            hashed++;
+            hashedForm ??= form;
+          }
+          if (row.reportRefreshDate && (!refreshDate || row.reportRefreshDate > refreshDate)) refreshDate = row.reportRefreshDate;
+          if (row.isDeleted) deleted++;
+          else rows.push(row);
+        },
+        { etag: entry.usage?.etag, signal },
+      );
+      entry.checkedAt = this.now();
+      if (answer.notModified && entry.usage) return { ok: true, usage: entry.usage, downloaded: false };
+      this.downloads++;
+      const total = rows.length + deleted;
+      const usage: MailboxUsage = {
+        refreshDate,
+        rows,
+        deletedRows: deleted,
+        concealed: total > 0 && hashed / total >= CONCEALED_SHARE ? hashedForm : null,
+        downloadedAt: this.now(),
+        etag: answer.etag,
+      };
+      entry.usage = usage;
+      return { ok: true, usage, downloaded: true };
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      const status = isServiceError(err) ? err.status : 0;
+      if (status === 429) entry.quietUntil = this.now() + THROTTLED_QUIET_MS;
+      if (entry.usage) return { ok: true, usage: entry.usage, downloaded: false, throttled: status === 429 };
+      if (status === 429) return { ok: false, reason: 'throttled', message: throttledMessage() };
+      if (status === 401 || status === 403) {
+        return { ok: false, reason: 'forbidden', message: "the bot's identity may not read Microsoft 365 usage reports (Graph application permission Reports.Read.All)" };
+      }
+      return { ok: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
+
+function throttledMessage(): string {
+  return "Microsoft Graph is throttling usage report downloads (14 per 10 minutes per app)";
+}
