@@ -7,7 +7,7 @@ import { startAzurite } from '../src/demo/azurite';
 import { silentLogger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { activityText, TimingConnector } from './local-connector';
+import { activityText, isProgress, TimingConnector } from './local-connector';
 import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
@@ -56,10 +56,10 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json().catch(() => undefined) };
   };
-  const finalCard = async (conversationId: string, progress: string): Promise<any> => {
+  const finalCard = async (conversationId: string): Promise<any> => {
     for (const deadline = performance.now() + 180_000; ; ) {
       const last = connector.of(conversationId).at(-1);
-      if (last && !activityText(last.activity).includes(progress)) return last.activity.attachments?.[0]?.content;
+      if (last && !isProgress(last.activity)) return last.activity.attachments?.[0]?.content;
       if (performance.now() > deadline) throw new Error('no final card');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -69,7 +69,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const conversation = `bench-${randomUUID()}`;
     const started = performance.now();
     await post(activity(ADMIN_ID, conversation, { type: 'message', text: 'mailboxes all' }));
-    const report = await finalCard(conversation, 'Reading mailboxes');
+    const report = await finalCard(conversation);
     print(`buttons: tenant ${TENANT}; snapshot of ${count(10000)} mailboxes made by \`mailboxes all\` in ${seconds(performance.now() - started)}`);
     const next = actionsOf(report).find((a) => a.title === 'Next ▶');
     const sorts = actionsOf(report).filter((a) => a.verb === 'report.page' && a.data?.o === 0);
@@ -108,7 +108,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const t0 = performance.now();
     await Promise.all(conversations.map((c) => post(activity(c.id, c.conversation, { type: 'message', text: 'mailboxes shared' }))));
     const firsts = await Promise.all(conversations.map(async (c) => (await connector.waitFor(c.conversation, 60_000)).at - t0));
-    const finals = await Promise.all(conversations.map(async (c) => ({ card: await finalCard(c.conversation, 'Reading mailboxes'), at: connector.of(c.conversation).at(-1)!.at - t0 })));
+    const finals = await Promise.all(conversations.map(async (c) => ({ card: await finalCard(c.conversation), at: connector.of(c.conversation).at(-1)!.at - t0 })));
     const answered = finals.filter((f) => /shared mailboxes/i.test(activityText({ attachments: [{ content: f.card }] }))).length;
     const p50 = percentile(firsts, 50);
     const p95 = percentile(firsts, 95);

@@ -98,3 +98,11 @@ export function activityText(activity: any): string {
   walk(activity?.attachments?.map((a: any) => a.content));
   return parts.join('\n');
 }
+
+/**
+ * A progress card's words ("Reading mailboxes…", "Reading Microsoft 365's usage report…", "Looking
+ * up…", "Preparing…"), the same test/support/ask.ts waits out: a report is final once they are gone.
+ */
+export function isProgress(activity: any): boolean {
+  return /Reading|Looking up|Preparing/.test(activityText(activity));
+}

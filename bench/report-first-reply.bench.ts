@@ -6,13 +6,12 @@ import { startAzurite } from '../src/demo/azurite';
 import { silentLogger } from '../src/log';
 import { ASSUMED_MODEL, FAST_MODEL, startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { activityText, TimingConnector } from './local-connector';
+import { activityText, isProgress, TimingConnector } from './local-connector';
 import { ADMIN_ID, botConfigFor, seconds, setFaults } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const TENANT = 'generate:10000:1';
 const REPEATS = 20;
-const PROGRESS_TEXT = 'Reading mailboxes';
 
 interface Timing {
   httpMs: number;
@@ -66,7 +65,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     // The report replaces the progress card; the bot is idle once it has.
     for (const deadline = performance.now() + 120_000; ; ) {
       const last = connector.of(conversationId).at(-1)!;
-      if (last.kind === 'update' && !activityText(last.activity).includes(PROGRESS_TEXT)) break;
+      if (last.kind === 'update' && !isProgress(last.activity)) break;
       if (performance.now() > deadline) throw new Error('the report never replaced the progress card');
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -15,7 +15,20 @@ export const CARD_BYTE_LIMIT = 26 * 1024;
  * TextRun-only placement still have to stop Teams from reading it as Markdown or as a {{DATE()}} function.
  */
 export function renderCard(template: object, data: object): AdaptiveCard {
-  return new Template(template).expand({ $root: data }) as AdaptiveCard;
+  return prepared(template).expand({ $root: data }) as AdaptiveCard;
+}
+
+/**
+ * `new Template()` parses every `${…}` of the template with adaptive-expressions' ANTLR parser; the
+ * library prepares once so that an instance can be "bound to different data objects in a loop"
+ * (its own doc comment). Parsing per render cost most of a report's CPU (fitCard renders a card
+ * several times, and 50 admins at once meant 50 × that), and held up every other chat's first reply.
+ */
+const templates = new WeakMap<object, Template>();
+function prepared(template: object): Template {
+  let t = templates.get(template);
+  if (!t) templates.set(template, (t = new Template(template)));
+  return t;
 }
 
 export function cardBytes(card: object): number {
