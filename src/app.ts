@@ -15,6 +15,8 @@ import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
+import { createScheduleRuntime } from './schedules/runtime';
+import { commandLookup, runReportCommand } from './commands/report-run';
 import type { Window } from './alerts/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
@@ -65,12 +67,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
+  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
   const usage = {
     reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
-  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage, chats: new ChatTurns() };
+  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage, clock: options.clock, schedules: schedules.step });
+  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage, schedules: schedules.services, chats: new ChatTurns() };
   if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
@@ -101,6 +104,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes, clock: options.clock });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
+  const lookup = commandLookup(router.commands);
+  schedules.attach({ services, makeReport: (text, base) => runReportCommand(lookup, text, base), runCycle: alerts.services.runCycle });
   return {
     url: server.url,
     port: server.port,
@@ -108,6 +113,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     services,
     stop: async () => {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
+      await schedules.stop();
       await alerts.stop();
       await server.close();
       tenant.close();

@@ -6,6 +6,7 @@ import type { StateStore } from './state/store';
 import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
 import type { AlertServices } from './alerts/runtime';
+import type { ScheduleServices } from './schedules/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
 
@@ -20,6 +21,8 @@ export interface BotServices {
   snapshots: SnapshotStore;
   exportLinks: ExportLinks;
   alerts: AlertServices;
+  /** Scheduled reports: their definitions, run ledgers, and a run made now. */
+  schedules: ScheduleServices;
   /** Microsoft 365's usage report, kept for every report and admin, and the size from which it is used. */
   usage: UsageServices;
   /** Chat turns in progress: reports let them be answered first. */

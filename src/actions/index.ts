@@ -7,7 +7,8 @@ import { reportPageAction, reportFilterAction } from './report-page';
 import { reportExportAction } from './report-export';
 import { reportDetailsAction } from './report-details';
 import { alertActions } from './alert-actions';
+import { scheduleCancelAction } from './schedule-cancel';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions];
+  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions, scheduleCancelAction];
 }

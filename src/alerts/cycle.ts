@@ -16,6 +16,7 @@ import { giveBack, planAlerts, type Ledger, type LedgerPlan } from '../reports/a
 import type { SendPace, Clock } from './pace';
 import { realClock } from './pace';
 import type { AlertKind } from '../reports/alerts/settings';
+import type { ScheduleStep, ScheduleStepReport } from '../schedules/step';
 
 /** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
 export class SendFailure extends Error {
@@ -51,6 +52,8 @@ export interface AlertCycleDeps {
   remediation: boolean;
   /** Conversations handled at once (the pace still bounds the sends). */
   concurrency?: number;
+  /** Scheduled reports due now, made in the same cycle under the same lease. */
+  schedules?: ScheduleStep;
 }
 
 export interface CycleReport {
@@ -66,6 +69,7 @@ export interface CycleReport {
   failed: number;
   suspended: number;
   durationMs: number;
+  schedules?: ScheduleStepReport;
 }
 
 export interface RunOptions {
@@ -73,6 +77,8 @@ export interface RunOptions {
   only?: string;
   /** Skip when the last full cycle ended less than this long ago (scheduled runs of several instances). */
   minGapMs?: number;
+  /** Only the scheduled reports whose time came after `since` (every due one without it): the minute tick. */
+  schedulesOnly?: { since?: Date };
 }
 
 /** Alerts sent one card each per conversation and cycle; more go into one list. */
@@ -107,8 +113,15 @@ export class AlertCycle {
         }
       }
       report.ran = true;
-      await this.runHeld(hold, options, report);
-      if (!options.only) await this.deps.state.write(LAST_CYCLE_KEY, { at: this.now().toISOString() });
+      try {
+        if (!options.schedulesOnly) await this.runHeld(hold, options, report);
+      } finally {
+        if (this.deps.schedules && !options.only) {
+          const deliver = (id: string, reference: Record<string, unknown>, message: Message) => this.deliver(id, reference, message);
+          report.schedules = await this.deps.schedules.run({ hold, now: this.now(), since: options.schedulesOnly?.since, deliver, done: (id) => this.deps.pace.forget(id) });
+        }
+      }
+      if (!options.only && !options.schedulesOnly) await this.deps.state.write(LAST_CYCLE_KEY, { at: this.now().toISOString() });
       return report;
     } finally {
       report.durationMs = Date.now() - started;

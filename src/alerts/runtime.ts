@@ -15,6 +15,7 @@ import { SendPace, type Window } from './pace';
 import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
+import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
@@ -35,6 +36,10 @@ export interface AlertRuntimeOptions {
   /** Tests and the benchmark: other pace windows. */
   pace?: { perConversation?: Window[]; global?: Window[] };
   lock?: CycleLock;
+  /** What "now" is for the cycle (tests with a controlled clock); the wall clock otherwise. */
+  clock?: () => Date;
+  /** The scheduled reports' step of each cycle. */
+  schedules?: ScheduleStep;
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
 }
@@ -90,6 +95,8 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         pace,
         log: log.child({ part: 'alerts' }),
         remediation: config.remediation,
+        now: options.clock,
+        schedules: options.schedules,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

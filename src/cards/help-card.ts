@@ -44,6 +44,12 @@ export const HELP_COMMANDS: readonly HelpEntry[] = [
     example: 'alerts on',
   },
   {
+    name: 'schedule',
+    usage: 'schedule <report> <when> · schedule list · schedule off <n|all> · schedule run <n>',
+    description: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
+    example: 'schedule shared weekly monday at 08:00',
+  },
+  {
     name: 'export',
     usage: 'export mailboxes|shared|licenses',
     description: 'A CSV download link that expires.',

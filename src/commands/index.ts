@@ -8,9 +8,10 @@ import { licensesCommand } from './licenses';
 import { exportCommand } from './export';
 import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
+import { scheduleCommand } from './schedule';
 
 export function allCommands(): Command[] {
-  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, alertsCommand, exportCommand, doctorCommand];
+  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, alertsCommand, scheduleCommand, exportCommand, doctorCommand];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -24,6 +24,8 @@ export interface Outbox {
 export interface Caller {
   aadObjectId: string;
   name: string;
+  /** The sender's IANA time zone, as Teams sends it on each message (activity.localTimezone). */
+  timeZone?: string;
 }
 
 export interface Conversation {

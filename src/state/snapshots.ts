@@ -10,6 +10,8 @@ export interface Snapshot<T = unknown> {
   id: string;
   kind: SnapshotKind;
   conversationId: string;
+  /** Other conversations it was posted to (a scheduled report made once for several of them). */
+  conversationIds?: string[];
   createdAt: string;
   expiresAt: string;
   /** The chat command that produced it: what Refresh runs again. */
@@ -64,7 +66,7 @@ export class SnapshotStore {
       if (snapshot) this.remember(snapshot);
     }
     if (!snapshot) return { ok: false, reason: 'missing' };
-    if (conversationId !== undefined && snapshot.conversationId !== conversationId) return { ok: false, reason: 'foreign' };
+    if (conversationId !== undefined && snapshot.conversationId !== conversationId && !snapshot.conversationIds?.includes(conversationId)) return { ok: false, reason: 'foreign' };
     if (Date.parse(snapshot.expiresAt) <= this.now().getTime()) return { ok: false, reason: 'expired', commandText: snapshot.commandText };
     return { ok: true, snapshot };
   }

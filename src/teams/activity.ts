@@ -10,6 +10,8 @@ export function callerOf(activity: Partial<Activity>): Caller {
   return {
     aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId.toLowerCase() : '',
     name: typeof from.name === 'string' ? from.name.slice(0, 200) : '',
+    // Bot Framework Activity schema: localTimezone, an IANA zone name ("America/Los_Angeles").
+    ...(typeof activity.localTimezone === 'string' && activity.localTimezone ? { timeZone: activity.localTimezone.slice(0, 64) } : {}),
   };
 }
 

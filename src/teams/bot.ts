@@ -98,8 +98,9 @@ export class TeamsBot extends ActivityHandler {
     if (typeof id !== 'string' || !id) return;
     const { conversations, subscriptions, ledger } = this.options.services.alerts;
     try {
-      await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id)]);
-      this.options.log.info('bot removed from a conversation; its alerts stopped', { conversationType: context.activity.conversation?.conversationType ?? 'unknown' });
+      const schedules = this.options.services.schedules.store;
+      await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id), schedules.remove(id, () => true)]);
+      this.options.log.info('bot removed from a conversation; its alerts and scheduled reports stopped', { conversationType: context.activity.conversation?.conversationType ?? 'unknown' });
     } catch (err) {
       this.options.log.warn('conversation not forgotten', { err: err as Error });
     }

@@ -34,6 +34,8 @@ export class LocalConnector {
   private waiters: (() => void)[] = [];
   /** Status to answer with (e.g. 403 when "the bot was removed"); null = normal. */
   failWith: number | null = null;
+  /** Answers each post this much later (a slow Teams, to stop a bot in the middle of its sends). */
+  delayMs = 0;
   /** The conversation roster, by Teams user id (29:…), as the roster call answers it. */
   readonly roster = new Map<string, RosterMember>();
   /** How many roster look-ups the bot made. */
@@ -43,7 +45,7 @@ export class LocalConnector {
     this.server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
-      req.on('end', () => this.handle(req, res, body));
+      req.on('end', () => (this.delayMs ? setTimeout(() => this.handle(req, res, body), this.delayMs) : this.handle(req, res, body)));
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

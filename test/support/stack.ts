@@ -36,7 +36,7 @@ export interface Stack {
   tenant: TenantFixture;
   logLines: string[];
   /** Posts a chat message to /api/messages as `from`; resolves with the HTTP status. */
-  say(text: string, options?: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string; value?: unknown }): Promise<number>;
+  say(text: string, options?: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string; value?: unknown; localTimezone?: string }): Promise<number>;
   /** Posts an Action.Execute invoke; resolves with the HTTP status and the invoke response body. */
   click(verb: unknown, data: unknown, options?: { from?: string; replyToId?: string; conversationId?: string }): Promise<{ status: number; body: any }>;
   post(activity: unknown, raw?: string): Promise<{ status: number; body: any }>;
@@ -108,7 +108,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tenant,
     logLines,
     post,
-    say: async (text, o = {}) => (await post({ ...activityBase(o), type: 'message', text, ...(o.value !== undefined ? { value: o.value } : {}) })).status,
+    say: async (text, o = {}) =>
+      (await post({ ...activityBase(o), type: 'message', text, ...(o.value !== undefined ? { value: o.value } : {}), ...(o.localTimezone ? { localTimezone: o.localTimezone } : {}) })).status,
     click: (verb, data, o = {}) =>
       post({
         ...activityBase(o),

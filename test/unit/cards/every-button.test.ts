@@ -11,6 +11,8 @@ import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../s
 import { mailboxReportMessage } from '../../../src/commands/report-messages';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
+import { scheduleCancelButton } from '../../../src/buttons/schedule-cancel';
+import { scheduleCard, scheduleListCard } from '../../../src/cards/schedule-card';
 import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
 import { buildMailboxReport, DEFAULT_MAILBOX_QUERY } from '../../../src/reports/mailbox-report';
 import { alertFindings } from '../../../src/reports/alerts/findings';
@@ -44,6 +46,8 @@ function cards(): [string, object][] {
     ['welcome', welcomeMessage().card!],
     ['error with Retry', errorMessage('Failed', 'It failed.', 'shared').card!],
     ['doctor', doctorCard({ checks: [], ok: true }, { actions: [runButton('Run doctor again', 'doctor')] })],
+    ['schedule', scheduleCard({ n: 1, report: 'shared', when: 'weekly on Monday at 08:00', timeZone: 'Europe/Berlin', by: 'Admin', next: ['Mon 7 Dec 2026, 08:00'] }, { title: 'Scheduled', actions: [scheduleCancelButton.button('Cancel', { schedule: 'a'.repeat(32) }), runButton('All schedules', 'schedule list')] })],
+    ['schedule list', scheduleListCard([{ n: 1, report: 'shared', when: 'weekly on Monday at 08:00', timeZone: 'Europe/Berlin', by: 'Admin', next: ['Mon 7 Dec 2026, 08:00'] }], { place: 'chat', cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: 'b'.repeat(32) }) })],
   ];
   for (const a of plan.alerts) list.push([`alert ${a.entry.kind}`, alertCard({ key: a.key, entry: a.entry, remediation: true })]);
   return list;

@@ -9,7 +9,7 @@ describe('help card', () => {
   it('lists every command of the contract with an example', () => {
     const card = helpCard();
     expect(parseLikeAClient(card).problems).toEqual([]);
-    expect(HELP_COMMANDS.map((c) => c.name).sort()).toEqual(['alerts', 'doctor', 'export', 'help', 'licenses', 'mailbox', 'mailboxes', 'shared']);
+    expect(HELP_COMMANDS.map((c) => c.name).sort()).toEqual(['alerts', 'doctor', 'export', 'help', 'licenses', 'mailbox', 'mailboxes', 'schedule', 'shared']);
     const seen = paragraphs(card);
     expect(seen[0]).toBe('What I can do');
     for (const c of HELP_COMMANDS) {

@@ -1,0 +1,157 @@
+// Scheduled reports put together for one bot instance: the stores, the step each check cycle runs,
+// and a minute tick. The alert timer runs a full cycle every ALERT_INTERVAL_MINUTES (an hour by
+// default), which would post an 08:00 report as late as 08:59; so, whenever that timer is on, each
+// instance also looks once a minute (one blob read) whether a schedule's time has come, and if so
+// runs a schedules-only cycle under the same lease. The first tick after a start runs every due
+// schedule: what was missed while the bot was down runs once, soon after it is back.
+import type { TokenCredential } from '@azure/identity';
+import type { Caller, Conversation } from '../model/conversation';
+import type { BotConfig } from '../config';
+import type { Logger } from '../log';
+import type { BotServices } from '../services';
+import { ConversationStore } from '../state/conversations';
+import { blobCreateIfAbsent, stateContainer } from '../state/lease';
+import type { SnapshotStore } from '../state/snapshots';
+import { ScheduleRunStore, ScheduleStore } from './store';
+import type { StateStore } from '../state/store';
+import { mayBeDue } from './due';
+import type { Schedule } from './schedule';
+import { ScheduleRunner, type ReportRun, type ScheduleStep } from './step';
+
+export const TICK_MS = 60_000;
+
+/** What a report is made with: the turn's parts a command reads, without a turn. */
+export interface ReportContext {
+  caller: Caller;
+  conversation: Conversation;
+  services: BotServices;
+  log: Logger;
+  now(): Date;
+}
+
+/** Runs the chat command `text` into captured messages (commands/report-run.ts, given by app.ts). */
+export type ReportMaker = (text: string, base: ReportContext) => Promise<ReportRun>;
+
+/** The cycle as the tick sees it (alerts/cycle.ts's run, under its lease). */
+export type ScheduleCycle = (options: { schedulesOnly: { since?: Date } }) => Promise<{ ran: boolean }>;
+
+/**
+ * Snapshots (what a report card's buttons read) belong to one conversation; a report made once for
+ * several conversations lets each of them use its buttons.
+ */
+export function sharedSnapshots(snapshots: SnapshotStore, conversationIds: string[]): SnapshotStore {
+  const shared = Object.create(snapshots) as SnapshotStore;
+  shared.save = (fields) => snapshots.save({ ...fields, conversationIds: [...new Set(conversationIds)] });
+  return shared;
+}
+
+
+
+/**
+ * One minute tick: a schedules-only cycle when some schedule's time came since the last tick that
+ * ran. The first tick looks at every schedule (runs missed while the bot was down); a tick skipped
+ * because another instance holds the lease looks at the same stretch again next time.
+ */
+export function scheduleTick(deps: { schedules: Pick<ScheduleStore, 'all'>; runCycle: ScheduleCycle; now(): Date }): () => Promise<void> {
+  let since: Date | undefined;
+  return async () => {
+    const at = deps.now();
+    const all = await deps.schedules.all();
+    if (since !== undefined && !all.some((s) => mayBeDue(s, at, since))) {
+      since = at;
+      return;
+    }
+    const report = await deps.runCycle({ schedulesOnly: { since } });
+    if (report.ran) since = at;
+  };
+}
+
+export interface ScheduleServices {
+  store: ScheduleStore;
+  runs: ScheduleRunStore;
+  /** A schedule's report made now, as its due run makes it (`schedule run <n>`), asked for by `caller`. */
+  runNow(schedule: Schedule, caller: Caller): Promise<ReportRun>;
+  /** How soon after its time a run is posted, in words. */
+  punctuality(): string;
+}
+
+export interface ScheduleRuntimeOptions {
+  config: BotConfig;
+  state: StateStore;
+  credential: TokenCredential;
+  log: Logger;
+  clock?: () => Date;
+}
+
+export interface ScheduleRuntime {
+  services: ScheduleServices;
+  /** What each cycle calls (it waits for attach before it makes reports). */
+  step: ScheduleStep;
+  /** Once the bot's services and commands exist and cycles can run. */
+  attach(parts: { services: BotServices; makeReport: ReportMaker; runCycle: ScheduleCycle }): void;
+  stop(): Promise<void>;
+}
+
+export function createScheduleRuntime(options: ScheduleRuntimeOptions): ScheduleRuntime {
+  const { config, state } = options;
+  const log = options.log.child({ part: 'schedules' });
+  const now = options.clock ?? (() => new Date());
+  const store = new ScheduleStore(state);
+  const runs = new ScheduleRunStore(state, blobCreateIfAbsent(stateContainer(config, options.credential)));
+  let attached: { services: BotServices; makeReport: ReportMaker } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<ReportRun> => {
+    if (!attached) return { messages: [], failed: true, failure: 'the bot is still starting' };
+    const first = audience[0];
+    return attached.makeReport(text, {
+      caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
+      conversation: { id: first.conversationId, type: first.conversationType === 'channel' ? 'channel' : first.conversationType === 'groupChat' ? 'groupChat' : 'personal' },
+      services: { ...attached.services, snapshots: sharedSnapshots(attached.services.snapshots, audience.map((s) => s.conversationId)) },
+      log,
+      now: () => at,
+    });
+  };
+
+  const runner = new ScheduleRunner({ schedules: store, runs, conversations: new ConversationStore(state), log, produce });
+  const step: ScheduleStep = {
+    run: async (input) => (attached ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
+  };
+
+  const startTicks = (runCycle: ScheduleCycle) => {
+    const tick = scheduleTick({ schedules: store, runCycle, now });
+    const schedule = (ms: number) => {
+      if (stopped) return;
+      timer = setTimeout(() => {
+        ticking = tick()
+          .catch((err) => log.warn('schedule tick failed; the next one tries again', { err: err as Error }))
+          .finally(() => schedule(TICK_MS));
+      }, ms);
+      timer.unref();
+    };
+    schedule(TICK_MS + Math.round(Math.random() * 10_000));
+  };
+
+  return {
+    services: {
+      store,
+      runs,
+      runNow: (schedule, caller) => produce(schedule.report, [schedule], now(), caller),
+      punctuality: () =>
+        config.alertIntervalMinutes > 0 ? 'within about a minute of its time' : 'when the external scheduler next calls POST /api/alerts/run',
+    },
+    step,
+    attach(parts) {
+      attached = { services: parts.services, makeReport: parts.makeReport };
+      if (config.alertIntervalMinutes > 0) startTicks(parts.runCycle);
+      else log.info('schedule tick off (ALERT_INTERVAL_MINUTES=0): scheduled reports run when POST /api/alerts/run is called');
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await ticking;
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// The schedules' part of a check cycle, run while the cycle holds its lease: find the due runs,
+// claim each in its conversation's run ledger (eTag) before sending, make each report once however
+// many conversations need it, post it at Teams' pace through the cycle's own delivery, then settle
+// the claim: delivered, or given back for the next cycle. A 403 suspends the conversation's
+// schedules as it suspends its alerts; one failing conversation never stops the others.
+import { randomUUID } from 'node:crypto';
+import { withScheduleLine } from '../cards/schedule-card';
+import type { Message } from '../model/conversation';
+import type { Logger } from '../log';
+import type { ConversationStore } from '../state/conversations';
+import type { LeaseHold } from '../state/lease';
+import type { ScheduleRunStore, ScheduleStore } from './store';
+import { StateConflictError } from '../state/store';
+import { claimRuns, dueRun, mayBeDue, settleRun, withoutCancelled, type DueRun, type Settlement } from './due';
+import { runText } from './next-runs';
+import type { Schedule } from './schedule';
+import { describeRule } from './when';
+
+export type Delivery = 'sent' | 'forbidden' | 'failed';
+
+/** A report made for a scheduled run: the messages its command ended with, or why it failed. */
+export interface ReportRun {
+  /** The messages the command ended with, in the order it first posted them. */
+  messages: Message[];
+  /** The command answered with its failure card (tenant refused, timed out…): the run failed. */
+  failed: boolean;
+  /** The failure in one line, for `schedule list` and the log. */
+  failure?: string;
+}
+
+export interface ScheduleStepInput {
+  hold: LeaseHold;
+  now: Date;
+  /** Only runs whose slot came after this (the minute tick); none: every schedule (a full cycle). */
+  since?: Date;
+  /** The cycle's own delivery: its pace and its retries of what Teams says to retry. */
+  deliver(conversationId: string, reference: Record<string, unknown>, message: Message): Promise<Delivery>;
+  /** Done with a conversation: the pace may forget it. */
+  done?(conversationId: string): void;
+}
+
+export interface ScheduleStepReport {
+  due: number;
+  sent: number;
+  late: number;
+  failed: number;
+  suspended: number;
+  /** Reports made (each once, however many schedules needed it). */
+  reports: number;
+}
+
+export interface ScheduleStep {
+  run(input: ScheduleStepInput): Promise<ScheduleStepReport>;
+}
+
+export interface ScheduleStepDeps {
+  schedules: ScheduleStore;
+  runs: ScheduleRunStore;
+  conversations: ConversationStore;
+  log: Logger;
+  /** Makes the report `text` once for every schedule in `audience` (they all get its buttons). */
+  produce(text: string, audience: Schedule[], now: Date): Promise<ReportRun>;
+  /** Conversations handled at once. Each mostly waits (storage, Teams), and the pace bounds the sends. */
+  concurrency?: number;
+}
+
+/**
+ * With 16, claim + send + settle (five storage calls and a post) took about a second per conversation
+ * on a busy two-core machine, so 1,000 posts took 1.8× what Teams' limits allow; 64 keeps the pace the
+ * bound.
+ */
+const CONCURRENCY = 64;
+
+export const SUSPENDED_REASON = 'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Scheduled reports are suspended until a schedule command is used here again.';
+
+/** "Schedule 2 · weekly on Monday at 08:00 (Europe/Berlin) · set up by Megan Bowen". */
+export function scheduleLine(s: Schedule, how = 'Schedule'): string {
+  return `${how} ${s.n} · ${describeRule(s.rule)} (${s.timeZone}) · set up by ${s.by.name || 'an admin'}`;
+}
+
+export function lateLine(run: DueRun): string | undefined {
+  if (!run.late) return undefined;
+  const due = runText(run.slot, run.schedule.timeZone);
+  return run.missed > 1 ? `Late: ${run.missed} runs were missed while I was not running (the latest was due ${due}); this is one run for them.` : `Late: this run was due ${due}.`;
+}
+
+export class ScheduleRunner implements ScheduleStep {
+  constructor(private readonly deps: ScheduleStepDeps) {}
+
+  async run(input: ScheduleStepInput): Promise<ScheduleStepReport> {
+    const report: ScheduleStepReport = { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 };
+    const cycle = randomUUID();
+    const all = await this.deps.schedules.all();
+    const candidates = all.filter((s) => mayBeDue(s, input.now, input.since));
+    if (candidates.length === 0) return report;
+
+    // Every report is made once, for all the schedules that may need it now.
+    const made = new Map<string, Promise<ReportRun>>();
+    const reportFor = (text: string): Promise<ReportRun> => {
+      let p = made.get(text);
+      if (!p) {
+        report.reports++;
+        p = this.deps.produce(text, candidates.filter((s) => s.report === text), input.now).catch((err) => {
+          this.deps.log.error('scheduled report failed', { err: err as Error });
+          return { messages: [], failed: true, failure: 'Something went wrong on my side; it has been logged.' };
+        });
+        made.set(text, p);
+      }
+      return p;
+    };
+
+    const byConversation = new Map<string, Schedule[]>();
+    for (const s of all) byConversation.set(s.conversationId, [...(byConversation.get(s.conversationId) ?? []), s]);
+    const conversations = [...new Set(candidates.map((s) => s.conversationId))];
+    let next = 0;
+    const worker = async () => {
+      while (next < conversations.length) {
+        if (input.hold.lost) return;
+        const id = conversations[next++];
+        try {
+          await this.conversation(id, byConversation.get(id)!, input, cycle, reportFor, report);
+        } catch (err) {
+          report.failed++;
+          this.deps.log.error('scheduled reports for a conversation failed', { err: err as Error });
+        } finally {
+          input.done?.(id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? CONCURRENCY, conversations.length) }, worker));
+    if (input.hold.lost) this.deps.log.warn('scheduled reports stopped early: the cycle lease was lost; the next cycle continues');
+    if (report.due > 0) this.deps.log.info('scheduled reports', { ...report });
+    return report;
+  }
+
+  private async conversation(
+    conversationId: string,
+    schedules: Schedule[],
+    input: ScheduleStepInput,
+    cycle: string,
+    reportFor: (text: string) => Promise<ReportRun>,
+    report: ScheduleStepReport,
+  ): Promise<void> {
+    const ids = new Set(schedules.map((s) => s.id));
+    let due: DueRun[] = [];
+    // Claim first, with the ledger's eTag: whichever cycle writes first makes the run.
+    for (let attempt = 0; ; attempt++) {
+      const { runs, eTag } = await this.deps.runs.read(conversationId);
+      due = schedules.map((s) => dueRun(s, runs[s.id], input.now)).filter((d): d is DueRun => d !== null);
+      if (due.length === 0) return;
+      try {
+        await this.deps.runs.write(conversationId, claimRuns(withoutCancelled(runs, ids), due, input.now, cycle), eTag);
+        break;
+      } catch (err) {
+        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
+      }
+    }
+    report.due += due.length;
+    const saved = await this.deps.conversations.get(conversationId);
+    for (let i = 0; i < due.length; i++) {
+      const run = due[i];
+      if (!saved) {
+        await this.settle(conversationId, run, cycle, { kind: 'failed', text: 'I have no way to post in this conversation (it was never saved); type anything here to fix it.' }, input.now);
+        report.failed++;
+        continue;
+      }
+      const made = await reportFor(run.schedule.report);
+      const firstFailure = made.failed && !(await this.deps.runs.read(conversationId)).runs[run.schedule.id]?.failures;
+      // A failed report is posted once (its card says why and offers Retry); later attempts are only listed.
+      const messages = made.failed && !firstFailure ? [] : made.messages;
+      let outcome: Delivery = 'sent';
+      for (const m of messages) {
+        outcome = await input.deliver(conversationId, saved.reference, withScheduleLine(m, scheduleLine(run.schedule), lateLine(run)));
+        if (outcome !== 'sent') break;
+      }
+      if (outcome === 'forbidden') {
+        report.suspended++;
+        this.deps.log.warn('scheduled reports suspended for a conversation', { reason: SUSPENDED_REASON });
+        await this.deps.schedules.suspend(conversationId, SUSPENDED_REASON, input.now);
+        for (const r of due.slice(i)) await this.settle(conversationId, r, cycle, { kind: 'failed', text: 'Teams answered 403 Forbidden: suspended' }, input.now);
+        return;
+      }
+      if (outcome === 'failed' || made.failed) {
+        report.failed++;
+        const text = made.failed ? `failed: ${made.failure ?? 'the report failed'}` : 'failed: Teams did not accept the message; retrying at the next check';
+        await this.settle(conversationId, run, cycle, { kind: 'failed', text }, input.now);
+        continue;
+      }
+      report.sent++;
+      if (run.late) report.late++;
+      await this.settle(conversationId, run, cycle, { kind: 'sent' }, input.now);
+    }
+  }
+
+  private async settle(conversationId: string, run: DueRun, cycle: string, outcome: Settlement, now: Date): Promise<void> {
+    await this.deps.runs.change(conversationId, (runs) => settleRun(runs, run, cycle, outcome, now));
+  }
+}
