@@ -21,7 +21,7 @@ export const HELP_COMMANDS: readonly HelpEntry[] = [
   },
   {
     name: 'mailbox',
-    usage: 'mailbox <upn or name>',
+    usage: 'mailbox <upn, name or @person>',
     description: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
     example: 'mailbox alex@contoso.com',
   },

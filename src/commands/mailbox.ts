@@ -10,7 +10,7 @@ import type { Command, Message, TurnBaseContext } from './types';
 
 export const mailboxCommand: Command = {
   name: 'mailbox',
-  usage: 'mailbox <upn or name>',
+  usage: 'mailbox <upn, name or @person>',
   summary: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
   examples: ['mailbox megan@contoso.onmicrosoft.com', 'mailbox Megan'],
   run: async (ctx) => {
