@@ -2,7 +2,7 @@
 import type { CardAction } from '../commands/types';
 import { runCommandAction } from './run-command';
 import { mailboxDetailsAction } from './mailbox-details';
-import { licenceAssignActions } from './licence-assign-actions';
+import { licenseAssignActions } from './license-assign-actions';
 import { reportPageAction, reportFilterAction } from './report-page';
 import { reportExportAction } from './report-export';
 import { reportDetailsAction } from './report-details';
@@ -10,5 +10,5 @@ import { alertActions } from './alert-actions';
 import { scheduleCancelAction } from './schedule-cancel';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction, ...licenceAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions, scheduleCancelAction];
+  return [runCommandAction, mailboxDetailsAction, ...licenseAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions, scheduleCancelAction];
 }

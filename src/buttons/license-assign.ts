@@ -2,13 +2,13 @@
 // confirm), Confirm (assigns) and Cancel. Their data is only a request: what to assign is worked
 // out again from the tenant.
 import { parseMailboxArgument } from '../arguments/mailbox';
-import type { AssignLicenceData } from '../reports/licensing/license-assignment';
+import type { AssignLicenseData } from '../reports/licensing/license-assignment';
 import { declareButton } from './button';
-import { readAssignRequest, type AssignRequest } from './licence-assign-request';
+import { readAssignRequest, type AssignRequest } from './license-assign-request';
 
-export const assignConfirmButton = declareButton<AssignLicenceData, AssignRequest>('licence.assign.confirm', readAssignRequest);
+export const assignConfirmButton = declareButton<AssignLicenseData, AssignRequest>('licence.assign.confirm', readAssignRequest);
 
-export const assignLicenseButton = declareButton<AssignLicenceData, AssignRequest>('licence.assign', readAssignRequest);
+export const assignLicenseButton = declareButton<AssignLicenseData, AssignRequest>('licence.assign', readAssignRequest);
 
 export const assignCancelButton = declareButton<{ upn: string }>('licence.assign.cancel', (data) => {
   const upn = typeof data.upn === 'string' ? parseMailboxArgument(data.upn) : null;

@@ -72,7 +72,7 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
       : 'None';
   const addresses = [{ label: 'Primary', value: isolated(plainText(details.address, 256)) }];
   if (details.alias) addresses.push({ label: 'Alias', value: isolated(plainText(details.alias, 256)) });
-  const licences = (details.licences ?? []).map((l) => ({
+  const licenses = (details.licenses ?? []).map((l) => ({
     name: plainText(l.name, 100),
     plan: l.exchangePlan ? ` · ${plainText(l.exchangePlan, 100)}` : '',
   }));
@@ -108,9 +108,9 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
       },
       { heading: 'Addresses', facts: addresses },
     ],
-    hasLicenceSection: details.licences !== undefined,
-    hasLicences: licences.length > 0,
-    licences,
+    hasLicenseSection: details.licenses !== undefined,
+    hasLicenses: licenses.length > 0,
+    licenses,
     actions: options.actions ?? [],
   });
 }

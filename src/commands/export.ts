@@ -5,13 +5,13 @@ import { mailboxSnapshotData } from '../exports/mailbox-snapshot';
 import { downloadCard } from '../cards/download-card';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { buildMailboxReport } from '../reports/mailbox-report';
-import { licencesTable, sharedMailboxesTable } from '../reports/licensing/licence-csv';
+import { licensesTable, sharedMailboxesTable } from '../reports/licensing/license-csv';
 import type { SnapshotKind } from '../state/snapshots';
 import { errorMessage } from './replies';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { MAILBOX_TYPES_TO_READ } from './mailboxes';
 import { readSharedMailboxesAtScale } from './shared-usage';
-import { readLicenceReport } from './licenses';
+import { readLicenseReport } from './licenses';
 import type { Command } from './types';
 
 const WHAT = 'export mailboxes [options of mailboxes] · export shared · export licenses';
@@ -42,7 +42,7 @@ export const exportCommand: Command = {
       }
       prepare = (onProgress) => mailboxes(ctx, parsed.query, parsed.live, onProgress);
     } else if ((what === 'shared' || what === 'licenses') && rest.length === 0) {
-      prepare = what === 'shared' ? (onProgress) => shared(ctx, onProgress) : (onProgress) => licences(ctx, onProgress);
+      prepare = what === 'shared' ? (onProgress) => shared(ctx, onProgress) : (onProgress) => licenses(ctx, onProgress);
     } else {
       await ctx.reply(errorMessage('What should I export?', `I can export three reports: ${WHAT}.`));
       return;
@@ -88,8 +88,8 @@ async function shared(ctx: ReportContext, onProgress: Progress): Promise<Prepare
   return { kind: 'shared', data: { table }, rows: table.rows.length, complete: data.inventory.complete, missing: data.inventory.failures.length, title: 'Shared mailbox licences' };
 }
 
-async function licences(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
-  const report = await readLicenceReport(ctx, onProgress);
-  const table = licencesTable(report.pools, report.waste);
+async function licenses(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
+  const report = await readLicenseReport(ctx, onProgress);
+  const table = licensesTable(report.pools, report.waste);
   return { kind: 'licenses', data: { table }, rows: table.rows.length, complete: report.inventory.complete, missing: report.inventory.failures.length, title: 'Licences and waste' };
 }

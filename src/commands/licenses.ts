@@ -1,18 +1,18 @@
 // `licenses [upn]`: the tenant's subscriptions as pools (bought, assigned, free) and the licences it
 // pays for without use; or, with an address, one account's licences.
 import { fitCard } from '../cards/fit';
-import { renderLicencesCard, type LicencesCardInput } from '../cards/licensing/licences-card';
+import { renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes } from '../m365/mailbox-inventory';
-import { licencePools } from '../reports/licensing/licence-pools';
-import { licenceWaste } from '../reports/licensing/licence-waste';
+import { licensePools } from '../reports/licensing/license-pools';
+import { licenseWaste } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import { licencesTable } from '../reports/licensing/licence-csv';
+import { licensesTable } from '../reports/licensing/license-csv';
 import { errorMessage, exportButton, progressMessage, runButton } from './replies';
 import type { Command } from './types';
-import { userLicencesMessage } from './user-licences-message';
+import { userLicensesMessage } from './user-licenses-message';
 
 const USAGE = 'licenses [upn]';
 const READING = 'Reading licences and mailboxes…';
@@ -27,7 +27,7 @@ export const licensesCommand: Command = {
   examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
   run: async (ctx) => {
     if (!ctx.args) {
-      const report = licenceReport(ctx);
+      const report = licenseReport(ctx);
       const ref = await ctx.reply(reportProgress(report));
       ctx.later((outbox) => runReport(ctx, outbox, report, ref));
       return;
@@ -39,7 +39,7 @@ export const licensesCommand: Command = {
       return;
     }
     const ref = await ctx.reply(progressMessage('Looking up the account…', 0, null, 'account'));
-    ctx.later(async (outbox) => outbox.update(ref, await userLicencesMessage(ctx.services.tenant, arg.identity, ctx.log)));
+    ctx.later(async (outbox) => outbox.update(ref, await userLicensesMessage(ctx.services.tenant, arg.identity, ctx.log)));
   },
 };
 
@@ -49,19 +49,19 @@ export const licensesCommand: Command = {
  * minute for 10,000 mailboxes, more for 100,000. Accepted for now; a cached usage report would be
  * the cheaper source for very large tenants.
  */
-type LicenceReportData = Awaited<ReturnType<typeof readLicenceReport>>;
+type LicenseReportData = Awaited<ReturnType<typeof readLicenseReport>>;
 
 /** The licence report as the report runner runs it. */
-export function licenceReport(ctx: ReportContext): ReportSpec<LicenceReportData> {
+export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData> {
   return {
     commandText: 'licenses',
     reading: READING,
     failure: "I couldn't read the licences",
     logName: 'licence report',
-    read: (onProgress) => readLicenceReport(ctx, onProgress),
-    snapshot: ({ pools, waste, inventory }) => ({ kind: 'licenses', complete: inventory.complete, data: { table: licencesTable(pools, waste) } satisfies TableSnapshotData }),
+    read: (onProgress) => readLicenseReport(ctx, onProgress),
+    snapshot: ({ pools, waste, inventory }) => ({ kind: 'licenses', complete: inventory.complete, data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData }),
     result: ({ pools, waste, inventory, now }, snapshotId) => {
-      const input: LicencesCardInput = {
+      const input: LicensesCardInput = {
         pools,
         waste,
         asOf: now.toISOString(),
@@ -69,7 +69,7 @@ export function licenceReport(ctx: ReportContext): ReportSpec<LicenceReportData>
       };
       const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
       const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
-      const render = (n: number) => (notice ? withNotice(renderLicencesCard(input, n), notice) : renderLicencesCard(input, n));
+      const render = (n: number) => (notice ? withNotice(renderLicensesCard(input, n), notice) : renderLicensesCard(input, n));
       const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
       return { card: fitCard(render, input.pools.length).card, text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}` };
     },
@@ -78,7 +78,7 @@ export function licenceReport(ctx: ReportContext): ReportSpec<LicenceReportData>
 }
 
 /** The licence report's data: pools from the subscriptions, waste from accounts and mailbox use. */
-export async function readLicenceReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
+export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
   const { graph } = ctx.services.tenant;
   const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.
@@ -86,5 +86,5 @@ export async function readLicenceReport(ctx: ReportContext, onProgress?: (done: 
   const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
   const [skus, users] = await directory;
   const now = ctx.now();
-  return { pools: licencePools(skus), waste: licenceWaste({ users, mailboxes: inventory.mailboxes, skus, now }), inventory, now };
+  return { pools: licensePools(skus), waste: licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now }), inventory, now };
 }

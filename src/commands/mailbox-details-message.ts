@@ -1,8 +1,8 @@
 // One mailbox in full: Exchange's statistics and quotas, plus its licences from Graph. A licence
 // lookup that fails (e.g. a missing Graph permission) leaves the rest of the card intact and says so.
 import { mailboxDetailsCard } from '../cards/mailbox-details-card';
-import { buildMailboxDetails, MailboxLicence } from '../reports/mailbox-details';
-import { userLicences } from '../reports/licensing/user-licences';
+import { buildMailboxDetails, MailboxLicense } from '../reports/mailbox-details';
+import { userLicenses } from '../reports/licensing/user-licenses';
 import { statisticsIdentity } from '../m365/exchange-records';
 import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
@@ -14,10 +14,10 @@ import type { Message } from './types';
 export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date): Promise<Message> {
   const identity = statisticsIdentity(mailbox);
   const wantsArchive = mailbox.archiveStatus === 'Active';
-  const [stats, archive, licences] = await Promise.all([
+  const [stats, archive, licenses] = await Promise.all([
     tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
     wantsArchive ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity)) : Promise.resolve(undefined),
-    licencesOf(tenant, mailbox),
+    licensesOf(tenant, mailbox),
   ]);
   const full: MailboxWithStatistics = {
     ...mailbox,
@@ -25,8 +25,8 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
     archiveStatistics: isStats(archive) ? archive : null,
     ...(stats instanceof ServiceError ? { statisticsError: explainFailure(stats).message } : {}),
   };
-  const details = buildMailboxDetails(full, now, licences.ok ? licences.licences : undefined);
-  if (!licences.ok) details.warnings.push(`Licences not shown: ${licences.reason}`);
+  const details = buildMailboxDetails(full, now, licenses.ok ? licenses.licenses : undefined);
+  if (!licenses.ok) details.warnings.push(`Licences not shown: ${licenses.reason}`);
   const card = mailboxDetailsCard(details, { actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)] });
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }
@@ -35,12 +35,12 @@ function isStats(x: MailboxStatistics | ServiceError | undefined): x is MailboxS
   return !!x && !(x instanceof ServiceError);
 }
 
-async function licencesOf(tenant: TenantClients, mailbox: Mailbox): Promise<{ ok: true; licences: MailboxLicence[] } | { ok: false; reason: string }> {
+async function licensesOf(tenant: TenantClients, mailbox: Mailbox): Promise<{ ok: true; licenses: MailboxLicense[] } | { ok: false; reason: string }> {
   if (!mailbox.userId) return { ok: false, reason: 'no Entra account is linked to this mailbox.' };
   try {
     const [user, skus] = await Promise.all([tenant.graph.getUser(mailbox.userId), tenant.graph.listSubscribedSkus()]);
     if (!user) return { ok: false, reason: 'its Entra account was not found.' };
-    const report = userLicences(user, skus);
+    const report = userLicenses(user, skus);
     const planOf = (skuId: string) => {
       const inEffect = report.exchange.sources.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
       if (inEffect) return inEffect.planLabel;
@@ -49,7 +49,7 @@ async function licencesOf(tenant: TenantClients, mailbox: Mailbox): Promise<{ ok
       const off = report.exchange.disabled.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
       return off ? `${off.planLabel} (turned off)` : undefined;
     };
-    return { ok: true, licences: report.licences.map((l) => ({ name: l.name, exchangePlan: planOf(l.skuId) })) };
+    return { ok: true, licenses: report.licenses.map((l) => ({ name: l.name, exchangePlan: planOf(l.skuId) })) };
   } catch (err) {
     return { ok: false, reason: explainFailure(err).message };
   }

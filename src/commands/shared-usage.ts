@@ -9,7 +9,7 @@ import { chooseFigureSource, type FiguresNote } from '../reports/figure-source';
 import { SHARED_MAILBOX_FREE_BYTES, sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { usageStatistics, withLive } from '../reports/usage-figures';
 import type { BotServices } from '../services';
-import { readSharedMailboxData, type SharedMailboxData } from './licence-data';
+import { readSharedMailboxData, type SharedMailboxData } from './license-data';
 import { usersById } from '../m365/directory-users';
 
 /** A usage size in this band may be on either side of the 50 GB line (or its 90% warning) by now. */

@@ -6,10 +6,10 @@ import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
 import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import type { SharedMailboxData } from './licence-data';
+import type { SharedMailboxData } from './license-data';
 import { readSharedMailboxesAtScale, type SharedUsageData } from './shared-usage';
 import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
-import { sharedMailboxesTable } from '../reports/licensing/licence-csv';
+import { sharedMailboxesTable } from '../reports/licensing/license-csv';
 import { errorMessage, exportButton, runButton } from './replies';
 import type { Command, Message } from './types';
 
@@ -61,6 +61,6 @@ export function sharedReportMessage(data: SharedMailboxData & { figures?: Figure
     return notice ? withNotice(card, notice) : card;
   };
   const counts = countVerdicts(data.verdicts);
-  const text = `${counts.needsLicence} of ${counts.total} shared mailboxes need a licence now${notice ? ' (partial)' : ''}`;
+  const text = `${counts.needsLicense} of ${counts.total} shared mailboxes need a licence now${notice ? ' (partial)' : ''}`;
   return { card: fitCard(render, list.length).card, text };
 }

@@ -7,7 +7,7 @@ import type { MailboxUsageCache } from '../m365/mailbox-usage';
 import { snapshotMailboxes, USAGE_COPY_GONE } from './mailbox-snapshot';
 import { mailboxCsv } from '../reports/mailbox-csv';
 import { toCsv } from '../reports/csv';
-import type { CsvTable } from '../reports/licensing/licence-csv';
+import type { CsvTable } from '../reports/licensing/license-csv';
 import { isSnapshotId, SnapshotStore } from '../state/snapshots';
 import type { ExportLinks } from './links';
 

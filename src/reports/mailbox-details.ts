@@ -3,7 +3,7 @@ import type { MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
 import { INACTIVE_DAYS, MailboxKind, NEAR_QUOTA_PERCENT, mailboxKind, percentOf } from './mailbox-report';
 
-export interface MailboxLicence {
+export interface MailboxLicense {
   /** The licence's friendly name ("Microsoft 365 E3"). */
   name: string;
   /** The Exchange plan it carries, if any ("Exchange Online (Plan 2)"). */
@@ -41,10 +41,10 @@ export interface MailboxDetails {
   /** What deserves a second look, in one short line each. */
   warnings: string[];
   /** Filled in by the licences lookup when it has run; undefined = not looked up. */
-  licences?: MailboxLicence[];
+  licenses?: MailboxLicense[];
 }
 
-export function buildMailboxDetails(m: MailboxWithStatistics, now: Date, licences?: MailboxLicence[]): MailboxDetails {
+export function buildMailboxDetails(m: MailboxWithStatistics, now: Date, licenses?: MailboxLicense[]): MailboxDetails {
   const s = m.statistics;
   const percentUsed = percentOf(s ? s.totalItemSizeBytes : null, m.prohibitSendReceiveQuotaBytes);
   const warnings: string[] = [];
@@ -98,6 +98,6 @@ export function buildMailboxDetails(m: MailboxWithStatistics, now: Date, licence
   };
   if (m.alias) details.alias = m.alias;
   if (!s) details.statisticsError = m.statisticsError ?? 'Statistics were not returned.';
-  if (licences) details.licences = licences;
+  if (licenses) details.licenses = licenses;
   return details;
 }

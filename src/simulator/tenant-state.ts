@@ -13,7 +13,7 @@ export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 export type MailboxUser = FixtureUser & { mailbox: FixtureMailbox };
 
-export class LicenceError extends Error {
+export class LicenseError extends Error {
   constructor(readonly kind: 'no-usage-location' | 'no-free-units' | 'unknown-sku', message: string) {
     super(message);
   }
@@ -158,7 +158,7 @@ export class TenantState {
   consumedUnits(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const user of this.fixture.users) {
-      for (const licence of user.assignedLicenses) counts.set(licence.skuId, (counts.get(licence.skuId) ?? 0) + 1);
+      for (const license of user.assignedLicenses) counts.set(license.skuId, (counts.get(license.skuId) ?? 0) + 1);
     }
     return counts;
   }
@@ -167,10 +167,10 @@ export class TenantState {
   assignLicense(user: FixtureUser, add: { skuId: string; disabledPlans?: string[] }[], remove: string[]): void {
     const skus = new Map(this.fixture.subscribedSkus.map((s) => [s.skuId.toLowerCase(), s]));
     for (const id of [...add.map((a) => a.skuId), ...remove]) {
-      if (!skus.has(String(id).toLowerCase())) throw new LicenceError('unknown-sku', `License ${id} does not correspond to a valid company License.`);
+      if (!skus.has(String(id).toLowerCase())) throw new LicenseError('unknown-sku', `License ${id} does not correspond to a valid company License.`);
     }
     if (add.length && !user.usageLocation) {
-      throw new LicenceError('no-usage-location', 'License assignment cannot be done for user with invalid usage location.');
+      throw new LicenseError('no-usage-location', 'License assignment cannot be done for user with invalid usage location.');
     }
     const consumed = this.consumedUnits();
     for (const a of add) {
@@ -178,7 +178,7 @@ export class TenantState {
       const already = user.assignedLicenses.some((l) => l.skuId.toLowerCase() === sku.skuId.toLowerCase());
       if (!already && (consumed.get(sku.skuId) ?? 0) >= sku.prepaidUnits.enabled) {
         // Wording as the brief records it; Entra's exact text for a full subscription is unverified.
-        throw new LicenceError('no-free-units', 'License assignment failed because there are no available licenses.');
+        throw new LicenseError('no-free-units', 'License assignment failed because there are no available licenses.');
       }
     }
     const removed = new Set(remove.map((r) => r.toLowerCase()));

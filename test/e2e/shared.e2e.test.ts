@@ -21,7 +21,7 @@ afterAll(async () => {
 const lastCard = () => page.locator('.ac-adaptiveCard').last();
 const cardWith = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
 
-async function assignedLicences(upn: string): Promise<string[]> {
+async function assignedLicenses(upn: string): Promise<string[]> {
   const user = await (await fetch(`${demo.simulator.controlUrl}/_sim/users/${encodeURIComponent(upn)}`)).json();
   return user.assignedLicenses.map((l: { skuId: string }) => l.skuId);
 }
@@ -61,7 +61,7 @@ test('shared shows the counts, Export CSV lists every shared mailbox, and Assign
   // The first Assign licence belongs to the first row, the mailbox most at risk.
   const rows = shared.map((u) => ({ u, at: text.indexOf(u.userPrincipalName) })).filter((r) => r.at > -1);
   const firstRow = rows.sort((a, b) => a.at - b.at)[0].u;
-  expect(await assignedLicences(firstRow.userPrincipalName)).toEqual([]);
+  expect(await assignedLicenses(firstRow.userPrincipalName)).toEqual([]);
   await report.getByRole('button', { name: 'Assign licence' }).first().click();
   // The confirmation and the result replace the report card in place (a Universal Action's answer).
   const confirm = cardWith('Assign a licence?');
@@ -74,5 +74,5 @@ test('shared shows the counts, Export CSV lists every shared mailbox, and Assign
   await assigned.waitFor({ timeout: 60_000 });
   await assigned.screenshot({ path: `${SCREENSHOTS}/e2e-shared-assigned.png` });
   expect(visible(await assigned.innerText())).toMatch(/Requested by/);
-  expect((await assignedLicences(firstRow.userPrincipalName)).length).toBeGreaterThan(0);
+  expect((await assignedLicenses(firstRow.userPrincipalName)).length).toBeGreaterThan(0);
 });

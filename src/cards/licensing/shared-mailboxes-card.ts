@@ -1,7 +1,7 @@
 // The `shared` report as a card: four counts, then the mailboxes most at risk, each with its
 // reasons, the fix, a Details button and (for admins, when remediation is on) Assign licence.
 import { formatBytes, formatCount } from '../../reports/format';
-import { assignableFix, assignLicenceData } from '../../reports/licensing/license-assignment';
+import { assignableFix, assignLicenseData } from '../../reports/licensing/license-assignment';
 import { countVerdicts, rankByRisk, type SharedMailboxVerdict } from '../../reports/licensing/shared-mailbox-verdict';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
@@ -32,12 +32,12 @@ function rowData(v: SharedMailboxVerdict, remediationAllowed: boolean) {
   const badge = v.kind === 'ok' ? BADGE.ok : BADGE[v.kind];
   const facts = [formatBytes(v.sizeBytes)];
   if (v.archive) facts.push(`archive ${formatBytes(v.archiveSizeBytes)}`);
-  if (v.licences.length > 0) facts.push(v.licences.map((l) => l.skuName).join(', '));
-  else if (v.licenceCheck === 'checked') facts.push('no licence');
+  if (v.licenses.length > 0) facts.push(v.licenses.map((l) => l.skuName).join(', '));
+  else if (v.licenseCheck === 'checked') facts.push('no licence');
   const actions: object[] = [mailboxDetailsButton.button('Details', { upn: v.userPrincipalName })];
   const fix = assignableFix(v);
   if (remediationAllowed && fix) {
-    actions.push(assignConfirmButton.button('Assign licence', assignLicenceData(v, fix)));
+    actions.push(assignConfirmButton.button('Assign licence', assignLicenseData(v, fix)));
   }
   const note = v.notes[0] ?? '';
   const more = v.notes.length > 1 ? ` (+${v.notes.length - 1} more in Details)` : '';
@@ -72,10 +72,10 @@ export function renderSharedMailboxesCard(input: SharedMailboxesCardInput, rowCo
   const data = {
     asOf: `As of ${localDateTime(input.asOf)} · ${formatCount(counts.total)} shared ${counts.total === 1 ? 'mailbox' : 'mailboxes'}`,
     counts: [
-      { value: formatCount(counts.needsLicence), label: 'need a licence now', color: counts.needsLicence ? 'Attention' : 'Good' },
+      { value: formatCount(counts.needsLicense), label: 'need a licence now', color: counts.needsLicense ? 'Attention' : 'Good' },
       { value: formatCount(counts.soon), label: 'will need one soon', color: counts.soon ? 'Warning' : 'Good' },
       { value: formatCount(counts.canSignIn), label: 'can sign in', color: counts.canSignIn ? 'Attention' : 'Good' },
-      { value: formatCount(counts.licenceNotNeeded), label: 'licence not needed', color: counts.licenceNotNeeded ? 'Accent' : 'Good' },
+      { value: formatCount(counts.licenseNotNeeded), label: 'licence not needed', color: counts.licenseNotNeeded ? 'Accent' : 'Good' },
     ],
     countLine: shownList.length > 0 ? `Most at risk first` : '',
     hasLimitNote: limitNote !== '',

@@ -2,7 +2,7 @@
 // tenant, how it judges, and what its card's Details button opens. One spec per kind, in kinds/;
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
 import type { DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
-import type { AssignLicenceData } from '../licensing/license-assignment';
+import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
 
 export type Severity = 'attention' | 'warning';
@@ -19,7 +19,7 @@ export interface Finding {
   /** For Details. */
   upn?: string;
   /** For Assign licence: only when a licence with free units fixes it. */
-  assign?: AssignLicenceData;
+  assign?: AssignLicenseData;
 }
 
 export interface TenantFacts {

@@ -2,7 +2,7 @@
 // stored, this cycle's findings and `now` in; the alerts, reminders and resolved notices to send and
 // the ledger that records them out. Each finding is alerted once, then reminded daily until it is
 // acknowledged (or, when snoozed, once the snooze ends), and gets one "resolved" notice when it clears.
-import type { AssignLicenceData } from '../licensing/license-assignment';
+import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { Finding, FindingsResult, Severity } from './findings';
 import type { AlertKind } from './settings';
 
@@ -12,7 +12,7 @@ export interface LedgerEntry {
   why: string;
   severity: Severity;
   upn?: string;
-  assign?: AssignLicenceData;
+  assign?: AssignLicenseData;
   /** When the condition is known to have started (from the data), else firstSeen is shown. */
   since?: string;
   firstSeen: string;

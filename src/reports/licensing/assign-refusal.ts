@@ -22,7 +22,7 @@ export interface RefusalExplanation {
   text: string;
 }
 
-export function explainAssignRefusal(refusal: GraphRefusal, licenceName: string): RefusalExplanation {
+export function explainAssignRefusal(refusal: GraphRefusal, licenseName: string): RefusalExplanation {
   const message = refusal.message ?? '';
   const has = (re: RegExp) => re.test(message) || re.test(refusal.code ?? '');
   if (has(/usage ?location/i)) {
@@ -32,16 +32,16 @@ export function explainAssignRefusal(refusal: GraphRefusal, licenceName: string)
     };
   }
   if (has(/available licen[cs]es|CountViolation|not enough licen[cs]es/i)) {
-    return { kind: 'no-free-units', text: `No free ${licenceName} licence is left. Buy more, or take one off an account that does not need it.` };
+    return { kind: 'no-free-units', text: `No free ${licenseName} licence is left. Buy more, or take one off an account that does not need it.` };
   }
   if (has(/mutually exclusive|MutuallyExclusiveViolation/i)) {
     return {
       kind: 'conflicting-plans',
-      text: `The account holds a licence whose Exchange plan cannot sit beside ${licenceName} (Plan 1 and Plan 2 exclude each other). Remove that licence in the same change.`,
+      text: `The account holds a licence whose Exchange plan cannot sit beside ${licenseName} (Plan 1 and Plan 2 exclude each other). Remove that licence in the same change.`,
     };
   }
   if (has(/depend|DependencyViolation/i)) {
-    return { kind: 'missing-dependency', text: `${licenceName} needs another licence on the account first (for an add-on: an Exchange Online plan).` };
+    return { kind: 'missing-dependency', text: `${licenseName} needs another licence on the account first (for an add-on: an Exchange Online plan).` };
   }
   if (refusal.status === 403 || has(/Authorization_RequestDenied|Insufficient privileges/i)) {
     return {

@@ -46,13 +46,13 @@ export function exchangePlansOf(
 ): ExchangePlans {
   const byId = new Map(skus.map((s) => [s.skuId.toLowerCase(), s]));
   const result: ExchangePlans = { plan: 'none', archiving: false, sources: [], pending: [], disabled: [], unknownSkuIds: [] };
-  for (const licence of user.assignedLicenses) {
-    const sku = byId.get(licence.skuId.toLowerCase());
+  for (const license of user.assignedLicenses) {
+    const sku = byId.get(license.skuId.toLowerCase());
     if (!sku) {
-      result.unknownSkuIds.push(licence.skuId);
+      result.unknownSkuIds.push(license.skuId);
       continue;
     }
-    const off = new Set(licence.disabledPlans.map((id) => id.toLowerCase()));
+    const off = new Set(license.disabledPlans.map((id) => id.toLowerCase()));
     const blocked = BLOCKING_CAPABILITY.has(sku.capabilityStatus.toLowerCase());
     for (const servicePlan of sku.servicePlans) {
       const info = exchangePlan(servicePlan.servicePlanId);

@@ -1,6 +1,6 @@
 import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { exchangePlansOf, PLAN_LABEL, type ExchangePlans } from './exchange-plans';
-import { chooseLicenceFix, meetsNeed, type LicenceFix, type LicenceNeed } from './licence-fix';
+import { chooseLicenseFix, meetsNeed, type LicenseFix, type LicenseNeed } from './license-fix';
 import { skuName } from './sku-catalog';
 import { formatBytes } from '../format';
 
@@ -10,11 +10,11 @@ const GB = 1024 ** 3;
 export const SHARED_MAILBOX_FREE_BYTES = 50 * GB;
 const LEGACY_FREE_QUOTA_BYTES = 100 * GB;
 
-export type LicenceReason = 'over-50-gb' | 'archive' | 'auto-expanding-archive' | 'litigation-hold';
+export type LicenseReason = 'over-50-gb' | 'archive' | 'auto-expanding-archive' | 'litigation-hold';
 export type VerdictKind = 'needs-licence' | 'soon' | 'licensed-without-need' | 'ok';
-export type LicenceCheck = 'checked' | 'no-entra-account' | 'account-not-found';
+export type LicenseCheck = 'checked' | 'no-entra-account' | 'account-not-found';
 
-export const REASON_TEXT: Record<LicenceReason, string> = {
+export const REASON_TEXT: Record<LicenseReason, string> = {
   'over-50-gb': 'over 50 GB',
   archive: 'archive enabled',
   'auto-expanding-archive': 'auto-expanding archive',
@@ -32,17 +32,17 @@ export interface SharedMailboxVerdict {
   archive: boolean;
   autoExpandingArchive: boolean;
   litigationHold: boolean;
-  reasons: LicenceReason[];
+  reasons: LicenseReason[];
   /** What the mailbox must have, or null when it needs no licence. */
-  need: LicenceNeed | null;
-  licenceCheck: LicenceCheck;
+  need: LicenseNeed | null;
+  licenseCheck: LicenseCheck;
   /** Assigned licences by name (empty when they cannot be checked). */
-  licences: { skuId: string; skuName: string }[];
+  licenses: { skuId: string; skuName: string }[];
   exchange: ExchangePlans | null;
   /** A security finding of its own: a shared mailbox's account should not sign in. null = unknown. */
   canSignIn: boolean | null;
   /** How to put it right: for needs-licence and soon, when one can be worked out. */
-  fix: LicenceFix | null;
+  fix: LicenseFix | null;
   /** One line in plain words: what it has and why that matters. */
   why: string;
   notes: string[];
@@ -61,12 +61,12 @@ export function sharedMailboxVerdict(
   const soonRatio = options.soonRatio ?? 0.9;
   const sizeBytes = mailbox.statistics?.totalItemSizeBytes ?? null;
   const archive = mailbox.archiveStatus.toLowerCase() === 'active';
-  const reasons: LicenceReason[] = [];
+  const reasons: LicenseReason[] = [];
   if (sizeBytes !== null && sizeBytes > SHARED_MAILBOX_FREE_BYTES) reasons.push('over-50-gb');
   if (archive) reasons.push('archive');
   if (mailbox.autoExpandingArchiveEnabled) reasons.push('auto-expanding-archive');
   if (mailbox.litigationHoldEnabled) reasons.push('litigation-hold');
-  const need: LicenceNeed | null = reasons.includes('over-50-gb')
+  const need: LicenseNeed | null = reasons.includes('over-50-gb')
     ? 'plan2'
     : reasons.length > 0
       ? 'plan2-or-plan1-with-archiving'
@@ -74,30 +74,30 @@ export function sharedMailboxVerdict(
   const nearLimit = sizeBytes !== null && sizeBytes >= soonRatio * SHARED_MAILBOX_FREE_BYTES && sizeBytes <= SHARED_MAILBOX_FREE_BYTES;
 
   const user = mailbox.userId ? input.user : null;
-  const licenceCheck: LicenceCheck = !mailbox.userId ? 'no-entra-account' : user ? 'checked' : 'account-not-found';
+  const licenseCheck: LicenseCheck = !mailbox.userId ? 'no-entra-account' : user ? 'checked' : 'account-not-found';
   const exchange = user ? exchangePlansOf(user, skus) : null;
   const skuById = new Map(skus.map((s) => [s.skuId.toLowerCase(), s]));
-  const licences = (user?.assignedLicenses ?? []).map((l) => {
+  const licenses = (user?.assignedLicenses ?? []).map((l) => {
     const sku = skuById.get(l.skuId.toLowerCase());
     return { skuId: l.skuId, skuName: skuName(sku ?? { skuId: l.skuId }) };
   });
 
   const notes: string[] = [];
   if (sizeBytes === null) notes.push(`Size unknown${mailbox.statisticsError ? `: ${mailbox.statisticsError}` : ''}.`);
-  if (licenceCheck === 'no-entra-account') notes.push('No Entra account linked: cannot check licences.');
-  if (licenceCheck === 'account-not-found') notes.push(`Its Entra account ${mailbox.userId} was not found: cannot check licences.`);
+  if (licenseCheck === 'no-entra-account') notes.push('No Entra account linked: cannot check licences.');
+  if (licenseCheck === 'account-not-found') notes.push(`Its Entra account ${mailbox.userId} was not found: cannot check licences.`);
 
   let kind: VerdictKind;
-  let fix: LicenceFix | null = null;
+  let fix: LicenseFix | null = null;
   if (!exchange || !user) {
     // Without an account Exchange's own facts still decide; a licence could not be assigned anyway.
     kind = need ? 'needs-licence' : nearLimit ? 'soon' : 'ok';
   } else if (need && !meetsNeed(exchange, need)) {
     kind = 'needs-licence';
-    fix = chooseLicenceFix(user, exchange, need, skus, nearLimit);
+    fix = chooseLicenseFix(user, exchange, need, skus, nearLimit);
   } else if (!need && nearLimit && exchange.plan !== 'plan2') {
     kind = 'soon';
-    fix = chooseLicenceFix(user, exchange, 'plan2', skus);
+    fix = chooseLicenseFix(user, exchange, 'plan2', skus);
   } else if (!need && exchange.sources.length > 0 && !(nearLimit && exchange.plan === 'plan2')) {
     kind = 'licensed-without-need';
   } else {
@@ -128,8 +128,8 @@ export function sharedMailboxVerdict(
     litigationHold: mailbox.litigationHoldEnabled,
     reasons,
     need,
-    licenceCheck,
-    licences,
+    licenseCheck,
+    licenses,
     exchange,
     canSignIn: user ? user.accountEnabled : null,
     fix,
@@ -140,10 +140,10 @@ export function sharedMailboxVerdict(
 
 function explain(
   kind: VerdictKind,
-  reasons: LicenceReason[],
+  reasons: LicenseReason[],
   sizeBytes: number | null,
   soonRatio: number,
-  need: LicenceNeed | null,
+  need: LicenseNeed | null,
   exchange: ExchangePlans | null,
 ): string {
   const has = exchange ? describePlans(exchange) : 'licences unknown';
@@ -189,20 +189,20 @@ export function rankByRisk(verdicts: SharedMailboxVerdict[]): SharedMailboxVerdi
 }
 
 export interface VerdictCounts {
-  needsLicence: number;
+  needsLicense: number;
   soon: number;
   canSignIn: number;
-  licenceNotNeeded: number;
+  licenseNotNeeded: number;
   ok: number;
   total: number;
 }
 
 export function countVerdicts(verdicts: SharedMailboxVerdict[]): VerdictCounts {
-  const counts: VerdictCounts = { needsLicence: 0, soon: 0, canSignIn: 0, licenceNotNeeded: 0, ok: 0, total: verdicts.length };
+  const counts: VerdictCounts = { needsLicense: 0, soon: 0, canSignIn: 0, licenseNotNeeded: 0, ok: 0, total: verdicts.length };
   for (const v of verdicts) {
-    if (v.kind === 'needs-licence') counts.needsLicence++;
+    if (v.kind === 'needs-licence') counts.needsLicense++;
     else if (v.kind === 'soon') counts.soon++;
-    else if (v.kind === 'licensed-without-need') counts.licenceNotNeeded++;
+    else if (v.kind === 'licensed-without-need') counts.licenseNotNeeded++;
     else counts.ok++;
     if (v.canSignIn) counts.canSignIn++;
   }

@@ -1,7 +1,7 @@
 // Microsoft Graph v1.0, the parts the bot calls, with Graph's permission checks, paging and errors.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FrontDoor, Service } from '../front-door';
-import { LicenceError, TenantState } from '../tenant-state';
+import { LicenseError, TenantState } from '../tenant-state';
 import { checkToken, GRAPH_AUDIENCES, AccessTokenClaims } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import { graphError, graphStatusError, insufficientPrivileges, resourceNotFound } from './graph-errors';
@@ -198,7 +198,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     try {
       state.assignLicense(user, add, remove);
     } catch (e) {
-      if (e instanceof LicenceError) return graphError(req, 400, 'Request_BadRequest', e.message);
+      if (e instanceof LicenseError) return graphError(req, 400, 'Request_BadRequest', e.message);
       throw e;
     }
     return ok({ '@odata.context': ctx('users/$entity'), ...projectUser(user, userSelection(null)) });

@@ -17,13 +17,13 @@ export const DEMO_DOMAIN = 'contoso.onmicrosoft.com';
 const DEMO_SEED = 20_240_611;
 const FILLER_PEOPLE = 140;
 
-type Licence = FixtureUser['assignedLicenses'][number];
-const assign = (sku: CatalogSku, disabledPlans: string[] = []): Licence => ({ skuId: sku.skuId, disabledPlans });
+type License = FixtureUser['assignedLicenses'][number];
+const assign = (sku: CatalogSku, disabledPlans: string[] = []): License => ({ skuId: sku.skuId, disabledPlans });
 
 interface MailboxSpec {
   alias: string;
   displayName: string;
-  licences?: Licence[];
+  licenses?: License[];
   /** Primary mailbox size in GB; a share of the quota when `quotaShare` is given instead. */
   sizeGB?: number;
   quotaShare?: number;
@@ -39,8 +39,8 @@ interface MailboxSpec {
 }
 
 /** Plan 2 anywhere in the licences (not disabled) gives 100 GB; otherwise Exchange gives 50 GB. */
-function quotaFor(licences: readonly Licence[]): MailboxQuota {
-  const plan2 = licences.some((l) => {
+function quotaFor(licenses: readonly License[]): MailboxQuota {
+  const plan2 = licenses.some((l) => {
     const sku = Object.values(SKU).find((s) => s.skuId === l.skuId);
     return sku?.servicePlans.some((p) => p.servicePlanId === EXCHANGE_PLAN.enterprise) && !l.disabledPlans?.includes(EXCHANGE_PLAN.enterprise);
   });
@@ -51,8 +51,8 @@ function mailboxUser(draft: TenantDraft, kind: 'UserMailbox' | 'SharedMailbox', 
   const { rng } = draft;
   const upn = `${spec.alias}@${draft.domain}`;
   draft.nextSuffix.set(spec.alias, 2);
-  const licences = spec.licences ?? [];
-  const quota = spec.quota ?? quotaFor(licences);
+  const licenses = spec.licenses ?? [];
+  const quota = spec.quota ?? quotaFor(licenses);
   const bytes = spec.quotaShare !== undefined
     ? Math.round(quota.prohibitSendReceiveQuotaBytes * spec.quotaShare)
     : Math.round((spec.sizeGB ?? rng.lognormal(kind === 'SharedMailbox' ? 0.4 : 2, 1)) * GB);
@@ -68,7 +68,7 @@ function mailboxUser(draft: TenantDraft, kind: 'UserMailbox' | 'SharedMailbox', 
     userType: 'Member',
     usageLocation: spec.usageLocation === undefined ? 'US' : spec.usageLocation,
     createdDateTime: dates.createdDateTime,
-    assignedLicenses: licences,
+    assignedLicenses: licenses,
     mailbox: {
       recipientTypeDetails: kind,
       primarySmtpAddress: upn,
@@ -94,19 +94,19 @@ function sharedMailboxes(draft: TenantDraft): FixtureUser[] {
     { alias: 'legal', displayName: 'Legal', sizeGB: 8.2, hold: true },
     { alias: 'legal-archive', displayName: 'Legal Archive', sizeGB: 71.3, quota: QUOTA_100GB, archive: 'archive', hold: true },
     { alias: 'hr-records', displayName: 'HR Records', sizeGB: 23.9, archive: 'auto-expanding' },
-    { alias: 'projects', displayName: 'Projects', sizeGB: 12.5, archive: 'archive', licences: [assign(SKU.ExchangePlan1)] },
-    { alias: 'board', displayName: 'Board Office', sizeGB: 4.1, archive: 'archive', licences: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])] },
+    { alias: 'projects', displayName: 'Projects', sizeGB: 12.5, archive: 'archive', licenses: [assign(SKU.ExchangePlan1)] },
+    { alias: 'board', displayName: 'Board Office', sizeGB: 4.1, archive: 'archive', licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])] },
     // The one whose account has no usage location: assigning it a licence fails until one is set.
     { alias: 'orders-apac', displayName: 'Orders (APAC)', sizeGB: 18.6, archive: 'archive', usageLocation: null },
     // Licensed as they must be.
-    { alias: 'finance', displayName: 'Finance', sizeGB: 16.7, archive: 'archive', licences: [assign(SKU.ExchangePlan1), assign(SKU.ExchangeArchiving)] },
-    { alias: 'compliance', displayName: 'Compliance', sizeGB: 58.2, hold: true, archive: 'archive', licences: [assign(SKU.M365E5)] },
-    { alias: 'payroll', displayName: 'Payroll', sizeGB: 9.8, hold: true, licences: [assign(SKU.ExchangePlan2)] },
+    { alias: 'finance', displayName: 'Finance', sizeGB: 16.7, archive: 'archive', licenses: [assign(SKU.ExchangePlan1), assign(SKU.ExchangeArchiving)] },
+    { alias: 'compliance', displayName: 'Compliance', sizeGB: 58.2, hold: true, archive: 'archive', licenses: [assign(SKU.M365E5)] },
+    { alias: 'payroll', displayName: 'Payroll', sizeGB: 9.8, hold: true, licenses: [assign(SKU.ExchangePlan2)] },
     // Licensed, but the subscription's Exchange plan is still being provisioned.
-    { alias: 'records', displayName: 'Records Management', sizeGB: 31.0, hold: true, licences: [assign(SKU.O365E5)] },
+    { alias: 'records', displayName: 'Records Management', sizeGB: 31.0, hold: true, licenses: [assign(SKU.O365E5)] },
     // Licensed without needing it.
-    { alias: 'marketing', displayName: 'Marketing', sizeGB: 2.3, licences: [assign(SKU.ExchangePlan1)] },
-    { alias: 'careers', displayName: 'Careers', sizeGB: 0.6, licences: [assign(SKU.E3)] },
+    { alias: 'marketing', displayName: 'Marketing', sizeGB: 2.3, licenses: [assign(SKU.ExchangePlan1)] },
+    { alias: 'careers', displayName: 'Careers', sizeGB: 0.6, licenses: [assign(SKU.E3)] },
     // Needs nothing yet.
     { alias: 'press', displayName: 'Press Office', sizeGB: 50, quota: QUOTA_100GB },
     { alias: 'reception', displayName: 'Reception', sizeGB: 3.2, quota: QUOTA_100GB },
@@ -126,48 +126,48 @@ function people(draft: TenantDraft): FixtureUser[] {
   const e5 = [assign(SKU.M365E5)];
   const e3 = [assign(SKU.E3)];
   const specs: MailboxSpec[] = [
-    { id: PLAYGROUND_USER_ID, alias: 'alexw', displayName: 'Alex Wilber', licences: e5, sizeGB: 3.4 },
-    { alias: 'meganb', displayName: 'Megan Bowen', licences: e5, sizeGB: 7.9 },
-    { alias: 'irvins', displayName: 'Irvin Sayers', licences: e3, sizeGB: 1.2 },
+    { id: PLAYGROUND_USER_ID, alias: 'alexw', displayName: 'Alex Wilber', licenses: e5, sizeGB: 3.4 },
+    { alias: 'meganb', displayName: 'Megan Bowen', licenses: e5, sizeGB: 7.9 },
+    { alias: 'irvins', displayName: 'Irvin Sayers', licenses: e3, sizeGB: 1.2 },
     // Near quota.
-    { alias: 'lynner', displayName: 'Lynne Robbins', licences: [assign(SKU.BusinessPremium)], quotaShare: 0.962 },
-    { alias: 'gradya', displayName: 'Grady Archer', licences: e3, quotaShare: 0.917, archive: 'archive' },
-    { alias: 'diegos', displayName: 'Diego Siciliani', licences: e5, quotaShare: 0.985 },
-    { alias: 'leeg', displayName: 'Lee Gu', licences: [assign(SKU.ExchangePlan1)], quotaShare: 0.9 },
+    { alias: 'lynner', displayName: 'Lynne Robbins', licenses: [assign(SKU.BusinessPremium)], quotaShare: 0.962 },
+    { alias: 'gradya', displayName: 'Grady Archer', licenses: e3, quotaShare: 0.917, archive: 'archive' },
+    { alias: 'diegos', displayName: 'Diego Siciliani', licenses: e5, quotaShare: 0.985 },
+    { alias: 'leeg', displayName: 'Lee Gu', licenses: [assign(SKU.ExchangePlan1)], quotaShare: 0.9 },
     // Idle for months, or never used.
-    { alias: 'johannal', displayName: 'Johanna Lorenz', licences: e3, sizeGB: 0.8, idleDays: 213 },
-    { alias: 'pradeepg', displayName: 'Pradeep Gupta', licences: e3, sizeGB: 0.02, idleDays: null },
+    { alias: 'johannal', displayName: 'Johanna Lorenz', licenses: e3, sizeGB: 0.8, idleDays: 213 },
+    { alias: 'pradeepg', displayName: 'Pradeep Gupta', licenses: e3, sizeGB: 0.02, idleDays: null },
     // Disabled accounts still holding licences.
-    { alias: 'nestorw', displayName: 'Nestor Wilke', licences: e3, sizeGB: 5.5, accountEnabled: false, idleDays: 128 },
-    { alias: 'isaiahl', displayName: 'Isaiah Langer', licences: [assign(SKU.M365E5), assign(SKU.ExchangeArchiving)], sizeGB: 2.2, accountEnabled: false, idleDays: null },
+    { alias: 'nestorw', displayName: 'Nestor Wilke', licenses: e3, sizeGB: 5.5, accountEnabled: false, idleDays: 128 },
+    { alias: 'isaiahl', displayName: 'Isaiah Langer', licenses: [assign(SKU.M365E5), assign(SKU.ExchangeArchiving)], sizeGB: 2.2, accountEnabled: false, idleDays: null },
     // Holds and archives on people.
-    { alias: 'henrietta.muller', displayName: 'Henriëtta Müller', licences: e5, sizeGB: 38.5, hold: true, archive: 'auto-expanding' },
-    { alias: 'christie.cline', displayName: 'Christie Cline', licences: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise]), assign(SKU.ExchangePlan1)], sizeGB: 4.4 },
+    { alias: 'henrietta.muller', displayName: 'Henriëtta Müller', licenses: e5, sizeGB: 38.5, hold: true, archive: 'auto-expanding' },
+    { alias: 'christie.cline', displayName: 'Christie Cline', licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise]), assign(SKU.ExchangePlan1)], sizeGB: 4.4 },
     // Names in several scripts.
-    { alias: 'jose.nunez', displayName: 'José Núñez', licences: e3, sizeGB: 2.9, usageLocation: 'ES' },
-    { alias: 'zoe.bronte', displayName: 'Zoë Brontë', licences: e3, sizeGB: 1.7, usageLocation: 'GB' },
-    { alias: 'dmitriy.sokolov', displayName: 'Дмитрий Соколов', licences: [assign(SKU.BusinessPremium)], sizeGB: 6.3, usageLocation: 'UA' },
-    { alias: 'olympia.papadopoulou', displayName: 'Ολυμπία Παπαδοπούλου', licences: e3, sizeGB: 3.6, usageLocation: 'GR' },
-    { alias: 'fatima.alzahra', displayName: 'فاطمة الزهراء', licences: e3, sizeGB: 2.4, usageLocation: 'AE' },
-    { alias: 'noa.cohen', displayName: 'נועה כהן', licences: e3, sizeGB: 1.9, usageLocation: 'IL' },
-    { alias: 'wang.fang', displayName: '王芳', licences: e5, sizeGB: 12.1, usageLocation: 'CN' },
-    { alias: 'sato.hina', displayName: '佐藤 陽菜', licences: e3, sizeGB: 5.0, usageLocation: 'JP' },
-    { alias: 'kim.minjun', displayName: '김민준', licences: e3, sizeGB: 2.6, usageLocation: 'KR' },
-    { alias: 'priya.sharma', displayName: 'प्रिया शर्मा', licences: e3, sizeGB: 1.1, usageLocation: 'IN' },
-    { alias: 'ravi.nolocation', displayName: 'Ravi Menon', licences: [assign(SKU.ExchangePlan1)], sizeGB: 0.9, usageLocation: null },
+    { alias: 'jose.nunez', displayName: 'José Núñez', licenses: e3, sizeGB: 2.9, usageLocation: 'ES' },
+    { alias: 'zoe.bronte', displayName: 'Zoë Brontë', licenses: e3, sizeGB: 1.7, usageLocation: 'GB' },
+    { alias: 'dmitriy.sokolov', displayName: 'Дмитрий Соколов', licenses: [assign(SKU.BusinessPremium)], sizeGB: 6.3, usageLocation: 'UA' },
+    { alias: 'olympia.papadopoulou', displayName: 'Ολυμπία Παπαδοπούλου', licenses: e3, sizeGB: 3.6, usageLocation: 'GR' },
+    { alias: 'fatima.alzahra', displayName: 'فاطمة الزهراء', licenses: e3, sizeGB: 2.4, usageLocation: 'AE' },
+    { alias: 'noa.cohen', displayName: 'נועה כהן', licenses: e3, sizeGB: 1.9, usageLocation: 'IL' },
+    { alias: 'wang.fang', displayName: '王芳', licenses: e5, sizeGB: 12.1, usageLocation: 'CN' },
+    { alias: 'sato.hina', displayName: '佐藤 陽菜', licenses: e3, sizeGB: 5.0, usageLocation: 'JP' },
+    { alias: 'kim.minjun', displayName: '김민준', licenses: e3, sizeGB: 2.6, usageLocation: 'KR' },
+    { alias: 'priya.sharma', displayName: 'प्रिया शर्मा', licenses: e3, sizeGB: 1.1, usageLocation: 'IN' },
+    { alias: 'ravi.nolocation', displayName: 'Ravi Menon', licenses: [assign(SKU.ExchangePlan1)], sizeGB: 0.9, usageLocation: null },
     // Names that must be shown as plain text.
-    { alias: 'mallory', displayName: '**bold** Mallory', licences: e3, sizeGB: 0.4 },
-    { alias: 'trudy', displayName: '<b>html</b> Trudy', licences: e3, sizeGB: 0.5 },
-    { alias: 'owner.template', displayName: '${owner}', licences: e3, sizeGB: 0.3 },
-    { alias: 'date.template', displayName: '{{DATE(2020-01-01T00:00:00Z)}}', licences: e3, sizeGB: 0.3 },
-    { alias: 'hyperlink', displayName: '=HYPERLINK("http://x")', licences: e3, sizeGB: 0.2 },
-    { alias: 'plus1', displayName: '+1-555 Reception', licences: e3, sizeGB: 0.2 },
-    { alias: 'atsum', displayName: '@sum(A1:A9)', licences: e3, sizeGB: 0.2 },
-    { alias: 'minus', displayName: '-2+3 Minus', licences: e3, sizeGB: 0.2 },
-    { alias: 'party', displayName: 'Party 🎉 Planner 👩‍💻', licences: e3, sizeGB: 0.7 },
-    { alias: 'obrien', displayName: 'O\'Brien "Bob"', licences: e3, sizeGB: 1.3 },
-    { alias: 'clickme', displayName: '[click me](http://x) Eve', licences: e3, sizeGB: 0.1 },
-    { alias: 'backslash', displayName: 'Back\\slash\ttab Dan', licences: e3, sizeGB: 0.1 },
+    { alias: 'mallory', displayName: '**bold** Mallory', licenses: e3, sizeGB: 0.4 },
+    { alias: 'trudy', displayName: '<b>html</b> Trudy', licenses: e3, sizeGB: 0.5 },
+    { alias: 'owner.template', displayName: '${owner}', licenses: e3, sizeGB: 0.3 },
+    { alias: 'date.template', displayName: '{{DATE(2020-01-01T00:00:00Z)}}', licenses: e3, sizeGB: 0.3 },
+    { alias: 'hyperlink', displayName: '=HYPERLINK("http://x")', licenses: e3, sizeGB: 0.2 },
+    { alias: 'plus1', displayName: '+1-555 Reception', licenses: e3, sizeGB: 0.2 },
+    { alias: 'atsum', displayName: '@sum(A1:A9)', licenses: e3, sizeGB: 0.2 },
+    { alias: 'minus', displayName: '-2+3 Minus', licenses: e3, sizeGB: 0.2 },
+    { alias: 'party', displayName: 'Party 🎉 Planner 👩‍💻', licenses: e3, sizeGB: 0.7 },
+    { alias: 'obrien', displayName: 'O\'Brien "Bob"', licenses: e3, sizeGB: 1.3 },
+    { alias: 'clickme', displayName: '[click me](http://x) Eve', licenses: e3, sizeGB: 0.1 },
+    { alias: 'backslash', displayName: 'Back\\slash\ttab Dan', licenses: e3, sizeGB: 0.1 },
   ];
   return specs.map((spec) => mailboxUser(draft, 'UserMailbox', spec));
 }

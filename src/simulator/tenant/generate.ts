@@ -98,29 +98,29 @@ export function personName(rng: SeededRandom): { displayName: string; localBase:
   return { displayName, localBase: `${givenAscii}.${familyAscii}`, usageLocation: rng.pick(culture.usageLocations) };
 }
 
-function licence(sku: CatalogSku, disabledPlans?: string[]): FixtureUser['assignedLicenses'][number] {
+function license(sku: CatalogSku, disabledPlans?: string[]): FixtureUser['assignedLicenses'][number] {
   return disabledPlans ? { skuId: sku.skuId, disabledPlans } : { skuId: sku.skuId, disabledPlans: [] };
 }
 
 type ExchangePlan = 'plan2' | 'plan1' | 'none';
 
-function userLicences(rng: SeededRandom): { licences: FixtureUser['assignedLicenses']; plan: ExchangePlan; archiving: boolean } {
+function userLicenses(rng: SeededRandom): { licenses: FixtureUser['assignedLicenses']; plan: ExchangePlan; archiving: boolean } {
   const r = rng.next();
   if (r < 0.40) {
     // A few tenants switch Teams off in E3 for some people: disabledPlans that are not Exchange.
-    return { licences: [licence(SKU.E3, rng.chance(0.05) ? ['57ff2da0-773e-42df-b2af-ffb7a2317929'] : undefined)], plan: 'plan2', archiving: true };
+    return { licenses: [license(SKU.E3, rng.chance(0.05) ? ['57ff2da0-773e-42df-b2af-ffb7a2317929'] : undefined)], plan: 'plan2', archiving: true };
   }
-  if (r < 0.54) return { licences: [licence(SKU.M365E5)], plan: 'plan2', archiving: true };
-  if (r < 0.72) return { licences: [licence(SKU.BusinessPremium)], plan: 'plan1', archiving: true };
-  if (r < 0.80) return { licences: [licence(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
-  if (r < 0.84) return { licences: [licence(SKU.ExchangePlan1), licence(SKU.ExchangeArchiving)], plan: 'plan1', archiving: true };
-  if (r < 0.93) return { licences: [licence(SKU.ExchangePlan2)], plan: 'plan2', archiving: true };
+  if (r < 0.54) return { licenses: [license(SKU.M365E5)], plan: 'plan2', archiving: true };
+  if (r < 0.72) return { licenses: [license(SKU.BusinessPremium)], plan: 'plan1', archiving: true };
+  if (r < 0.80) return { licenses: [license(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
+  if (r < 0.84) return { licenses: [license(SKU.ExchangePlan1), license(SKU.ExchangeArchiving)], plan: 'plan1', archiving: true };
+  if (r < 0.93) return { licenses: [license(SKU.ExchangePlan2)], plan: 'plan2', archiving: true };
   if (r < 0.97) {
     // Office from E3, mail from the cheaper Plan 1: E3's Exchange plan switched off.
-    return { licences: [licence(SKU.E3, [EXCHANGE_PLAN.enterprise]), licence(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
+    return { licenses: [license(SKU.E3, [EXCHANGE_PLAN.enterprise]), license(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
   }
-  if (r < 0.985) return { licences: [licence(SKU.E3, [EXCHANGE_PLAN.enterprise])], plan: 'none', archiving: false };
-  return { licences: [], plan: 'none', archiving: false };
+  if (r < 0.985) return { licenses: [license(SKU.E3, [EXCHANGE_PLAN.enterprise])], plan: 'none', archiving: false };
+  return { licenses: [], plan: 'none', archiving: false };
 }
 
 /** Mailbox size in bytes and a matching item count (typical items are 50–120 KB). */
@@ -171,7 +171,7 @@ export function userMailboxUser(draft: TenantDraft): FixtureUser {
   const name = personName(rng);
   const local = uniqueLocalPart(draft, name.localBase);
   const upn = `${local}@${draft.domain}`;
-  const { licences, plan, archiving } = userLicences(rng);
+  const { licenses, plan, archiving } = userLicenses(rng);
   const quota = plan === 'plan2' ? QUOTA_100GB : QUOTA_50GB;
   const limit = quota.prohibitSendReceiveQuotaBytes;
   const bytes = rng.chance(0.015) ? limit * rng.between(0.85, 0.99) : Math.min(rng.lognormal(2 * GB, 1.35), limit * 0.995);
@@ -203,7 +203,7 @@ export function userMailboxUser(draft: TenantDraft): FixtureUser {
     userType: 'Member',
     usageLocation: rng.chance(0.97) ? name.usageLocation : null,
     createdDateTime: dates.createdDateTime,
-    assignedLicenses: licences,
+    assignedLicenses: licenses,
     mailbox,
   };
 }
@@ -227,7 +227,7 @@ function sharedMailboxUser(draft: TenantDraft, sharedIndex: number): FixtureUser
   const { rng } = draft;
   const name = sharedMailboxName(draft, sharedIndex);
   const upn = `${name.alias}@${draft.domain}`;
-  let licences: FixtureUser['assignedLicenses'] = [];
+  let licenses: FixtureUser['assignedLicenses'] = [];
   let quota = QUOTA_50GB;
   let bytes = Math.min(rng.lognormal(400 * MB, 1.3), 30 * GB);
   let hasArchive = false;
@@ -242,19 +242,19 @@ function sharedMailboxUser(draft: TenantDraft, sharedIndex: number): FixtureUser
     hold = true;
   } else if (r < 0.15) {
     const roll = rng.next();
-    licences = [licence(roll < 0.6 ? SKU.ExchangePlan2 : roll < 0.8 ? SKU.M365E5 : SKU.E3)];
+    licenses = [license(roll < 0.6 ? SKU.ExchangePlan2 : roll < 0.8 ? SKU.M365E5 : SKU.E3)];
     quota = QUOTA_100GB;
     bytes = rng.chance(0.4) ? rng.between(50.5, 90) * GB : Math.min(rng.lognormal(5 * GB, 1), 45 * GB);
     hasArchive = rng.chance(0.5);
     hold = rng.chance(0.4);
   } else if (r < 0.17) {
-    licences = [licence(SKU.ExchangePlan1), licence(SKU.ExchangeArchiving)];
+    licenses = [license(SKU.ExchangePlan1), license(SKU.ExchangeArchiving)];
     bytes = Math.min(rng.lognormal(3 * GB, 1), 45 * GB);
     hasArchive = true;
     hold = rng.chance(0.3);
   } else if (r < 0.20) {
     const plan1 = rng.chance(0.5);
-    licences = [licence(plan1 ? SKU.ExchangePlan1 : SKU.E3)];
+    licenses = [license(plan1 ? SKU.ExchangePlan1 : SKU.E3)];
     quota = plan1 ? QUOTA_50GB : QUOTA_100GB;
   } else if (r < 0.22) {
     bytes = rng.between(45, 49) * GB;
@@ -272,7 +272,7 @@ function sharedMailboxUser(draft: TenantDraft, sharedIndex: number): FixtureUser
     userType: 'Member',
     usageLocation: rng.chance(0.6) ? rng.pick(['US', 'GB', 'DE', 'FR', 'JP']) : null,
     createdDateTime: dates.createdDateTime,
-    assignedLicenses: licences,
+    assignedLicenses: licenses,
     mailbox: {
       recipientTypeDetails: 'SharedMailbox',
       primarySmtpAddress: upn,
@@ -346,7 +346,7 @@ function mailboxlessUser(draft: TenantDraft): FixtureUser {
   return {
     id: rng.guid(), userPrincipalName: `${local}@${draft.domain}`, displayName: name.displayName, mail: null,
     accountEnabled: licensed || rng.chance(0.5), userType: 'Member', usageLocation: licensed ? name.usageLocation : null,
-    createdDateTime, assignedLicenses: licensed ? [licence(SKU.E3, [EXCHANGE_PLAN.enterprise])] : [], mailbox: null,
+    createdDateTime, assignedLicenses: licensed ? [license(SKU.E3, [EXCHANGE_PLAN.enterprise])] : [], mailbox: null,
   };
 }
 

@@ -7,8 +7,8 @@ import type { CatalogSku } from './skus';
 export function consumedUnits(users: readonly FixtureUser[]): Map<string, number> {
   const consumed = new Map<string, number>();
   for (const user of users) {
-    for (const licence of user.assignedLicenses) {
-      consumed.set(licence.skuId, (consumed.get(licence.skuId) ?? 0) + 1);
+    for (const license of user.assignedLicenses) {
+      consumed.set(license.skuId, (consumed.get(license.skuId) ?? 0) + 1);
     }
   }
   return consumed;

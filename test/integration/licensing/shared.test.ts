@@ -34,10 +34,10 @@ const cardOf = (res: { body: any }) => visible(cardText({ attachments: [{ conten
 /** Exchange plans in effect for a fixture user, worked out from the fixture alone. */
 function plansOf(tenant: TenantFixture, user: FixtureUser) {
   const inEffect = new Set<string>();
-  for (const licence of user.assignedLicenses) {
-    const sku = tenant.subscribedSkus.find((s) => s.skuId === licence.skuId)!;
+  for (const license of user.assignedLicenses) {
+    const sku = tenant.subscribedSkus.find((s) => s.skuId === license.skuId)!;
     for (const p of sku.servicePlans) {
-      if ((p.provisioningStatus ?? 'Success') === 'Success' && !(licence.disabledPlans ?? []).includes(p.servicePlanId)) inEffect.add(p.servicePlanId);
+      if ((p.provisioningStatus ?? 'Success') === 'Success' && !(license.disabledPlans ?? []).includes(p.servicePlanId)) inEffect.add(p.servicePlanId);
     }
   }
   return { plan2: inEffect.has(EXCHANGE_PLAN.enterprise), plan1: inEffect.has(EXCHANGE_PLAN.standard), archiving: inEffect.has(EXCHANGE_PLAN.archiveAddon) };

@@ -4,7 +4,7 @@
 import { allActions } from '../../../src/actions';
 import { allCommands } from '../../../src/commands';
 import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
-import { assignLicenceConfirmCard, assignLicenceResultCard } from '../../../src/cards/licensing/assign-licence-cards';
+import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/cards/licensing/assign-license-cards';
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
 import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
@@ -37,8 +37,8 @@ function cards(): [string, object][] {
   const list: [string, object][] = [
     ['mailbox report', mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'snap-1', viewedAt: NOW }).card!],
     ['shared mailboxes', sharedReportMessage({ inventory: { mailboxes: [big], complete: true, failures: [] } as never, verdicts: [verdict] }, { remediation: true, asOf: NOW, snapshotId: 'snap-2' }).card!],
-    ['assign confirmation', assignLicenceConfirmCard({ userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, fix.skus, { replaces: fix.replaces })],
-    ['assign result', assignLicenceResultCard({ mailbox: { userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, skus: fix.skus, requestedBy: 'Admin', at: NOW.toISOString(), result: { outcome: 'assigned' }, actions: [runButton('Show shared mailboxes', 'shared')] })],
+    ['assign confirmation', assignLicenseConfirmCard({ userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, fix.skus, { replaces: fix.replaces })],
+    ['assign result', assignLicenseResultCard({ mailbox: { userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, skus: fix.skus, requestedBy: 'Admin', at: NOW.toISOString(), result: { outcome: 'assigned' }, actions: [runButton('Show shared mailboxes', 'shared')] })],
     ['mailbox details', mailboxDetailsCard(buildMailboxDetails(big, NOW), { actions: [mailboxDetailsButton.button('Live details and licences', { upn: big.userPrincipalName })] })],
     ['more alerts', moreAlertsCard(plan.alerts)],
     ['resolved', resolvedCard(plan.alerts)],

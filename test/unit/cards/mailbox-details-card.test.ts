@@ -57,10 +57,10 @@ describe('mailbox details card', () => {
   it('leaves licences out until they are looked up, then lists them', () => {
     const without = paragraphs(mailboxDetailsCard(buildMailboxDetails(alex, NOW)));
     expect(without).not.toContain('Licences');
-    const withLicences = mailboxDetailsCard(
+    const withLicenses = mailboxDetailsCard(
       buildMailboxDetails(alex, NOW, [{ name: 'Microsoft 365 E3', exchangePlan: 'Exchange Online (Plan 2)' }, { name: 'Power BI Pro' }]),
     );
-    const seen = paragraphs(withLicences);
+    const seen = paragraphs(withLicenses);
     expect(seen).toContain('Licences');
     expect(seen).toContain('Microsoft 365 E3 · Exchange Online (Plan 2)');
     expect(seen).toContain('Power BI Pro');

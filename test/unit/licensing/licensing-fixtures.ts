@@ -115,4 +115,4 @@ export function directoryUser(over: Partial<DirectoryUser> = {}): DirectoryUser 
   };
 }
 
-export const licence = (skuId: string, disabledPlans: string[] = []) => ({ skuId, disabledPlans });
+export const license = (skuId: string, disabledPlans: string[] = []) => ({ skuId, disabledPlans });

@@ -1,9 +1,9 @@
 import { cardBytes, CARD_BYTE_LIMIT } from '../../../src/cards/render';
 import { sharedMailboxesCard } from '../../../src/cards/licensing/shared-mailboxes-card';
-import { assignLicenceConfirmCard, assignLicenceResultCard } from '../../../src/cards/licensing/assign-licence-cards';
+import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/cards/licensing/assign-license-cards';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from '../../../src/reports/licensing/shared-mailbox-verdict';
 import { cardProblems, findAll, visibleTexts } from './card-checks';
-import { directoryUser, exchangePlan2, GB, licence, sharedMailbox, SKU_ID, tenantSkus } from './licensing-fixtures';
+import { directoryUser, exchangePlan2, GB, license, sharedMailbox, SKU_ID, tenantSkus } from './licensing-fixtures';
 
 const asOf = '2025-06-01T09:00:00Z';
 const skus = tenantSkus();
@@ -15,7 +15,7 @@ function verdicts(): SharedMailboxVerdict[] {
     sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'open@contoso.example', displayName: 'Open Box', sizeBytes: GB }), user: directoryUser({ accountEnabled: true }), skus }),
     sharedMailboxVerdict({
       mailbox: sharedMailbox({ userPrincipalName: 'paid@contoso.example', displayName: 'Paid Box', sizeBytes: GB }),
-      user: directoryUser({ assignedLicenses: [licence(SKU_ID.exchangePlan2)] }),
+      user: directoryUser({ assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
       skus,
     }),
     sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'fine@contoso.example', displayName: 'Fine Box', sizeBytes: GB }), user: directoryUser(), skus }),
@@ -111,7 +111,7 @@ describe('assign licence cards', () => {
   const sku = { skuId: SKU_ID.exchangePlan2, skuName: 'Exchange Online (Plan 2)', free: 3 };
 
   test('confirmation names the licence and what it costs, with Confirm and Cancel', () => {
-    const card = assignLicenceConfirmCard(mailbox, sku, { why: 'over 50 GB (70 GB)', replaces: [{ skuId: SKU_ID.exchangePlan1, skuName: 'Exchange Online (Plan 1)' }] });
+    const card = assignLicenseConfirmCard(mailbox, sku, { why: 'over 50 GB (70 GB)', replaces: [{ skuId: SKU_ID.exchangePlan1, skuName: 'Exchange Online (Plan 1)' }] });
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('Exchange Online (Plan 2) (3 free now, 2 after)');
@@ -125,12 +125,12 @@ describe('assign licence cards', () => {
   });
 
   test('confirmation warns when the account has no usage location', () => {
-    const card = assignLicenceConfirmCard(mailbox, sku, { needsUsageLocation: true });
+    const card = assignLicenseConfirmCard(mailbox, sku, { needsUsageLocation: true });
     expect(visibleTexts(card)).toContain('no usage location');
   });
 
-  const result = (r: Parameters<typeof assignLicenceResultCard>[0]['result']) =>
-    assignLicenceResultCard({ mailbox, skus: [sku], requestedBy: 'Alex Wilber', at: asOf, result: r });
+  const result = (r: Parameters<typeof assignLicenseResultCard>[0]['result']) =>
+    assignLicenseResultCard({ mailbox, skus: [sku], requestedBy: 'Alex Wilber', at: asOf, result: r });
 
   test.each([
     [{ status: 400, message: 'License assignment cannot be done for user with invalid usage location.' }, /no usage location/],

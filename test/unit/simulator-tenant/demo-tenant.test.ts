@@ -2,7 +2,7 @@ import { demoTenant, PLAYGROUND_USER_ID } from '../../../src/simulator/tenant/de
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { validateTenant } from '../../../src/simulator/tenant/validate';
 import {
-  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenceReasons, licensedEnough, PLAN, quotaShare,
+  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenseReasons, licensedEnough, PLAN, quotaShare,
   SCRIPTS, skuPartNumbers,
 } from './tenant-queries';
 
@@ -56,7 +56,7 @@ describe('every shared mailbox licensing case', () => {
   ])('%s@: %s', (alias, _case, reasons, enough) => {
     const mailbox = byAlias(alias);
     expect(mailbox.mailbox!.recipientTypeDetails).toBe('SharedMailbox');
-    expect(licenceReasons(mailbox)).toEqual(reasons);
+    expect(licenseReasons(mailbox)).toEqual(reasons);
     expect(licensedEnough(tenant, mailbox)).toBe(enough);
   });
 
@@ -82,8 +82,8 @@ describe('every shared mailbox licensing case', () => {
   });
 
   test("records@'s licence carries an Exchange plan still being provisioned", () => {
-    const [licence] = byAlias('records').assignedLicenses;
-    const sku = tenant.subscribedSkus.find((s) => s.skuId === licence.skuId)!;
+    const [license] = byAlias('records').assignedLicenses;
+    const sku = tenant.subscribedSkus.find((s) => s.skuId === license.skuId)!;
     expect(sku.skuPartNumber).toBe('ENTERPRISEPREMIUM');
     expect(sku.servicePlans.find((p) => p.servicePlanId === PLAN.plan2)!.provisioningStatus).toBe('PendingProvisioning');
     const others = tenant.subscribedSkus.filter((s) => s !== sku).flatMap((s) => s.servicePlans);

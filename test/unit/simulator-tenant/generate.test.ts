@@ -2,7 +2,7 @@ import { generateTenant } from '../../../src/simulator/tenant/generate';
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { validateTenant } from '../../../src/simulator/tenant/validate';
 import {
-  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenceReasons, licensedEnough, PLAN, quotaShare, SCRIPTS,
+  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenseReasons, licensedEnough, PLAN, quotaShare, SCRIPTS,
 } from './tenant-queries';
 
 const now = new Date('2025-06-15T09:30:00Z');
@@ -123,12 +123,12 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
     const unlicensed = shared.filter((u) => u.assignedLicenses.length === 0);
     expect(share(unlicensed.length, shared.length)).toBeGreaterThan(0.7);
     const lacking = shared.filter((u) => !licensedEnough(tenant, u));
-    const reasons = new Set(lacking.flatMap(licenceReasons));
+    const reasons = new Set(lacking.flatMap(licenseReasons));
     expect([...reasons].sort()).toEqual(['archive', 'hold', 'over 50 GB']);
-    const properly = shared.filter((u) => u.assignedLicenses.length > 0 && licenceReasons(u).length > 0 && licensedEnough(tenant, u));
+    const properly = shared.filter((u) => u.assignedLicenses.length > 0 && licenseReasons(u).length > 0 && licensedEnough(tenant, u));
     expect(properly.some((u) => enabledPlans(tenant, u).has(PLAN.plan2))).toBe(true);
     expect(properly.some((u) => !enabledPlans(tenant, u).has(PLAN.plan2) && enabledPlans(tenant, u).has(PLAN.archiving))).toBe(true);
-    expect(shared.some((u) => u.assignedLicenses.length > 0 && licenceReasons(u).length === 0)).toBe(true);
+    expect(shared.some((u) => u.assignedLicenses.length > 0 && licenseReasons(u).length === 0)).toBe(true);
     expect(unlicensed.some((u) => u.mailbox!.prohibitSendReceiveQuotaBytes === 100 * GB)).toBe(true);
     expect(unlicensed.some((u) => u.mailbox!.totalItemSizeBytes >= 45 * GB && u.mailbox!.totalItemSizeBytes < 50 * GB)).toBe(true);
     const enabled = shared.filter((u) => u.accountEnabled);

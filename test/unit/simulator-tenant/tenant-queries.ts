@@ -27,7 +27,7 @@ export function skuPartNumbers(tenant: TenantFixture, user: FixtureUser): string
 }
 
 /** Why a shared mailbox needs a licence, by Microsoft's rules (empty: it needs none). */
-export function licenceReasons(user: FixtureUser): string[] {
+export function licenseReasons(user: FixtureUser): string[] {
   const mailbox = user.mailbox;
   if (!mailbox) return [];
   const reasons: string[] = [];
@@ -39,7 +39,7 @@ export function licenceReasons(user: FixtureUser): string[] {
 
 /** Whether the plans cover every reason: Plan 2, or Plan 1 + archiving when size is no reason. */
 export function licensedEnough(tenant: TenantFixture, user: FixtureUser): boolean {
-  const reasons = licenceReasons(user);
+  const reasons = licenseReasons(user);
   const plans = enabledPlans(tenant, user);
   if (plans.has(PLAN.plan2)) return true;
   if (reasons.includes('over 50 GB')) return false;

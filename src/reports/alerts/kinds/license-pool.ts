@@ -1,6 +1,6 @@
 // A subscription with fewer free licences than the conversation asked for, or none.
 import { formatCount } from '../../format';
-import { licencePools } from '../../licensing/licence-pools';
+import { licensePools } from '../../licensing/license-pools';
 import { defineAlertKind, type Finding } from '../alert-kind';
 
 export const licensePoolAlert = defineAlertKind({
@@ -19,7 +19,7 @@ export const licensePoolAlert = defineAlertKind({
   reads: { skus: true },
   judgeTenant(j) {
     const findings: Finding[] = [];
-    for (const pool of licencePools(j.facts.skus)) {
+    for (const pool of licensePools(j.facts.skus)) {
       // A pool nobody bought (an ended trial) or a deleted subscription is not news.
       if (pool.bought <= 0 || /^deleted$/i.test(pool.status)) continue;
       if (pool.free >= j.threshold && pool.free > 0) continue;

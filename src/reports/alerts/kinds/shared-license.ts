@@ -1,7 +1,7 @@
 // A shared mailbox that needs a licence now (over 50 GB, an archive, a hold…), with the licence
 // that fixes it when the tenant has one free.
 import { sharedMailboxVerdict } from '../../licensing/shared-mailbox-verdict';
-import { assignableFix, assignLicenceData } from '../../licensing/license-assignment';
+import { assignableFix, assignLicenseData } from '../../licensing/license-assignment';
 import { defineAlertKind } from '../alert-kind';
 import { mailboxKey } from '../history';
 
@@ -24,7 +24,7 @@ export const sharedLicenseAlert = defineAlertKind({
       why: [verdict.why, verdict.fix?.text].filter(Boolean).join(' '),
       severity: 'attention',
       upn: m.userPrincipalName,
-      ...(fix ? { assign: assignLicenceData(verdict, fix) } : {}),
+      ...(fix ? { assign: assignLicenseData(verdict, fix) } : {}),
     };
   },
   details: { mailbox: true },

@@ -4,29 +4,29 @@ import { sharedMailboxVerdict, type SharedMailboxVerdict } from './shared-mailbo
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface WastedLicences {
+export interface WastedLicenses {
   userPrincipalName: string;
   displayName: string;
-  licences: string[];
+  licenses: string[];
 }
 
-export interface InactiveLicensedMailbox extends WastedLicences {
+export interface InactiveLicensedMailbox extends WastedLicenses {
   /** ISO time of the last interaction, null when never. */
   lastInteractionTime: string | null;
   /** Whole days since then, null when never. */
   idleDays: number | null;
 }
 
-export interface LicenceWaste {
+export interface LicenseWaste {
   inactiveDays: number;
   /** Licences on accounts that cannot sign in (shared mailboxes are judged by their own rules). */
-  disabledAccounts: WastedLicences[];
+  disabledAccounts: WastedLicenses[];
   /** Licensed user mailboxes with no interaction for inactiveDays, or never. */
   inactiveMailboxes: InactiveLicensedMailbox[];
   /** Shared mailboxes holding an Exchange licence nothing requires. */
   sharedWithoutNeed: SharedMailboxVerdict[];
   /** Licences across the three lists. */
-  licenceCount: number;
+  licenseCount: number;
 }
 
 export interface WasteInput {
@@ -37,7 +37,7 @@ export interface WasteInput {
   inactiveDays?: number;
 }
 
-export function licenceWaste(input: WasteInput): LicenceWaste {
+export function licenseWaste(input: WasteInput): LicenseWaste {
   const inactiveDays = input.inactiveDays ?? 90;
   const skuById = new Map(input.skus.map((s) => [s.skuId.toLowerCase(), s]));
   const names = (user: DirectoryUser): string[] =>
@@ -51,7 +51,7 @@ export function licenceWaste(input: WasteInput): LicenceWaste {
 
   const disabledAccounts = input.users
     .filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0 && !sharedUserIds.has(u.id.toLowerCase()))
-    .map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, licences: names(u) }));
+    .map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, licenses: names(u) }));
   const disabledIds = new Set(input.users.filter((u) => !u.accountEnabled).map((u) => u.id.toLowerCase()));
 
   const cutoff = input.now.getTime() - inactiveDays * DAY_MS;
@@ -66,7 +66,7 @@ export function licenceWaste(input: WasteInput): LicenceWaste {
     inactiveMailboxes.push({
       userPrincipalName: m.userPrincipalName,
       displayName: m.displayName,
-      licences: names(user),
+      licenses: names(user),
       lastInteractionTime: last,
       idleDays: Number.isNaN(lastMs) ? null : Math.floor((input.now.getTime() - lastMs) / DAY_MS),
     });
@@ -78,9 +78,9 @@ export function licenceWaste(input: WasteInput): LicenceWaste {
     .map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }))
     .filter((v) => v.kind === 'licensed-without-need');
 
-  const licenceCount =
-    disabledAccounts.reduce((n, w) => n + w.licences.length, 0) +
-    inactiveMailboxes.reduce((n, w) => n + w.licences.length, 0) +
-    sharedWithoutNeed.reduce((n, v) => n + v.licences.length, 0);
-  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, licenceCount };
+  const licenseCount =
+    disabledAccounts.reduce((n, w) => n + w.licenses.length, 0) +
+    inactiveMailboxes.reduce((n, w) => n + w.licenses.length, 0) +
+    sharedWithoutNeed.reduce((n, v) => n + v.licenses.length, 0);
+  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, licenseCount };
 }

@@ -1,12 +1,12 @@
 // `licenses <upn>`: one account's licences by name, its Exchange plan, and whether its mailbox fits.
 import { formatBytes, formatPercent } from '../../reports/format';
-import type { UserLicenceReport } from '../../reports/licensing/user-licences';
+import type { UserLicenseReport } from '../../reports/licensing/user-licenses';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
-import { poolBar } from './licences-card';
-import template from './templates/user-licences.json';
+import { poolBar } from './licenses-card';
+import template from './templates/user-licenses.json';
 
-export function userLicencesCard(report: UserLicenceReport, actions: object[] = []): AdaptiveCard {
+export function userLicensesCard(report: UserLicenseReport, actions: object[] = []): AdaptiveCard {
   const ex = report.exchange;
   const facts = [
     { title: 'Exchange plan', value: report.planLabel },
@@ -48,8 +48,8 @@ export function userLicencesCard(report: UserLicenceReport, actions: object[] = 
     upn: isolated(plainText(report.userPrincipalName, 120)),
     facts,
     fit,
-    licenceLine: report.licences.length === 0 ? 'No licences assigned.' : `${report.licences.length} ${report.licences.length === 1 ? 'licence' : 'licences'}`,
-    licences: report.licences.map((l) => ({
+    licenseLine: report.licenses.length === 0 ? 'No licences assigned.' : `${report.licenses.length} ${report.licenses.length === 1 ? 'licence' : 'licences'}`,
+    licenses: report.licenses.map((l) => ({
       name: plainText(l.name, 100),
       partNumber: plainText(l.partNumber, 60),
       disabled: l.disabledPlans.length ? plainText(`Switched off: ${l.disabledPlans.join(', ')}`, 400) : 'All service plans on',

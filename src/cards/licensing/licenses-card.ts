@@ -1,16 +1,16 @@
 // The `licenses` card: pools running out called out first, a bar per pool, the numbers, then waste.
 import { formatCount, relativeTime } from '../../reports/format';
-import type { LicencePool } from '../../reports/licensing/licence-pools';
-import type { LicenceWaste } from '../../reports/licensing/licence-waste';
+import type { LicensePool } from '../../reports/licensing/license-pools';
+import type { LicenseWaste } from '../../reports/licensing/license-waste';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
-import template from './templates/licences.json';
+import template from './templates/licenses.json';
 
-export interface LicencesCardInput {
-  pools: LicencePool[];
-  waste: LicenceWaste;
+export interface LicensesCardInput {
+  pools: LicensePool[];
+  waste: LicenseWaste;
   /** ISO time the data was read. */
   asOf: string;
   actions?: object[];
@@ -20,13 +20,13 @@ const CHART_BARS = 10;
 const WASTE_EXAMPLES = 3;
 
 /** "██████░░░░" of assigned against bought, for clients that do not draw charts. */
-export function poolBar(pool: Pick<LicencePool, 'bought' | 'assigned'>, width = 10): string {
+export function poolBar(pool: Pick<LicensePool, 'bought' | 'assigned'>, width = 10): string {
   const share = pool.bought > 0 ? Math.min(1, pool.assigned / pool.bought) : pool.assigned > 0 ? 1 : 0;
   const filled = Math.round(share * width);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-function statusWords(pool: LicencePool): string {
+function statusWords(pool: LicensePool): string {
   const parts = [pool.status];
   if (pool.warningUnits > 0) parts.push(`${formatCount(pool.warningUnits)} expiring`);
   if (pool.suspendedUnits > 0) parts.push(`${formatCount(pool.suspendedUnits)} suspended`);
@@ -34,7 +34,7 @@ function statusWords(pool: LicencePool): string {
   return parts.join(' · ');
 }
 
-function poolRow(pool: LicencePool) {
+function poolRow(pool: LicensePool) {
   // An add-on's Exchange plan often bears the product's own name: say it once.
   const plan = pool.exchangePlan && pool.exchangePlan !== pool.name ? pool.exchangePlan : '';
   const sub = [pool.partNumber, plan].filter(Boolean).join(' · ');
@@ -50,8 +50,8 @@ function poolRow(pool: LicencePool) {
   };
 }
 
-function callouts(pools: LicencePool[]) {
-  const line = (label: string, list: LicencePool[]) =>
+function callouts(pools: LicensePool[]) {
+  const line = (label: string, list: LicensePool[]) =>
     list.length === 0
       ? []
       : [
@@ -68,29 +68,29 @@ function callouts(pools: LicencePool[]) {
   ];
 }
 
-function wasteSection(waste: LicenceWaste, now: Date) {
+function wasteSection(waste: LicenseWaste, now: Date) {
   const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-  const licences = (list: string[]) => plainText(list.join(', '), 120);
+  const licenses = (list: string[]) => plainText(list.join(', '), 120);
   const groups = [
     {
       title: 'On accounts that cannot sign in',
       examples: waste.disabledAccounts.slice(0, WASTE_EXAMPLES).map((w) => ({
         name: plainText(w.displayName) || plainText(w.userPrincipalName),
-        detail: licences(w.licences),
+        detail: licenses(w.licenses),
       })),
     },
     {
       title: `Mailboxes idle ${waste.inactiveDays}+ days`,
       examples: waste.inactiveMailboxes.slice(0, WASTE_EXAMPLES).map((w) => ({
         name: plainText(w.displayName) || plainText(w.userPrincipalName),
-        detail: `${w.lastInteractionTime ? `last used ${relativeTime(w.lastInteractionTime, now)}` : 'never used'} · ${licences(w.licences)}`,
+        detail: `${w.lastInteractionTime ? `last used ${relativeTime(w.lastInteractionTime, now)}` : 'never used'} · ${licenses(w.licenses)}`,
       })),
     },
     {
       title: 'Shared mailboxes licensed without need',
       examples: waste.sharedWithoutNeed.slice(0, WASTE_EXAMPLES).map((v) => ({
         name: plainText(v.displayName) || plainText(v.userPrincipalName),
-        detail: licences(v.licences.map((l) => l.skuName)),
+        detail: licenses(v.licenses.map((l) => l.skuName)),
       })),
     },
   ].filter((g) => g.examples.length > 0);
@@ -99,14 +99,14 @@ function wasteSection(waste: LicenceWaste, now: Date) {
       { label: 'Accounts that cannot sign in', value: plural(waste.disabledAccounts.length, 'account', 'accounts') },
       { label: `Idle ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'mailbox', 'mailboxes') },
       { label: 'Shared, not needed', value: plural(waste.sharedWithoutNeed.length, 'mailbox', 'mailboxes') },
-      { label: 'Licences in all', value: formatCount(waste.licenceCount) },
+      { label: 'Licences in all', value: formatCount(waste.licenseCount) },
     ],
     groups,
   };
 }
 
 /** The card with exactly `poolCount` pools in the table (used by fitCard; call licencesCard instead). */
-export function renderLicencesCard(input: LicencesCardInput, poolCount: number): AdaptiveCard {
+export function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
   const shown = Math.min(poolCount, input.pools.length);
   const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
   const limitNote =
@@ -138,6 +138,6 @@ export function renderLicencesCard(input: LicencesCardInput, poolCount: number):
   return renderCard(template, data);
 }
 
-export function licencesCard(input: LicencesCardInput): FittedCard {
-  return fitCard((n) => renderLicencesCard(input, n), input.pools.length);
+export function licensesCard(input: LicensesCardInput): FittedCard {
+  return fitCard((n) => renderLicensesCard(input, n), input.pools.length);
 }

@@ -1,10 +1,10 @@
 // `licenses <upn>`: one account's licences by name, its Exchange plan, and whether its mailbox fits.
 // The mailbox part is a bonus: if Exchange cannot be read the licences still show, and the card says so.
-import { userLicencesCard } from '../cards/licensing/user-licences-card';
+import { userLicensesCard } from '../cards/licensing/user-licenses-card';
 import { statisticsIdentity } from '../m365/exchange-records';
 import type { MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
-import { userLicences } from '../reports/licensing/user-licences';
+import { userLicenses } from '../reports/licensing/user-licenses';
 import type { TenantClients } from '../m365/tenant-clients';
 import { withNotice } from './card-notice';
 import { explainFailure } from '../runner/failures';
@@ -12,7 +12,7 @@ import { errorMessage, runButton } from './replies';
 import type { Message } from './types';
 import type { Logger } from '../log';
 
-export async function userLicencesMessage(tenant: TenantClients, identity: string, log: Logger): Promise<Message> {
+export async function userLicensesMessage(tenant: TenantClients, identity: string, log: Logger): Promise<Message> {
   const commandText = `licenses ${identity}`;
   try {
     const [user, skus] = await Promise.all([tenant.graph.getUser(identity), tenant.graph.listSubscribedSkus()]);
@@ -24,7 +24,7 @@ export async function userLicencesMessage(tenant: TenantClients, identity: strin
       return { error: explainFailure(err).message };
     });
     const found = mailbox && 'statistics' in mailbox ? mailbox : null;
-    const card = userLicencesCard(userLicences(user, skus, found), [runButton('Refresh', commandText)]);
+    const card = userLicensesCard(userLicenses(user, skus, found), [runButton('Refresh', commandText)]);
     let notice = '';
     if (mailbox && 'error' in mailbox) notice = `Mailbox size not shown: ${mailbox.error}`;
     else if (found && !found.statistics) notice = `Mailbox size not shown: ${found.statisticsError ?? 'its statistics could not be read.'}`;

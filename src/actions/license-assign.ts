@@ -1,20 +1,20 @@
 // `licence.assign`: Confirm on the confirmation card. Checks again that remediation is on and that
 // the tenant still needs exactly what was confirmed, makes the one assignLicense call, and logs who
 // asked for what and how it ended.
-import { assignLicenceResultCard, type AssignOutcome } from '../cards/licensing/assign-licence-cards';
+import { assignLicenseResultCard, type AssignOutcome } from '../cards/licensing/assign-license-cards';
 import { assignableFix } from '../reports/licensing/license-assignment';
-import { checkSharedMailbox } from '../commands/licence-data';
+import { checkSharedMailbox } from '../commands/license-data';
 import { runButton } from '../commands/replies';
 import type { ActionContext, CardAction } from '../commands/types';
 import { isServiceError } from '../m365/service-error';
-import { licenceChangeRecord } from '../reports/licensing/licence-change';
+import { licenseChangeRecord } from '../reports/licensing/license-change';
 import { skuName } from '../reports/licensing/sku-catalog';
-import { confirmation } from './licence-assign-confirm';
+import { confirmation } from './license-assign-confirm';
 import { NOT_UNDERSTOOD } from '../buttons/button';
-import { REMEDIATION_OFF, sameSkus, type AssignRequest } from '../buttons/licence-assign-request';
+import { REMEDIATION_OFF, sameSkus, type AssignRequest } from '../buttons/license-assign-request';
 import { assignLicenseButton } from '../buttons/license-assign';
 
-export const assignLicenceAction: CardAction = {
+export const assignLicenseAction: CardAction = {
   verb: assignLicenseButton.verb,
   button: assignLicenseButton,
   run: async (ctx) => {
@@ -57,7 +57,7 @@ function resultCard(
   skus = request.skuIds.map((skuId) => ({ skuId, skuName: skuName({ skuId }) })),
   removed: { skuId: string; skuName: string }[] = [],
 ) {
-  return assignLicenceResultCard({
+  return assignLicenseResultCard({
     mailbox,
     skus,
     removed,
@@ -69,7 +69,7 @@ function resultCard(
 }
 
 function logChange(ctx: ActionContext, request: AssignRequest, end: { outcome: 'assigned' | 'refused' | 'not-allowed'; refusal?: object; reason?: string }): void {
-  const record = licenceChangeRecord({
+  const record = licenseChangeRecord({
     at: ctx.now().toISOString(),
     requestedBy: { aadObjectId: ctx.caller.aadObjectId, name: ctx.caller.name },
     userPrincipalName: request.upn,

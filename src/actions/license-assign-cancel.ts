@@ -1,6 +1,6 @@
 // `licence.assign.cancel`: Cancel on the confirmation card. Nothing is read or changed; the card
 // says so and offers the way back to the report.
-import { assignLicenceResultCard } from '../cards/licensing/assign-licence-cards';
+import { assignLicenseResultCard } from '../cards/licensing/assign-license-cards';
 import { NOT_UNDERSTOOD } from '../buttons/button';
 import { assignCancelButton } from '../buttons/license-assign';
 import { runButton } from '../commands/replies';
@@ -12,7 +12,7 @@ export const assignCancelAction: CardAction = {
   run: async (ctx) => {
     const request = assignCancelButton.parse(ctx.data);
     if (!request) return NOT_UNDERSTOOD;
-    const card = assignLicenceResultCard({
+    const card = assignLicenseResultCard({
       mailbox: { userPrincipalName: request.upn, displayName: '' },
       skus: [],
       requestedBy: ctx.caller.name || ctx.caller.aadObjectId,

@@ -10,7 +10,7 @@ import {
 } from './sku-catalog';
 
 /** What a shared mailbox must have: Plan 2, or (Plan 2 or Plan 1 with Exchange Online Archiving). */
-export type LicenceNeed = 'plan2' | 'plan2-or-plan1-with-archiving';
+export type LicenseNeed = 'plan2' | 'plan2-or-plan1-with-archiving';
 
 export interface FixSku {
   skuId: string;
@@ -19,7 +19,7 @@ export interface FixSku {
   free: number;
 }
 
-export type LicenceFix =
+export type LicenseFix =
   | {
       kind: 'assign';
       skus: FixSku[];
@@ -33,7 +33,7 @@ export type LicenceFix =
   | { kind: 'wait'; pending: ExchangePlanSource[]; text: string }
   | { kind: 'buy'; products: { skuId: string; name: string }[]; full: string[]; text: string };
 
-export function meetsNeed(plans: Pick<ExchangePlans, 'plan' | 'archiving'>, need: LicenceNeed): boolean {
+export function meetsNeed(plans: Pick<ExchangePlans, 'plan' | 'archiving'>, need: LicenseNeed): boolean {
   if (plans.plan === 'plan2') return true;
   return need === 'plan2-or-plan1-with-archiving' && plans.plan === 'plan1' && plans.archiving;
 }
@@ -62,13 +62,13 @@ interface Option {
  * option brings stands in for its cost: a standalone Exchange SKU carries a handful, a suite dozens.
  * Plan 1 with Exchange Online Archiving is preferred to Plan 2 unless Plan 2 is needed anyway.
  */
-export function chooseLicenceFix(
+export function chooseLicenseFix(
   user: { assignedLicenses: AssignedLicense[]; usageLocation: string | null },
   current: ExchangePlans,
-  need: LicenceNeed,
+  need: LicenseNeed,
   skus: SubscribedSku[],
   preferPlan2 = false,
-): LicenceFix {
+): LicenseFix {
   if (current.pending.length > 0 && meetsNeed(withPendingInEffect(user, skus), need)) {
     const provisioning = current.pending.filter((p) => !p.status.startsWith('subscription'));
     const what = provisioning.map((p) => `${p.planLabel} from ${p.skuName} (${p.status})`).join(', ');
@@ -142,9 +142,9 @@ function withPendingInEffect(user: { assignedLicenses: AssignedLicense[] }, skus
 function enablePlanFix(
   user: { assignedLicenses: AssignedLicense[] },
   current: ExchangePlans,
-  need: LicenceNeed,
+  need: LicenseNeed,
   skus: SubscribedSku[],
-): LicenceFix | null {
+): LicenseFix | null {
   const bySku = new Map<string, ExchangePlanSource[]>();
   for (const d of current.disabled) {
     if (d.status !== 'Success') continue;
@@ -152,12 +152,12 @@ function enablePlanFix(
   }
   for (const [skuId, plans] of bySku) {
     const ids = new Set(plans.map((p) => p.planId.toLowerCase()));
-    const licences = user.assignedLicenses.map((l) =>
+    const licenses = user.assignedLicenses.map((l) =>
       l.skuId.toLowerCase() === skuId.toLowerCase()
         ? { ...l, disabledPlans: l.disabledPlans.filter((id) => !ids.has(id.toLowerCase())) }
         : l,
     );
-    if (meetsNeed(exchangePlansOf({ assignedLicenses: licences }, skus), need)) {
+    if (meetsNeed(exchangePlansOf({ assignedLicenses: licenses }, skus), need)) {
       const labels = plans.map((p) => p.planLabel);
       return {
         kind: 'enable-plan',
@@ -171,7 +171,7 @@ function enablePlanFix(
   return null;
 }
 
-function buyFix(current: ExchangePlans, need: LicenceNeed, wantPlan2: boolean, fitting: SubscribedSku[]): LicenceFix {
+function buyFix(current: ExchangePlans, need: LicenseNeed, wantPlan2: boolean, fitting: SubscribedSku[]): LicenseFix {
   const product = (skuId: string) => ({ skuId, name: catalogSku(skuId)?.name ?? skuId });
   let products: { skuId: string; name: string }[];
   if (wantPlan2 || need === 'plan2') products = [product(EXCHANGE_PLAN_2_SKU_ID)];

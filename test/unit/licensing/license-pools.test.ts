@@ -1,8 +1,8 @@
-import { licencePools, poolLevel } from '../../../src/reports/licensing/licence-pools';
-import { licenceWaste } from '../../../src/reports/licensing/licence-waste';
-import { userLicences } from '../../../src/reports/licensing/user-licences';
+import { licensePools, poolLevel } from '../../../src/reports/licensing/license-pools';
+import { licenseWaste } from '../../../src/reports/licensing/license-waste';
+import { userLicenses } from '../../../src/reports/licensing/user-licenses';
 import type { MailboxWithStatistics } from '../../../src/model/tenant';
-import { directoryUser, exchangePlan1, exchangePlan2, GB, licence, office365E3, PLAN, sharedMailbox, sku, SKU_ID, tenantSkus } from './licensing-fixtures';
+import { directoryUser, exchangePlan1, exchangePlan2, GB, license, office365E3, PLAN, sharedMailbox, sku, SKU_ID, tenantSkus } from './licensing-fixtures';
 
 describe('licencePools', () => {
   test.each([
@@ -25,7 +25,7 @@ describe('licencePools', () => {
   test('pools carry names, numbers and status, running out first', () => {
     const warning = { ...exchangePlan1(20, 3), capabilityStatus: 'Warning', prepaidUnits: { enabled: 20, warning: 20, suspended: 0, lockedOut: 0 } };
     const trial = sku('aaaaaaaa-0000-0000-0000-000000000000', 'SOME_ENDED_TRIAL', [], 0, 0);
-    const pools = licencePools([warning, office365E3(50, 50), exchangePlan2(10, 9), trial]);
+    const pools = licensePools([warning, office365E3(50, 50), exchangePlan2(10, 9), trial]);
     expect(pools.map((p) => [p.name, p.bought, p.assigned, p.free, p.level])).toEqual([
       ['Office 365 E3', 50, 50, 0, 'exhausted'],
       ['Exchange Online (Plan 2)', 10, 9, 1, 'nearly'],
@@ -45,13 +45,13 @@ describe('licenceWaste', () => {
   const now = new Date('2025-06-01T00:00:00Z');
   const skus = tenantSkus();
   const users = [
-    directoryUser({ id: 'gone', userPrincipalName: 'gone@x', displayName: 'Gone', accountEnabled: false, assignedLicenses: [licence(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'idle', userPrincipalName: 'idle@x', displayName: 'Idle', accountEnabled: true, assignedLicenses: [licence(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'never', userPrincipalName: 'never@x', displayName: 'Never', accountEnabled: true, assignedLicenses: [licence(SKU_ID.exchangePlan1)] }),
-    directoryUser({ id: 'busy', userPrincipalName: 'busy@x', displayName: 'Busy', accountEnabled: true, assignedLicenses: [licence(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'edge', userPrincipalName: 'edge@x', displayName: 'Edge', accountEnabled: true, assignedLicenses: [licence(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'big-shared', accountEnabled: false, assignedLicenses: [licence(SKU_ID.exchangePlan2)] }),
-    directoryUser({ id: 'small-shared', accountEnabled: false, assignedLicenses: [licence(SKU_ID.exchangePlan2)] }),
+    directoryUser({ id: 'gone', userPrincipalName: 'gone@x', displayName: 'Gone', accountEnabled: false, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({ id: 'idle', userPrincipalName: 'idle@x', displayName: 'Idle', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({ id: 'never', userPrincipalName: 'never@x', displayName: 'Never', accountEnabled: true, assignedLicenses: [license(SKU_ID.exchangePlan1)] }),
+    directoryUser({ id: 'busy', userPrincipalName: 'busy@x', displayName: 'Busy', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({ id: 'edge', userPrincipalName: 'edge@x', displayName: 'Edge', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({ id: 'big-shared', accountEnabled: false, assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
+    directoryUser({ id: 'small-shared', accountEnabled: false, assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
   ];
   const mailboxes = [
     userMailbox('gone@x', 'gone', '2024-01-01T00:00:00Z'),
@@ -64,18 +64,18 @@ describe('licenceWaste', () => {
   ];
 
   test('licences on disabled accounts, idle licensed mailboxes, shared mailboxes licensed without need', () => {
-    const waste = licenceWaste({ users, mailboxes, skus, now });
-    expect(waste.disabledAccounts).toEqual([{ userPrincipalName: 'gone@x', displayName: 'Gone', licences: ['Office 365 E3'] }]);
+    const waste = licenseWaste({ users, mailboxes, skus, now });
+    expect(waste.disabledAccounts).toEqual([{ userPrincipalName: 'gone@x', displayName: 'Gone', licenses: ['Office 365 E3'] }]);
     expect(waste.inactiveMailboxes.map((m) => [m.userPrincipalName, m.idleDays])).toEqual([
       ['never@x', null],
       ['idle@x', 120],
     ]);
     expect(waste.sharedWithoutNeed.map((v) => v.userPrincipalName)).toEqual(['small-shared@x']);
-    expect(waste.licenceCount).toBe(4);
+    expect(waste.licenseCount).toBe(4);
   });
 
   test('the idle period is configurable', () => {
-    const waste = licenceWaste({ users, mailboxes, skus, now, inactiveDays: 30 });
+    const waste = licenseWaste({ users, mailboxes, skus, now, inactiveDays: 30 });
     expect(waste.inactiveMailboxes.map((m) => m.userPrincipalName)).toEqual(['never@x', 'idle@x', 'edge@x']);
   });
 });
@@ -84,9 +84,9 @@ describe('userLicences', () => {
   const skus = tenantSkus();
 
   test('SKUs by name, disabled plans by name, the Exchange plan and the mailbox against its quota', () => {
-    const user = directoryUser({ userPrincipalName: 'ann@x', displayName: 'Ann', accountEnabled: true, assignedLicenses: [licence(SKU_ID.office365E3, ['cccc0003-0000-4000-8000-000000000000'])] });
-    const report = userLicences(user, skus, { ...sharedMailbox({ sizeBytes: 60 * GB }), recipientTypeDetails: 'UserMailbox' });
-    expect(report.licences).toEqual([{ skuId: SKU_ID.office365E3, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', disabledPlans: ['CCCC_PLAN_3'] }]);
+    const user = directoryUser({ userPrincipalName: 'ann@x', displayName: 'Ann', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3, ['cccc0003-0000-4000-8000-000000000000'])] });
+    const report = userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 60 * GB }), recipientTypeDetails: 'UserMailbox' });
+    expect(report.licenses).toEqual([{ skuId: SKU_ID.office365E3, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', disabledPlans: ['CCCC_PLAN_3'] }]);
     expect(report.planLabel).toBe('Exchange Online (Plan 2)');
     expect(report.mailbox).toMatchObject({ planQuotaBytes: 100 * GB, fits: true });
     expect(report.mailbox?.usedRatio).toBeCloseTo(0.6);
@@ -96,21 +96,21 @@ describe('userLicences', () => {
     ['Plan 1', SKU_ID.exchangePlan1, 50 * GB, 50 * GB, true],
     ['Plan 1', SKU_ID.exchangePlan1, 50 * GB + 1, 50 * GB, false],
   ])('%s allows %#', (_name, skuId, size, quota, fits) => {
-    const report = userLicences(directoryUser({ assignedLicenses: [licence(skuId)] }), skus, { ...sharedMailbox({ sizeBytes: size }), recipientTypeDetails: 'UserMailbox' });
+    const report = userLicenses(directoryUser({ assignedLicenses: [license(skuId)] }), skus, { ...sharedMailbox({ sizeBytes: size }), recipientTypeDetails: 'UserMailbox' });
     expect(report.mailbox).toMatchObject({ planQuotaBytes: quota, fits });
   });
 
   test('a kiosk mailbox over 2 GB does not fit', () => {
     const kiosk = sku(SKU_ID.f3, 'SPE_F1', [{ servicePlanId: PLAN.kiosk, servicePlanName: 'EXCHANGE_S_DESKLESS', provisioningStatus: 'Success' }], 5, 1);
-    const report = userLicences(directoryUser({ assignedLicenses: [licence(SKU_ID.f3)] }), [kiosk], { ...sharedMailbox({ sizeBytes: 3 * GB }), recipientTypeDetails: 'UserMailbox' });
+    const report = userLicenses(directoryUser({ assignedLicenses: [license(SKU_ID.f3)] }), [kiosk], { ...sharedMailbox({ sizeBytes: 3 * GB }), recipientTypeDetails: 'UserMailbox' });
     expect(report.planLabel).toBe('Exchange Online Kiosk');
     expect(report.mailbox).toMatchObject({ planQuotaBytes: 2 * GB, fits: false });
   });
 
   test('an unlicensed shared mailbox is measured against its free 50 GB; a user without a plan against nothing', () => {
-    expect(userLicences(directoryUser(), skus, sharedMailbox({ sizeBytes: 51 * GB })).mailbox).toMatchObject({ planQuotaBytes: 50 * GB, fits: false });
-    const unlicensedUser = userLicences(directoryUser(), skus, { ...sharedMailbox(), recipientTypeDetails: 'UserMailbox' });
+    expect(userLicenses(directoryUser(), skus, sharedMailbox({ sizeBytes: 51 * GB })).mailbox).toMatchObject({ planQuotaBytes: 50 * GB, fits: false });
+    const unlicensedUser = userLicenses(directoryUser(), skus, { ...sharedMailbox(), recipientTypeDetails: 'UserMailbox' });
     expect(unlicensedUser.mailbox).toMatchObject({ planQuotaBytes: null, fits: null });
-    expect(userLicences(directoryUser(), skus).mailbox).toBeNull();
+    expect(userLicenses(directoryUser(), skus).mailbox).toBeNull();
   });
 });

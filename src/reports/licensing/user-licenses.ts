@@ -10,9 +10,9 @@ export const PLAN_QUOTA_BYTES: Record<Exclude<MailboxPlan, 'none'>, number> = {
   plan1: 50 * GB,
   kiosk: 2 * GB,
 };
-const SHARED_WITHOUT_LICENCE_BYTES = 50 * GB;
+const SHARED_WITHOUT_LICENSE_BYTES = 50 * GB;
 
-export interface UserLicence {
+export interface UserLicense {
   skuId: string;
   partNumber: string;
   name: string;
@@ -33,20 +33,20 @@ export interface MailboxFit {
   usedRatio: number | null;
 }
 
-export interface UserLicenceReport {
+export interface UserLicenseReport {
   userPrincipalName: string;
   displayName: string;
   accountEnabled: boolean;
   usageLocation: string | null;
-  licences: UserLicence[];
+  licenses: UserLicense[];
   exchange: ExchangePlans;
   planLabel: string;
   mailbox: MailboxFit | null;
 }
 
-export function userLicences(user: DirectoryUser, skus: SubscribedSku[], mailbox?: MailboxWithStatistics | null): UserLicenceReport {
+export function userLicenses(user: DirectoryUser, skus: SubscribedSku[], mailbox?: MailboxWithStatistics | null): UserLicenseReport {
   const skuById = new Map(skus.map((s) => [s.skuId.toLowerCase(), s]));
-  const licences = user.assignedLicenses.map((l): UserLicence => {
+  const licenses = user.assignedLicenses.map((l): UserLicense => {
     const sku = skuById.get(l.skuId.toLowerCase());
     const planNames = new Map((sku?.servicePlans ?? []).map((p) => [p.servicePlanId.toLowerCase(), p.servicePlanName]));
     return {
@@ -62,7 +62,7 @@ export function userLicences(user: DirectoryUser, skus: SubscribedSku[], mailbox
     displayName: user.displayName,
     accountEnabled: user.accountEnabled,
     usageLocation: user.usageLocation,
-    licences,
+    licenses,
     exchange,
     planLabel: PLAN_LABEL[exchange.plan] + (exchange.archiving ? ' with Exchange Online Archiving' : ''),
     mailbox: mailbox ? mailboxFit(exchange.plan, mailbox) : null,
@@ -77,7 +77,7 @@ function mailboxFit(plan: MailboxPlan, mailbox: MailboxWithStatistics): MailboxF
     planQuotaBytes = PLAN_QUOTA_BYTES[plan];
     quotaSource = PLAN_LABEL[plan];
   } else if (mailbox.recipientTypeDetails === 'SharedMailbox') {
-    planQuotaBytes = SHARED_WITHOUT_LICENCE_BYTES;
+    planQuotaBytes = SHARED_WITHOUT_LICENSE_BYTES;
     quotaSource = 'a shared mailbox without a licence';
   }
   return {

@@ -1,15 +1,15 @@
 // The two cards around the Assign licence button: "are you sure?" and what happened.
-import type { FixSku } from '../../reports/licensing/licence-fix';
+import type { FixSku } from '../../reports/licensing/license-fix';
 import { explainAssignRefusal, type GraphRefusal } from '../../reports/licensing/assign-refusal';
 import { localDateTime } from '../date-text';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import { assignCancelButton, assignLicenseButton } from '../../buttons/license-assign';
-import confirmTemplate from './templates/assign-licence-confirm.json';
-import resultTemplate from './templates/assign-licence-result.json';
+import confirmTemplate from './templates/assign-license-confirm.json';
+import resultTemplate from './templates/assign-license-result.json';
 
 
-export interface LicenceTarget {
+export interface LicenseTarget {
   userPrincipalName: string;
   displayName: string;
 }
@@ -23,7 +23,7 @@ export interface ConfirmOptions {
   needsUsageLocation?: boolean;
 }
 
-export function assignLicenceConfirmCard(mailbox: LicenceTarget, sku: FixSku | FixSku[], options: ConfirmOptions = {}): AdaptiveCard {
+export function assignLicenseConfirmCard(mailbox: LicenseTarget, sku: FixSku | FixSku[], options: ConfirmOptions = {}): AdaptiveCard {
   const skus = Array.isArray(sku) ? sku : [sku];
   const replaces = options.replaces ?? [];
   const facts = skus.map((s) => ({
@@ -64,7 +64,7 @@ export type AssignOutcome =
   | { outcome: 'not-allowed'; reason: string };
 
 export interface AssignResultInput {
-  mailbox: LicenceTarget;
+  mailbox: LicenseTarget;
   skus: { skuId: string; skuName: string }[];
   removed?: { skuId: string; skuName: string }[];
   /** Who clicked Confirm, as Teams names them. */
@@ -75,7 +75,7 @@ export interface AssignResultInput {
   actions?: object[];
 }
 
-export function assignLicenceResultCard(input: AssignResultInput): AdaptiveCard {
+export function assignLicenseResultCard(input: AssignResultInput): AdaptiveCard {
   const names = input.skus.map((s) => s.skuName).join(' and ') || 'the licence';
   const removed = (input.removed ?? []).map((s) => s.skuName).join(' and ');
   let headline: string;

@@ -3,7 +3,7 @@ import { exchangePlan, skuName } from './sku-catalog';
 
 export type PoolLevel = 'exhausted' | 'nearly' | 'ok';
 
-export interface LicencePool {
+export interface LicensePool {
   skuId: string;
   partNumber: string;
   name: string;
@@ -43,8 +43,8 @@ const LEVEL_ORDER: Record<PoolLevel, number> = { exhausted: 0, nearly: 1, ok: 2 
  * Every subscription as a pool of licences, the ones running out first. A pool nobody bought or
  * uses (bought 0, assigned 0: an ended trial) is not "exhausted" news, so it sorts last as ok.
  */
-export function licencePools(skus: SubscribedSku[], options: PoolOptions = {}): LicencePool[] {
-  const pools = skus.map((sku): LicencePool => {
+export function licensePools(skus: SubscribedSku[], options: PoolOptions = {}): LicensePool[] {
+  const pools = skus.map((sku): LicensePool => {
     const bought = sku.prepaidUnits.enabled;
     const assigned = sku.consumedUnits;
     const free = bought - assigned;

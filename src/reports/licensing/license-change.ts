@@ -2,7 +2,7 @@
 // ended. Pure: the caller stamps the time and writes it wherever the bot's log goes.
 import type { GraphRefusal } from './assign-refusal';
 
-export interface LicenceChangeRecord {
+export interface LicenseChangeRecord {
   event: 'licence.assign';
   at: string;
   /** Who clicked Confirm: their Entra object id and name as Teams gives them. */
@@ -16,6 +16,6 @@ export interface LicenceChangeRecord {
   reason?: string;
 }
 
-export function licenceChangeRecord(input: Omit<LicenceChangeRecord, 'event'>): LicenceChangeRecord {
+export function licenseChangeRecord(input: Omit<LicenseChangeRecord, 'event'>): LicenseChangeRecord {
   return { event: 'licence.assign', ...input };
 }

@@ -1,6 +1,6 @@
 // The `shared` and `licenses` reports as CSV tables (header + rows), for `export shared|licenses`.
-import type { LicencePool } from './licence-pools';
-import type { LicenceWaste } from './licence-waste';
+import type { LicensePool } from './license-pools';
+import type { LicenseWaste } from './license-waste';
 import { REASON_TEXT, type SharedMailboxVerdict } from './shared-mailbox-verdict';
 
 export interface CsvTable {
@@ -27,22 +27,22 @@ export function sharedMailboxesTable(verdicts: SharedMailboxVerdict[]): CsvTable
       v.archiveSizeBytes ?? '',
       v.litigationHold ? 'yes' : 'no',
       v.canSignIn === null ? 'unknown' : v.canSignIn ? 'yes' : 'no',
-      v.licences.map((l) => l.skuName).join('; '),
+      v.licenses.map((l) => l.skuName).join('; '),
       v.fix?.text ?? '',
       v.why,
     ]),
   };
 }
 
-export function licencesTable(pools: LicencePool[], waste: LicenceWaste): CsvTable {
+export function licensesTable(pools: LicensePool[], waste: LicenseWaste): CsvTable {
   const rows: (string | number)[][] = pools.map((p) => ['Subscription', p.name, p.partNumber, p.bought, p.assigned, p.free, `${p.status}${p.level !== 'ok' ? ` (${p.level})` : ''}`, '']);
-  for (const w of waste.disabledAccounts) rows.push(['Waste: account disabled', w.displayName, w.userPrincipalName, '', '', '', 'the account cannot sign in', w.licences.join('; ')]);
+  for (const w of waste.disabledAccounts) rows.push(['Waste: account disabled', w.displayName, w.userPrincipalName, '', '', '', 'the account cannot sign in', w.licenses.join('; ')]);
   for (const w of waste.inactiveMailboxes) {
     const idle = w.idleDays === null ? 'never used' : `no interaction for ${w.idleDays} days`;
-    rows.push([`Waste: inactive over ${waste.inactiveDays} days`, w.displayName, w.userPrincipalName, '', '', '', idle, w.licences.join('; ')]);
+    rows.push([`Waste: inactive over ${waste.inactiveDays} days`, w.displayName, w.userPrincipalName, '', '', '', idle, w.licenses.join('; ')]);
   }
   for (const v of waste.sharedWithoutNeed) {
-    rows.push(['Waste: shared mailbox without need', v.displayName, v.userPrincipalName, '', '', '', v.why, v.licences.map((l) => l.skuName).join('; ')]);
+    rows.push(['Waste: shared mailbox without need', v.displayName, v.userPrincipalName, '', '', '', v.why, v.licenses.map((l) => l.skuName).join('; ')]);
   }
   return { header: ['Row', 'Subscription or account', 'Part number or UPN', 'Bought', 'Assigned', 'Free', 'Status or reason', 'Licences'], rows };
 }

@@ -1,12 +1,12 @@
 // `licence.assign.confirm`: the Assign licence button on a shared mailbox. Shows what would change
 // and asks for confirmation; the proposal comes from the tenant as it is now, not from the button.
-import { assignLicenceConfirmCard } from '../cards/licensing/assign-licence-cards';
+import { assignLicenseConfirmCard } from '../cards/licensing/assign-license-cards';
 import { assignableFix } from '../reports/licensing/license-assignment';
-import { checkSharedMailbox } from '../commands/licence-data';
+import { checkSharedMailbox } from '../commands/license-data';
 import type { ActionResult, CardAction } from '../commands/types';
 import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { NOT_UNDERSTOOD } from '../buttons/button';
-import { REMEDIATION_OFF } from '../buttons/licence-assign-request';
+import { REMEDIATION_OFF } from '../buttons/license-assign-request';
 import { assignConfirmButton } from '../buttons/license-assign';
 
 export const assignConfirmAction: CardAction = {
@@ -30,7 +30,7 @@ export function confirmation(verdict: SharedMailboxVerdict, changed = false): Ac
     return { kind: 'message', text: `Nothing to assign to ${verdict.userPrincipalName} now: ${why}` };
   }
   const why = changed ? `The tenant changed since that card was made; this is what it needs now. ${verdict.why}` : verdict.why;
-  const card = assignLicenceConfirmCard({ userPrincipalName: verdict.userPrincipalName, displayName: verdict.displayName }, fix.skus, {
+  const card = assignLicenseConfirmCard({ userPrincipalName: verdict.userPrincipalName, displayName: verdict.displayName }, fix.skus, {
     why,
     replaces: fix.replaces,
     needsUsageLocation: fix.needsUsageLocation,
