@@ -13,7 +13,8 @@ module.exports = {
     },
     {
       name: 'no-module-cycles',
-      comment: 'No import loops between files either (a loop closed only by type imports, which vanish at run time, is allowed inside a folder).',
+      comment:
+        'No import loops between files either (a loop closed only by type imports, which vanish at run time, is allowed inside a folder).',
       severity: 'error',
       from: { path: '^src/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

@@ -1,7 +1,13 @@
 import tseslint from 'typescript-eslint';
 
-const simulator = { group: ['**/simulator', '**/simulator/**'], message: 'Product code reaches the simulated tenant only over HTTPS; only src/demo and tests start it.' };
-const botbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Only src/teams/ imports botbuilder (a later move to the Agents SDK stays small).' };
+const simulator = {
+  group: ['**/simulator', '**/simulator/**'],
+  message: 'Product code reaches the simulated tenant only over HTTPS; only src/demo and tests start it.',
+};
+const botbuilder = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+  message: 'Only src/teams/ imports botbuilder (a later move to the Agents SDK stays small).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'devTools/**', '.azurite/**', 'jest.config.js', 'appPackage/build/**'] },

@@ -24,7 +24,9 @@ export class TimingConnector {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(new URL(req.url ?? '/', 'http://connector.invalid').pathname);
+        const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
+          new URL(req.url ?? '/', 'http://connector.invalid').pathname,
+        );
         let activity: any = {};
         try {
           activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');

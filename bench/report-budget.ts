@@ -77,7 +77,11 @@ async function main(): Promise<void> {
     };
     if (runbookSample > 0) {
       const runbookClients = botClients(sim.info);
-      run.runbook = await timeRunbook(runbookClients.exchange, ['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'], runbookSample);
+      run.runbook = await timeRunbook(
+        runbookClients.exchange,
+        ['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'],
+        runbookSample,
+      );
       runbookClients.close();
     }
     console.log(`${BUDGET_MARK}${JSON.stringify(run)}`);

@@ -17,7 +17,9 @@ const TARGET_MB = 300;
 const DEPLOYED_HEAP_MB = deployedHeapMb();
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
-  const idle = spawn(process.execPath, ['-e', 'setTimeout(() => console.log(JSON.stringify(process.memoryUsage())), 300)'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const idle = spawn(process.execPath, ['-e', 'setTimeout(() => console.log(JSON.stringify(process.memoryUsage())), 300)'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const idleRssMb = (JSON.parse(await firstLine(idle, 10_000, 'an idle node')) as NodeJS.MemoryUsage).rss / 1024 / 1024;
   await exited(idle);
 
@@ -26,7 +28,9 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   const sim = await startSimulatorProcess(TENANT, INSTANT_MODEL, 120_000);
   const info = sim.info;
   try {
-    print(`report-memory: simulator with ${TENANT} in its own process (pid ${sim.pid}), no latency, no throttling, up in ${seconds(performance.now() - simStart)}`);
+    print(
+      `report-memory: simulator with ${TENANT} in its own process (pid ${sim.pid}), no latency, no throttling, up in ${seconds(performance.now() - simStart)}`,
+    );
     const readOnce = async (heapCapMb?: number): Promise<MemoryFigures> => {
       // --expose-gc only lets the reader measure what it keeps; it changes no collection on its own.
       const flags = ['--expose-gc', ...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [])];
@@ -41,20 +45,42 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const mb = (v: number) => `${v.toFixed(0)} MB`;
     const figures = await readOnce(DEPLOYED_HEAP_MB);
     const peak = Math.max(figures.peakRssMb, figures.maxRssMb);
-    print(`report-memory: bot process as deployed (--max-old-space-size=${DEPLOYED_HEAP_MB}, V8 heap limit ${mb(figures.heapLimitMb)}) read ${count(figures.mailboxes)} mailboxes (all types, ${figures.failures} failures), built the report and its card (${figures.cardRows} rows) in ${seconds(figures.ms)}`);
-    print(`report-memory: idle node process RSS ${mb(idleRssMb)}; bot process before the read (modules loaded, clients made) RSS ${mb(figures.rssBeforeMb)}, heap ${mb(figures.heapBeforeMb)}`);
-    print(`report-memory: bot process peak RSS ${mb(figures.peakRssMb)} sampled every 50 ms (kernel high-water mark ${mb(figures.maxRssMb)}), peak heap used ${mb(figures.peakHeapMb)}`);
-    print(`report-memory: peak RSS ${mb(peak)} (target < ${TARGET_MB} MB); above an idle node: ${mb(peak - idleRssMb)}; above the bot before the read: ${mb(peak - figures.rssBeforeMb)}`);
+    print(
+      `report-memory: bot process as deployed (--max-old-space-size=${DEPLOYED_HEAP_MB}, V8 heap limit ${mb(figures.heapLimitMb)}) read ${count(figures.mailboxes)} mailboxes (all types, ${figures.failures} failures), built the report and its card (${figures.cardRows} rows) in ${seconds(figures.ms)}`,
+    );
+    print(
+      `report-memory: idle node process RSS ${mb(idleRssMb)}; bot process before the read (modules loaded, clients made) RSS ${mb(figures.rssBeforeMb)}, heap ${mb(figures.heapBeforeMb)}`,
+    );
+    print(
+      `report-memory: bot process peak RSS ${mb(figures.peakRssMb)} sampled every 50 ms (kernel high-water mark ${mb(figures.maxRssMb)}), peak heap used ${mb(figures.peakHeapMb)}`,
+    );
+    print(
+      `report-memory: peak RSS ${mb(peak)} (target < ${TARGET_MB} MB); above an idle node: ${mb(peak - idleRssMb)}; above the bot before the read: ${mb(peak - figures.rssBeforeMb)}`,
+    );
     if (figures.liveHeapMb !== null) {
-      print(`report-memory: heap still used after a full GC with all ${count(figures.mailboxes)} mailboxes held: ${mb(figures.liveHeapMb)} (${((figures.liveHeapMb - figures.heapBeforeMb) * 1024 / figures.mailboxes).toFixed(2)} KB a mailbox); the rest of the peak heap is garbage V8 had not yet collected`);
+      print(
+        `report-memory: heap still used after a full GC with all ${count(figures.mailboxes)} mailboxes held: ${mb(figures.liveHeapMb)} (${(((figures.liveHeapMb - figures.heapBeforeMb) * 1024) / figures.mailboxes).toFixed(2)} KB a mailbox); the rest of the peak heap is garbage V8 had not yet collected`,
+      );
     }
-    addRow({ bench: 'report-memory', figure: `peak RSS, report over ${count(figures.mailboxes)} mailboxes`, measured: `${mb(peak)} (heap ${mb(figures.peakHeapMb)}, live ${figures.liveHeapMb === null ? '?' : mb(figures.liveHeapMb)})`, target: `< ${TARGET_MB} MB`, met: peak < TARGET_MB });
+    addRow({
+      bench: 'report-memory',
+      figure: `peak RSS, report over ${count(figures.mailboxes)} mailboxes`,
+      measured: `${mb(peak)} (heap ${mb(figures.peakHeapMb)}, live ${figures.liveHeapMb === null ? '?' : mb(figures.liveHeapMb)})`,
+      target: `< ${TARGET_MB} MB`,
+      met: peak < TARGET_MB,
+    });
 
     // For comparison: node's defaults size the heap to the machine and collect lazily.
     const uncapped = await readOnce();
     const uncappedPeak = Math.max(uncapped.peakRssMb, uncapped.maxRssMb);
-    print(`report-memory: same read with node's default heap (limit ${mb(uncapped.heapLimitMb)}): peak RSS ${mb(uncappedPeak)}, peak heap ${mb(uncapped.peakHeapMb)}, in ${seconds(uncapped.ms)}`);
-    addRow({ bench: 'report-memory', figure: "  same with node's default heap limit", measured: `${mb(uncappedPeak)} in ${seconds(uncapped.ms)}` });
+    print(
+      `report-memory: same read with node's default heap (limit ${mb(uncapped.heapLimitMb)}): peak RSS ${mb(uncappedPeak)}, peak heap ${mb(uncapped.peakHeapMb)}, in ${seconds(uncapped.ms)}`,
+    );
+    addRow({
+      bench: 'report-memory',
+      figure: "  same with node's default heap limit",
+      measured: `${mb(uncappedPeak)} in ${seconds(uncapped.ms)}`,
+    });
   } finally {
     await sim.stop();
   }

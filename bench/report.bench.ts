@@ -31,7 +31,9 @@ function runBudget(budget: number, runbook: number, print: Print): Promise<Budge
       if (line.startsWith(BUDGET_MARK)) result = JSON.parse(line.slice(BUDGET_MARK.length)) as BudgetRun;
       else print(`report[${budget}]: ${line}`);
     });
-    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`budget ${budget}: the run ended with ${code} and no result`))));
+    child.once('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`budget ${budget}: the run ended with ${code} and no result`)),
+    );
   });
 }
 
@@ -60,7 +62,9 @@ export function lowerBoundMs(n: number, budget: number, model: BudgetRun['model'
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const sequential = process.env.REPORT_BENCH_SEQUENTIAL === '1';
-  print(`report: \`mailboxes all\` on ${TENANT} under the simulator's assumed Exchange model, budgets ${BUDGETS.join(', ')} in flight (the bot is not told); ${sequential ? 'one after another' : 'the three side by side, each in its own process'}`);
+  print(
+    `report: \`mailboxes all\` on ${TENANT} under the simulator's assumed Exchange model, budgets ${BUDGETS.join(', ')} in flight (the bot is not told); ${sequential ? 'one after another' : 'the three side by side, each in its own process'}`,
+  );
   const started = performance.now();
   const runs: BudgetRun[] = [];
   if (sequential) for (const b of BUDGETS) runs.push(await runBudget(b, b === 3 ? RUNBOOK_SAMPLE : 0, print));
@@ -69,20 +73,43 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   const model = runs[0].model;
   print(`report: model ${JSON.stringify(model.exchange)} (assumptions, see cost-model.ts)`);
 
-  const rows: string[][] = [['budget', 'mailboxes', 'complete', 'wall', 'requests', '429 whole', '429 items', 'lower bound', 'ratio', 'target']];
+  const rows: string[][] = [
+    ['budget', 'mailboxes', 'complete', 'wall', 'requests', '429 whole', '429 items', 'lower bound', 'ratio', 'target'],
+  ];
   for (const r of runs) {
     const { boundMs, parts } = lowerBoundMs(r.mailboxes, r.budget, r.model);
     const ratio = r.wallMs / boundMs;
     const target = r.budget === 1 ? 2 : 1.5;
     const itemShare = r.items ? r.itemThrottled / r.items : 0;
     rows.push([
-      String(r.budget), count(r.mailboxes), r.complete ? 'yes' : `NO (${r.failures} failed)`, seconds(r.wallMs),
-      `${count(r.httpRequests)} (${r.pages} pages + ${count(r.batches)} $batch)`, count(r.throttled),
-      `${count(r.itemThrottled)} of ${count(r.items)} (${(itemShare * 100).toFixed(1)}%)`, seconds(boundMs), `${ratio.toFixed(2)}x`, `<= ${target}x`,
+      String(r.budget),
+      count(r.mailboxes),
+      r.complete ? 'yes' : `NO (${r.failures} failed)`,
+      seconds(r.wallMs),
+      `${count(r.httpRequests)} (${r.pages} pages + ${count(r.batches)} $batch)`,
+      count(r.throttled),
+      `${count(r.itemThrottled)} of ${count(r.items)} (${(itemShare * 100).toFixed(1)}%)`,
+      seconds(boundMs),
+      `${ratio.toFixed(2)}x`,
+      `<= ${target}x`,
     ]);
-    print(`report: budget ${r.budget}: bound parts chain ${seconds(parts.chain)}, slots ${seconds(parts.slots)}, rate ${seconds(parts.rate)}`);
-    addRow({ bench: 'report', figure: `mailboxes all, ${count(r.mailboxes)}, budget ${r.budget}: wall / lower bound`, measured: `${ratio.toFixed(2)}x (${seconds(r.wallMs)} vs ${seconds(boundMs)})`, target: `<= ${target}x`, met: ratio <= target });
-    addRow({ bench: 'report', figure: `budget ${r.budget}: complete, item-level 429s`, measured: `${r.complete ? 'complete' : 'PARTIAL'}, ${(itemShare * 100).toFixed(1)}% (${count(r.throttled)} whole-request 429s)`, target: 'complete, < 20%', met: r.complete && itemShare < 0.2 });
+    print(
+      `report: budget ${r.budget}: bound parts chain ${seconds(parts.chain)}, slots ${seconds(parts.slots)}, rate ${seconds(parts.rate)}`,
+    );
+    addRow({
+      bench: 'report',
+      figure: `mailboxes all, ${count(r.mailboxes)}, budget ${r.budget}: wall / lower bound`,
+      measured: `${ratio.toFixed(2)}x (${seconds(r.wallMs)} vs ${seconds(boundMs)})`,
+      target: `<= ${target}x`,
+      met: ratio <= target,
+    });
+    addRow({
+      bench: 'report',
+      figure: `budget ${r.budget}: complete, item-level 429s`,
+      measured: `${r.complete ? 'complete' : 'PARTIAL'}, ${(itemShare * 100).toFixed(1)}% (${count(r.throttled)} whole-request 429s)`,
+      target: 'complete, < 20%',
+      met: r.complete && itemShare < 0.2,
+    });
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) print(`report: | ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
@@ -91,7 +118,14 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
   if (withRunbook?.runbook) {
     for (const line of describeRunbook(withRunbook.runbook, 'report')) print(line);
     const speedUp = withRunbook.runbook.extrapolatedMs / withRunbook.wallMs;
-    print(`report: runbook pattern (full Get-Mailbox records, one Get-MailboxStatistics at a time) under the same model: ~${(withRunbook.runbook.extrapolatedMs / 60000).toFixed(1)} min; the bot at budget ${withRunbook.budget}: ${seconds(withRunbook.wallMs)} = ${speedUp.toFixed(1)}x faster`);
-    addRow({ bench: 'report', figure: `runbook pattern, same model (extrapolated from ${withRunbook.runbook.sampled})`, measured: `~${(withRunbook.runbook.extrapolatedMs / 60000).toFixed(1)} min (bot ${speedUp.toFixed(1)}x faster at budget ${withRunbook.budget})`, target: '' });
+    print(
+      `report: runbook pattern (full Get-Mailbox records, one Get-MailboxStatistics at a time) under the same model: ~${(withRunbook.runbook.extrapolatedMs / 60000).toFixed(1)} min; the bot at budget ${withRunbook.budget}: ${seconds(withRunbook.wallMs)} = ${speedUp.toFixed(1)}x faster`,
+    );
+    addRow({
+      bench: 'report',
+      figure: `runbook pattern, same model (extrapolated from ${withRunbook.runbook.sampled})`,
+      measured: `~${(withRunbook.runbook.extrapolatedMs / 60000).toFixed(1)} min (bot ${speedUp.toFixed(1)}x faster at budget ${withRunbook.budget})`,
+      target: '',
+    });
   }
 }

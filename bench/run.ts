@@ -15,8 +15,16 @@ interface Bench {
 
 // Loaded only in the child that runs them, so the parent stays a small process.
 const BENCHES: Bench[] = [
-  { name: 'tenant', run: async (p) => (await import('./tenant.bench')).run(p), keyLine: { figure: 'generate 100,000 mailboxes', pattern: /generate .*?: (\d+ ms)/ } },
-  { name: 'simulator', run: async (p) => (await import('./simulator.bench')).run(p), keyLine: { figure: 'Get-Mailbox, 100,000 mailboxes in pages of 1000, HTTPS', pattern: /paged .*?: (\d+ ms \([\d.]+ ms\/page)/ } },
+  {
+    name: 'tenant',
+    run: async (p) => (await import('./tenant.bench')).run(p),
+    keyLine: { figure: 'generate 100,000 mailboxes', pattern: /generate .*?: (\d+ ms)/ },
+  },
+  {
+    name: 'simulator',
+    run: async (p) => (await import('./simulator.bench')).run(p),
+    keyLine: { figure: 'Get-Mailbox, 100,000 mailboxes in pages of 1000, HTTPS', pattern: /paged .*?: (\d+ ms \([\d.]+ ms\/page)/ },
+  },
   { name: 'report', run: async (p, a) => (await import('./report.bench')).run(p, a) },
   { name: 'report-first-reply', run: async (p, a) => (await import('./report-first-reply.bench')).run(p, a) },
   { name: 'report-memory', run: async (p, a) => (await import('./report-memory.bench')).run(p, a) },
@@ -38,7 +46,10 @@ const ROW_MARK = '@@summary-row ';
 function runInChild(bench: Bench, rows: SummaryRow[]): Promise<boolean> {
   return new Promise((resolve) => {
     // --no-deprecation: restify's spdy → http-deceiver warns about process.binding on every start.
-    const child = spawn(process.execPath, ['--no-deprecation', __filename], { env: { ...process.env, BENCH_ONLY: bench.name }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--no-deprecation', __filename], {
+      env: { ...process.env, BENCH_ONLY: bench.name },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith(ROW_MARK)) rows.push(JSON.parse(line.slice(ROW_MARK.length)) as SummaryRow);
       else console.log(line);
@@ -60,10 +71,14 @@ async function runOne(bench: Bench): Promise<void> {
     await bench.run(print, addRow);
     if (bench.keyLine) {
       const found = lines.map((l) => bench.keyLine!.pattern.exec(l)).find(Boolean);
-      addRow({ bench: bench.name, figure: bench.keyLine.figure, measured: found ? found[1] + (found[1].includes('(') ? ')' : '') : 'see above' });
+      addRow({
+        bench: bench.name,
+        figure: bench.keyLine.figure,
+        measured: found ? found[1] + (found[1].includes('(') ? ')' : '') : 'see above',
+      });
     }
   } catch (error) {
-    console.log(`${bench.name}: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.log(`${bench.name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     addRow({ bench: bench.name, figure: 'the bench itself', measured: 'failed (see above)', target: 'runs', met: false });
     process.exitCode = 1;
   }
@@ -85,7 +100,9 @@ async function main(): Promise<void> {
   }
   const rows: SummaryRow[] = [];
   const started = performance.now();
-  console.log(`bench: node ${process.version}, ${cpus().length} cores; running ${chosen.map((b) => b.name).join(', ')}, each in its own process`);
+  console.log(
+    `bench: node ${process.version}, ${cpus().length} cores; running ${chosen.map((b) => b.name).join(', ')}, each in its own process`,
+  );
   let failed = 0;
   for (const bench of chosen) if (!(await runInChild(bench, rows))) failed++;
   console.log('');

@@ -41,20 +41,43 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `19:bench-schedule-${i}@thread.tacv2`);
     // Setup, not measured: what each conversation's first message and `schedule shared weekly …` leave in storage.
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++];
-        await conversations.save({ channelId: 'msteams', serviceUrl: connector.url, conversation: { id, conversationType: 'channel', tenantId: sim.info.tenantId }, bot: { id: 'bot-id', name: 'Mailbox Watch' }, user: { id: 'user-1' } });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          await conversations.save({
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            conversation: { id, conversationType: 'channel', tenantId: sim.info.tenantId },
+            bot: { id: 'bot-id', name: 'Mailbox Watch' },
+            user: { id: 'user-1' },
+          });
+        }
+      }),
+    );
     // Due a minute ago, this weekday (UTC), made six days ago: one on-time run each.
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
-    const rule = { frequency: 'weekly' as const, weekday: ((slot.getUTCDay() + 6) % 7) + 1, hour: slot.getUTCHours(), minute: slot.getUTCMinutes() };
+    const rule = {
+      frequency: 'weekly' as const,
+      weekday: ((slot.getUTCDay() + 6) % 7) + 1,
+      hour: slot.getUTCHours(),
+      minute: slot.getUTCMinutes(),
+    };
     const createdAt = new Date(slot.getTime() - 6 * 86_400_000).toISOString();
     const schedules: Record<string, Schedule> = {};
     ids.forEach((conversationId, i) => {
       const id = i.toString(16).padStart(32, '0');
-      schedules[id] = { id, n: 1, conversationId, conversationType: 'channel', report: 'shared', rule, timeZone: 'UTC', createdAt, by: { aadObjectId: ADMIN_ID, name: 'bench' } };
+      schedules[id] = {
+        id,
+        n: 1,
+        conversationId,
+        conversationType: 'channel',
+        report: 'shared',
+        rule,
+        timeZone: 'UTC',
+        createdAt,
+        by: { aadObjectId: ADMIN_ID, name: 'bench' },
+      };
     });
     await bot.services.state.write('schedules/all', schedules);
 
@@ -66,8 +89,12 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const oneMs = performance.now() - one;
     const once = await tenantRequests(sim.controlUrl);
     if (baseline.failed) throw new Error(`the baseline report failed: ${baseline.failure}`);
-    print(`schedules: tenant ${TENANT}; one \`shared\` report: ${seconds(oneMs)}, ${count(once.exchange)} Exchange requests (${count(once.statistics)} Get-MailboxStatistics) and ${count(once.graph)} Graph requests`);
-    print(`schedules: ${count(CONVERSATIONS)} conversations, each with a weekly \`shared\` due at ${slot.toISOString().slice(11, 16)} UTC; pace ${PER_CONVERSATION[0].limit}/s per conversation, ${GLOBAL[0].limit}/s overall`);
+    print(
+      `schedules: tenant ${TENANT}; one \`shared\` report: ${seconds(oneMs)}, ${count(once.exchange)} Exchange requests (${count(once.statistics)} Get-MailboxStatistics) and ${count(once.graph)} Graph requests`,
+    );
+    print(
+      `schedules: ${count(CONVERSATIONS)} conversations, each with a weekly \`shared\` due at ${slot.toISOString().slice(11, 16)} UTC; pace ${PER_CONVERSATION[0].limit}/s per conversation, ${GLOBAL[0].limit}/s overall`,
+    );
 
     await resetRequestCounts(sim.controlUrl);
     const start = performance.now();
@@ -89,12 +116,28 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     }
     const s = report.schedules;
     const readRatio = reads.exchange / Math.max(1, once.exchange);
-    print(`schedules: cycle ${seconds(elapsed)}: ${count(s?.sent ?? 0)} sent to ${count(reached.size)} conversations (${s?.late ?? 0} late, ${s?.failed ?? 0} failed), ${s?.reports ?? 0} report made`);
-    print(`schedules: tenant reads in the cycle: ${count(reads.exchange)} Exchange (${count(reads.statistics)} Get-MailboxStatistics), ${count(reads.graph)} Graph = ${readRatio.toFixed(2)}× one report's`);
-    print(`schedules: posting took ${seconds(posting)} from first to last card; Teams' limits allow no less than ${seconds(bound)}: ${(posting / Math.max(bound, 1)).toFixed(2)}× the bound; busiest second ${busiest} sends (limit ${GLOBAL[0].limit})`);
-    print(`schedules: this process used ${seconds(cpuMs)} of CPU in the ${seconds(elapsed)} cycle (Azurite is another process); machine load average ${loadavg()[0].toFixed(1)} on the cores above`);
-    print(`schedules: whole cycle (report, claims, posting, settling) ${(elapsed / Math.max(bound, 1)).toFixed(2)}× the posting bound; a second cycle sends ${(await bot.services.alerts.runCycle()).schedules?.sent ?? 0} (the run ledger)`);
-    addRow({ bench: 'schedules', figure: `tenant reads for ${count(CONVERSATIONS)} due \`shared\` schedules`, measured: `${readRatio.toFixed(2)}× one report`, target: '1× (read once)', met: readRatio <= 1.0 && reads.graph <= once.graph });
+    print(
+      `schedules: cycle ${seconds(elapsed)}: ${count(s?.sent ?? 0)} sent to ${count(reached.size)} conversations (${s?.late ?? 0} late, ${s?.failed ?? 0} failed), ${s?.reports ?? 0} report made`,
+    );
+    print(
+      `schedules: tenant reads in the cycle: ${count(reads.exchange)} Exchange (${count(reads.statistics)} Get-MailboxStatistics), ${count(reads.graph)} Graph = ${readRatio.toFixed(2)}× one report's`,
+    );
+    print(
+      `schedules: posting took ${seconds(posting)} from first to last card; Teams' limits allow no less than ${seconds(bound)}: ${(posting / Math.max(bound, 1)).toFixed(2)}× the bound; busiest second ${busiest} sends (limit ${GLOBAL[0].limit})`,
+    );
+    print(
+      `schedules: this process used ${seconds(cpuMs)} of CPU in the ${seconds(elapsed)} cycle (Azurite is another process); machine load average ${loadavg()[0].toFixed(1)} on the cores above`,
+    );
+    print(
+      `schedules: whole cycle (report, claims, posting, settling) ${(elapsed / Math.max(bound, 1)).toFixed(2)}× the posting bound; a second cycle sends ${(await bot.services.alerts.runCycle()).schedules?.sent ?? 0} (the run ledger)`,
+    );
+    addRow({
+      bench: 'schedules',
+      figure: `tenant reads for ${count(CONVERSATIONS)} due \`shared\` schedules`,
+      measured: `${readRatio.toFixed(2)}× one report`,
+      target: '1× (read once)',
+      met: readRatio <= 1.0 && reads.graph <= once.graph,
+    });
     addRow({
       bench: 'schedules',
       figure: `post ${count(CONVERSATIONS)} scheduled reports`,

@@ -50,7 +50,11 @@ export async function requestCounts(controlUrl: string): Promise<RequestCounts> 
 }
 
 export async function setFaults(controlUrl: string, rules: unknown[]): Promise<void> {
-  const res = await fetch(`${controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  const res = await fetch(`${controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
   if (!res.ok) throw new Error(`PUT /_sim/faults answered ${res.status}: ${await res.text()}`);
 }
 

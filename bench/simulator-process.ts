@@ -54,7 +54,11 @@ export async function startSimulatorProcess(tenant: string, model?: ModelPatch, 
   try {
     const info = JSON.parse(await firstLine(child, timeoutMs, 'the simulator')) as SimulatorInfo;
     if (model) {
-      const put = await fetch(`${info.controlUrl}/_sim/model`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(model) });
+      const put = await fetch(`${info.controlUrl}/_sim/model`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(model),
+      });
       if (!put.ok) throw new Error(`PUT /_sim/model answered ${put.status}: ${await put.text()}`);
     }
     return { info, controlUrl: info.controlUrl, pid: child.pid, stop };

@@ -8,14 +8,24 @@ const MAILBOXES = 100_000;
 
 function post(agent: Agent, url: string, token: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST', agent,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Prefer: 'odata.maxpagesize=1000', 'X-ResponseFormat': 'json' },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          Prefer: 'odata.maxpagesize=1000',
+          'X-ResponseFormat': 'json',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -35,7 +45,9 @@ export async function run(print: (line: string) => void): Promise<void> {
   print(`simulator: started with ${tenant.users.length.toLocaleString('en-US')} users in ${(performance.now() - startup).toFixed(0)} ms`);
   const agent = new Agent({ ca: sim.info.caCertPem, keepAlive: true });
   try {
-    const tokenRes = await fetch(`${sim.info.identityEndpoint}?api-version=2019-08-01&resource=https://outlook.office365.com`, { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
+    const tokenRes = await fetch(`${sim.info.identityEndpoint}?api-version=2019-08-01&resource=https://outlook.office365.com`, {
+      headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader },
+    });
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
     const body = JSON.stringify({ CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: { ResultSize: 'Unlimited' } } });
     let url: string | undefined = `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`;
@@ -53,7 +65,9 @@ export async function run(print: (line: string) => void): Promise<void> {
       url = page['@odata.nextLink'];
     }
     const ms = performance.now() - start;
-    print(`simulator: Get-Mailbox paged ${mailboxes.toLocaleString('en-US')} mailboxes in ${pages} pages of 1000 over HTTPS: ${ms.toFixed(0)} ms (${(ms / pages).toFixed(1)} ms/page, ${(bytes / 1024 / 1024).toFixed(0)} MB of JSON)`);
+    print(
+      `simulator: Get-Mailbox paged ${mailboxes.toLocaleString('en-US')} mailboxes in ${pages} pages of 1000 over HTTPS: ${ms.toFixed(0)} ms (${(ms / pages).toFixed(1)} ms/page, ${(bytes / 1024 / 1024).toFixed(0)} MB of JSON)`,
+    );
   } finally {
     agent.destroy();
     await sim.stop();

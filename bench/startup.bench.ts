@@ -18,7 +18,9 @@ function script(mode: 'before' | 'off' | 'on'): string {
     mode === 'before'
       ? ''
       : `await require(${JSON.stringify(join(dist, 'telemetry'))}).startTelemetry(${
-          mode === 'on' ? "{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/' }" : '{}'
+          mode === 'on'
+            ? "{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/' }"
+            : '{}'
         }, { stdout: () => undefined });`;
   return `(async () => {
     process.env.APPLICATION_INSIGHTS_NO_STATSBEAT = 'true';
@@ -41,7 +43,10 @@ interface Sample {
 }
 
 function runOnce(mode: 'before' | 'off' | 'on'): Sample {
-  const out = spawnSync(process.execPath, ['--no-deprecation', '-e', script(mode)], { encoding: 'utf8', env: { ...process.env, APPLICATIONINSIGHTS_CONNECTION_STRING: '' } });
+  const out = spawnSync(process.execPath, ['--no-deprecation', '-e', script(mode)], {
+    encoding: 'utf8',
+    env: { ...process.env, APPLICATIONINSIGHTS_CONNECTION_STRING: '' },
+  });
   if (out.status !== 0) throw new Error(`startup child (${mode}) failed: ${out.stderr}`);
   return JSON.parse(out.stdout) as Sample;
 }
@@ -54,7 +59,15 @@ export async function run(print: Print, addRow: AddRow): Promise<void> {
   runOnce('before'); // warm the file cache
   for (let i = 0; i < ROUNDS; i++) for (const mode of ['before', 'off', 'on'] as const) samples[mode].push(runOnce(mode));
   const figures = Object.fromEntries(
-    Object.entries(samples).map(([mode, s]) => [mode, { modules: median(s.map((x) => x.modules)), ms: median(s.map((x) => x.ms)), rss: median(s.map((x) => x.rss)), heap: median(s.map((x) => x.heap)) }]),
+    Object.entries(samples).map(([mode, s]) => [
+      mode,
+      {
+        modules: median(s.map((x) => x.modules)),
+        ms: median(s.map((x) => x.ms)),
+        rss: median(s.map((x) => x.rss)),
+        heap: median(s.map((x) => x.heap)),
+      },
+    ]),
   ) as Record<'before' | 'off' | 'on', Sample>;
   const base = figures.before;
   for (const [mode, f] of Object.entries(figures)) {
@@ -64,8 +77,28 @@ export async function run(print: Print, addRow: AddRow): Promise<void> {
     );
   }
   const off = figures.off;
-  addRow({ bench: 'startup', figure: 'modules loaded without telemetry, after/before', measured: `${off.modules}/${base.modules}`, target: 'unchanged (+1: src/telemetry/index)', met: off.modules - base.modules <= 1 });
-  addRow({ bench: 'startup', figure: 'load time without telemetry, after/before', measured: `${off.ms.toFixed(0)}/${base.ms.toFixed(0)} ms (×${(off.ms / base.ms).toFixed(2)})`, target: 'unchanged' });
-  addRow({ bench: 'startup', figure: 'rss without telemetry, after/before', measured: `${mb(off.rss)}/${mb(base.rss)} (×${(off.rss / base.rss).toFixed(2)})`, target: 'unchanged' });
-  addRow({ bench: 'startup', figure: 'with telemetry on (information)', measured: `${figures.on.ms.toFixed(0)} ms, rss ${mb(figures.on.rss)}` });
+  addRow({
+    bench: 'startup',
+    figure: 'modules loaded without telemetry, after/before',
+    measured: `${off.modules}/${base.modules}`,
+    target: 'unchanged (+1: src/telemetry/index)',
+    met: off.modules - base.modules <= 1,
+  });
+  addRow({
+    bench: 'startup',
+    figure: 'load time without telemetry, after/before',
+    measured: `${off.ms.toFixed(0)}/${base.ms.toFixed(0)} ms (×${(off.ms / base.ms).toFixed(2)})`,
+    target: 'unchanged',
+  });
+  addRow({
+    bench: 'startup',
+    figure: 'rss without telemetry, after/before',
+    measured: `${mb(off.rss)}/${mb(base.rss)} (×${(off.rss / base.rss).toFixed(2)})`,
+    target: 'unchanged',
+  });
+  addRow({
+    bench: 'startup',
+    figure: 'with telemetry on (information)',
+    measured: `${figures.on.ms.toFixed(0)} ms, rss ${mb(figures.on.rss)}`,
+  });
 }

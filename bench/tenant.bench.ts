@@ -23,7 +23,9 @@ export async function run(print: (line: string) => void): Promise<void> {
   const tenant = generateTenant(MAILBOXES, 1, now);
   const generated = performance.now();
   const heapAfter = heapMb();
-  print(`tenant: generate ${MAILBOXES.toLocaleString('en-US')} mailboxes (${tenant.users.length.toLocaleString('en-US')} users): ${(generated - start).toFixed(0)} ms, heap +${(heapAfter - heapBefore).toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: includes garbage)'}`);
+  print(
+    `tenant: generate ${MAILBOXES.toLocaleString('en-US')} mailboxes (${tenant.users.length.toLocaleString('en-US')} users): ${(generated - start).toFixed(0)} ms, heap +${(heapAfter - heapBefore).toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: includes garbage)'}`,
+  );
 
   const validateStart = performance.now();
   validateTenant(tenant);

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
       const title = last ? activityText(last.activity).slice(0, 70) : '';
       if (title !== lastTitle || Math.random() < 0.05) {
         lastTitle = title;
-        appendFileSync(trace, `${(performance.now() / 1000).toFixed(1)}s rss ${(m.rss / MB).toFixed(0)} heap ${(m.heapUsed / MB).toFixed(0)}/${(m.heapTotal / MB).toFixed(0)} ext ${(m.external / MB).toFixed(0)} ab ${(m.arrayBuffers / MB).toFixed(0)} | ${title}\n`);
+        appendFileSync(
+          trace,
+          `${(performance.now() / 1000).toFixed(1)}s rss ${(m.rss / MB).toFixed(0)} heap ${(m.heapUsed / MB).toFixed(0)}/${(m.heapTotal / MB).toFixed(0)} ext ${(m.external / MB).toFixed(0)} ab ${(m.arrayBuffers / MB).toFixed(0)} | ${title}\n`,
+        );
       }
     }
   }, 50);
@@ -50,15 +53,22 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'message', text, id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, timestamp: new Date().toISOString(),
-        from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID }, recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: info.tenantId }, channelData: { tenant: { id: info.tenantId } },
+        type: 'message',
+        text,
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        timestamp: new Date().toISOString(),
+        from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID },
+        recipient: { id: 'bot-id', name: 'Mailbox Watch' },
+        conversation: { id: conversationId, conversationType: 'personal', tenantId: info.tenantId },
+        channelData: { tenant: { id: info.tenantId } },
       }),
     });
     await res.text();
     if (res.status >= 300) throw new Error(`POST /api/messages answered ${res.status}`);
     const first = await connector.waitFor(conversationId, 30_000);
-    for (const deadline = performance.now() + 600_000; ; ) {
+    for (const deadline = performance.now() + 600_000; ;) {
       const last = connector.of(conversationId).at(-1)!;
       if (last.kind === 'update' && !busy.test(activityText(last.activity))) break;
       if (performance.now() > deadline) throw new Error(`${text}: no final card within 10 min`);

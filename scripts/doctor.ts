@@ -54,7 +54,13 @@ async function main(): Promise<number> {
     process.env.IDENTITY_ENDPOINT = info.identityEndpoint;
     process.env.IDENTITY_HEADER = info.identityHeader;
     process.env.AZURE_CLIENT_ID = info.clientId;
-    const demo: BotConfig = { ...config, tenantId: info.tenantId, graphEndpoint: info.graph, exchangeEndpoint: info.exchange, managedIdentityClientId: info.clientId };
+    const demo: BotConfig = {
+      ...config,
+      tenantId: info.tenantId,
+      graphEndpoint: info.graph,
+      exchangeEndpoint: info.exchange,
+      managedIdentityClientId: info.clientId,
+    };
     process.stdout.write('Demo mode (no M365_TENANT_ID): checking a simulated tenant.\n\n');
     const report = await doctorFromSettings(process.env, demo, info.caCertPem);
     process.stdout.write(doctorText(report));

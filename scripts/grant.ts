@@ -21,7 +21,13 @@ export interface GrantArguments {
 }
 
 export function parseGrantArguments(argv: string[]): GrantArguments {
-  const out: GrantArguments = { identity: '', remediation: false, dryRun: false, graphEndpoint: 'https://graph.microsoft.com', help: false };
+  const out: GrantArguments = {
+    identity: '',
+    remediation: false,
+    dryRun: false,
+    graphEndpoint: 'https://graph.microsoft.com',
+    help: false,
+  };
   let identitySeen = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -74,7 +80,13 @@ async function main(): Promise<void> {
     maxRetries: 3,
   });
   try {
-    await grant({ identity: args.identity, remediation: args.remediation, dryRun: args.dryRun, graph: { endpoint: endpoint.toString(), pipeline }, print: (line) => process.stdout.write(`${line}\n`) });
+    await grant({
+      identity: args.identity,
+      remediation: args.remediation,
+      dryRun: args.dryRun,
+      graph: { endpoint: endpoint.toString(), pipeline },
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
   } finally {
     pipeline.close();
   }
@@ -82,7 +94,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err) => {
-    process.stderr.write(`${err instanceof GrantError ? err.message : `grant failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
+    process.stderr.write(
+      `${err instanceof GrantError ? err.message : `grant failed: ${err instanceof Error ? err.message : String(err)}`}\n`,
+    );
     process.exit(1);
   });
 }

@@ -97,8 +97,14 @@ function stroke(ax: number, ay: number, bx: number, by: number, width: number): 
   };
 }
 
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 /** The envelope: a rounded body with its flap drawn as a V, in a box of the given size. */
 function envelope(x0: number, y0: number, x1: number, y1: number, radius: number, line: number) {
@@ -123,7 +129,10 @@ function paint(width: number, height: number, layers: Layer[], samples: number):
   const rgba = new Uint8Array(width * height * 4);
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = px + (sx + 0.5) / samples;
@@ -163,19 +172,20 @@ export function drawColorIcon(): Picture {
   const badge = circle(140, 132, 34);
   const badgeRing = minus(circle(140, 132, 40), badge);
   // The badge shows three bars rising like a usage chart: the bot reports mailbox sizes.
-  const bars = union(
-    roundedRect(122, 132, 132, 150, 2),
-    roundedRect(135, 122, 145, 150, 2),
-    roundedRect(148, 112, 158, 150, 2),
+  const bars = union(roundedRect(122, 132, 132, 150, 2), roundedRect(135, 122, 145, 150, 2), roundedRect(148, 112, 158, 150, 2));
+  return paint(
+    size,
+    size,
+    [
+      { shape: roundedRect(0, 0, size, size, 36), color: ACCENT },
+      { shape: body, color: WHITE },
+      { shape: flap, color: ACCENT },
+      { shape: badgeRing, color: ACCENT },
+      { shape: badge, color: AMBER },
+      { shape: bars, color: NAVY },
+    ],
+    4,
   );
-  return paint(size, size, [
-    { shape: roundedRect(0, 0, size, size, 36), color: ACCENT },
-    { shape: body, color: WHITE },
-    { shape: flap, color: ACCENT },
-    { shape: badgeRing, color: ACCENT },
-    { shape: badge, color: AMBER },
-    { shape: bars, color: NAVY },
-  ], 4);
 }
 
 /** 32×32: the envelope alone, white on transparent; no anti-aliasing so every pixel is white or clear. */

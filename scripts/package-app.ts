@@ -79,7 +79,10 @@ export async function buildAppPackage(options: PackageOptions): Promise<{ zipPat
   }
   const appId = (options.appId ?? '').trim() || botId;
   if (!GUID.test(appId)) throw new PackageError(`the Teams app id must be a GUID, got "${options.appId}"`);
-  const botDomain = (options.botDomain ?? '').trim().replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
+  const botDomain = (options.botDomain ?? '')
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/.*$/, '');
 
   const dir = options.appPackageDir ?? join(findRepositoryRoot(__dirname), 'appPackage');
   const manifest = fillManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'), {

@@ -72,9 +72,30 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
-  const alerts = createAlertRuntime({ config, tenant, state, credential: tenant.credential, log, pace: options.alertPace, usage, clock: options.clock, schedules: schedules.step });
-  const services: BotServices = { config, tenant, state, snapshots, exportLinks, alerts: alerts.services, usage, schedules: schedules.services, chats: new ChatTurns() };
-  if (!config.admins.length && !config.adminGroupId) log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
+  const alerts = createAlertRuntime({
+    config,
+    tenant,
+    state,
+    credential: tenant.credential,
+    log,
+    pace: options.alertPace,
+    usage,
+    clock: options.clock,
+    schedules: schedules.step,
+  });
+  const services: BotServices = {
+    config,
+    tenant,
+    state,
+    snapshots,
+    exportLinks,
+    alerts: alerts.services,
+    usage,
+    schedules: schedules.services,
+    chats: new ChatTurns(),
+  };
+  if (!config.admins.length && !config.adminGroupId)
+    log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
     admins: config.admins,
     groupId: config.adminGroupId,
@@ -92,7 +113,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
     server.get('/api/exports/:id', async (req: any, res: any) => {
-      const answer = await serveExport({ id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig }, { links: exportLinks, snapshots, log, usage: usage.reports }).catch((err) => {
+      const answer = await serveExport(
+        { id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig },
+        { links: exportLinks, snapshots, log, usage: usage.reports },
+      ).catch((err) => {
         log.error('export failed', { err });
         return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
       });
@@ -101,7 +125,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     });
     alerts.route(server);
   };
-  const server = await startBotServer({ config, router, services, log, authOverrides: options.authOverrides, bindHost: options.bindHost, routes, clock: options.clock });
+  const server = await startBotServer({
+    config,
+    router,
+    services,
+    log,
+    authOverrides: options.authOverrides,
+    bindHost: options.bindHost,
+    routes,
+    clock: options.clock,
+  });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
   const lookup = commandLookup(router.commands);

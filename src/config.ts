@@ -12,26 +12,59 @@ export interface SettingInfo {
 
 export const SETTINGS: SettingInfo[] = [
   { name: 'PORT', meaning: "the bot's HTTP port (default 3978)", optionalInProduction: true },
-  { name: 'MicrosoftAppId', meaning: "the bot's identity: client id of the user-assigned managed identity in production; empty = no channel authentication (demo mode only)" },
+  {
+    name: 'MicrosoftAppId',
+    meaning:
+      "the bot's identity: client id of the user-assigned managed identity in production; empty = no channel authentication (demo mode only)",
+  },
   { name: 'MicrosoftAppType', meaning: 'UserAssignedMSI in production (no secret); SingleTenant or MultiTenant also work' },
   { name: 'MicrosoftAppTenantId', meaning: "the bot identity's tenant" },
-  { name: 'MicrosoftAppPassword', meaning: 'only for SingleTenant/MultiTenant app registrations; never with UserAssignedMSI', optionalInProduction: true },
+  {
+    name: 'MicrosoftAppPassword',
+    meaning: 'only for SingleTenant/MultiTenant app registrations; never with UserAssignedMSI',
+    optionalInProduction: true,
+  },
   { name: 'M365_TENANT_ID', meaning: 'the tenant to report on (GUID); its presence switches demo mode off' },
   { name: 'M365_ORGANIZATION', meaning: "the tenant's initial domain, x.onmicrosoft.com" },
-  { name: 'AZURE_CLIENT_ID', meaning: 'client id of the user-assigned managed identity used for Graph, Exchange and Storage (empty = system-assigned)' },
+  {
+    name: 'AZURE_CLIENT_ID',
+    meaning: 'client id of the user-assigned managed identity used for Graph, Exchange and Storage (empty = system-assigned)',
+  },
   { name: 'GRAPH_ENDPOINT', meaning: 'Microsoft Graph root (default https://graph.microsoft.com)', optionalInProduction: true },
   { name: 'EXCHANGE_ENDPOINT', meaning: 'Exchange Online root (default https://outlook.office365.com)', optionalInProduction: true },
   { name: 'STORAGE_ACCOUNT_URL', meaning: 'Blob Storage account URL, used with the managed identity' },
-  { name: 'STORAGE_CONNECTION_STRING', meaning: 'Blob Storage connection string, instead of STORAGE_ACCOUNT_URL (local development)', optionalInProduction: true },
+  {
+    name: 'STORAGE_CONNECTION_STRING',
+    meaning: 'Blob Storage connection string, instead of STORAGE_ACCOUNT_URL (local development)',
+    optionalInProduction: true,
+  },
   { name: 'STORAGE_CONTAINER', meaning: 'the blob container for all bot state (default botstate)', optionalInProduction: true },
   { name: 'BOT_ADMINS', meaning: 'comma-separated Entra object ids of the admins allowed to use the bot' },
   { name: 'BOT_ADMIN_GROUP_ID', meaning: 'an Entra group whose (transitive) members may use the bot' },
   { name: 'PUBLIC_URL', meaning: "the bot's public https base URL, for export download links (demo: http://localhost:PORT)" },
-  { name: 'REMEDIATION', meaning: 'on = admins may assign licences from cards (needs LicenseAssignment.ReadWrite.All); default off', optionalInProduction: true },
-  { name: 'ALERT_INTERVAL_MINUTES', meaning: 'minutes between alert check cycles (default 60, demo mode 5; 0 = only on POST /api/alerts/run and `alerts check`)', optionalInProduction: true },
-  { name: 'ALERT_RUNNERS', meaning: 'comma-separated Entra object ids (e.g. a Logic App\'s managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody', optionalInProduction: true },
+  {
+    name: 'REMEDIATION',
+    meaning: 'on = admins may assign licences from cards (needs LicenseAssignment.ReadWrite.All); default off',
+    optionalInProduction: true,
+  },
+  {
+    name: 'ALERT_INTERVAL_MINUTES',
+    meaning: 'minutes between alert check cycles (default 60, demo mode 5; 0 = only on POST /api/alerts/run and `alerts check`)',
+    optionalInProduction: true,
+  },
+  {
+    name: 'ALERT_RUNNERS',
+    meaning:
+      "comma-separated Entra object ids (e.g. a Logic App's managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody",
+    optionalInProduction: true,
+  },
   { name: 'LOG_LEVEL', meaning: 'debug, info, warn or error (default info)', optionalInProduction: true },
-  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', meaning: 'Application Insights connection string: requests, dependencies, logs, exceptions and metrics go there, signed in with the managed identity (infra/ sets it); empty = telemetry off', optionalInProduction: true },
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    meaning:
+      'Application Insights connection string: requests, dependencies, logs, exceptions and metrics go there, signed in with the managed identity (infra/ sets it); empty = telemetry off',
+    optionalInProduction: true,
+  },
   { name: 'DEMO_TENANT', meaning: 'demo tenant: a fixture file path, or generate:N[:seed]', demoOnly: true },
   { name: 'SIM_PORT', meaning: "the simulated tenant's control API port (demo)", demoOnly: true },
   { name: 'PLAYGROUND_PORT', meaning: 'the Agents Playground port (demo, default 56150)', demoOnly: true },
@@ -94,10 +127,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (appType.toLowerCase() === 'userassignedmsi' && get('MicrosoftAppPassword') !== '') {
     throw new ConfigError('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI.');
   }
-  const admins = get('BOT_ADMINS').split(/[,;\s]+/).filter(Boolean);
+  const admins = get('BOT_ADMINS')
+    .split(/[,;\s]+/)
+    .filter(Boolean);
   for (const a of admins) if (!GUID.test(a)) throw new ConfigError(`BOT_ADMINS must list Entra object ids (GUIDs); "${a}" is not one`);
   const adminGroupId = get('BOT_ADMIN_GROUP_ID') || undefined;
-  if (adminGroupId && !GUID.test(adminGroupId)) throw new ConfigError(`BOT_ADMIN_GROUP_ID must be a group's object id (GUID), got "${adminGroupId}"`);
+  if (adminGroupId && !GUID.test(adminGroupId))
+    throw new ConfigError(`BOT_ADMIN_GROUP_ID must be a group's object id (GUID), got "${adminGroupId}"`);
   // No admins is not refused here: App Service would restart the bot forever. It starts and answers
   // every message with what to set (src/access/admins.ts); infra/main.bicep refuses it at deployment.
   const organization = get('M365_ORGANIZATION');
@@ -108,13 +144,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (clientId && !GUID.test(clientId)) throw new ConfigError(`AZURE_CLIENT_ID must be a client id (GUID), got "${clientId}"`);
   const interval = Number(get('ALERT_INTERVAL_MINUTES') || (demo ? 5 : 60));
   if (!Number.isFinite(interval) || interval < 0) throw new ConfigError('ALERT_INTERVAL_MINUTES must be a number of minutes ≥ 0');
-  const runners = get('ALERT_RUNNERS').split(/[,;\s]+/).filter(Boolean);
+  const runners = get('ALERT_RUNNERS')
+    .split(/[,;\s]+/)
+    .filter(Boolean);
   for (const r of runners) if (!GUID.test(r)) throw new ConfigError(`ALERT_RUNNERS must list Entra object ids (GUIDs); "${r}" is not one`);
   const level = (get('LOG_LEVEL') || 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
   const storageUrl = get('STORAGE_ACCOUNT_URL') || undefined;
   const storageCs = get('STORAGE_CONNECTION_STRING') || undefined;
-  if (!demo && !storageUrl && !storageCs) throw new ConfigError('Set STORAGE_ACCOUNT_URL (or STORAGE_CONNECTION_STRING): the bot keeps its state in Blob Storage.');
+  if (!demo && !storageUrl && !storageCs)
+    throw new ConfigError('Set STORAGE_ACCOUNT_URL (or STORAGE_CONNECTION_STRING): the bot keeps its state in Blob Storage.');
   // Empty: the bot's own address once it listens (the demo, tests); production sets it (infra/).
   const publicUrl = get('PUBLIC_URL').replace(/\/+$/, '');
 

@@ -13,11 +13,13 @@ const MAX_TEXT = 2000;
 /** Routes `target`'s methods into `log` (source "console"); returns a function that undoes it. */
 export function routeConsoleToLog(log: Logger, target: ConsoleLike = console): () => void {
   const saved = { error: target.error, warn: target.warn, info: target.info, log: target.log, debug: target.debug };
-  const route = (level: 'warn' | 'info' | 'debug') => (...args: unknown[]) => {
-    // util.format prints an Error with its stack, which is what a later reader needs.
-    const text = format(...args);
-    log[level]('library message', { source: 'console', text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text });
-  };
+  const route =
+    (level: 'warn' | 'info' | 'debug') =>
+    (...args: unknown[]) => {
+      // util.format prints an Error with its stack, which is what a later reader needs.
+      const text = format(...args);
+      log[level]('library message', { source: 'console', text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text });
+    };
   // A library's console.error is a complaint about one request (a refused token), not the bot
   // failing: warn, so alerting on level error stays meaningful.
   target.error = route('warn');

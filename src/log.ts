@@ -21,7 +21,10 @@ const PATTERNS: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?/g, '[redacted-jwt]'],
   [/([?&](?:sig|signature|se|skoid|sktid|skt|ske|sks|skv|token|code|client_secret)=)[^&\s"']+/gi, '$1[redacted]'],
   // Quotes may come escaped (\"): a service's JSON answer logged as a string inside the record.
-  [/((?:\\?")?(?:access_token|refresh_token|id_token|client_secret|password|MicrosoftAppPassword|x-identity-header|identityHeader|AccountKey)(?:\\?")?\s*[:=]\s*(?:\\?")?)[^",;\s}\\]+/gi, '$1[redacted]'],
+  [
+    /((?:\\?")?(?:access_token|refresh_token|id_token|client_secret|password|MicrosoftAppPassword|x-identity-header|identityHeader|AccountKey)(?:\\?")?\s*[:=]\s*(?:\\?")?)[^",;\s}\\]+/gi,
+    '$1[redacted]',
+  ],
 ];
 
 export function redact(text: string): string {
@@ -60,10 +63,18 @@ export class Logger {
     return new Logger(this.level, { ...this.base, ...fields }, this.sink);
   }
 
-  debug(msg: string, fields?: LogFields): void { this.write('debug', msg, fields); }
-  info(msg: string, fields?: LogFields): void { this.write('info', msg, fields); }
-  warn(msg: string, fields?: LogFields): void { this.write('warn', msg, fields); }
-  error(msg: string, fields?: LogFields): void { this.write('error', msg, fields); }
+  debug(msg: string, fields?: LogFields): void {
+    this.write('debug', msg, fields);
+  }
+  info(msg: string, fields?: LogFields): void {
+    this.write('info', msg, fields);
+  }
+  warn(msg: string, fields?: LogFields): void {
+    this.write('warn', msg, fields);
+  }
+  error(msg: string, fields?: LogFields): void {
+    this.write('error', msg, fields);
+  }
 
   private write(level: LogLevel, msg: string, fields?: LogFields): void {
     if (ORDER[level] < ORDER[this.level]) return;
@@ -82,7 +93,10 @@ function normalise(fields?: LogFields): LogFields {
   if (!fields) return {};
   const out: LogFields = {};
   for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, ...(v as any).status !== undefined ? { status: (v as any).status } : {} } : v;
+    out[k] =
+      v instanceof Error
+        ? { name: v.name, message: v.message, ...((v as any).status !== undefined ? { status: (v as any).status } : {}) }
+        : v;
   }
   return out;
 }

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   // Never an empty reason: some errors (Azure's RestError on a bare 500) carry no message.
-  const reason = (err instanceof Error && (err.message.trim() || [err.name, (err as any).statusCode, (err as any).code].filter(Boolean).join(' '))) || String(err);
+  const reason =
+    (err instanceof Error && (err.message.trim() || [err.name, (err as any).statusCode, (err as any).code].filter(Boolean).join(' '))) ||
+    String(err);
   process.stderr.write(`Cannot start: ${reason}\n`);
   process.exit(1);
 });

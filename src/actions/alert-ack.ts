@@ -6,10 +6,18 @@ import { alertAckButton } from '../buttons/alert';
 import { isOpen, type LedgerEntry } from '../reports/alerts/ledger-plan';
 import type { ActionContext, ActionResult, CardAction } from '../commands/types';
 
-export const NOT_HERE: ActionResult = { kind: 'error', status: 404, message: 'That alert is not one of this conversation’s alerts (or it has been cleared since).' };
+export const NOT_HERE: ActionResult = {
+  kind: 'error',
+  status: 404,
+  message: 'That alert is not one of this conversation’s alerts (or it has been cleared since).',
+};
 
 /** Changes one open entry of this conversation's ledger; undefined when there is no such alert. */
-export async function changeAlert(ctx: ActionContext, key: string, change: (e: LedgerEntry) => LedgerEntry): Promise<LedgerEntry | 'resolved' | undefined> {
+export async function changeAlert(
+  ctx: ActionContext,
+  key: string,
+  change: (e: LedgerEntry) => LedgerEntry,
+): Promise<LedgerEntry | 'resolved' | undefined> {
   let resolved = false;
   const entry = await ctx.services.alerts.ledger.changeEntry(ctx.conversation.id, key, (e) => {
     if (!e || !e.lastSent) return undefined;

@@ -10,5 +10,15 @@ import { alertActions } from './alert-actions';
 import { scheduleCancelAction } from './schedule-cancel';
 
 export function allActions(): CardAction[] {
-  return [runCommandAction, mailboxDetailsAction, ...licenseAssignActions, reportPageAction, reportFilterAction, reportExportAction, reportDetailsAction, ...alertActions, scheduleCancelAction];
+  return [
+    runCommandAction,
+    mailboxDetailsAction,
+    ...licenseAssignActions,
+    reportPageAction,
+    reportFilterAction,
+    reportExportAction,
+    reportDetailsAction,
+    ...alertActions,
+    scheduleCancelAction,
+  ];
 }

@@ -22,14 +22,29 @@ export const assignLicenseAction: CardAction = {
     if (!request) return NOT_UNDERSTOOD;
     if (!ctx.services.config.remediation) {
       logChange(ctx, request, { outcome: 'not-allowed', reason: 'remediation is off' });
-      return { kind: 'card', card: resultCard(ctx, request, { userPrincipalName: request.upn, displayName: '' }, { outcome: 'not-allowed', reason: REMEDIATION_OFF }) };
+      return {
+        kind: 'card',
+        card: resultCard(
+          ctx,
+          request,
+          { userPrincipalName: request.upn, displayName: '' },
+          { outcome: 'not-allowed', reason: REMEDIATION_OFF },
+        ),
+      };
     }
     const check = await checkSharedMailbox(ctx.services.tenant, request.upn);
     if (check.kind === 'refused') return { kind: 'error', status: check.status, message: check.message };
     const fix = assignableFix(check.verdict);
     const removeSkuIds = fix?.replaces.map((r) => r.skuId) ?? [];
     // Confirmed something else than the tenant needs now (or a forged click): ask again.
-    if (!fix || !sameSkus(fix.skus.map((s) => s.skuId), request.skuIds) || !sameSkus(removeSkuIds, request.removeSkuIds)) {
+    if (
+      !fix ||
+      !sameSkus(
+        fix.skus.map((s) => s.skuId),
+        request.skuIds,
+      ) ||
+      !sameSkus(removeSkuIds, request.removeSkuIds)
+    ) {
       return confirmation(check.verdict, true);
     }
     const names = new Map([...fix.skus, ...fix.replaces].map((s) => [s.skuId.toLowerCase(), s.skuName]));
@@ -68,7 +83,11 @@ function resultCard(
   });
 }
 
-function logChange(ctx: ActionContext, request: AssignRequest, end: { outcome: 'assigned' | 'refused' | 'not-allowed'; refusal?: object; reason?: string }): void {
+function logChange(
+  ctx: ActionContext,
+  request: AssignRequest,
+  end: { outcome: 'assigned' | 'refused' | 'not-allowed'; refusal?: object; reason?: string },
+): void {
   const record = licenseChangeRecord({
     at: ctx.now().toISOString(),
     requestedBy: { aadObjectId: ctx.caller.aadObjectId, name: ctx.caller.name },

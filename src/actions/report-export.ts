@@ -23,7 +23,10 @@ export const reportExportAction: CardAction = {
     if (!found.ok) return found.result;
     const { snapshot } = found;
     const data = snapshot.data;
-    const rows = 'mailboxes' in data ? `${data.mailboxes.length.toLocaleString('en-US')} mailboxes` : `${data.table.rows.length.toLocaleString('en-US')} rows`;
+    const rows =
+      'mailboxes' in data
+        ? `${data.mailboxes.length.toLocaleString('en-US')} mailboxes`
+        : `${data.table.rows.length.toLocaleString('en-US')} rows`;
     const { url, expiresAt } = ctx.services.exportLinks.link(snapshot.id, ctx.now());
     ctx.log.info('export link', { kind: snapshot.kind, rows: 'mailboxes' in data ? data.mailboxes.length : data.table.rows.length });
     const partial = snapshot.complete ? '' : 'Partial: some mailboxes could not be read (their rows say so).';

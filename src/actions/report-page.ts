@@ -14,7 +14,12 @@ async function view(ctx: ActionContext, query: MailboxQuery, offset: number): Pr
   const { snapshot } = found;
   const report = buildMailboxReport(snapshot.data.mailboxes, query, new Date(snapshot.createdAt), { offset });
   if (offset > 0 && offset >= report.matched) return { kind: 'error', status: 400, message: 'That page is past the end of the report.' };
-  const message = mailboxReportMessage(report, { commandText: snapshot.commandText, snapshotId: snapshot.id, viewedAt: ctx.now(), figures: snapshot.data.figures });
+  const message = mailboxReportMessage(report, {
+    commandText: snapshot.commandText,
+    snapshotId: snapshot.id,
+    viewedAt: ctx.now(),
+    figures: snapshot.data.figures,
+  });
   return { kind: 'card', card: message.card! };
 }
 

@@ -17,7 +17,11 @@ export async function reportSnapshot(ctx: ActionContext): Promise<Found<MailboxS
     return found;
   }
   if (found.reason === 'expired') {
-    const card = errorMessage('This report has expired', 'Reports are kept for 24 hours. Refresh reads the tenant again.', found.commandText ?? 'mailboxes').card!;
+    const card = errorMessage(
+      'This report has expired',
+      'Reports are kept for 24 hours. Refresh reads the tenant again.',
+      found.commandText ?? 'mailboxes',
+    ).card!;
     return { ok: false, result: { kind: 'card', card } };
   }
   // Missing, from another conversation, or not an id at all: the same answer, which reveals nothing.
@@ -35,7 +39,11 @@ export async function mailboxSnapshot(ctx: ActionContext): Promise<Found<Mailbox
   const snapshot = found.snapshot as Snapshot<MailboxSnapshotData>;
   if (!snapshot.data.usage) return { ok: true, snapshot };
   const mailboxes = snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
-  if (!mailboxes) return { ok: false, result: { kind: 'card', card: errorMessage('This report needs a refresh', USAGE_COPY_GONE, snapshot.commandText).card! } };
+  if (!mailboxes)
+    return {
+      ok: false,
+      result: { kind: 'card', card: errorMessage('This report needs a refresh', USAGE_COPY_GONE, snapshot.commandText).card! },
+    };
   // A copy with every row, so the snapshot kept in memory stays lean.
   return { ok: true, snapshot: { ...snapshot, data: { ...snapshot.data, mailboxes } } };
 }

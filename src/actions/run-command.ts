@@ -10,6 +10,11 @@ export const runCommandAction: CardAction = {
   run: async (ctx) => {
     const request = runCommandButton.parse(ctx.data);
     if (!request) return NOT_UNDERSTOOD;
-    return ctx.runCommand(request.text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim());
+    return ctx.runCommand(
+      request.text
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   },
 };

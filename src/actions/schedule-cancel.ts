@@ -8,7 +8,11 @@ import type { ActionResult, CardAction } from '../commands/types';
 import { runText } from '../schedules/next-runs';
 import { scheduleView } from '../schedules/view';
 
-const NOT_HERE: ActionResult = { kind: 'error', status: 404, message: 'That schedule is not one of this conversation’s schedules, or it was cancelled already. Type `schedule list` to see them.' };
+const NOT_HERE: ActionResult = {
+  kind: 'error',
+  status: 404,
+  message: 'That schedule is not one of this conversation’s schedules, or it was cancelled already. Type `schedule list` to see them.',
+};
 
 export const scheduleCancelAction: CardAction = {
   verb: scheduleCancelButton.verb,
@@ -25,6 +29,12 @@ export const scheduleCancelAction: CardAction = {
     ctx.log.info('schedule cancelled', { n: removed.n });
     const view = scheduleView(removed, undefined, now);
     const by = ctx.caller.name || ctx.caller.aadObjectId || 'an admin';
-    return { kind: 'card', card: scheduleCard(view, { title: 'Cancelled', cancelled: `Cancelled by ${by} on ${runText(now, removed.timeZone)}. It will not run again.` }) };
+    return {
+      kind: 'card',
+      card: scheduleCard(view, {
+        title: 'Cancelled',
+        cancelled: `Cancelled by ${by} on ${runText(now, removed.timeZone)}. It will not run again.`,
+      }),
+    };
   },
 };

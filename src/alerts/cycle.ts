@@ -98,7 +98,18 @@ export class AlertCycle {
 
   async run(options: RunOptions = {}): Promise<CycleReport> {
     const started = Date.now();
-    const report: CycleReport = { ran: false, conversations: 0, findings: 0, alerts: 0, reminders: 0, resolved: 0, messages: 0, failed: 0, suspended: 0, durationMs: 0 };
+    const report: CycleReport = {
+      ran: false,
+      conversations: 0,
+      findings: 0,
+      alerts: 0,
+      reminders: 0,
+      resolved: 0,
+      messages: 0,
+      failed: 0,
+      suspended: 0,
+      durationMs: 0,
+    };
     const hold = await this.deps.lock.acquire();
     if (!hold) {
       this.deps.log.info('alert cycle skipped', { reason: 'another instance is running it' });
@@ -118,7 +129,13 @@ export class AlertCycle {
       } finally {
         if (this.deps.schedules && !options.only) {
           const deliver = (id: string, reference: Record<string, unknown>, message: Message) => this.deliver(id, reference, message);
-          report.schedules = await this.deps.schedules.run({ hold, now: this.now(), since: options.schedulesOnly?.since, deliver, done: (id) => this.deps.pace.forget(id) });
+          report.schedules = await this.deps.schedules.run({
+            hold,
+            now: this.now(),
+            since: options.schedulesOnly?.since,
+            deliver,
+            done: (id) => this.deps.pace.forget(id),
+          });
         }
       }
       if (!options.only && !options.schedulesOnly) await this.deps.state.write(LAST_CYCLE_KEY, { at: this.now().toISOString() });
@@ -131,7 +148,9 @@ export class AlertCycle {
   }
 
   private async runHeld(hold: LeaseHold, options: RunOptions, report: CycleReport): Promise<void> {
-    const subscriptions = (await this.deps.subscriptions.all()).filter((s) => !s.suspended && (!options.only || s.conversationId === options.only));
+    const subscriptions = (await this.deps.subscriptions.all()).filter(
+      (s) => !s.suspended && (!options.only || s.conversationId === options.only),
+    );
     report.conversations = subscriptions.length;
     if (subscriptions.length === 0) return;
     const kinds = [...new Set(subscriptions.flatMap((s) => s.settings.kinds))];
@@ -203,7 +222,8 @@ export class AlertCycle {
       await this.giveBackClaims(s.conversationId, before, claimed, unsent);
       if (outcome === 'forbidden') {
         report.suspended++;
-        const reason = 'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Alerts are suspended until someone types "alerts on" in it again.';
+        const reason =
+          'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Alerts are suspended until someone types "alerts on" in it again.';
         this.deps.log.warn('alerts suspended for a conversation', { conversationType: s.conversationType, reason });
         await this.deps.subscriptions.suspend(s.conversationId, reason, now);
       } else {
@@ -224,13 +244,26 @@ export class AlertCycle {
     const alerts = [...plan.alerts].sort((a, b) => Number(b.entry.severity === 'attention') - Number(a.entry.severity === 'attention'));
     const single = alerts.length > SINGLE_CARDS_PER_CYCLE + 1 ? alerts.slice(0, SINGLE_CARDS_PER_CYCLE) : alerts;
     for (const a of single) {
-      out.push({ message: { card: alertCard({ key: a.key, entry: a.entry, reminder: a.reminder, remediation: this.deps.remediation }), text: alertText(a.entry, a.reminder) }, keys: [a.key] });
+      out.push({
+        message: {
+          card: alertCard({ key: a.key, entry: a.entry, reminder: a.reminder, remediation: this.deps.remediation }),
+          text: alertText(a.entry, a.reminder),
+        },
+        keys: [a.key],
+      });
     }
     const rest = alerts.slice(single.length);
-    if (rest.length > 0) out.push({ message: { card: moreAlertsCard(rest), text: `${rest.length} more alerts` }, keys: rest.map((a) => a.key) });
+    if (rest.length > 0)
+      out.push({ message: { card: moreAlertsCard(rest), text: `${rest.length} more alerts` }, keys: rest.map((a) => a.key) });
     if (plan.resolved.length > 0) {
       out.push({
-        message: { card: resolvedCard(plan.resolved), text: plan.resolved.length === 1 ? `Resolved: ${plan.resolved[0].entry.title}`.slice(0, 200) : `${plan.resolved.length} alerts resolved` },
+        message: {
+          card: resolvedCard(plan.resolved),
+          text:
+            plan.resolved.length === 1
+              ? `Resolved: ${plan.resolved[0].entry.title}`.slice(0, 200)
+              : `${plan.resolved.length} alerts resolved`,
+        },
         keys: plan.resolved.map((r) => r.key),
       });
     }

@@ -55,9 +55,7 @@ export class SendPace {
   private readonly conversations = new Map<string, Sends>();
   private readonly everyone: Sends;
 
-  constructor(
-    private readonly options: { perConversation?: Window[]; global?: Window[]; clock?: Clock } = {},
-  ) {
+  constructor(private readonly options: { perConversation?: Window[]; global?: Window[]; clock?: Clock } = {}) {
     this.everyone = new Sends(options.global ?? GLOBAL);
   }
 

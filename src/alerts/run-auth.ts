@@ -17,9 +17,7 @@ export interface RunnerAuthSettings {
   issuers?: string[];
 }
 
-export type RunnerCheck =
-  | { ok: true; caller: string }
-  | { ok: false; status: 401 | 403 | 503; reason: string };
+export type RunnerCheck = { ok: true; caller: string } | { ok: false; status: 401 | 403 | 503; reason: string };
 
 const SKEW_S = 300;
 const KEYS_FOR_MS = 3_600_000;
@@ -93,7 +91,11 @@ export class RunnerAuth {
     const caller = typeof claims.oid === 'string' ? claims.oid.toLowerCase() : '';
     if (!caller) return { ok: false, status: 401, reason: 'token without an object id' };
     if (!this.settings.runners.includes(caller)) {
-      return { ok: false, status: 403, reason: this.settings.runners.length === 0 ? 'ALERT_RUNNERS lists nobody' : 'caller not in ALERT_RUNNERS' };
+      return {
+        ok: false,
+        status: 403,
+        reason: this.settings.runners.length === 0 ? 'ALERT_RUNNERS lists nobody' : 'caller not in ALERT_RUNNERS',
+      };
     }
     return { ok: true, caller };
   }
@@ -106,7 +108,8 @@ function refusal(err: unknown): RunnerCheck {
     return { ok: false, status: 503, reason: 'the signing keys could not be read' };
   }
   if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return no('token not signed with RS256');
-  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return no('token signed by an unknown key');
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys)
+    return no('token signed by an unknown key');
   if (err instanceof errors.JWSSignatureVerificationFailed) return no('bad signature');
   if (err instanceof errors.JWTExpired) return no('token expired');
   if (err instanceof errors.JWTClaimValidationFailed) {
@@ -118,6 +121,7 @@ function refusal(err: unknown): RunnerCheck {
   }
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return no('token not readable');
   // A key server that answers with something that is not a JWKS, or a network failure mid-refetch.
-  if (err instanceof Error && !(err instanceof errors.JOSEError)) return { ok: false, status: 503, reason: 'the signing keys could not be read' };
+  if (err instanceof Error && !(err instanceof errors.JOSEError))
+    return { ok: false, status: 503, reason: 'the signing keys could not be read' };
   return no('token not readable');
 }

@@ -105,7 +105,12 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         const check = await auth.check(req.headers?.authorization);
         if (!check.ok) {
           log.warn('alert run refused', { status: check.status, reason: check.reason });
-          const message = check.status === 503 ? 'The signing keys of the tenant could not be read; try again.' : check.status === 403 ? 'This caller is not allowed to run alert checks (ALERT_RUNNERS).' : 'A valid Entra ID bearer token for the bot is required.';
+          const message =
+            check.status === 503
+              ? 'The signing keys of the tenant could not be read; try again.'
+              : check.status === 403
+                ? 'This caller is not allowed to run alert checks (ALERT_RUNNERS).'
+                : 'A valid Entra ID bearer token for the bot is required.';
           if (check.status === 401) res.header('WWW-Authenticate', 'Bearer');
           res.send(check.status, { error: message });
           return;

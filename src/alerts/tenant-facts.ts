@@ -23,10 +23,18 @@ const LIVE_FROM_PERCENT = 75;
 /** At most this many live reads per cycle (150 $batch calls); past it the usage figures stand. */
 const LIVE_AT_MOST = 1_500;
 
-export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[], usage?: UsageServices & { tenantId: string }): Promise<TenantFacts> {
+export async function readAlertFacts(
+  tenant: TenantClients,
+  kinds: AlertKind[],
+  usage?: UsageServices & { tenantId: string },
+): Promise<TenantFacts> {
   const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
   const allMailboxes = reads.some((r) => r.mailboxes === 'all');
-  const types: RecipientTypeDetails[] | 'all' | null = allMailboxes ? 'all' : reads.some((r) => r.mailboxes === 'SharedMailbox') ? ['SharedMailbox'] : null;
+  const types: RecipientTypeDetails[] | 'all' | null = allMailboxes
+    ? 'all'
+    : reads.some((r) => r.mailboxes === 'SharedMailbox')
+      ? ['SharedMailbox']
+      : null;
   const accounts = reads.some((r) => r.sharedMailboxAccounts);
   const skusRead = reads.some((r) => r.skus) ? tenant.graph.listSubscribedSkus() : Promise.resolve([]);
   skusRead.catch(() => undefined);
@@ -40,11 +48,20 @@ export async function readAlertFacts(tenant: TenantClients, kinds: AlertKind[], 
     mailboxes = (await readMailboxes(tenant, { types })).mailboxes;
   }
   const shared = accounts ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
-  const [users, skus] = await Promise.all([usersById(tenant.graph, shared.map((m) => m.userId)), skusRead]);
+  const [users, skus] = await Promise.all([
+    usersById(
+      tenant.graph,
+      shared.map((m) => m.userId),
+    ),
+    skusRead,
+  ]);
   return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}) };
 }
 
-async function readFromUsage(tenant: TenantClients, usage: UsageServices & { tenantId: string }): Promise<{ mailboxes: MailboxWithStatistics[]; usageDate: string | null } | null> {
+async function readFromUsage(
+  tenant: TenantClients,
+  usage: UsageServices & { tenantId: string },
+): Promise<{ mailboxes: MailboxWithStatistics[]; usageDate: string | null } | null> {
   const lookup = await usage.reports.get(usage.tenantId, tenant.graph);
   if (!lookup.ok || lookup.usage.concealed || lookup.usage.rows.length < usage.threshold) return null;
   const known = await readMailboxesByType(tenant.exchange, NON_USER_TYPES);
@@ -57,7 +74,10 @@ async function readFromUsage(tenant: TenantClients, usage: UsageServices & { ten
   });
   near.sort((a, b) => size(mailboxes[b]) - size(mailboxes[a]));
   const targets = near.slice(0, LIVE_AT_MOST);
-  const live = await readLiveFigures(tenant.exchange, targets.map((i) => mailboxes[i]));
+  const live = await readLiveFigures(
+    tenant.exchange,
+    targets.map((i) => mailboxes[i]),
+  );
   for (const i of targets) {
     const f = live.get(mailboxes[i].userPrincipalName.toLowerCase());
     if (f) mailboxes[i] = withLive(mailboxes[i], f);

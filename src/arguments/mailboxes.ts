@@ -1,12 +1,5 @@
 // Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]`.
-import {
-  DEFAULT_MAILBOX_QUERY,
-  MAILBOX_SORTS,
-  MAX_TOP,
-  MailboxQuery,
-  MailboxSort,
-  MailboxTypeChoice,
-} from '../reports/mailbox-report';
+import { DEFAULT_MAILBOX_QUERY, MAILBOX_SORTS, MAX_TOP, MailboxQuery, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
 /** `live`: every figure from Get-MailboxStatistics, even where Microsoft 365's usage report would serve. */

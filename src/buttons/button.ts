@@ -24,7 +24,10 @@ export interface CardButton<TData, TRequest = TData> {
   parse(data: Record<string, unknown>): TRequest | null;
 }
 
-export function declareButton<TData, TRequest = TData>(verb: string, parse: (data: Record<string, unknown>) => TRequest | null): CardButton<TData, TRequest> {
+export function declareButton<TData, TRequest = TData>(
+  verb: string,
+  parse: (data: Record<string, unknown>) => TRequest | null,
+): CardButton<TData, TRequest> {
   return {
     verb,
     button: (title, data, options) => ({ type: 'Action.Execute', title, verb, data, ...(options?.style ? { style: options.style } : {}) }),

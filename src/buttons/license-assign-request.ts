@@ -31,7 +31,7 @@ export function readAssignRequest(data: Record<string, unknown>): AssignRequest 
 }
 
 export const REMEDIATION_OFF =
-  'Assigning licences from Teams is turned off. To turn it on, set REMEDIATION=on in the bot\'s settings and grant its identity the Microsoft Graph permission LicenseAssignment.ReadWrite.All.';
+  "Assigning licences from Teams is turned off. To turn it on, set REMEDIATION=on in the bot's settings and grant its identity the Microsoft Graph permission LicenseAssignment.ReadWrite.All.";
 
 /** Same licences, in any order and letter case. */
 export function sameSkus(a: string[], b: string[]): boolean {

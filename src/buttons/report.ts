@@ -25,4 +25,7 @@ export const reportDetailsButton = declareButton<Snapshot & { upn: string }>('re
 });
 
 /** {s} and, for a mailbox report, the query shown ({q}), so the file holds what the card showed. */
-export const reportExportButton = declareButton<Snapshot & { q?: MailboxQuery }>('report.export', (data) => ({ s: data.s as string, ...(data.q !== undefined ? { q: data.q as MailboxQuery } : {}) }));
+export const reportExportButton = declareButton<Snapshot & { q?: MailboxQuery }>('report.export', (data) => ({
+  s: data.s as string,
+  ...(data.q !== undefined ? { q: data.q as MailboxQuery } : {}),
+}));

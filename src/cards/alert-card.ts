@@ -12,7 +12,6 @@ import { alertKindSpec } from '../reports/alerts/kinds';
 import template from './templates/alert.json';
 import listTemplate from './templates/alert-list.json';
 
-
 export interface AlertCardInput {
   key: string;
   entry: LedgerEntry;
@@ -40,7 +39,8 @@ export function alertButtons(input: AlertCardInput): object[] {
 
 function statusLine(entry: LedgerEntry): string {
   if (entry.resolvedAt) return `Resolved ${localDateTime(entry.resolvedAt)}.`;
-  if (entry.acknowledged) return `Acknowledged by ${plainText(entry.acknowledged.by, 80)} at ${localDateTime(entry.acknowledged.at)}: no more reminders.`;
+  if (entry.acknowledged)
+    return `Acknowledged by ${plainText(entry.acknowledged.by, 80)} at ${localDateTime(entry.acknowledged.at)}: no more reminders.`;
   if (entry.snoozedUntil) return `Snoozed until ${localDateTime(entry.snoozedUntil)}.`;
   return '';
 }

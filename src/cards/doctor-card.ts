@@ -32,9 +32,11 @@ export function doctorCard(report: DoctorReport, options: { actions?: object[] }
 function fixRuns(fix: string): object[] {
   const runs: object[] = [{ type: 'TextRun', text: 'Fix: ', weight: 'Bolder' }];
   // The longest real fix (the az rest command and the token note) is about 550 characters.
-  plainText(fix, 640).split('`').forEach((part, i) => {
-    if (!part) return;
-    runs.push(i % 2 === 1 ? { type: 'TextRun', text: part, fontType: 'Monospace' } : { type: 'TextRun', text: part });
-  });
+  plainText(fix, 640)
+    .split('`')
+    .forEach((part, i) => {
+      if (!part) return;
+      runs.push(i % 2 === 1 ? { type: 'TextRun', text: part, fontType: 'Monospace' } : { type: 'TextRun', text: part });
+    });
   return runs;
 }

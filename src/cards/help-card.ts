@@ -86,7 +86,8 @@ export function helpCard(options: HelpCardOptions = {}): AdaptiveCard {
     hasSuggestion: Boolean(options.suggestion),
     suggestion: plainText(options.suggestion ?? '', 40),
     title: unknown ? 'Here is what I understand' : 'What I can do',
-    intro: 'I report Exchange Online mailboxes and Microsoft 365 licences. Commands are not case-sensitive; in a channel, @mention me first.',
+    intro:
+      'I report Exchange Online mailboxes and Microsoft 365 licences. Commands are not case-sensitive; in a channel, @mention me first.',
     commands: (options.commands ?? HELP_COMMANDS).map((c) => ({
       name: c.name,
       description: c.description,

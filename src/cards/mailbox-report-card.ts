@@ -76,7 +76,10 @@ function rowData(row: MailboxRow, showKind: boolean, now: Date, figures?: Figure
   const notes: string[] = [];
   const changed = row.source === 'live' && row.usage && differsNotably(row.usage, row as SizeFigures, row.quotaBytes, NEAR_QUOTA_PERCENT);
   if (row.source === 'usage' && !row.statisticsError) notes.push('usage data');
-  if (changed) notes.push(`⚠ ${formatBytesShort(row.usage!.sizeBytes)} · ${formatCountShort(row.usage!.items)} items on ${usageDateText(figures?.usageDate)}`);
+  if (changed)
+    notes.push(
+      `⚠ ${formatBytesShort(row.usage!.sizeBytes)} · ${formatCountShort(row.usage!.items)} items on ${usageDateText(figures?.usageDate)}`,
+    );
   if (showKind) notes.push(KIND_WORDS[row.type]);
   notes.push(row.quotaBytes === null ? 'unlimited' : `${formatBytesShort(row.quotaBytes)} quota`);
   if (row.hold) notes.push('on hold');
@@ -110,7 +113,8 @@ function countLine(report: MailboxReport, shown: number): string {
   const noun = NOUNS[report.query.type];
   const matching = hasFilter(report.query) ? ' matching' : '';
   if (report.matched === 0) return `No ${noun}${matching}`;
-  const range = report.offset > 0 && shown > 0 ? `${formatCount(report.offset + 1)}–${formatCount(report.offset + shown)}` : formatCount(shown);
+  const range =
+    report.offset > 0 && shown > 0 ? `${formatCount(report.offset + 1)}–${formatCount(report.offset + shown)}` : formatCount(shown);
   return `${range} of ${formatCount(report.matched)} ${noun}${matching} · ${SORT_WORDS[report.query.sort]}`;
 }
 
@@ -167,7 +171,9 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
     hasLimitNote: limitNote !== '',
     limitNote,
     hasRows: shown > 0,
-    emptyText: report.query.filter ? 'Nothing matches that filter. Try a shorter piece of the name or address.' : 'There is nothing to show.',
+    emptyText: report.query.filter
+      ? 'Nothing matches that filter. Try a shorter piece of the name or address.'
+      : 'There is nothing to show.',
     rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now, options.figures)),
     figures: figuresData(report.rows.slice(0, shown), options.figures),
     actions: options.actions ?? [],

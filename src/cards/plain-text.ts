@@ -31,7 +31,12 @@ export function plainText(text: string | null | undefined, maxChars: number = NA
       graphemes.push(g.segment);
       if (graphemes.length > maxChars) break;
     }
-    if (graphemes.length > maxChars) s = graphemes.slice(0, maxChars - 1).join('').trimEnd() + '…';
+    if (graphemes.length > maxChars)
+      s =
+        graphemes
+          .slice(0, maxChars - 1)
+          .join('')
+          .trimEnd() + '…';
   }
   return s.replace(/\{(?=\{)/g, `{${ZERO_WIDTH_SPACE}`);
 }

@@ -23,11 +23,20 @@ const run = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'Tex
 const line = (inlines: object[], extra: Record<string, unknown> = {}) => ({ type: 'RichTextBlock', inlines, ...extra });
 
 function card(body: object[], actions: object[] = []): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) } as AdaptiveCard;
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+  } as AdaptiveCard;
 }
 
 /** The answer to `schedule …`: what runs when, the next three runs, and Cancel. */
-export function scheduleCard(view: ScheduleView, options: { title: string; actions?: object[]; cancelled?: string } = { title: 'Scheduled' }): AdaptiveCard {
+export function scheduleCard(
+  view: ScheduleView,
+  options: { title: string; actions?: object[]; cancelled?: string } = { title: 'Scheduled' },
+): AdaptiveCard {
   const facts = [
     { title: 'Report', value: view.report },
     { title: 'When', value: view.when },
@@ -49,14 +58,19 @@ export function scheduleCard(view: ScheduleView, options: { title: string; actio
 }
 
 /** `schedule list`: each schedule with its next run and last result, and its own Cancel. */
-export function scheduleListCard(views: ScheduleView[], options: { place: string; cancel: (n: number) => object; actions?: object[] }): AdaptiveCard {
+export function scheduleListCard(
+  views: ScheduleView[],
+  options: { place: string; cancel: (n: number) => object; actions?: object[] },
+): AdaptiveCard {
   const body: object[] = [line([run(`Scheduled reports in this ${options.place}: ${views.length}`, { size: 'Medium', weight: 'Bolder' })])];
   if (views.length === 0) body.push(line([run('None yet. Example: schedule shared weekly monday at 08:00')]));
   for (const v of views) {
     const items: object[] = [
       line([run(`${v.n}. `, { weight: 'Bolder' }), run(v.report, { weight: 'Bolder' }), run(` · ${v.when} (${v.timeZone})`)]),
       line([run('Next: ', { isSubtle: true }), run(v.next[0] ?? '—')], { spacing: 'None' }),
-      line([run('Last: ', { isSubtle: true }), run(v.last ?? 'not run yet', v.lastOk === false ? { color: 'Attention' } : {})], { spacing: 'None' }),
+      line([run('Last: ', { isSubtle: true }), run(v.last ?? 'not run yet', v.lastOk === false ? { color: 'Attention' } : {})], {
+        spacing: 'None',
+      }),
     ];
     if (v.suspended) items.push(line([run(v.suspended, { color: 'Warning' })], { spacing: 'None' }));
     items.push(line([run(`Set up by ${v.by || 'an admin'}`, { isSubtle: true, size: 'Small' })], { spacing: 'None' }));

@@ -26,7 +26,14 @@ export const alertsCommand: Command = {
       case 'check':
         return check(ctx);
       default:
-        await ctx.reply(errorMessage("I couldn't read that", `"${word.slice(0, 30)}" is not one of on, off, status, check.`, undefined, `Usage: ${ALERTS_USAGE} · ${ALERTS_ON_USAGE}`));
+        await ctx.reply(
+          errorMessage(
+            "I couldn't read that",
+            `"${word.slice(0, 30)}" is not one of on, off, status, check.`,
+            undefined,
+            `Usage: ${ALERTS_USAGE} · ${ALERTS_ON_USAGE}`,
+          ),
+        );
     }
   },
 };
@@ -46,20 +53,26 @@ async function turnOn(ctx: CommandContext, words: string): Promise<void> {
     by: { aadObjectId: ctx.caller.aadObjectId, name: ctx.caller.name },
   });
   ctx.log.info('alerts on', { conversationType: ctx.conversation.type, kinds: parsed.settings.kinds.join(',') });
-  await ctx.reply({ text: `Alerts are on in this ${place(ctx)}: ${describeSettings(parsed.settings)}. ${every(ctx)} Type \`alerts check\` to check now, \`alerts off\` to stop.` });
+  await ctx.reply({
+    text: `Alerts are on in this ${place(ctx)}: ${describeSettings(parsed.settings)}. ${every(ctx)} Type \`alerts check\` to check now, \`alerts off\` to stop.`,
+  });
 }
 
 async function turnOff(ctx: CommandContext): Promise<void> {
   const had = await ctx.services.alerts.subscriptions.unsubscribe(ctx.conversation.id);
   ctx.log.info('alerts off', { conversationType: ctx.conversation.type, wasOn: had });
-  await ctx.reply({ text: had ? `Alerts are off in this ${place(ctx)}. \`alerts on\` turns them on again.` : `Alerts were not on in this ${place(ctx)}.` });
+  await ctx.reply({
+    text: had ? `Alerts are off in this ${place(ctx)}. \`alerts on\` turns them on again.` : `Alerts were not on in this ${place(ctx)}.`,
+  });
 }
 
 async function status(ctx: CommandContext): Promise<void> {
   const { subscriptions, ledger } = ctx.services.alerts;
   const s = await subscriptions.get(ctx.conversation.id);
   if (!s) {
-    await ctx.reply({ text: `Alerts are off in this ${place(ctx)}. \`alerts on\` posts here when a shared mailbox needs a licence, a mailbox nears its quota or a licence pool runs out.` });
+    await ctx.reply({
+      text: `Alerts are off in this ${place(ctx)}. \`alerts on\` posts here when a shared mailbox needs a licence, a mailbox nears its quota or a licence pool runs out.`,
+    });
     return;
   }
   const entries = Object.values((await ledger.read(ctx.conversation.id)).ledger).filter((e) => isOpen(e) && e.lastSent);
@@ -87,7 +100,8 @@ async function check(ctx: CommandContext): Promise<void> {
     else if (report.suspended) text = 'Teams refused my messages here, so alerts are suspended.';
     else if (report.failed) text = 'Some alerts could not be delivered; the next check tries again.';
     else if (report.messages === 0) text = 'Checked: nothing new since the last alerts here.';
-    else text = `Checked: ${plural(report.alerts, 'new alert')}, ${plural(report.reminders, 'reminder')}, ${plural(report.resolved, 'resolved notice')}.`;
+    else
+      text = `Checked: ${plural(report.alerts, 'new alert')}, ${plural(report.reminders, 'reminder')}, ${plural(report.resolved, 'resolved notice')}.`;
     await outbox.send({ text });
   });
 }
@@ -102,5 +116,7 @@ function place(ctx: CommandContext): string {
 
 function every(ctx: CommandContext): string {
   const minutes = ctx.services.config.alertIntervalMinutes;
-  return minutes > 0 ? `I check every ${minutes} minute${minutes === 1 ? '' : 's'}.` : 'Checks run when the scheduler calls me or on `alerts check`.';
+  return minutes > 0
+    ? `I check every ${minutes} minute${minutes === 1 ? '' : 's'}.`
+    : 'Checks run when the scheduler calls me or on `alerts check`.';
 }

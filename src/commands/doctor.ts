@@ -27,12 +27,25 @@ export const doctorCommand: Command = {
     ctx.later(async (outbox) => {
       const { config, tenant } = ctx.services;
       try {
-        const report = await runDoctor({ env: process.env, credential: tenant.credential, graph: tenant.graph, exchange: tenant.exchange, scopes: tenant.scopes, config });
+        const report = await runDoctor({
+          env: process.env,
+          credential: tenant.credential,
+          graph: tenant.graph,
+          exchange: tenant.exchange,
+          scopes: tenant.scopes,
+          config,
+        });
         ctx.log.info('doctor', { failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) });
-        await outbox.update(ref, { card: doctorCard(report, { actions: [runButton('Run doctor again', 'doctor')] }), text: doctorSummary(report) });
+        await outbox.update(ref, {
+          card: doctorCard(report, { actions: [runButton('Run doctor again', 'doctor')] }),
+          text: doctorSummary(report),
+        });
       } catch (err) {
         ctx.log.warn('doctor failed', { err: err as Error });
-        await outbox.update(ref, errorMessage("I couldn't finish the checks", 'Something went wrong on my side; it has been logged.', 'doctor'));
+        await outbox.update(
+          ref,
+          errorMessage("I couldn't finish the checks", 'Something went wrong on my side; it has been logged.', 'doctor'),
+        );
       }
     });
   },

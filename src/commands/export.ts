@@ -68,7 +68,10 @@ function exportReport(ctx: ReportContext, commandText: string, prepare: (onProgr
     result: (p, snapshotId) => {
       const { url, expiresAt } = ctx.services.exportLinks.link(snapshotId!, ctx.now());
       const partial = p.complete ? '' : `Partial: statistics missing for ${p.missing} mailboxes (their rows say so).`;
-      return { card: downloadCard({ report: p.title, rows: `${p.rows.toLocaleString('en-US')} rows`, url, expiresAt, now: ctx.now(), partial }), text: 'CSV export ready' };
+      return {
+        card: downloadCard({ report: p.title, rows: `${p.rows.toLocaleString('en-US')} rows`, url, expiresAt, now: ctx.now(), partial }),
+        text: 'CSV export ready',
+      };
     },
     logFields: (p) => ({ kind: p.kind, rows: p.rows }),
   };
@@ -76,20 +79,43 @@ function exportReport(ctx: ReportContext, commandText: string, prepare: (onProgr
 
 /** From the usage report on a large tenant; `export mailboxes … live` reads every mailbox live. */
 async function mailboxes(ctx: ReportContext, query: MailboxSnapshotData['query'], live: boolean, onProgress: Progress): Promise<Prepared> {
-  const result = await readMailboxData(ctx.services, query, { types: MAILBOX_TYPES_TO_READ[query.type], askedLive: live, now: ctx.now(), onProgress });
+  const result = await readMailboxData(ctx.services, query, {
+    types: MAILBOX_TYPES_TO_READ[query.type],
+    askedLive: live,
+    now: ctx.now(),
+    onProgress,
+  });
   const rows = buildMailboxReport(result.mailboxes, { ...query, top: 1 }, ctx.now()).matched;
-  const data = mailboxSnapshotData(result.mailboxes, { query, figures: result.figures }, { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports });
+  const data = mailboxSnapshotData(
+    result.mailboxes,
+    { query, figures: result.figures },
+    { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports },
+  );
   return { kind: 'mailboxes', data, rows, complete: result.complete, missing: result.failures.length, title: 'Mailbox report' };
 }
 
 async function shared(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
   const data = await readSharedMailboxesAtScale(ctx.services, onProgress);
   const table = sharedMailboxesTable(data.verdicts);
-  return { kind: 'shared', data: { table }, rows: table.rows.length, complete: data.inventory.complete, missing: data.inventory.failures.length, title: 'Shared mailbox licences' };
+  return {
+    kind: 'shared',
+    data: { table },
+    rows: table.rows.length,
+    complete: data.inventory.complete,
+    missing: data.inventory.failures.length,
+    title: 'Shared mailbox licences',
+  };
 }
 
 async function licenses(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
   const report = await readLicenseReport(ctx, onProgress);
   const table = licensesTable(report.pools, report.waste);
-  return { kind: 'licenses', data: { table }, rows: table.rows.length, complete: report.inventory.complete, missing: report.inventory.failures.length, title: 'Licences and waste' };
+  return {
+    kind: 'licenses',
+    data: { table },
+    rows: table.rows.length,
+    complete: report.inventory.complete,
+    missing: report.inventory.failures.length,
+    title: 'Licences and waste',
+  };
 }

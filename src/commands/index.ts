@@ -11,7 +11,16 @@ import { doctorCommand } from './doctor';
 import { scheduleCommand } from './schedule';
 
 export function allCommands(): Command[] {
-  const commands: Command[] = [mailboxesCommand, mailboxCommand, sharedCommand, licensesCommand, alertsCommand, scheduleCommand, exportCommand, doctorCommand];
+  const commands: Command[] = [
+    mailboxesCommand,
+    mailboxCommand,
+    sharedCommand,
+    licensesCommand,
+    alertsCommand,
+    scheduleCommand,
+    exportCommand,
+    doctorCommand,
+  ];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -23,7 +23,13 @@ export async function readSharedMailboxData(
   // Read beside the mailboxes; a failure is raised after them, so nothing is left unobserved.
   skusRead.catch(() => undefined);
   const inventory = await readMailboxes(tenant, { types: ['SharedMailbox'], withArchiveStatistics: true, onProgress });
-  const [users, skus] = await Promise.all([usersById(tenant.graph, inventory.mailboxes.map((m) => m.userId)), skusRead]);
+  const [users, skus] = await Promise.all([
+    usersById(
+      tenant.graph,
+      inventory.mailboxes.map((m) => m.userId),
+    ),
+    skusRead,
+  ]);
   const verdicts = inventory.mailboxes.map((mailbox) =>
     sharedMailboxVerdict({ mailbox, user: users.get(mailbox.userId.toLowerCase()) ?? null, skus }),
   );
@@ -45,7 +51,12 @@ export async function checkSharedMailbox(tenant: TenantClients, upn: string): Pr
     if (mailbox.recipientTypeDetails !== 'SharedMailbox') {
       return { kind: 'refused', status: 400, message: 'Licences are assigned from here only to shared mailboxes.' };
     }
-    if (!mailbox.userId) return { kind: 'refused', status: 400, message: 'Exchange links no Entra account to this mailbox, so no licence can be assigned to it.' };
+    if (!mailbox.userId)
+      return {
+        kind: 'refused',
+        status: 400,
+        message: 'Exchange links no Entra account to this mailbox, so no licence can be assigned to it.',
+      };
     const identity = statisticsIdentity(mailbox);
     const [stats, user, skus] = await Promise.all([
       tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
@@ -53,7 +64,12 @@ export async function checkSharedMailbox(tenant: TenantClients, upn: string): Pr
       tenant.graph.listSubscribedSkus(),
     ]);
     if (!stats || stats instanceof ServiceError) {
-      return { kind: 'refused', status: 500, message: `I couldn't read the mailbox's size, so I can't tell which licence it needs. ${stats ? explainFailure(stats).message : ''}`.trim() };
+      return {
+        kind: 'refused',
+        status: 500,
+        message:
+          `I couldn't read the mailbox's size, so I can't tell which licence it needs. ${stats ? explainFailure(stats).message : ''}`.trim(),
+      };
     }
     if (!user) return { kind: 'refused', status: 404, message: 'Its Entra account was not found: it may have been deleted.' };
     const full: MailboxWithStatistics = { ...mailbox, statistics: stats };

@@ -23,7 +23,8 @@ export const licensesCommand: Command = {
   name: 'licenses',
   aliases: ['licences'],
   usage: USAGE,
-  summary: "The tenant's subscriptions (bought, assigned, free) and licences paid for without use; or one account's licences and Exchange plan.",
+  summary:
+    "The tenant's subscriptions (bought, assigned, free) and licences paid for without use; or one account's licences and Exchange plan.",
   examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
   run: async (ctx) => {
     if (!ctx.args) {
@@ -34,7 +35,9 @@ export const licensesCommand: Command = {
     }
     const arg = parseMailboxArgument(ctx.args);
     if (!arg.ok || arg.kind === 'name') {
-      const message = arg.ok ? 'Type the account\'s address (its UPN) or object id: names can match several people.' : arg.message.replace('Try: mailbox', 'Try: licenses');
+      const message = arg.ok
+        ? "Type the account's address (its UPN) or object id: names can match several people."
+        : arg.message.replace('Try: mailbox', 'Try: licenses');
       await ctx.reply(errorMessage("I couldn't read that", message, undefined, `Usage: ${USAGE}`));
       return;
     }
@@ -59,7 +62,11 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
     failure: "I couldn't read the licences",
     logName: 'licence report',
     read: (onProgress) => readLicenseReport(ctx, onProgress),
-    snapshot: ({ pools, waste, inventory }) => ({ kind: 'licenses', complete: inventory.complete, data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData }),
+    snapshot: ({ pools, waste, inventory }) => ({
+      kind: 'licenses',
+      complete: inventory.complete,
+      data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData,
+    }),
     result: ({ pools, waste, inventory, now }, snapshotId) => {
       const input: LicensesCardInput = {
         pools,
@@ -71,7 +78,10 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
       const render = (n: number) => (notice ? withNotice(renderLicensesCard(input, n), notice) : renderLicensesCard(input, n));
       const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
-      return { card: fitCard(render, input.pools.length).card, text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}` };
+      return {
+        card: fitCard(render, input.pools.length).card,
+        text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
+      };
     },
     logFields: ({ pools, inventory }) => ({ subscriptions: pools.length, mailboxes: inventory.mailboxes.length }),
   };

@@ -31,7 +31,11 @@ export interface ReadMailboxDataOptions {
   signal?: AbortSignal;
 }
 
-export async function readMailboxData(services: Pick<BotServices, 'tenant' | 'usage' | 'config'>, query: MailboxQuery, options: ReadMailboxDataOptions): Promise<MailboxData> {
+export async function readMailboxData(
+  services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
+  query: MailboxQuery,
+  options: ReadMailboxDataOptions,
+): Promise<MailboxData> {
   const { tenant, usage } = services;
   const live = async (figures: FiguresNote, total: number | null): Promise<MailboxData> => {
     const started = Date.now();
@@ -43,13 +47,16 @@ export async function readMailboxData(services: Pick<BotServices, 'tenant' | 'us
       onProgress: (done, found) => {
         if (large) {
           const left = remainingMs(done, total ?? found, Date.now() - started);
-          options.onStage?.(`Reading every mailbox live${left === null ? '' : `: ${durationWords(left)} left at the pace Exchange allows`}…`);
+          options.onStage?.(
+            `Reading every mailbox live${left === null ? '' : `: ${durationWords(left)} left at the pace Exchange allows`}…`,
+          );
         }
         options.onProgress?.(done, found);
       },
     });
     // Without the report the tenant's size was unknown: a small one needs no word about it.
-    if (figures.why === 'no-usage' && inventory.mailboxes.length < usage.threshold) return { ...inventory, figures: { source: 'live', why: 'small' } };
+    if (figures.why === 'no-usage' && inventory.mailboxes.length < usage.threshold)
+      return { ...inventory, figures: { source: 'live', why: 'small' } };
     return { ...inventory, figures: large ? { ...figures, tookMs: Date.now() - started } : figures };
   };
   if (options.askedLive) return live({ source: 'live', why: 'asked' }, null);
@@ -87,7 +94,8 @@ export async function readMailboxData(services: Pick<BotServices, 'tenant' | 'us
   // again and any row that moved onto it is read too (twice at most: the order barely moves).
   options.onStage?.('Reading live figures for the rows shown…');
   const upForLive = new Set<string>();
-  if (joined.notInReport.length <= NEW_MAILBOXES_READ_LIVE) for (const m of joined.notInReport) upForLive.add(m.userPrincipalName.toLowerCase());
+  if (joined.notInReport.length <= NEW_MAILBOXES_READ_LIVE)
+    for (const m of joined.notInReport) upForLive.add(m.userPrincipalName.toLowerCase());
   for (let pass = 0; pass < 3; pass++) {
     const page = buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, options.now);
     for (const row of page.rows) if (row.source === 'usage') upForLive.add(row.upn.toLowerCase());
@@ -97,7 +105,11 @@ export async function readMailboxData(services: Pick<BotServices, 'tenant' | 'us
       if (upForLive.has(m.userPrincipalName.toLowerCase())) targets.push(i);
     });
     upForLive.clear();
-    const liveFigures = await readLiveFigures(tenant.exchange, targets.map((i) => mailboxes[i]), { signal: options.signal });
+    const liveFigures = await readLiveFigures(
+      tenant.exchange,
+      targets.map((i) => mailboxes[i]),
+      { signal: options.signal },
+    );
     for (const i of targets) {
       const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
       if (f) mailboxes[i] = withLive(mailboxes[i], f);

@@ -16,7 +16,9 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   const wantsArchive = mailbox.archiveStatus === 'Active';
   const [stats, archive, licenses] = await Promise.all([
     tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
-    wantsArchive ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity)) : Promise.resolve(undefined),
+    wantsArchive
+      ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity))
+      : Promise.resolve(undefined),
     licensesOf(tenant, mailbox),
   ]);
   const full: MailboxWithStatistics = {
@@ -27,7 +29,9 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   };
   const details = buildMailboxDetails(full, now, licenses.ok ? licenses.licenses : undefined);
   if (!licenses.ok) details.warnings.push(`Licences not shown: ${licenses.reason}`);
-  const card = mailboxDetailsCard(details, { actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)] });
+  const card = mailboxDetailsCard(details, {
+    actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)],
+  });
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }
 
@@ -35,7 +39,10 @@ function isStats(x: MailboxStatistics | ServiceError | undefined): x is MailboxS
   return !!x && !(x instanceof ServiceError);
 }
 
-async function licensesOf(tenant: TenantClients, mailbox: Mailbox): Promise<{ ok: true; licenses: MailboxLicense[] } | { ok: false; reason: string }> {
+async function licensesOf(
+  tenant: TenantClients,
+  mailbox: Mailbox,
+): Promise<{ ok: true; licenses: MailboxLicense[] } | { ok: false; reason: string }> {
   if (!mailbox.userId) return { ok: false, reason: 'no Entra account is linked to this mailbox.' };
   try {
     const [user, skus] = await Promise.all([tenant.graph.getUser(mailbox.userId), tenant.graph.listSubscribedSkus()]);

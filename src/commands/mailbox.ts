@@ -35,7 +35,9 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       return errorMessage('No such mailbox', `No mailbox matches "${typed}". Try the full address, or the start of the display name.`);
     }
     if (found.kind === 'several') {
-      const buttons = found.mailboxes.map((m) => mailboxDetailsButton.button(m.displayName.slice(0, 40), { upn: m.userPrincipalName || m.primarySmtpAddress }));
+      const buttons = found.mailboxes.map((m) =>
+        mailboxDetailsButton.button(m.displayName.slice(0, 40), { upn: m.userPrincipalName || m.primarySmtpAddress }),
+      );
       const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
       return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };

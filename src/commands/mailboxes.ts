@@ -37,7 +37,12 @@ export const mailboxesCommand: Command = {
 };
 
 /** The mailbox report as the report runner runs it: for this query, Retry and Refresh run `commandText`. */
-export function mailboxReport(ctx: ReportContext, query: MailboxQuery, commandText: string, options: { live?: boolean } = {}): ReportSpec<MailboxData> {
+export function mailboxReport(
+  ctx: ReportContext,
+  query: MailboxQuery,
+  commandText: string,
+  options: { live?: boolean } = {},
+): ReportSpec<MailboxData> {
   return {
     commandText,
     reading: 'Reading mailboxes…',
@@ -45,14 +50,34 @@ export function mailboxReport(ctx: ReportContext, query: MailboxQuery, commandTe
     logName: 'mailbox report',
     // From Microsoft 365's usage report on a large tenant, the rows shown live (mailbox-data.ts).
     read: (onProgress, onStage) =>
-      readMailboxData(ctx.services, query, { types: MAILBOX_TYPES_TO_READ[query.type], askedLive: options.live === true, now: ctx.now(), onProgress, onStage }),
+      readMailboxData(ctx.services, query, {
+        types: MAILBOX_TYPES_TO_READ[query.type],
+        askedLive: options.live === true,
+        now: ctx.now(),
+        onProgress,
+        onStage,
+      }),
     snapshot: (result) => ({
       kind: 'mailboxes',
       complete: result.complete,
-      data: mailboxSnapshotData(result.mailboxes, { query, figures: result.figures }, { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports }) satisfies MailboxSnapshotData,
+      data: mailboxSnapshotData(
+        result.mailboxes,
+        { query, figures: result.figures },
+        { tenantId: ctx.services.config.tenantId, cache: ctx.services.usage.reports },
+      ) satisfies MailboxSnapshotData,
     }),
     result: (result, snapshotId) =>
-      mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), { commandText, snapshotId, viewedAt: ctx.now(), figures: result.figures }),
-    logFields: (result) => ({ mailboxes: result.mailboxes.length, failures: result.failures.length, figures: result.figures.source, usageDate: result.figures.usageDate }),
+      mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
+        commandText,
+        snapshotId,
+        viewedAt: ctx.now(),
+        figures: result.figures,
+      }),
+    logFields: (result) => ({
+      mailboxes: result.mailboxes.length,
+      failures: result.failures.length,
+      figures: result.figures.source,
+      usageDate: result.figures.usageDate,
+    }),
   };
 }

@@ -11,12 +11,17 @@ export function helpMessage(commands: Command[], options: { unknown?: string; su
   const actions = options.suggestion ? [runButton(`Run ${options.suggestion}`, options.suggestion)] : [];
   return {
     card: helpCard({ commands: entries, unknown: options.unknown, suggestion: options.suggestion, actions }),
-    text: options.unknown ? `I don't know that command.${options.suggestion ? ` Did you mean ${options.suggestion}?` : ''}` : 'What I can do',
+    text: options.unknown
+      ? `I don't know that command.${options.suggestion ? ` Did you mean ${options.suggestion}?` : ''}`
+      : 'What I can do',
   };
 }
 
 export function welcomeMessage(): Message {
-  return { card: welcomeCard({ actions: [runButton('Show my mailboxes', 'mailboxes'), runButton('Help', 'help')] }), text: 'Hi! Type help to start.' };
+  return {
+    card: welcomeCard({ actions: [runButton('Show my mailboxes', 'mailboxes'), runButton('Help', 'help')] }),
+    text: 'Hi! Type help to start.',
+  };
 }
 
 export { errorMessage, progressMessage } from '../runner/messages';

@@ -33,7 +33,9 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
     partialActions: [runButton('Retry', options.commandText)],
     viewedAt: options.viewedAt,
     figures: options.figures,
-    rowAction: s ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address }) : undefined,
+    rowAction: s
+      ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address })
+      : undefined,
   });
   // The buttons depend on how many rows fit (Next starts after the last row shown): fit twice.
   let fitted = mailboxReportCard(report, cardOptions(report.rows.length));
@@ -67,8 +69,22 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
       type: 'AdaptiveCard',
       body: [
         { type: 'Input.Text', id: 'text', label: 'Name or address contains', maxLength: 100, value: q.filter ?? '' },
-        { type: 'Input.Number', id: 'minPercent', label: 'At least this % of quota used', min: 0, max: 1000, ...(q.minPercent !== undefined ? { value: q.minPercent } : {}) },
-        { type: 'Input.Number', id: 'inactiveDays', label: 'Inactive for more than (days)', min: 0, max: 3650, ...(q.inactiveDays !== undefined ? { value: q.inactiveDays } : {}) },
+        {
+          type: 'Input.Number',
+          id: 'minPercent',
+          label: 'At least this % of quota used',
+          min: 0,
+          max: 1000,
+          ...(q.minPercent !== undefined ? { value: q.minPercent } : {}),
+        },
+        {
+          type: 'Input.Number',
+          id: 'inactiveDays',
+          label: 'Inactive for more than (days)',
+          min: 0,
+          max: 3650,
+          ...(q.inactiveDays !== undefined ? { value: q.inactiveDays } : {}),
+        },
       ],
       actions: [reportFilterButton.button('Apply', { s, q })],
     },

@@ -56,7 +56,10 @@ export async function runReportCommand(lookup: CommandLookup, text: string, base
   // Work may start more work; wait until none is left.
   for (let done = 0; done < work.length; done++) await work[done];
   const messages = order.map((id) => latest.get(id)!);
-  if (thrown) return { messages, failed: true, failure: `the report failed: ${String((thrown as Error)?.message ?? thrown).slice(0, 200)}` };
+  if (thrown)
+    return { messages, failed: true, failure: `the report failed: ${String((thrown as Error)?.message ?? thrown).slice(0, 200)}` };
   const failedMessage = messages.find(isFailureMessage);
-  return failedMessage ? { messages, failed: true, failure: (failedMessage.text ?? 'the report failed').slice(0, 300) } : { messages, failed: false };
+  return failedMessage
+    ? { messages, failed: true, failure: (failedMessage.text ?? 'the report failed').slice(0, 300) }
+    : { messages, failed: false };
 }

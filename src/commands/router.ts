@@ -45,7 +45,12 @@ export class Router {
     const name = word.toLowerCase();
     const command = this.byName.get(name);
     if (!command) {
-      const suggestion = name ? suggestCommand(name, this.commands.map((c) => c.name)) : undefined;
+      const suggestion = name
+        ? suggestCommand(
+            name,
+            this.commands.map((c) => c.name),
+          )
+        : undefined;
       turn.log.info('unknown command', { word: name.slice(0, 40) });
       await turn.reply(helpMessage(this.commands, name ? { unknown: word.slice(0, 40), suggestion } : {}));
       return;

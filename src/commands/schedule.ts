@@ -18,7 +18,13 @@ export const scheduleCommand: Command = {
   usage: SCHEDULE_USAGE,
   summary:
     'Reports posted here on a schedule, in your time zone: `schedule shared weekly monday at 08:00`, `schedule export mailboxes monthly on 1`. `list` shows them, `off 2` stops one, `run 2` runs one now.',
-  examples: ['schedule shared weekly monday at 08:00', 'schedule list', 'schedule mailboxes shared sort size daily at 07:30 tz Europe/Berlin', 'schedule run 1', 'schedule off all'],
+  examples: [
+    'schedule shared weekly monday at 08:00',
+    'schedule list',
+    'schedule mailboxes shared sort size daily at 07:30 tz Europe/Berlin',
+    'schedule run 1',
+    'schedule off all',
+  ],
   run: async (ctx) => {
     const [word = 'list', ...rest] = ctx.args.split(' ').filter(Boolean);
     const resumed = await ctx.services.schedules.store.resume(ctx.conversation.id);
@@ -75,12 +81,24 @@ async function create(ctx: CommandContext): Promise<void> {
     return;
   }
   const s = added.schedule;
-  ctx.log.info('schedule created', { n: s.n, report: s.report.split(' ').slice(0, 2).join(' '), frequency: s.rule.frequency, zoneFrom: parsed.timeZone ? 'tz' : sent ? 'teams' : 'default' });
+  ctx.log.info('schedule created', {
+    n: s.n,
+    report: s.report.split(' ').slice(0, 2).join(' '),
+    frequency: s.rule.frequency,
+    zoneFrom: parsed.timeZone ? 'tz' : sent ? 'teams' : 'default',
+  });
   const view = scheduleView(s, undefined, now);
-  const zoneNote = parsed.timeZone || sent ? '' : ' Teams did not say your time zone, so times are UTC; add `tz Europe/Berlin` (or yours) to change it.';
+  const zoneNote =
+    parsed.timeZone || sent ? '' : ' Teams did not say your time zone, so times are UTC; add `tz Europe/Berlin` (or yours) to change it.';
   await ctx.reply({
-    card: scheduleCard(view, { title: 'Scheduled', actions: [scheduleCancelButton.button('Cancel', { schedule: s.id }), runButton('All schedules', 'schedule list')] }),
-    text: `Scheduled ${s.n}: ${s.report}, ${view.when} (${s.timeZone}). Each run is posted here ${ctx.services.schedules.punctuality()}.${zoneNote}`.slice(0, 400),
+    card: scheduleCard(view, {
+      title: 'Scheduled',
+      actions: [scheduleCancelButton.button('Cancel', { schedule: s.id }), runButton('All schedules', 'schedule list')],
+    }),
+    text: `Scheduled ${s.n}: ${s.report}, ${view.when} (${s.timeZone}). Each run is posted here ${ctx.services.schedules.punctuality()}.${zoneNote}`.slice(
+      0,
+      400,
+    ),
   });
 }
 
@@ -92,7 +110,10 @@ async function list(ctx: CommandContext): Promise<void> {
   const views = schedules.map((s) => scheduleView(s, ledger[s.id], now));
   const failing = views.filter((v) => v.lastOk === false).length;
   await ctx.reply({
-    card: scheduleListCard(views, { place: place(ctx), cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: schedules.find((s) => s.n === n)!.id }) }),
+    card: scheduleListCard(views, {
+      place: place(ctx),
+      cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: schedules.find((s) => s.n === n)!.id }),
+    }),
     text: `${schedules.length} scheduled report${schedules.length === 1 ? '' : 's'} here${failing ? `, ${failing} failing` : ''}`,
   });
 }
@@ -103,12 +124,21 @@ async function pick(ctx: CommandContext, words: string[], verb: string): Promise
   const all = what.toLowerCase() === 'all' && verb === 'off';
   const n = Number(what.replace(/^#/, ''));
   if (words.length !== 1 || (!all && !(Number.isInteger(n) && n > 0))) {
-    await ctx.reply(errorMessage("I couldn't read that", `Say which schedule: \`schedule ${verb} <n>\`${verb === 'off' ? ' or `schedule off all`' : ''}, with n from \`schedule list\`.`));
+    await ctx.reply(
+      errorMessage(
+        "I couldn't read that",
+        `Say which schedule: \`schedule ${verb} <n>\`${verb === 'off' ? ' or `schedule off all`' : ''}, with n from \`schedule list\`.`,
+      ),
+    );
     return undefined;
   }
   const schedules = (await ctx.services.schedules.store.inConversation(ctx.conversation.id)).filter((s) => all || s.n === n);
   if (schedules.length === 0) {
-    await ctx.reply({ text: all ? `There are no schedules in this ${place(ctx)}.` : `There is no schedule ${n} in this ${place(ctx)}. \`schedule list\` shows them.` });
+    await ctx.reply({
+      text: all
+        ? `There are no schedules in this ${place(ctx)}.`
+        : `There is no schedule ${n} in this ${place(ctx)}. \`schedule list\` shows them.`,
+    });
     return undefined;
   }
   return { schedules, all };
@@ -121,7 +151,11 @@ async function off(ctx: CommandContext, words: string[]): Promise<void> {
   const removed = await ctx.services.schedules.store.remove(ctx.conversation.id, (s) => ids.has(s.id));
   ctx.log.info('schedules cancelled', { count: removed.length });
   const names = removed.map((s) => `${s.n} (${s.report})`).join(', ');
-  await ctx.reply({ text: removed.length ? `Cancelled ${removed.length === 1 ? 'schedule' : 'schedules'} ${names}. They will not run again.` : 'Nothing to cancel: it was cancelled meanwhile.' });
+  await ctx.reply({
+    text: removed.length
+      ? `Cancelled ${removed.length === 1 ? 'schedule' : 'schedules'} ${names}. They will not run again.`
+      : 'Nothing to cancel: it was cancelled meanwhile.',
+  });
 }
 
 async function runNow(ctx: CommandContext, words: string[]): Promise<void> {

@@ -39,9 +39,17 @@ export async function readSharedMailboxesAtScale(
     onStage?.('Reading shared mailboxes…');
     const started = Date.now();
     const data = await readSharedMailboxData(tenant, onProgress);
-    const large = 'mailboxes' in source && (source.why === 'concealed' || (source.why === 'no-usage' && data.inventory.mailboxes.length >= usage.threshold));
+    const large =
+      'mailboxes' in source &&
+      (source.why === 'concealed' || (source.why === 'no-usage' && data.inventory.mailboxes.length >= usage.threshold));
     const figures: FiguresNote = large
-      ? { source: 'live', why: source.why, concealed: lookup.ok ? (lookup.usage.concealed ?? undefined) : undefined, message: 'message' in source ? source.message : undefined, tookMs: Date.now() - started }
+      ? {
+          source: 'live',
+          why: source.why,
+          concealed: lookup.ok ? (lookup.usage.concealed ?? undefined) : undefined,
+          message: 'message' in source ? source.message : undefined,
+          tookMs: Date.now() - started,
+        }
       : { source: 'live', why: 'small' };
     return { ...data, figures };
   }
@@ -63,13 +71,22 @@ export async function readSharedMailboxesAtScale(
     mailboxes.push({ ...m, statistics, statisticsSource: 'usage' });
   }
   onStage?.('Reading the accounts behind shared mailboxes…');
-  const [users, skus] = await Promise.all([usersById(tenant.graph, mailboxes.map((m) => m.userId)), skusRead]);
+  const [users, skus] = await Promise.all([
+    usersById(
+      tenant.graph,
+      mailboxes.map((m) => m.userId),
+    ),
+    skusRead,
+  ]);
   const judge = (m: MailboxWithStatistics) => sharedMailboxVerdict({ mailbox: m, user: users.get(m.userId.toLowerCase()) ?? null, skus });
 
   onStage?.('Reading live sizes near the 50 GB line and for the mailboxes shown…');
   const readLive = async (indexes: number[]) => {
     if (indexes.length === 0) return;
-    const figures = await readLiveFigures(tenant.exchange, indexes.map((i) => mailboxes[i]));
+    const figures = await readLiveFigures(
+      tenant.exchange,
+      indexes.map((i) => mailboxes[i]),
+    );
     for (const i of indexes) {
       const f = figures.get(mailboxes[i].userPrincipalName.toLowerCase());
       if (f) mailboxes[i] = withLive(mailboxes[i], f);

@@ -23,7 +23,14 @@ export const sharedCommand: Command = {
   examples: ['shared'],
   run: async (ctx) => {
     if (ctx.args) {
-      await ctx.reply(errorMessage("I couldn't read that", '`shared` takes nothing after it: it always checks every shared mailbox.', undefined, 'Usage: shared'));
+      await ctx.reply(
+        errorMessage(
+          "I couldn't read that",
+          '`shared` takes nothing after it: it always checks every shared mailbox.',
+          undefined,
+          'Usage: shared',
+        ),
+      );
       return;
     }
     const report = sharedReport(ctx);
@@ -40,13 +47,20 @@ export function sharedReport(ctx: ReportContext): ReportSpec<SharedUsageData> {
     failure: "I couldn't check the shared mailboxes",
     logName: 'shared report',
     read: (onProgress, onStage) => readSharedMailboxesAtScale(ctx.services, onProgress, onStage),
-    snapshot: (data) => ({ kind: 'shared', complete: data.inventory.complete, data: { table: sharedMailboxesTable(data.verdicts) } satisfies TableSnapshotData }),
+    snapshot: (data) => ({
+      kind: 'shared',
+      complete: data.inventory.complete,
+      data: { table: sharedMailboxesTable(data.verdicts) } satisfies TableSnapshotData,
+    }),
     result: (data, snapshotId) => sharedReportMessage(data, { remediation: ctx.services.config.remediation, asOf: ctx.now(), snapshotId }),
     logFields: (data) => ({ mailboxes: data.verdicts.length, failures: data.inventory.failures.length, figures: data.figures.source }),
   };
 }
 
-export function sharedReportMessage(data: SharedMailboxData & { figures?: FiguresNote }, options: { remediation: boolean; asOf: Date; snapshotId?: string }): Message {
+export function sharedReportMessage(
+  data: SharedMailboxData & { figures?: FiguresNote },
+  options: { remediation: boolean; asOf: Date; snapshotId?: string },
+): Message {
   const partial = missingStatistics(data.inventory.mailboxes, 'shared mailboxes');
   const notice = partial && `${partial} Their size is unknown, so one over 50 GB may be missing from the counts. Retry to read them again.`;
   const input: SharedMailboxesCardInput = {

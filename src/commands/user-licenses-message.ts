@@ -17,7 +17,10 @@ export async function userLicensesMessage(tenant: TenantClients, identity: strin
   try {
     const [user, skus] = await Promise.all([tenant.graph.getUser(identity), tenant.graph.listSubscribedSkus()]);
     if (!user) {
-      return errorMessage('No such account', `Microsoft Graph knows no account "${identity}". Check the address (the UPN, not an alias), or use its object id.`);
+      return errorMessage(
+        'No such account',
+        `Microsoft Graph knows no account "${identity}". Check the address (the UPN, not an alias), or use its object id.`,
+      );
     }
     const mailbox = await mailboxOf(tenant, user.userPrincipalName).catch((err: unknown) => {
       log.warn('licences: mailbox not read', { err: err as Error });

@@ -93,12 +93,19 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     }
   }
   const principalId = graphToken?.ok ? graphToken.claims.oid : undefined;
-  const noIdentity = source.kind === 'none' ? 'Skipped: there is no managed identity source.' : 'Skipped: the managed identity gave no token.';
+  const noIdentity =
+    source.kind === 'none' ? 'Skipped: there is no managed identity source.' : 'Skipped: the managed identity gave no token.';
 
   // 2. The Graph token and the application permissions in it.
   const graphClaims = graphToken?.ok ? graphToken.claims : undefined;
   if (!graphClaims) add({ id: 'graph-token', title: 'Token for Microsoft Graph', status: 'skip', detail: noIdentity });
-  else add({ id: 'graph-token', title: 'Token for Microsoft Graph', status: 'pass', detail: `Application permissions in it: ${listOrNone(graphClaims.roles)}.` });
+  else
+    add({
+      id: 'graph-token',
+      title: 'Token for Microsoft Graph',
+      status: 'pass',
+      detail: `Application permissions in it: ${listOrNone(graphClaims.roles)}.`,
+    });
 
   // 3. The Exchange token: Exchange.ManageAsApp, and an Entra role in `wids`.
   let exchangeClaims: TokenClaims | undefined;
@@ -108,7 +115,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     const attempt = await fetchToken(deps.credential, (deps.scopes ?? COMMERCIAL_SCOPES).exchange, timeoutMs);
     if (!attempt.ok) {
       const advice = explainServiceError(attempt.error);
-      Object.assign(exchangeToken, { status: 'fail', detail: `No token for Exchange Online: ${advice.missing} (${attempt.error.serviceMessage || attempt.error.code})`, fix: advice.fix });
+      Object.assign(exchangeToken, {
+        status: 'fail',
+        detail: `No token for Exchange Online: ${advice.missing} (${attempt.error.serviceMessage || attempt.error.code})`,
+        fix: advice.fix,
+      });
       exchangeRole.detail = 'Skipped: no token for Exchange Online.';
     } else {
       exchangeClaims = attempt.claims;
@@ -126,13 +137,19 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
 
   // 4. Each Graph permission the features need.
   for (const p of graphPermissionsToCheck(deps.config)) {
-    const check: DoctorCheck = { id: `graph-permission:${p.role}`, title: `Graph permission ${p.role}`, status: 'skip', detail: graphClaims ? '' : noIdentity };
+    const check: DoctorCheck = {
+      id: `graph-permission:${p.role}`,
+      title: `Graph permission ${p.role}`,
+      status: 'skip',
+      detail: graphClaims ? '' : noIdentity,
+    };
     add(check);
     if (!graphClaims) continue;
     const held = graphClaims.roles.includes(p.role);
     const broader = p.alsoSatisfiedBy.find((r) => graphClaims.roles.includes(r));
     if (held) Object.assign(check, { status: 'pass', detail: `Granted (${p.why}).` });
-    else if (broader) Object.assign(check, { status: 'pass', detail: `Covered by ${broader}, which grants more than ${p.role} (enough for ${p.why}).` });
+    else if (broader)
+      Object.assign(check, { status: 'pass', detail: `Covered by ${broader}, which grants more than ${p.role} (enough for ${p.why}).` });
     else if (!p.needed) check.detail = `Not needed: ${p.notNeededBecause}.`;
     else {
       const forRole = p.role === 'LicenseAssignment.ReadWrite.All' || remediation;
@@ -169,19 +186,41 @@ async function fetchToken(credential: TokenCredential, scope: string, timeoutMs:
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ServiceError({ service: 'identity', status: 0, code: 'Timeout', serviceMessage: `The managed identity endpoint did not answer within ${Math.round(timeoutMs / 1000)} s.` })),
+      () =>
+        reject(
+          new ServiceError({
+            service: 'identity',
+            status: 0,
+            code: 'Timeout',
+            serviceMessage: `The managed identity endpoint did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+          }),
+        ),
       timeoutMs,
     );
   });
   try {
     const token = await Promise.race([credential.getToken(scope), deadline]);
     const claims = token ? readTokenClaims(token.token) : null;
-    if (!claims) return { ok: false, error: new ServiceError({ service: 'identity', status: 0, code: 'InvalidToken', serviceMessage: 'The identity endpoint answered without a readable access token.' }) };
+    if (!claims)
+      return {
+        ok: false,
+        error: new ServiceError({
+          service: 'identity',
+          status: 0,
+          code: 'InvalidToken',
+          serviceMessage: 'The identity endpoint answered without a readable access token.',
+        }),
+      };
     return { ok: true, claims };
   } catch (e) {
     if (e instanceof ServiceError) return { ok: false, error: e };
     const err = e as { name?: string; message?: string };
-    return { ok: false, error: identityError(e) ?? new ServiceError({ service: 'identity', status: 0, code: err?.name ?? 'Error', serviceMessage: err?.message ?? String(e) }) };
+    return {
+      ok: false,
+      error:
+        identityError(e) ??
+        new ServiceError({ service: 'identity', status: 0, code: err?.name ?? 'Error', serviceMessage: err?.message ?? String(e) }),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -226,7 +265,11 @@ async function probeExchange(exchange: ExchangeClient, principalId: string | und
 
 function failedCall(check: DoctorCheck, e: unknown, principalId: string | undefined): void {
   if (!(e instanceof ServiceError)) {
-    Object.assign(check, { status: 'fail', detail: `The call failed: ${(e as Error)?.message ?? String(e)}`, fix: 'Run doctor again; if it keeps failing, look at the bot\'s log stream.' });
+    Object.assign(check, {
+      status: 'fail',
+      detail: `The call failed: ${(e as Error)?.message ?? String(e)}`,
+      fix: "Run doctor again; if it keeps failing, look at the bot's log stream.",
+    });
     return;
   }
   const advice = explainServiceError(e);
@@ -258,9 +301,9 @@ function judgeExchangeRole(check: DoctorCheck, claims: TokenClaims, call: Doctor
 
 function noSourceFix(endpoint: string | null): string {
   if (endpoint) {
-    return 'Remove IDENTITY_ENDPOINT and IDENTITY_HEADER from the app settings if they were set by hand (App Service sets both itself), then in the web app\'s Identity blade turn the managed identity off and on again.';
+    return "Remove IDENTITY_ENDPOINT and IDENTITY_HEADER from the app settings if they were set by hand (App Service sets both itself), then in the web app's Identity blade turn the managed identity off and on again.";
   }
-  return 'Turn on the managed identity in the web app\'s Identity blade (infra/main.bicep attaches the user-assigned one); App Service then sets IDENTITY_ENDPOINT and IDENTITY_HEADER.';
+  return "Turn on the managed identity in the web app's Identity blade (infra/main.bicep attaches the user-assigned one); App Service then sets IDENTITY_ENDPOINT and IDENTITY_HEADER.";
 }
 
 function listOrNone(items: string[]): string {

@@ -18,7 +18,11 @@ export function bicepRedeploy(remediation: boolean): string {
 
 /** The one command that assigns Exchange Recipient Administrator (Graph Bicep cannot: msgraph-bicep-types#123). */
 export function directoryRoleCommand(principalId: string | undefined): string {
-  const body = JSON.stringify({ principalId: principalId || PRINCIPAL_PLACEHOLDER, roleDefinitionId: EXCHANGE_RECIPIENT_ADMINISTRATOR, directoryScopeId: '/' });
+  const body = JSON.stringify({
+    principalId: principalId || PRINCIPAL_PLACEHOLDER,
+    roleDefinitionId: EXCHANGE_RECIPIENT_ADMINISTRATOR,
+    directoryScopeId: '/',
+  });
   return `az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments --headers Content-Type=application/json --body '${body}'`;
 }
 

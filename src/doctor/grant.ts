@@ -57,7 +57,9 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
     );
   }
   if (!GUID.test(wanted)) {
-    throw new GrantError(`"${wanted}" is not an object id or a client id (a GUID such as 4f2c1d9e-…). For a managed identity, use ${PRINCIPAL_ID_HINT}.`);
+    throw new GrantError(
+      `"${wanted}" is not an object id or a client id (a GUID such as 4f2c1d9e-…). For a managed identity, use ${PRINCIPAL_ID_HINT}.`,
+    );
   }
   const graph = new GraphClient(options.graph);
   const base = `${new URL(options.graph.endpoint).origin}${new URL(options.graph.endpoint).pathname.replace(/\/+$/, '')}/v1.0`;
@@ -66,7 +68,9 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
     const graphSp = await findResource(graph, GRAPH_APP_ID, 'Microsoft Graph');
     const exchangeSp = await findResource(graph, EXCHANGE_APP_ID, 'Office 365 Exchange Online');
     if (identity.id === graphSp.id || identity.id === exchangeSp.id) {
-      throw new GrantError(`${wanted} is ${identity.displayName ?? 'a Microsoft service'} itself, not the bot's identity. Use ${PRINCIPAL_ID_HINT}.`);
+      throw new GrantError(
+        `${wanted} is ${identity.displayName ?? 'a Microsoft service'} itself, not the bot's identity. Use ${PRINCIPAL_ID_HINT}.`,
+      );
     }
     const plan = [
       ...grantedGraphRoles(Boolean(options.remediation)).map((role) => ({ resource: graphSp, role })),
@@ -78,7 +82,9 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
       for (const a of page) held.add(key(a.resourceId, a.appRoleId));
     }
 
-    options.print(`${options.dryRun ? 'Dry run, nothing changes. ' : ''}Managed identity "${identity.displayName ?? 'unnamed'}": object id ${identity.id}, client id ${identity.appId ?? 'unknown'}.`);
+    options.print(
+      `${options.dryRun ? 'Dry run, nothing changes. ' : ''}Managed identity "${identity.displayName ?? 'unnamed'}": object id ${identity.id}, client id ${identity.appId ?? 'unknown'}.`,
+    );
     if (identity.servicePrincipalType && identity.servicePrincipalType !== 'ManagedIdentity') {
       options.print(`Note: this service principal is of type ${identity.servicePrincipalType}, not a managed identity.`);
     }
@@ -99,9 +105,15 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
         ? `${roles.filter((r) => r.outcome === 'would add').length} app role(s) would be added.`
         : `${added} app role(s) added, ${roles.length - added} already granted.${added ? ` ${TOKEN_CACHE_NOTE}` : ''}`,
     );
-    options.print('Exchange also needs an Entra role, which app roles cannot give. Run this once as a Privileged Role Administrator ("Conflict" means it is already assigned):');
+    options.print(
+      'Exchange also needs an Entra role, which app roles cannot give. Run this once as a Privileged Role Administrator ("Conflict" means it is already assigned):',
+    );
     options.print(`  ${command}`);
-    return { identity: { id: identity.id, appId: identity.appId, displayName: identity.displayName }, roles, directoryRoleCommand: command };
+    return {
+      identity: { id: identity.id, appId: identity.appId, displayName: identity.displayName },
+      roles,
+      directoryRoleCommand: command,
+    };
   } catch (e) {
     throw asGrantError(e);
   }
@@ -109,19 +121,26 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
 
 async function findIdentity(graph: GraphClient, id: string): Promise<ServicePrincipal> {
   try {
-    return await graph.get<ServicePrincipal>(`/servicePrincipals/${pathSegment(id)}${odataQuery({ $select: 'id,appId,displayName,servicePrincipalType' })}`);
+    return await graph.get<ServicePrincipal>(
+      `/servicePrincipals/${pathSegment(id)}${odataQuery({ $select: 'id,appId,displayName,servicePrincipalType' })}`,
+    );
   } catch (e) {
     // Not an object id; maybe a client id. Graph says 404 for an unknown id, 400 for a malformed one.
     if (!(e instanceof ServiceError) || (e.status !== 404 && e.status !== 400)) throw e;
   }
   const byAppId = await firstPrincipal(graph, `appId eq ${odataString(id)}`, 'id,appId,displayName,servicePrincipalType');
   if (byAppId) return byAppId;
-  throw new GrantError(`No service principal has object id or app id ${id} in this tenant. For a managed identity, use the Object (principal) ID shown on its Identity blade.`);
+  throw new GrantError(
+    `No service principal has object id or app id ${id} in this tenant. For a managed identity, use the Object (principal) ID shown on its Identity blade.`,
+  );
 }
 
 async function findResource(graph: GraphClient, appId: string, name: string): Promise<ServicePrincipal> {
   const sp = await firstPrincipal(graph, `appId eq ${odataString(appId)}`, 'id,appId,displayName,appRoles');
-  if (!sp) throw new GrantError(`The tenant has no ${name} service principal (appId ${appId}); is Microsoft 365 set up in this tenant, and is this the right tenant?`);
+  if (!sp)
+    throw new GrantError(
+      `The tenant has no ${name} service principal (appId ${appId}); is Microsoft 365 set up in this tenant, and is this the right tenant?`,
+    );
   return sp;
 }
 
@@ -137,9 +156,19 @@ function appRoleId(resource: ServicePrincipal, value: string): string {
   return role.id;
 }
 
-async function assign(pipeline: ServicePipeline, base: string, principalId: string, resourceId: string, appRoleId: string): Promise<GrantOutcome> {
+async function assign(
+  pipeline: ServicePipeline,
+  base: string,
+  principalId: string,
+  resourceId: string,
+  appRoleId: string,
+): Promise<GrantOutcome> {
   try {
-    await pipeline.send({ method: 'POST', url: `${base}/servicePrincipals/${pathSegment(resourceId)}/appRoleAssignedTo`, body: { principalId, resourceId, appRoleId } });
+    await pipeline.send({
+      method: 'POST',
+      url: `${base}/servicePrincipals/${pathSegment(resourceId)}/appRoleAssignedTo`,
+      body: { principalId, resourceId, appRoleId },
+    });
     return 'added';
   } catch (e) {
     // Someone granted it between our read and this write.
@@ -155,7 +184,9 @@ function key(resourceId: string, appRoleId: string): string {
 function asGrantError(e: unknown): Error {
   if (e instanceof GrantError || !(e instanceof ServiceError)) return e as Error;
   if (e.service === 'identity') {
-    return new GrantError(`Could not get a Microsoft Graph token for you: sign in first with \`az login --tenant <your tenant>\` as a Privileged Role Administrator or Global Administrator. (${e.serviceMessage})`);
+    return new GrantError(
+      `Could not get a Microsoft Graph token for you: sign in first with \`az login --tenant <your tenant>\` as a Privileged Role Administrator or Global Administrator. (${e.serviceMessage})`,
+    );
   }
   if (e.status === 401 || e.status === 403) {
     return new GrantError(

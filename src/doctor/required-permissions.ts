@@ -16,15 +16,30 @@ export interface RequiredGraphPermission {
 }
 
 const GRAPH_NEEDS: Record<GraphAppRole, { why: string; alsoSatisfiedBy: string[] }> = {
-  'User.Read.All': { why: 'users, their licences and mailbox-bearing accounts', alsoSatisfiedBy: ['User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'] },
+  'User.Read.All': {
+    why: 'users, their licences and mailbox-bearing accounts',
+    alsoSatisfiedBy: ['User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  },
   'Organization.Read.All': {
     why: 'subscriptions: licences bought, assigned and free',
-    alsoSatisfiedBy: ['Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'LicenseAssignment.Read.All', 'LicenseAssignment.ReadWrite.All'],
+    alsoSatisfiedBy: [
+      'Organization.ReadWrite.All',
+      'Directory.Read.All',
+      'Directory.ReadWrite.All',
+      'LicenseAssignment.Read.All',
+      'LicenseAssignment.ReadWrite.All',
+    ],
   },
   'Reports.Read.All': { why: 'the mailbox usage report', alsoSatisfiedBy: [] },
   'ReportSettings.Read.All': { why: 'whether usage reports conceal user names', alsoSatisfiedBy: ['ReportSettings.ReadWrite.All'] },
-  'GroupMember.Read.All': { why: 'members of BOT_ADMIN_GROUP_ID, who may use the bot', alsoSatisfiedBy: ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'] },
-  'LicenseAssignment.ReadWrite.All': { why: 'assigning licences from cards (REMEDIATION=on)', alsoSatisfiedBy: ['User.ReadWrite.All', 'Directory.ReadWrite.All'] },
+  'GroupMember.Read.All': {
+    why: 'members of BOT_ADMIN_GROUP_ID, who may use the bot',
+    alsoSatisfiedBy: ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  },
+  'LicenseAssignment.ReadWrite.All': {
+    why: 'assigning licences from cards (REMEDIATION=on)',
+    alsoSatisfiedBy: ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
+  },
 };
 
 /**
@@ -32,7 +47,13 @@ const GRAPH_NEEDS: Record<GraphAppRole, { why: string; alsoSatisfiedBy: string[]
  * before BOT_ADMIN_GROUP_ID is set (setting it later then needs no new grant).
  */
 export function grantedGraphRoles(remediation: boolean): GraphAppRole[] {
-  const base: GraphAppRole[] = ['User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All', 'ReportSettings.Read.All'];
+  const base: GraphAppRole[] = [
+    'User.Read.All',
+    'Reports.Read.All',
+    'Organization.Read.All',
+    'GroupMember.Read.All',
+    'ReportSettings.Read.All',
+  ];
   return remediation ? [...base, 'LicenseAssignment.ReadWrite.All'] : base;
 }
 
@@ -42,11 +63,15 @@ export interface FeatureSettings {
 }
 
 /** Every Graph permission `doctor` checks, with whether the current settings need it. */
-export function graphPermissionsToCheck(settings: FeatureSettings): (RequiredGraphPermission & { needed: boolean; notNeededBecause?: string })[] {
+export function graphPermissionsToCheck(
+  settings: FeatureSettings,
+): (RequiredGraphPermission & { needed: boolean; notNeededBecause?: string })[] {
   return (Object.keys(GRAPH_NEEDS) as GraphAppRole[]).map((role) => {
     const base = { role, id: GRAPH_APP_ROLES[role], ...GRAPH_NEEDS[role] };
-    if (role === 'GroupMember.Read.All' && !settings.adminGroupId) return { ...base, needed: false, notNeededBecause: 'BOT_ADMIN_GROUP_ID is not set' };
-    if (role === 'LicenseAssignment.ReadWrite.All' && !settings.remediation) return { ...base, needed: false, notNeededBecause: 'REMEDIATION is off' };
+    if (role === 'GroupMember.Read.All' && !settings.adminGroupId)
+      return { ...base, needed: false, notNeededBecause: 'BOT_ADMIN_GROUP_ID is not set' };
+    if (role === 'LicenseAssignment.ReadWrite.All' && !settings.remediation)
+      return { ...base, needed: false, notNeededBecause: 'REMEDIATION is off' };
     return { ...base, needed: true };
   });
 }

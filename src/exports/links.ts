@@ -22,7 +22,8 @@ export class ExportLinks {
   }
 
   check(id: string, exp: unknown, sig: unknown, now: Date): LinkCheck {
-    if (typeof exp !== 'string' || !/^\d{1,12}$/.test(exp) || typeof sig !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return 'bad-signature';
+    if (typeof exp !== 'string' || !/^\d{1,12}$/.test(exp) || typeof sig !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(sig))
+      return 'bad-signature';
     const expected = Buffer.from(this.sign(id, Number(exp)));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'bad-signature';

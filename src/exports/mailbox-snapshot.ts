@@ -16,7 +16,11 @@ export function mailboxSnapshotData(
 ): MailboxSnapshotData {
   const kept = usage.cache.peek(usage.tenantId);
   if (rest.figures?.source !== 'usage' || !kept) return { ...rest, mailboxes };
-  return { ...rest, mailboxes: beyondUsageRows(mailboxes), usage: { tenantId: usage.tenantId, downloadedAt: kept.downloadedAt, refreshDate: kept.refreshDate } };
+  return {
+    ...rest,
+    mailboxes: beyondUsageRows(mailboxes),
+    usage: { tenantId: usage.tenantId, downloadedAt: kept.downloadedAt, refreshDate: kept.refreshDate },
+  };
 }
 
 /** Every mailbox of a snapshot, or null when the usage report it was built on is no longer kept. */

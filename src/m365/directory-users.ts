@@ -21,9 +21,13 @@ export async function usersById(graph: GraphClient, ids: string[], signal?: Abor
   if (wanted.length === 0) return found;
   if (wanted.length > BATCH_USERS_UP_TO) {
     const want = new Set(wanted);
-    await graph.listUsers(USER_FIELDS, (page) => {
-      for (const u of page) if (want.has(u.id.toLowerCase())) found.set(u.id.toLowerCase(), u);
-    }, { signal });
+    await graph.listUsers(
+      USER_FIELDS,
+      (page) => {
+        for (const u of page) if (want.has(u.id.toLowerCase())) found.set(u.id.toLowerCase(), u);
+      },
+      { signal },
+    );
     return found;
   }
   const chunks: string[][] = [];
@@ -33,7 +37,10 @@ export async function usersById(graph: GraphClient, ids: string[], signal?: Abor
   const worker = async () => {
     while (next < chunks.length) {
       const chunk = chunks[next++];
-      const answers = await graph.batch(chunk.map((id) => ({ method: 'GET', url: `/users/${pathSegment(id)}${select}` })), { signal });
+      const answers = await graph.batch(
+        chunk.map((id) => ({ method: 'GET', url: `/users/${pathSegment(id)}${select}` })),
+        { signal },
+      );
       for (const a of answers) {
         if (a.status === 404) continue;
         if (a.error) throw a.error;

@@ -7,7 +7,14 @@ import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
 import { EXCHANGE_CONCURRENCY, exchangeConcurrencyFor } from './adaptive-concurrency';
 import { isExchangeHost } from './exchange-hosts';
-import { MAILBOX_PROPERTIES, NEVER_USED_MAILBOX, toMailbox, toMailboxStatistics, withoutODataKeys, type ExchangeRecord } from './exchange-records';
+import {
+  MAILBOX_PROPERTIES,
+  NEVER_USED_MAILBOX,
+  toMailbox,
+  toMailboxStatistics,
+  withoutODataKeys,
+  type ExchangeRecord,
+} from './exchange-records';
 import { readJson, type ServicePipeline } from './pipeline';
 import type { Mailbox, MailboxStatistics } from '../model/tenant';
 import { parseJsonLoosely, ServiceError, serviceErrorFromBatchItem } from './service-error';
@@ -104,7 +111,11 @@ export class ExchangeClient {
   }
 
   /** Runs one cmdlet and yields its records page by page (OData side keys dropped). */
-  async *invokeCommand(cmdlet: string, parameters: Record<string, unknown> = {}, options: InvokeOptions = {}): AsyncGenerator<ExchangeRecord[]> {
+  async *invokeCommand(
+    cmdlet: string,
+    parameters: Record<string, unknown> = {},
+    options: InvokeOptions = {},
+  ): AsyncGenerator<ExchangeRecord[]> {
     const query = options.select?.length ? `?$select=${options.select.join(',')}` : '';
     let firstUrl = `${this.root}/InvokeCommand${query}`;
     const headers = this.headers(cmdlet, randomUUID());
@@ -153,7 +164,8 @@ export class ExchangeClient {
 
   /** Up to 10 cmdlets in one $batch; throttled ones inside it are sent again. One result per command, in order. */
   async batch(commands: ExchangeCommand[], options: CallOptions = {}): Promise<ExchangeCommandResult[]> {
-    if (commands.length > EXCHANGE_BATCH_LIMIT) throw new Error(`an Exchange $batch holds at most ${EXCHANGE_BATCH_LIMIT} commands, got ${commands.length}`);
+    if (commands.length > EXCHANGE_BATCH_LIMIT)
+      throw new Error(`an Exchange $batch holds at most ${EXCHANGE_BATCH_LIMIT} commands, got ${commands.length}`);
     if (commands.length === 0) return [];
     const answers = await sendWithInnerRetries(commands, (some) => this.sendBatch(some, options), {
       service: 'exchange',
@@ -175,7 +187,8 @@ export class ExchangeClient {
 
   /** Get-Mailbox, page by page, as Mailbox records. RecipientTypeDetails is filtered by Exchange. */
   async *mailboxPages(query: MailboxQuery = {}, options: CallOptions = {}): AsyncGenerator<Mailbox[]> {
-    for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), { ...options, select: MAILBOX_PROPERTIES })) yield page.map(toMailbox);
+    for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), { ...options, select: MAILBOX_PROPERTIES }))
+      yield page.map(toMailbox);
   }
 
   async getMailboxes(query: MailboxQuery = {}, onPage?: (page: Mailbox[]) => void, options: CallOptions = {}): Promise<Mailbox[]> {
@@ -215,7 +228,10 @@ export class ExchangeClient {
     await Promise.all(
       chunks.map((chunk) =>
         cap.run(async () => {
-          const answers = await this.batch(chunk.map((id) => statisticsCommand(id, options.archive)), options);
+          const answers = await this.batch(
+            chunk.map((id) => statisticsCommand(id, options.archive)),
+            options,
+          );
           chunk.forEach((id, i) => results.set(id, statisticsFrom(answers[i])));
           done += chunk.length;
           options.onProgress?.(done, unique.length);
@@ -256,11 +272,19 @@ export class ExchangeClient {
       signal: options.signal,
     });
     this.answeredBy(response.url, batchUrl);
-    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>('exchange', response);
+    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>(
+      'exchange',
+      response,
+    );
     const byId = new Map((json.responses ?? []).map((r) => [String(r.id), r]));
     return requests.map((r) => {
       const answer = byId.get(r.id);
-      if (!answer) return { status: 502, headers: {}, body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } } };
+      if (!answer)
+        return {
+          status: 502,
+          headers: {},
+          body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } },
+        };
       return { status: Number(answer.status), headers: answer.headers ?? {}, body: answer.body };
     });
   }

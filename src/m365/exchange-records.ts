@@ -15,9 +15,20 @@ export function withoutODataKeys(record: ExchangeRecord): ExchangeRecord {
 
 /** Every Get-Mailbox property toMailbox reads, and no other: what the bot asks Exchange for. */
 export const MAILBOX_PROPERTIES = [
-  'ExternalDirectoryObjectId', 'DisplayName', 'Name', 'UserPrincipalName', 'PrimarySmtpAddress', 'Alias', 'RecipientTypeDetails',
-  'LitigationHoldEnabled', 'ArchiveStatus', 'AutoExpandingArchiveEnabled', 'IssueWarningQuota', 'ProhibitSendQuota',
-  'ProhibitSendReceiveQuota', 'WhenMailboxCreated',
+  'ExternalDirectoryObjectId',
+  'DisplayName',
+  'Name',
+  'UserPrincipalName',
+  'PrimarySmtpAddress',
+  'Alias',
+  'RecipientTypeDetails',
+  'LitigationHoldEnabled',
+  'ArchiveStatus',
+  'AutoExpandingArchiveEnabled',
+  'IssueWarningQuota',
+  'ProhibitSendQuota',
+  'ProhibitSendReceiveQuota',
+  'WhenMailboxCreated',
 ] as const;
 
 export function toMailbox(r: ExchangeRecord): Mailbox {

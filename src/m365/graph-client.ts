@@ -13,7 +13,16 @@ import { ServiceError, serviceErrorFromBatchItem } from './service-error';
 export { odataString } from './odata';
 
 export const GRAPH_BATCH_LIMIT = 20;
-export const USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'accountEnabled', 'userType', 'usageLocation', 'assignedLicenses'];
+export const USER_FIELDS = [
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'accountEnabled',
+  'userType',
+  'usageLocation',
+  'assignedLicenses',
+];
 
 export interface GraphClientOptions {
   /** https://graph.microsoft.com */
@@ -45,7 +54,6 @@ export interface GraphBatchResponse {
 
 export type MailboxUsagePeriod = 'D7' | 'D30' | 'D90' | 'D180';
 
- 
 type Json = any;
 
 export class GraphClient {
@@ -62,7 +70,12 @@ export class GraphClient {
 
   /** GET one resource; `pathAndQuery` is relative to /v1.0. */
   async get<T = Json>(pathAndQuery: string, options: CallOptions & { headers?: Record<string, string> } = {}): Promise<T> {
-    const response = await this.pipeline.send({ method: 'GET', url: this.base + pathAndQuery, headers: options.headers, signal: options.signal });
+    const response = await this.pipeline.send({
+      method: 'GET',
+      url: this.base + pathAndQuery,
+      headers: options.headers,
+      signal: options.signal,
+    });
     return readJson<T>('graph', response);
   }
 
@@ -77,7 +90,11 @@ export class GraphClient {
     }
   }
 
-  async listUsers(select: string[] = USER_FIELDS, onPage?: (page: DirectoryUser[]) => void, options: CallOptions = {}): Promise<DirectoryUser[]> {
+  async listUsers(
+    select: string[] = USER_FIELDS,
+    onPage?: (page: DirectoryUser[]) => void,
+    options: CallOptions = {},
+  ): Promise<DirectoryUser[]> {
     const all: DirectoryUser[] = [];
     for await (const page of this.pages(`/users${odataQuery({ $select: select.join(','), $top: 999 })}`, options)) {
       const users = page.map(toDirectoryUser);
@@ -203,7 +220,8 @@ export class GraphClient {
 
   /** Up to 20 requests in one $batch; throttled ones inside it are sent again. Answers in request order. */
   async batch(requests: GraphBatchRequest[], options: CallOptions = {}): Promise<GraphBatchResponse[]> {
-    if (requests.length > GRAPH_BATCH_LIMIT) throw new Error(`a Graph $batch holds at most ${GRAPH_BATCH_LIMIT} requests, got ${requests.length}`);
+    if (requests.length > GRAPH_BATCH_LIMIT)
+      throw new Error(`a Graph $batch holds at most ${GRAPH_BATCH_LIMIT} requests, got ${requests.length}`);
     if (requests.length === 0) return [];
     const ids = requests.map((r, i) => r.id ?? String(i + 1));
     if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) throw new Error('Graph $batch request ids must be unique');
@@ -225,19 +243,35 @@ export class GraphClient {
     }));
   }
 
-  private async sendBatch(batchUrl: string, items: (GraphBatchRequest & { id: string })[], options: CallOptions): Promise<BatchItemAnswer[]> {
+  private async sendBatch(
+    batchUrl: string,
+    items: (GraphBatchRequest & { id: string })[],
+    options: CallOptions,
+  ): Promise<BatchItemAnswer[]> {
     const requests = items.map((r) => ({
       id: r.id,
       method: r.method,
       url: r.url,
-      ...(r.body !== undefined ? { body: r.body, headers: { 'Content-Type': 'application/json', ...r.headers } } : r.headers ? { headers: r.headers } : {}),
+      ...(r.body !== undefined
+        ? { body: r.body, headers: { 'Content-Type': 'application/json', ...r.headers } }
+        : r.headers
+          ? { headers: r.headers }
+          : {}),
     }));
     const response = await this.pipeline.send({ method: 'POST', url: batchUrl, body: { requests }, signal: options.signal });
-    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>('graph', response);
+    const json = readJson<{ responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>(
+      'graph',
+      response,
+    );
     const byId = new Map((json.responses ?? []).map((r) => [String(r.id).toLowerCase(), r]));
     return items.map((r) => {
       const a = byId.get(r.id.toLowerCase());
-      if (!a) return { status: 502, headers: {}, body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } } };
+      if (!a)
+        return {
+          status: 502,
+          headers: {},
+          body: { error: { code: 'MissingBatchResponse', message: `the $batch answer has no response for request ${r.id}` } },
+        };
       return { status: Number(a.status), headers: a.headers ?? {}, body: a.body };
     });
   }
@@ -254,5 +288,11 @@ function relativeUrl(url: string): string {
 }
 
 function reportError(status: number, message: string): ServiceError {
-  return new ServiceError({ service: 'graph', status, code: 'ReportDownloadFailed', serviceMessage: message, path: '/v1.0/reports/getMailboxUsageDetail' });
+  return new ServiceError({
+    service: 'graph',
+    status,
+    code: 'ReportDownloadFailed',
+    serviceMessage: message,
+    path: '/v1.0/reports/getMailboxUsageDetail',
+  });
 }

@@ -1,7 +1,6 @@
 // Graph's JSON and CSV answers as the bot's typed records.
 import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
 
- 
 type Json = any;
 
 export function toDirectoryUser(u: Json): DirectoryUser {
@@ -14,7 +13,10 @@ export function toDirectoryUser(u: Json): DirectoryUser {
     userType: u.userType ?? undefined,
     usageLocation: u.usageLocation ?? null,
     assignedLicenses: Array.isArray(u.assignedLicenses)
-      ? u.assignedLicenses.map((l: Json) => ({ skuId: String(l.skuId), disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [] }))
+      ? u.assignedLicenses.map((l: Json) => ({
+          skuId: String(l.skuId),
+          disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [],
+        }))
       : [],
   };
 }

@@ -71,11 +71,15 @@ export async function readLiveFigures(
     batches.map((batch) =>
       cap.run(async () => {
         try {
-          const answers = await exchange.batch(batch.flatMap((j) => j.commands), { signal: options.signal });
+          const answers = await exchange.batch(
+            batch.flatMap((j) => j.commands),
+            { signal: options.signal },
+          );
           let at = 0;
           for (const job of batch) {
             const stats = statisticsFrom(answers[at]);
-            const figures: LiveFigures = stats instanceof ServiceError ? { statistics: null, error: reasonOf(stats) } : { statistics: stats };
+            const figures: LiveFigures =
+              stats instanceof ServiceError ? { statistics: null, error: reasonOf(stats) } : { statistics: stats };
             if (job.wantsMailbox) {
               const answer = answers[at + 1];
               if (answer.ok && answer.records[0]) figures.mailbox = toMailbox(answer.records[0]);

@@ -54,7 +54,10 @@ export async function readMailboxes(clients: { exchange: ExchangeClient }, optio
   const runBatch = async (jobs: StatisticsJob[]) => {
     if (fatal) return;
     try {
-      const results = await exchange.batch(jobs.map((j) => statisticsCommand(j.identity, j.archive)), { signal: options.signal });
+      const results = await exchange.batch(
+        jobs.map((j) => statisticsCommand(j.identity, j.archive)),
+        { signal: options.signal },
+      );
       jobs.forEach((job, i) => {
         const stats = statisticsFrom(results[i]);
         if (stats instanceof ServiceError) fail(job, reasonOf(stats));

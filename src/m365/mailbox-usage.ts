@@ -77,7 +77,8 @@ export class MailboxUsageCache {
     this.entries.set(tenantId, entry);
     const now = this.now();
     if (entry.inFlight) return entry.inFlight;
-    if (entry.usage && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000)) return { ok: true, usage: entry.usage, downloaded: false };
+    if (entry.usage && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000))
+      return { ok: true, usage: entry.usage, downloaded: false };
     if (now < entry.quietUntil) {
       return entry.usage
         ? { ok: true, usage: entry.usage, downloaded: false, throttled: true }
@@ -141,7 +142,11 @@ export class MailboxUsageCache {
       if (entry.usage) return { ok: true, usage: entry.usage, downloaded: false, throttled: status === 429 };
       if (status === 429) return { ok: false, reason: 'throttled', message: throttledMessage() };
       if (status === 401 || status === 403) {
-        return { ok: false, reason: 'forbidden', message: "the bot's identity may not read Microsoft 365 usage reports (Graph application permission Reports.Read.All)" };
+        return {
+          ok: false,
+          reason: 'forbidden',
+          message: "the bot's identity may not read Microsoft 365 usage reports (Graph application permission Reports.Read.All)",
+        };
       }
       return { ok: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) };
     }
@@ -149,5 +154,5 @@ export class MailboxUsageCache {
 }
 
 function throttledMessage(): string {
-  return "Microsoft Graph is throttling usage report downloads (14 per 10 minutes per app)";
+  return 'Microsoft Graph is throttling usage report downloads (14 per 10 minutes per app)';
 }

@@ -47,7 +47,9 @@ export function explainServiceError(err: ServiceError): PermissionAdvice {
     if (err.status === 403) {
       return {
         missing: 'The managed identity has no Entra role that lets it read Exchange Online recipients.',
-        fix: 'In Entra ID > Roles and administrators, assign "Exchange Recipient Administrator" (or "Global Reader") to the managed identity. ' + NEW_TOKEN,
+        fix:
+          'In Entra ID > Roles and administrators, assign "Exchange Recipient Administrator" (or "Global Reader") to the managed identity. ' +
+          NEW_TOKEN,
       };
     }
   }
@@ -55,7 +57,7 @@ export function explainServiceError(err: ServiceError): PermissionAdvice {
     const role = graphRoleFor(err.path);
     if (err.status === 401) {
       return {
-        missing: 'Microsoft Graph did not accept the managed identity\'s token.',
+        missing: "Microsoft Graph did not accept the managed identity's token.",
         fix: 'Check that GRAPH_ENDPOINT is the Graph of the tenant the identity belongs to, then run `doctor` again.',
       };
     }
@@ -89,7 +91,7 @@ function explainIdentity(err: ServiceError): PermissionAdvice {
   }
   return {
     missing: `The managed identity could not get a token: ${firstSentence(text)}`,
-    fix: 'Check the identity in the App Service\'s Identity blade and AZURE_CLIENT_ID, then run `doctor` again.',
+    fix: "Check the identity in the App Service's Identity blade and AZURE_CLIENT_ID, then run `doctor` again.",
   };
 }
 

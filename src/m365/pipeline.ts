@@ -116,12 +116,17 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
     pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry, progress }), { phase: 'Retry' });
-    if (options.followRedirectsTo) pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
+    if (options.followRedirectsTo)
+      pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
     pipeline.addPolicy(adaptive ? adaptiveConcurrencyPolicy(adaptive) : concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
     pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
     if (withToken) {
-      const challengeCallbacks = options.retryUnauthorizedOnce ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) } : undefined;
-      pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope, challengeCallbacks }), { phase: 'Sign' });
+      const challengeCallbacks = options.retryUnauthorizedOnce
+        ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) }
+        : undefined;
+      pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope, challengeCallbacks }), {
+        phase: 'Sign',
+      });
     }
     return pipeline;
   };
@@ -172,7 +177,11 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     if (response.status >= 400 || !response.readableStreamBody) {
       throw serviceErrorFromResponse(
         options.service,
-        { status: response.status >= 400 ? response.status : 502, bodyText: response.bodyAsText ?? 'the download had no body', header: (n) => response.headers.get(n) },
+        {
+          status: response.status >= 400 ? response.status : 502,
+          bodyText: response.bodyAsText ?? 'the download had no body',
+          header: (n) => response.headers.get(n),
+        },
         request,
       );
     }

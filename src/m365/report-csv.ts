@@ -146,7 +146,10 @@ export class CsvStreamParser {
  * The record object is reused for the next row (100,000 dictionaries would only be garbage):
  * `onRecord` reads what it needs and keeps no reference to it.
  */
-export async function readCsvStream(body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onRecord: (record: Record<string, string>) => void): Promise<number> {
+export async function readCsvStream(
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  onRecord: (record: Record<string, string>) => void,
+): Promise<number> {
   const decoder = new TextDecoder('utf-8');
   const parser = new CsvStreamParser();
   let names: string[] | null = null;

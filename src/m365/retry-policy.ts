@@ -47,12 +47,23 @@ export interface RetryPolicyOptions extends RetrySettings {
 export const serviceRetryPolicyName = 'serviceRetryPolicy';
 
 const TRANSIENT_CODES = new Set([
-  'ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'EHOSTUNREACH',
-  'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 const CREDENTIAL_ERRORS = new Set([
-  'CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError',
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AggregateAuthenticationError',
+  'AuthenticationRequiredError',
 ]);
 
 /** A failure with no HTTP answer that is worth another try. */
@@ -69,7 +80,12 @@ export function identityError(e: unknown): ServiceError | null {
   const err = e as { name?: string; message?: string; statusCode?: number };
   if (!err.name || !CREDENTIAL_ERRORS.has(err.name)) return null;
   return new ServiceError(
-    { service: 'identity', status: typeof err.statusCode === 'number' ? err.statusCode : 0, code: err.name, serviceMessage: err.message ?? '' },
+    {
+      service: 'identity',
+      status: typeof err.statusCode === 'number' ? err.statusCode : 0,
+      code: err.name,
+      serviceMessage: err.message ?? '',
+    },
     { cause: e },
   );
 }

@@ -88,7 +88,11 @@ export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
  * RetryableHTTPResponses 401/503/504, as public C# ports of the module script copy them.
  */
 export const TRANSIENT_EXCHANGE_EXCEPTIONS = [
-  'DCOverloadedException', 'SuitabilityDirectoryException', 'ServerInMMException', 'ADServerSettingsChangedException', 'StorageTransientException',
+  'DCOverloadedException',
+  'SuitabilityDirectoryException',
+  'ServerInMMException',
+  'ADServerSettingsChangedException',
+  'StorageTransientException',
 ];
 const TRANSIENT_EXCEPTION_TEXT = new RegExp(`\\b(${TRANSIENT_EXCHANGE_EXCEPTIONS.join('|')})\\b`);
 
@@ -198,7 +202,6 @@ export function graphErrorParts(body: unknown): ErrorParts {
   };
 }
 
- 
 function errorObject(body: unknown): any {
   if (!body || typeof body !== 'object') return undefined;
   const e = (body as { error?: unknown }).error;
@@ -231,8 +234,16 @@ function readableText(text: string | null | undefined): string {
 
 function statusCode(status: number): string {
   const names: Record<number, string> = {
-    400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict',
-    429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout',
+    400: 'BadRequest',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'NotFound',
+    409: 'Conflict',
+    429: 'TooManyRequests',
+    500: 'InternalServerError',
+    502: 'BadGateway',
+    503: 'ServiceUnavailable',
+    504: 'GatewayTimeout',
   };
   return names[status] ?? `Http${status}`;
 }

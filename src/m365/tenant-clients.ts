@@ -67,7 +67,12 @@ export function connectTenant(c: TenantConnection): TenantClients {
     tlsCa: c.tlsCa,
     onRetry: c.onRetry,
   };
-  const graphPipeline = createServicePipeline({ ...common, service: 'graph', scope: scopes.graph, maxInFlight: c.graphMaxInFlight ?? GRAPH_IN_FLIGHT });
+  const graphPipeline = createServicePipeline({
+    ...common,
+    service: 'graph',
+    scope: scopes.graph,
+    maxInFlight: c.graphMaxInFlight ?? GRAPH_IN_FLIGHT,
+  });
   // Exchange's limits are found at run time, per tenant (adaptive-concurrency.ts); an explicit
   // exchangeMaxInFlight (tests) fixes the cap instead.
   const exchangePipeline = createServicePipeline({
@@ -80,7 +85,12 @@ export function connectTenant(c: TenantConnection): TenantClients {
   });
   return {
     graph: new GraphClient({ endpoint: c.graphEndpoint, pipeline: graphPipeline }),
-    exchange: new ExchangeClient({ endpoint: c.exchangeEndpoint, tenantId: c.tenantId, pipeline: exchangePipeline, pageSize: c.exchangePageSize }),
+    exchange: new ExchangeClient({
+      endpoint: c.exchangeEndpoint,
+      tenantId: c.tenantId,
+      pipeline: exchangePipeline,
+      pageSize: c.exchangePageSize,
+    }),
     credential,
     scopes,
     close() {
@@ -92,8 +102,18 @@ export function connectTenant(c: TenantConnection): TenantClients {
 
 // Sovereign cloud endpoints: https://learn.microsoft.com/graph/deployments#microsoft-graph-and-graph-explorer-service-root-endpoints
 // and https://learn.microsoft.com/powershell/exchange/connect-to-exchange-online-powershell (-ExchangeEnvironmentName).
-export const GRAPH_RESOURCES = ['https://graph.microsoft.com', 'https://graph.microsoft.us', 'https://dod-graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
-export const EXCHANGE_RESOURCES = ['https://outlook.office365.com', 'https://outlook.office365.us', 'https://outlook-dod.office365.us', 'https://outlook.office365.cn'];
+export const GRAPH_RESOURCES = [
+  'https://graph.microsoft.com',
+  'https://graph.microsoft.us',
+  'https://dod-graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn',
+];
+export const EXCHANGE_RESOURCES = [
+  'https://outlook.office365.com',
+  'https://outlook.office365.us',
+  'https://outlook-dod.office365.us',
+  'https://outlook.office365.cn',
+];
 
 /** The scope each service's token is asked for, from where the service is reached. */
 export function tenantScopes(endpoints: { graphEndpoint: string; exchangeEndpoint: string }): TenantScopes {
@@ -130,7 +150,9 @@ function namingTheEndpoint(credential: TokenCredential): TokenCredential {
         );
         if (status >= 500 || network) {
           const what = status ? `HTTP ${status}` : 'no connection';
-          throw new CredentialUnavailableError(`ManagedIdentityCredential: the managed identity endpoint did not answer (${what}).`, { cause: err });
+          throw new CredentialUnavailableError(`ManagedIdentityCredential: the managed identity endpoint did not answer (${what}).`, {
+            cause: err,
+          });
         }
         throw err;
       }

@@ -93,7 +93,8 @@ export function figuresWarning(note: FiguresNote | undefined): string {
       `To let the bot use the daily report instead: ${CONCEALED_NAMES_SETTING}. The bot never changes this setting itself.`
     );
   }
-  if (note.why === 'no-usage') return `Microsoft 365's usage report could not be read (${note.message ?? 'no answer'}), so every mailbox was read live${took}.`;
+  if (note.why === 'no-usage')
+    return `Microsoft 365's usage report could not be read (${note.message ?? 'no answer'}), so every mailbox was read live${took}.`;
   return '';
 }
 

@@ -4,8 +4,19 @@ import { buildMailboxReport, MailboxQuery } from './mailbox-report';
 import { toCsv } from './csv';
 
 const HEADER = [
-  'Display name', 'User principal name', 'Primary address', 'Type', 'Items', 'Size (bytes)', 'Size (GB)',
-  'Last interaction', 'Prohibit send/receive quota (bytes)', '% of quota', 'Archive size (bytes)', 'Litigation hold', 'Statistics error',
+  'Display name',
+  'User principal name',
+  'Primary address',
+  'Type',
+  'Items',
+  'Size (bytes)',
+  'Size (GB)',
+  'Last interaction',
+  'Prohibit send/receive quota (bytes)',
+  '% of quota',
+  'Archive size (bytes)',
+  'Litigation hold',
+  'Statistics error',
   'Figures from',
 ];
 

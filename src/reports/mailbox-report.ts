@@ -132,7 +132,10 @@ function toRow(m: MailboxWithStatistics): MailboxRow {
     hold: m.litigationHoldEnabled,
   };
   if (m.archiveStatus === 'Active') {
-    row.archive = { sizeBytes: m.archiveStatistics ? m.archiveStatistics.totalItemSizeBytes : null, autoExpanding: m.autoExpandingArchiveEnabled };
+    row.archive = {
+      sizeBytes: m.archiveStatistics ? m.archiveStatistics.totalItemSizeBytes : null,
+      autoExpanding: m.autoExpandingArchiveEnabled,
+    };
   }
   if (!s) row.statisticsError = m.statisticsError ?? 'Statistics were not returned.';
   if (m.statisticsSource === 'usage') row.source = 'usage';

@@ -91,7 +91,13 @@ export function withLive(m: MailboxWithStatistics, live: LiveFigures): MailboxWi
   delete base.fromUsageOnly;
   if (!live.statistics) {
     // The report's figures stay: better a day-old size than none, and the row says why.
-    return { ...base, statistics: m.statistics, statisticsSource: 'usage', statisticsError: undefined, ...(live.mailbox ? {} : { fromUsageOnly: m.fromUsageOnly }) };
+    return {
+      ...base,
+      statistics: m.statistics,
+      statisticsSource: 'usage',
+      statisticsError: undefined,
+      ...(live.mailbox ? {} : { fromUsageOnly: m.fromUsageOnly }),
+    };
   }
   return { ...base, statistics: live.statistics, statisticsSource: 'live', usageStatistics: m.statistics, statisticsError: undefined };
 }
@@ -127,7 +133,11 @@ export function differsNotably(usage: SizeFigures, live: SizeFigures, quotaBytes
  * every mailbox that is more than a report row (listed by Exchange, or read live), in place of its
  * row; those the report lacks at the end, as when the report was made.
  */
-export function rebuildFromUsage(rows: readonly MailboxUsageDetail[], kept: readonly MailboxWithStatistics[], refreshDate: string | null): MailboxWithStatistics[] {
+export function rebuildFromUsage(
+  rows: readonly MailboxUsageDetail[],
+  kept: readonly MailboxWithStatistics[],
+  refreshDate: string | null,
+): MailboxWithStatistics[] {
   const byUpn = new Map(kept.map((m) => [m.userPrincipalName.toLowerCase(), m]));
   const joined = joinUsage(rows, new Map(), refreshDate).mailboxes;
   const used = new Set<string>();

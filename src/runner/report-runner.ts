@@ -80,7 +80,13 @@ export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: Rep
 
 async function saveSnapshot<T>(ctx: ReportContext, spec: ReportSpec<T>, s: ReportSnapshot): Promise<string | undefined> {
   try {
-    const snapshot = await ctx.services.snapshots.save({ kind: s.kind, conversationId: ctx.conversation.id, commandText: spec.commandText, complete: s.complete, data: s.data });
+    const snapshot = await ctx.services.snapshots.save({
+      kind: s.kind,
+      conversationId: ctx.conversation.id,
+      commandText: spec.commandText,
+      complete: s.complete,
+      data: s.data,
+    });
     return snapshot.id;
   } catch (err) {
     if (spec.snapshotRequired) throw err;

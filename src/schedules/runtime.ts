@@ -45,8 +45,6 @@ export function sharedSnapshots(snapshots: SnapshotStore, conversationIds: strin
   return shared;
 }
 
-
-
 /**
  * One minute tick: a schedules-only cycle when some schedule's time came since the last tick that
  * ran. The first tick looks at every schedule (runs missed while the bot was down); a tick skipped
@@ -108,8 +106,17 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
     const first = audience[0];
     return attached.makeReport(text, {
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
-      conversation: { id: first.conversationId, type: first.conversationType === 'channel' ? 'channel' : first.conversationType === 'groupChat' ? 'groupChat' : 'personal' },
-      services: { ...attached.services, snapshots: sharedSnapshots(attached.services.snapshots, audience.map((s) => s.conversationId)) },
+      conversation: {
+        id: first.conversationId,
+        type: first.conversationType === 'channel' ? 'channel' : first.conversationType === 'groupChat' ? 'groupChat' : 'personal',
+      },
+      services: {
+        ...attached.services,
+        snapshots: sharedSnapshots(
+          attached.services.snapshots,
+          audience.map((s) => s.conversationId),
+        ),
+      },
       log,
       now: () => at,
     });
@@ -140,7 +147,9 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
       runs,
       runNow: (schedule, caller) => produce(schedule.report, [schedule], now(), caller),
       punctuality: () =>
-        config.alertIntervalMinutes > 0 ? 'within about a minute of its time' : 'when the external scheduler next calls POST /api/alerts/run',
+        config.alertIntervalMinutes > 0
+          ? 'within about a minute of its time'
+          : 'when the external scheduler next calls POST /api/alerts/run',
     },
     step,
     attach(parts) {

@@ -35,7 +35,10 @@ export function parseReport(words: string[]): { ok: true; report: string } | { o
   const word = first.toLowerCase();
   const isExport = word === 'export';
   const [what = '', ...options] = isExport ? rest : words;
-  const name = what.toLowerCase().replace(/^licences$/, 'licenses').replace(/^report$/, 'mailboxes');
+  const name = what
+    .toLowerCase()
+    .replace(/^licences$/, 'licenses')
+    .replace(/^report$/, 'mailboxes');
   const prefix = isExport ? 'export ' : '';
   if (name === 'mailboxes') {
     const parsed = parseMailboxesArguments(options.join(' '));
@@ -43,7 +46,8 @@ export function parseReport(words: string[]): { ok: true; report: string } | { o
     return { ok: true, report: `${prefix}mailboxes ${options.join(' ')}`.trim() };
   }
   if (name === 'shared' || name === 'licenses') {
-    if (options.length > 0) return { ok: false, message: `\`${name}\` takes nothing after it in a schedule: it always covers the whole tenant.` };
+    if (options.length > 0)
+      return { ok: false, message: `\`${name}\` takes nothing after it in a schedule: it always covers the whole tenant.` };
     return { ok: true, report: `${prefix}${name}` };
   }
   return { ok: false, message: `"${(what || first || '').slice(0, 30)}" is not a report I can schedule. Reports: ${REPORT_USAGE}.` };
@@ -60,7 +64,13 @@ export function parseSchedule(text: string): ScheduleParse {
     if (FREQUENCIES.includes(w.toLowerCase() as Frequency)) at = i;
   });
   if (at <= 0) {
-    return { ok: false, message: at === 0 ? `Name the report first, e.g. \`schedule shared weekly monday at 08:00\`.` : `Say when, e.g. \`schedule shared weekly monday at 08:00\`.` };
+    return {
+      ok: false,
+      message:
+        at === 0
+          ? `Name the report first, e.g. \`schedule shared weekly monday at 08:00\`.`
+          : `Say when, e.g. \`schedule shared weekly monday at 08:00\`.`,
+    };
   }
   const report = parseReport(words.slice(0, at));
   if (!report.ok) return report;
@@ -73,7 +83,8 @@ export function parseSchedule(text: string): ScheduleParse {
 export function normaliseSchedule(raw: unknown): Schedule | null {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Schedule>;
   const rule = normaliseRule(s.rule);
-  if (!rule || typeof s.id !== 'string' || !SCHEDULE_ID.test(s.id) || typeof s.conversationId !== 'string' || typeof s.report !== 'string') return null;
+  if (!rule || typeof s.id !== 'string' || !SCHEDULE_ID.test(s.id) || typeof s.conversationId !== 'string' || typeof s.report !== 'string')
+    return null;
   if (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone) || typeof s.n !== 'number' || typeof s.createdAt !== 'string') return null;
   return { ...(s as Schedule), rule };
 }

@@ -71,7 +71,8 @@ export interface ScheduleStepDeps {
  */
 const CONCURRENCY = 64;
 
-export const SUSPENDED_REASON = 'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Scheduled reports are suspended until a schedule command is used here again.';
+export const SUSPENDED_REASON =
+  'Teams answered 403 Forbidden: the bot was removed from this conversation or blocked there. Scheduled reports are suspended until a schedule command is used here again.';
 
 /** "Schedule 2 · weekly on Monday at 08:00 (Europe/Berlin) · set up by Megan Bowen". */
 export function scheduleLine(s: Schedule, how = 'Schedule'): string {
@@ -81,7 +82,9 @@ export function scheduleLine(s: Schedule, how = 'Schedule'): string {
 export function lateLine(run: DueRun): string | undefined {
   if (!run.late) return undefined;
   const due = runText(run.slot, run.schedule.timeZone);
-  return run.missed > 1 ? `Late: ${run.missed} runs were missed while I was not running (the latest was due ${due}); this is one run for them.` : `Late: this run was due ${due}.`;
+  return run.missed > 1
+    ? `Late: ${run.missed} runs were missed while I was not running (the latest was due ${due}); this is one run for them.`
+    : `Late: this run was due ${due}.`;
 }
 
 export class ScheduleRunner implements ScheduleStep {
@@ -100,10 +103,16 @@ export class ScheduleRunner implements ScheduleStep {
       let p = made.get(text);
       if (!p) {
         report.reports++;
-        p = this.deps.produce(text, candidates.filter((s) => s.report === text), input.now).catch((err) => {
-          this.deps.log.error('scheduled report failed', { err: err as Error });
-          return { messages: [], failed: true, failure: 'Something went wrong on my side; it has been logged.' };
-        });
+        p = this.deps
+          .produce(
+            text,
+            candidates.filter((s) => s.report === text),
+            input.now,
+          )
+          .catch((err) => {
+            this.deps.log.error('scheduled report failed', { err: err as Error });
+            return { messages: [], failed: true, failure: 'Something went wrong on my side; it has been logged.' };
+          });
         made.set(text, p);
       }
       return p;
@@ -160,7 +169,13 @@ export class ScheduleRunner implements ScheduleStep {
     for (let i = 0; i < due.length; i++) {
       const run = due[i];
       if (!saved) {
-        await this.settle(conversationId, run, cycle, { kind: 'failed', text: 'I have no way to post in this conversation (it was never saved); type anything here to fix it.' }, input.now);
+        await this.settle(
+          conversationId,
+          run,
+          cycle,
+          { kind: 'failed', text: 'I have no way to post in this conversation (it was never saved); type anything here to fix it.' },
+          input.now,
+        );
         report.failed++;
         continue;
       }
@@ -177,12 +192,15 @@ export class ScheduleRunner implements ScheduleStep {
         report.suspended++;
         this.deps.log.warn('scheduled reports suspended for a conversation', { reason: SUSPENDED_REASON });
         await this.deps.schedules.suspend(conversationId, SUSPENDED_REASON, input.now);
-        for (const r of due.slice(i)) await this.settle(conversationId, r, cycle, { kind: 'failed', text: 'Teams answered 403 Forbidden: suspended' }, input.now);
+        for (const r of due.slice(i))
+          await this.settle(conversationId, r, cycle, { kind: 'failed', text: 'Teams answered 403 Forbidden: suspended' }, input.now);
         return;
       }
       if (outcome === 'failed' || made.failed) {
         report.failed++;
-        const text = made.failed ? `failed: ${made.failure ?? 'the report failed'}` : 'failed: Teams did not accept the message; retrying at the next check';
+        const text = made.failed
+          ? `failed: ${made.failure ?? 'the report failed'}`
+          : 'failed: Teams did not accept the message; retrying at the next check';
         await this.settle(conversationId, run, cycle, { kind: 'failed', text }, input.now);
         continue;
       }

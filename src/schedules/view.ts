@@ -9,7 +9,14 @@ export function scheduleView(s: Schedule, entry: RunEntry | undefined, now: Date
   const next = nextRuns(s.rule, s.timeZone, now, 3).map((d) => runText(d, s.timeZone));
   const pending = dueRun(s, entry, now);
   if (pending) next.unshift(`due since ${runText(pending.slot, s.timeZone)}: ${entry?.failures ? 'retried' : 'made'} at the next check`);
-  const view: ScheduleView = { n: s.n, report: s.report, when: describeRule(s.rule), timeZone: s.timeZone, by: s.by.name, next: next.slice(0, 3) };
+  const view: ScheduleView = {
+    n: s.n,
+    report: s.report,
+    when: describeRule(s.rule),
+    timeZone: s.timeZone,
+    by: s.by.name,
+    next: next.slice(0, 3),
+  };
   const last = entry?.last;
   if (last) {
     view.lastOk = last.ok;

@@ -67,7 +67,11 @@ export function parseWhen(words: string[]): WhenParse {
       Object.assign(rule, time);
       i++;
     } else if (word === 'tz') {
-      if (next === undefined || !isTimeZone(next)) return { ok: false, message: `"tz" takes a time zone name such as Europe/Berlin or America/New_York${next ? `; "${next.slice(0, 40)}" is not one` : ''}.` };
+      if (next === undefined || !isTimeZone(next))
+        return {
+          ok: false,
+          message: `"tz" takes a time zone name such as Europe/Berlin or America/New_York${next ? `; "${next.slice(0, 40)}" is not one` : ''}.`,
+        };
       timeZone = next;
       i++;
     } else if (frequency === 'weekly' && (word === 'on' || weekdayOf(word))) {
@@ -77,7 +81,8 @@ export function parseWhen(words: string[]): WhenParse {
       if (word === 'on') i++;
     } else if (frequency === 'monthly' && word === 'on') {
       const day = Number((next ?? '').replace(/(st|nd|rd|th)$/i, ''));
-      if (!Number.isInteger(day) || day < 1 || day > 31) return { ok: false, message: 'A monthly report runs "on" a day of the month from 1 to 31.' };
+      if (!Number.isInteger(day) || day < 1 || day > 31)
+        return { ok: false, message: 'A monthly report runs "on" a day of the month from 1 to 31.' };
       rule.day = day;
       i++;
     } else if (parseTime(word)) {

@@ -19,7 +19,14 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.end(bytes);
 }
 
-export function controlListener(deps: { state: TenantState; faults: FaultBook; log: RequestLog; model: ModelBook; info: () => unknown; quiet: boolean }) {
+export function controlListener(deps: {
+  state: TenantState;
+  faults: FaultBook;
+  log: RequestLog;
+  model: ModelBook;
+  info: () => unknown;
+  quiet: boolean;
+}) {
   const { state, faults, log } = deps;
   return (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {

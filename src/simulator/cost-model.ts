@@ -150,8 +150,10 @@ function checked(name: string, key: string, value: unknown): unknown {
     if (url.protocol !== 'https:') throw new Error(`'${name}' must be an https origin`);
     return url.origin;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`'${name}' must be a number >= 0${NULLABLE.has(key) ? ' or null' : ''}`);
-  if ((key === 'maxInFlight' || key === 'cmdletsPerSecond' || key === 'reportRequestsPer10Min') && value < 1) throw new Error(`'${name}' must be at least 1, or null for no limit`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new Error(`'${name}' must be a number >= 0${NULLABLE.has(key) ? ' or null' : ''}`);
+  if ((key === 'maxInFlight' || key === 'cmdletsPerSecond' || key === 'reportRequestsPer10Min') && value < 1)
+    throw new Error(`'${name}' must be at least 1, or null for no limit`);
   return value;
 }
 

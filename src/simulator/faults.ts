@@ -46,12 +46,18 @@ export class FaultBook {
     const compiled: CompiledRule[] = list.map((raw, i) => {
       const r = raw as FaultRule;
       if (!r || !APIS.includes(r.api)) throw new Error(`rules[${i}].api must be one of ${APIS.join(', ')}`);
-      if (r.status !== undefined && (!Number.isInteger(r.status) || r.status < 100 || r.status > 599)) throw new Error(`rules[${i}].status must be an HTTP status`);
-      if (r.rate !== undefined && (typeof r.rate !== 'number' || r.rate < 0 || r.rate > 1)) throw new Error(`rules[${i}].rate must be between 0 and 1`);
-      if (r.latencyMs !== undefined && (typeof r.latencyMs !== 'number' || r.latencyMs < 0)) throw new Error(`rules[${i}].latencyMs must be >= 0`);
-      if (r.retryAfterSeconds !== undefined && (typeof r.retryAfterSeconds !== 'number' || r.retryAfterSeconds < 0)) throw new Error(`rules[${i}].retryAfterSeconds must be >= 0`);
-      if (r.times !== undefined && (!Number.isInteger(r.times) || r.times < 1)) throw new Error(`rules[${i}].times must be a whole number >= 1`);
-      if (r.exception !== undefined && (typeof r.exception !== 'string' || !/^[A-Za-z][\w.]*$/.test(r.exception))) throw new Error(`rules[${i}].exception must be an exception type name`);
+      if (r.status !== undefined && (!Number.isInteger(r.status) || r.status < 100 || r.status > 599))
+        throw new Error(`rules[${i}].status must be an HTTP status`);
+      if (r.rate !== undefined && (typeof r.rate !== 'number' || r.rate < 0 || r.rate > 1))
+        throw new Error(`rules[${i}].rate must be between 0 and 1`);
+      if (r.latencyMs !== undefined && (typeof r.latencyMs !== 'number' || r.latencyMs < 0))
+        throw new Error(`rules[${i}].latencyMs must be >= 0`);
+      if (r.retryAfterSeconds !== undefined && (typeof r.retryAfterSeconds !== 'number' || r.retryAfterSeconds < 0))
+        throw new Error(`rules[${i}].retryAfterSeconds must be >= 0`);
+      if (r.times !== undefined && (!Number.isInteger(r.times) || r.times < 1))
+        throw new Error(`rules[${i}].times must be a whole number >= 1`);
+      if (r.exception !== undefined && (typeof r.exception !== 'string' || !/^[A-Za-z][\w.]*$/.test(r.exception)))
+        throw new Error(`rules[${i}].exception must be an exception type name`);
       let pattern: RegExp | undefined;
       if (r.path !== undefined) {
         try {

@@ -112,7 +112,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     exchange: exchangeService(state, {
       model,
       // Links in an answer name the host that gave it (the tenant host after a redirect).
-      baseUrl: (req) => (req.headers.host === `localhost:${ports.exchangeTenant}` ? `https://localhost:${ports.exchangeTenant}` : `https://localhost:${ports.exchange}`),
+      baseUrl: (req) =>
+        req.headers.host === `localhost:${ports.exchangeTenant}`
+          ? `https://localhost:${ports.exchangeTenant}`
+          : `https://localhost:${ports.exchange}`,
     }),
     identity: identityService(state, {
       header: identityHeader,

@@ -8,11 +8,15 @@ import { loadTenant } from './tenant/load';
 async function main(): Promise<void> {
   const tenant = loadTenant(process.env.DEMO_TENANT || undefined);
   const controlPort = process.env.SIM_PORT ? Number(process.env.SIM_PORT) : 0;
-  if (!Number.isInteger(controlPort) || controlPort < 0 || controlPort > 65535) throw new Error(`SIM_PORT must be a port number, not '${process.env.SIM_PORT}'`);
+  if (!Number.isInteger(controlPort) || controlPort < 0 || controlPort > 65535)
+    throw new Error(`SIM_PORT must be a port number, not '${process.env.SIM_PORT}'`);
   const simulator = await startSimulator({ tenant, controlPort, modelBase: ASSUMED_MODEL });
   process.stdout.write(`${JSON.stringify(simulator.info)}\n`);
   const stop = (): void => {
-    simulator.stop().then(() => process.exit(0), () => process.exit(1));
+    simulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

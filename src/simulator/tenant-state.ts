@@ -14,7 +14,10 @@ export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 export type MailboxUser = FixtureUser & { mailbox: FixtureMailbox };
 
 export class LicenseError extends Error {
-  constructor(readonly kind: 'no-usage-location' | 'no-free-units' | 'unknown-sku', message: string) {
+  constructor(
+    readonly kind: 'no-usage-location' | 'no-free-units' | 'unknown-sku',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -81,14 +84,16 @@ export class TenantState {
       if (!user.mailbox) continue;
       const withMailbox = user as MailboxUser;
       this.mailboxList.push(withMailbox);
-      const keys = new Set([
-        user.userPrincipalName,
-        this.primarySmtpAddress(withMailbox),
-        this.alias(withMailbox),
-        user.displayName,
-        user.id,
-        this.mailboxGuid(withMailbox),
-      ].map((k) => k.toLowerCase()));
+      const keys = new Set(
+        [
+          user.userPrincipalName,
+          this.primarySmtpAddress(withMailbox),
+          this.alias(withMailbox),
+          user.displayName,
+          user.id,
+          this.mailboxGuid(withMailbox),
+        ].map((k) => k.toLowerCase()),
+      );
       for (const k of keys) {
         const list = this.mailboxKeys.get(k);
         if (list) list.push(withMailbox);
@@ -167,7 +172,8 @@ export class TenantState {
   assignLicense(user: FixtureUser, add: { skuId: string; disabledPlans?: string[] }[], remove: string[]): void {
     const skus = new Map(this.fixture.subscribedSkus.map((s) => [s.skuId.toLowerCase(), s]));
     for (const id of [...add.map((a) => a.skuId), ...remove]) {
-      if (!skus.has(String(id).toLowerCase())) throw new LicenseError('unknown-sku', `License ${id} does not correspond to a valid company License.`);
+      if (!skus.has(String(id).toLowerCase()))
+        throw new LicenseError('unknown-sku', `License ${id} does not correspond to a valid company License.`);
     }
     if (add.length && !user.usageLocation) {
       throw new LicenseError('no-usage-location', 'License assignment cannot be done for user with invalid usage location.');

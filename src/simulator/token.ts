@@ -55,7 +55,10 @@ const SIGNING_KEY_ID = 'simulated-tenant';
 function key(): { privateKey: KeyObject; publicKey: KeyObject } {
   if (!signingKey) {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    signingKey = { privateKey: createPrivateKey(pair.privateKey.export({ type: 'pkcs8', format: 'pem' })), publicKey: createPublicKey(pair.publicKey.export({ type: 'spki', format: 'pem' })) };
+    signingKey = {
+      privateKey: createPrivateKey(pair.privateKey.export({ type: 'pkcs8', format: 'pem' })),
+      publicKey: createPublicKey(pair.publicKey.export({ type: 'spki', format: 'pem' })),
+    };
   }
   return signingKey;
 }
@@ -99,7 +102,12 @@ export function issueToken(input: {
   return { token: `${head}.${body}.${signature}`, claims };
 }
 
-export function checkToken(authorization: string | undefined, audiences: readonly string[], tenantId: string, now = Date.now()): TokenCheck {
+export function checkToken(
+  authorization: string | undefined,
+  audiences: readonly string[],
+  tenantId: string,
+  now = Date.now(),
+): TokenCheck {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) return { ok: false, reason: 'missing' };
   const parts = match[1].split('.');
@@ -116,7 +124,8 @@ export function checkToken(authorization: string | undefined, audiences: readonl
   if (!signed) return { ok: false, reason: 'signature' };
   if (!audiences.includes(claims.aud)) return { ok: false, reason: 'audience' };
   const seconds = now / 1000;
-  if (typeof claims.exp !== 'number' || claims.exp <= seconds || (typeof claims.nbf === 'number' && claims.nbf > seconds + 300)) return { ok: false, reason: 'expired' };
+  if (typeof claims.exp !== 'number' || claims.exp <= seconds || (typeof claims.nbf === 'number' && claims.nbf > seconds + 300))
+    return { ok: false, reason: 'expired' };
   if (claims.tid !== tenantId) return { ok: false, reason: 'tenant' };
   return { ok: true, claims };
 }

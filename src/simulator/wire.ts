@@ -68,7 +68,10 @@ export function encodeBody(response: SimResponse): { bytes: Buffer; contentType?
   if (body === undefined || body === null) return { bytes: Buffer.alloc(0) };
   if (Buffer.isBuffer(body)) return { bytes: body };
   if (typeof body === 'string') return { bytes: Buffer.from(body, 'utf8') };
-  return { bytes: Buffer.from(JSON.stringify(body), 'utf8'), contentType: 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' };
+  return {
+    bytes: Buffer.from(JSON.stringify(body), 'utf8'),
+    contentType: 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8',
+  };
 }
 
 export function writeResponse(res: ServerResponse, response: SimResponse): void {

@@ -23,7 +23,10 @@ export class ConversationStore {
   /** What this process last saved per conversation: an unchanged reference is not written again. */
   private readonly saved = new Map<string, string>();
 
-  constructor(private readonly store: StateStore, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async save(reference: Record<string, unknown>): Promise<void> {
     const conversation = (reference.conversation ?? {}) as { id?: unknown; conversationType?: unknown };

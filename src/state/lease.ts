@@ -98,12 +98,15 @@ export class BlobCycleLock implements CycleLock {
     }
     let lost = false;
     let renewing: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = lease.renewLease().catch((err) => {
-        lost = true;
-        this.options.log?.warn('alert cycle lease lost', { err: err as Error });
-      });
-    }, (seconds * 1000) / 3);
+    const timer = setInterval(
+      () => {
+        renewing = lease.renewLease().catch((err) => {
+          lost = true;
+          this.options.log?.warn('alert cycle lease lost', { err: err as Error });
+        });
+      },
+      (seconds * 1000) / 3,
+    );
     timer.unref();
     return {
       get lost() {
@@ -113,7 +116,9 @@ export class BlobCycleLock implements CycleLock {
         clearInterval(timer);
         await renewing;
         if (lost) return;
-        await lease.releaseLease().catch((err) => this.options.log?.warn('alert cycle lease not released; it expires by itself', { err: err as Error }));
+        await lease
+          .releaseLease()
+          .catch((err) => this.options.log?.warn('alert cycle lease not released; it expires by itself', { err: err as Error }));
       },
     };
   }

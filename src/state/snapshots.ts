@@ -21,8 +21,7 @@ export interface Snapshot<T = unknown> {
 }
 
 export type SnapshotLookup<T> =
-  | { ok: true; snapshot: Snapshot<T> }
-  | { ok: false; reason: 'missing' | 'expired' | 'foreign' | 'malformed'; commandText?: string };
+  { ok: true; snapshot: Snapshot<T> } | { ok: false; reason: 'missing' | 'expired' | 'foreign' | 'malformed'; commandText?: string };
 
 const ID = /^[0-9a-f]{32}$/;
 export const DEFAULT_SNAPSHOT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -66,7 +65,8 @@ export class SnapshotStore {
       if (snapshot) this.remember(snapshot);
     }
     if (!snapshot) return { ok: false, reason: 'missing' };
-    if (conversationId !== undefined && snapshot.conversationId !== conversationId && !snapshot.conversationIds?.includes(conversationId)) return { ok: false, reason: 'foreign' };
+    if (conversationId !== undefined && snapshot.conversationId !== conversationId && !snapshot.conversationIds?.includes(conversationId))
+      return { ok: false, reason: 'foreign' };
     if (Date.parse(snapshot.expiresAt) <= this.now().getTime()) return { ok: false, reason: 'expired', commandText: snapshot.commandText };
     return { ok: true, snapshot };
   }

@@ -61,7 +61,11 @@ export function personMentionsOf(activity: Partial<Activity>, botId?: string): P
   for (const e of entities) {
     if (e?.type !== 'mention' || typeof e.text !== 'string' || typeof e?.mentioned?.id !== 'string') continue;
     if (e.mentioned.id === botId || e.mentioned.id === '' || e.text.length > 300) continue;
-    people.push({ text: e.text, id: e.mentioned.id.slice(0, 200), name: typeof e.mentioned.name === 'string' ? e.mentioned.name.slice(0, 200) : '' });
+    people.push({
+      text: e.text,
+      id: e.mentioned.id.slice(0, 200),
+      name: typeof e.mentioned.name === 'string' ? e.mentioned.name.slice(0, 200) : '',
+    });
     if (people.length >= MAX_MENTIONS) break;
   }
   return people;
@@ -90,7 +94,7 @@ export function commandTextOf(activity: Partial<Activity>, botId?: string, resol
   text = text.replace(/^\s*<at>[^<]*<\/at>/i, ' ');
   text = text.replace(/<at>([^<]*)<\/at>/gi, (_all, name: string) => (botId ? ` ${name} ` : ' '));
   text = text.replace(/&nbsp;/gi, ' ').replace(/<[^>]+>/g, ' ');
-   
+
   text = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 }

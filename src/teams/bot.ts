@@ -1,6 +1,15 @@
 // The botbuilder side of a turn: turns activities into Router calls and Router replies into
 // activities. Long work continues through the outbox after the turn has been answered.
-import { ActivityHandler, CardFactory, CloudAdapter, ConversationReference, InvokeResponse, TeamsInfo, TurnContext, ActivityTypes } from 'botbuilder';
+import {
+  ActivityHandler,
+  CardFactory,
+  CloudAdapter,
+  ConversationReference,
+  InvokeResponse,
+  TeamsInfo,
+  TurnContext,
+  ActivityTypes,
+} from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Router, TurnParts } from '../commands/router';
 import { NOT_UNDERSTOOD } from '../buttons/button';
@@ -100,7 +109,9 @@ export class TeamsBot extends ActivityHandler {
     try {
       const schedules = this.options.services.schedules.store;
       await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id), schedules.remove(id, () => true)]);
-      this.options.log.info('bot removed from a conversation; its alerts and scheduled reports stopped', { conversationType: context.activity.conversation?.conversationType ?? 'unknown' });
+      this.options.log.info('bot removed from a conversation; its alerts and scheduled reports stopped', {
+        conversationType: context.activity.conversation?.conversationType ?? 'unknown',
+      });
     } catch (err) {
       this.options.log.warn('conversation not forgotten', { err: err as Error });
     }
@@ -150,13 +161,15 @@ export class TeamsBot extends ActivityHandler {
     const { adapter, appId } = this.options;
     const within = <T>(fn: (ctx: TurnContext) => Promise<T>): Promise<T> =>
       new Promise<T>((resolve, reject) => {
-        adapter.continueConversationAsync(appId, reference, async (ctx) => {
-          try {
-            resolve(await fn(ctx));
-          } catch (err) {
-            reject(err);
-          }
-        }).catch(reject);
+        adapter
+          .continueConversationAsync(appId, reference, async (ctx) => {
+            try {
+              resolve(await fn(ctx));
+            } catch (err) {
+              reject(err);
+            }
+          })
+          .catch(reject);
       });
     return {
       send: (m) => within(async (ctx) => ({ id: (await ctx.sendActivity(toActivity(m)))?.id ?? '' })),
@@ -201,7 +214,9 @@ export class TeamsBot extends ActivityHandler {
         // a TeamsChannelAccount with aadObjectId, userPrincipalName, email. Source:
         // learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context ("Get single member details").
         const member = await TeamsInfo.getMember(context, person.id);
-        const who = [member.userPrincipalName, member.email, member.aadObjectId].find((v) => typeof v === 'string' && /^[^\s<>"]{1,256}$/.test(v));
+        const who = [member.userPrincipalName, member.email, member.aadObjectId].find(
+          (v) => typeof v === 'string' && /^[^\s<>"]{1,256}$/.test(v),
+        );
         if (who) resolved.set(person.id, who);
       } catch (err) {
         // Not in the roster (or the roster is unreachable): the mention's name still finds a mailbox by name.
@@ -246,13 +261,20 @@ function invokeResponse(result: ActionResult): InvokeResponse {
     result.kind === 'none'
       ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
       : result.kind === 'card'
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
-      : result.kind === 'message'
-        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text }
-        : { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: codeOf(result.status), message: result.message } };
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+        : result.kind === 'message'
+          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text }
+          : {
+              statusCode: result.status,
+              type: 'application/vnd.microsoft.error',
+              value: { code: codeOf(result.status), message: result.message },
+            };
   return { status: 200, body };
 }
 
 function codeOf(status: number): string {
-  return ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 410: 'Gone', 500: 'InternalError' } as Record<number, string>)[status] ?? 'Error';
+  return (
+    ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 410: 'Gone', 500: 'InternalError' } as Record<number, string>)[status] ??
+    'Error'
+  );
 }

@@ -51,11 +51,15 @@ export function channelTokenProblem(authHeader: string, activity: { channelId?: 
   }
   if (header.alg !== 'RS256') return 'token not signed with RS256';
   if (claims.iss !== (rules.issuer ?? CHANNEL_TOKEN_ISSUER)) return 'not a Bot Framework channel token (issuer)';
-  if (claims.tid !== undefined && (typeof claims.tid !== 'string' || !rules.tenantId || claims.tid.toLowerCase() !== rules.tenantId.toLowerCase())) {
+  if (
+    claims.tid !== undefined &&
+    (typeof claims.tid !== 'string' || !rules.tenantId || claims.tid.toLowerCase() !== rules.tenantId.toLowerCase())
+  ) {
     return 'not a Bot Framework channel token (tenant claim)';
   }
   // Skill tokens carry a version and the calling app's id (skillValidation.js isSkillClaim).
-  if (claims.ver !== undefined || claims.appid !== undefined || claims.azp !== undefined) return 'not a Bot Framework channel token (skill claims)';
+  if (claims.ver !== undefined || claims.appid !== undefined || claims.azp !== undefined)
+    return 'not a Bot Framework channel token (skill claims)';
   if (typeof claims.serviceurl !== 'string') return 'channel token without a serviceurl claim';
   return undefined;
 }

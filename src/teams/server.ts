@@ -1,5 +1,10 @@
 // The HTTP face of the bot: restify with the Bot Framework endpoint and a health check.
-import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
@@ -33,7 +38,11 @@ export interface BotServer {
 
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const { config, log } = options;
-  const tokenRules: ChannelTokenRules = { enforce: !config.demo && !!config.bot.appId, tenantId: config.bot.appTenantId || config.tenantId, issuer: options.authOverrides?.ToBotFromChannelTokenIssuer };
+  const tokenRules: ChannelTokenRules = {
+    enforce: !config.demo && !!config.bot.appId,
+    tenantId: config.bot.appTenantId || config.tenantId,
+    issuer: options.authOverrides?.ToBotFromChannelTokenIssuer,
+  };
   const auth = new ChannelAuthentication(log, tokenRules, {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppType: config.bot.appType,
@@ -50,7 +59,14 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       // The channel may be the thing that failed; the log line above is what remains.
     }
   };
-  const bot = new TeamsBot({ adapter, appId: config.bot.appId, router: options.router, services: options.services, log, clock: options.clock });
+  const bot = new TeamsBot({
+    adapter,
+    appId: config.bot.appId,
+    router: options.router,
+    services: options.services,
+    log,
+    clock: options.clock,
+  });
 
   const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
   server.pre(refuseEncodedBodies(log));
@@ -131,13 +147,16 @@ function activityProblem(activity: Record<string, unknown>): string | undefined 
     const account = value as Record<string, unknown>;
     if (typeof account.id !== 'string') return `The activity's ${name}.id must be a string.`;
     for (const field of ['name', 'aadObjectId', 'conversationType', 'tenantId', 'role']) {
-      if (account[field] !== undefined && account[field] !== null && typeof account[field] !== 'string') return `The activity's ${name}.${field} must be a string.`;
+      if (account[field] !== undefined && account[field] !== null && typeof account[field] !== 'string')
+        return `The activity's ${name}.${field} must be a string.`;
     }
   }
   for (const field of ['text', 'channelId', 'id', 'replyToId', 'locale', 'textFormat']) {
-    if (activity[field] !== undefined && activity[field] !== null && typeof activity[field] !== 'string') return `The activity's ${field} must be a string.`;
+    if (activity[field] !== undefined && activity[field] !== null && typeof activity[field] !== 'string')
+      return `The activity's ${field} must be a string.`;
   }
-  if (activity.entities !== undefined && activity.entities !== null && !Array.isArray(activity.entities)) return "The activity's entities must be a list.";
+  if (activity.entities !== undefined && activity.entities !== null && !Array.isArray(activity.entities))
+    return "The activity's entities must be a list.";
   if (activity.type === 'invoke' && !(typeof activity.name === 'string' && HANDLED_INVOKES.has(activity.name))) {
     return 'This bot answers no invoke of that name.';
   }
@@ -149,7 +168,11 @@ function activityProblem(activity: Record<string, unknown>): string | undefined 
  * because jsonwebtoken's errors are not AuthenticationErrors; every refused token must be a 401.
  */
 class ChannelAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(private readonly log: Logger, private readonly rules: ChannelTokenRules, settings: ConfigurationBotFrameworkAuthenticationOptions) {
+  constructor(
+    private readonly log: Logger,
+    private readonly rules: ChannelTokenRules,
+    settings: ConfigurationBotFrameworkAuthenticationOptions,
+  ) {
     super(settings);
   }
 

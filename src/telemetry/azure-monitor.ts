@@ -55,7 +55,11 @@ export function startAzureMonitor(connectionString: string, env: NodeJS.ProcessE
       } as object,
       azureSdk: { enabled: true },
     },
-    spanProcessors: [new ScrubSpanProcessor(), new ThrottleCounter((service) => made.metrics?.throttled(service)), ...(options.spanProcessors ?? [])],
+    spanProcessors: [
+      new ScrubSpanProcessor(),
+      new ThrottleCounter((service) => made.metrics?.throttled(service)),
+      ...(options.spanProcessors ?? []),
+    ],
   });
   // The distro turns the Azure SDK's own console logging on at "warning"; without telemetry it is
   // off (unless AZURE_LOG_LEVEL asks), and the log stream should not change because telemetry is on.

@@ -76,7 +76,12 @@ export function createLogBridge(logger: OtelLogger, metrics: BotMetrics, stdout:
     }
     const level = String(record.level ?? 'info');
     try {
-      logger.emit({ severityNumber: SEVERITY[level] ?? SeverityNumber.INFO, severityText: level.toUpperCase(), body: String(record.msg ?? ''), attributes: attributesOf(record) });
+      logger.emit({
+        severityNumber: SEVERITY[level] ?? SeverityNumber.INFO,
+        severityText: level.toUpperCase(),
+        body: String(record.msg ?? ''),
+        attributes: attributesOf(record),
+      });
       recordMetrics(record, metrics);
     } catch {
       // Telemetry must never break the log line or the turn that wrote it.

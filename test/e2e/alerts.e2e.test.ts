@@ -20,11 +20,19 @@ afterAll(async () => {
 
 test('an alert appears in the chat by itself, and Acknowledge works', async () => {
   const shared = demo.tenant.users.find(
-    (u) => u.mailbox?.recipientTypeDetails === 'SharedMailbox' && u.assignedLicenses.length === 0 && u.mailbox.archiveStatus !== 'Active' && !u.mailbox.litigationHoldEnabled && u.mailbox.totalItemSizeBytes < 40 * 1024 ** 3,
+    (u) =>
+      u.mailbox?.recipientTypeDetails === 'SharedMailbox' &&
+      u.assignedLicenses.length === 0 &&
+      u.mailbox.archiveStatus !== 'Active' &&
+      !u.mailbox.litigationHoldEnabled &&
+      u.mailbox.totalItemSizeBytes < 40 * 1024 ** 3,
   )!;
   expect(shared).toBeDefined();
   await typeMessage(page, 'alerts on licence');
-  await page.getByText(/Alerts are on in this chat/).last().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/Alerts are on in this chat/)
+    .last()
+    .waitFor({ timeout: 60_000 });
 
   const patched = await fetch(`${demo.simulator.controlUrl}/_sim/users/${shared.userPrincipalName}`, {
     method: 'PATCH',
@@ -36,7 +44,10 @@ test('an alert appears in the chat by itself, and Acknowledge works', async () =
   const report = await demo.bot.services.alerts.runCycle();
   expect(report.ran).toBe(true);
 
-  const card = page.locator('.ac-adaptiveCard').filter({ hasText: `Shared mailbox ${shared.displayName} needs a licence` }).last();
+  const card = page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: `Shared mailbox ${shared.displayName} needs a licence` })
+    .last();
   await card.waitFor({ timeout: 60_000 });
   const text = visible(await card.innerText());
   expect(text).toMatch(/LICENCE ALERT/);
@@ -45,7 +56,10 @@ test('an alert appears in the chat by itself, and Acknowledge works', async () =
   await card.screenshot({ path: `${SCREENSHOTS}/e2e-alert.png` });
 
   await card.getByRole('button', { name: 'Acknowledge' }).click();
-  const acknowledged = page.locator('.ac-adaptiveCard').filter({ hasText: /Acknowledged by/ }).last();
+  const acknowledged = page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: /Acknowledged by/ })
+    .last();
   await acknowledged.waitFor({ timeout: 60_000 });
   expect(await acknowledged.innerText()).toContain(shared.displayName);
   expect(await acknowledged.getByRole('button', { name: 'Snooze 1 day' }).count()).toBe(0);

@@ -40,11 +40,20 @@ test('Next, Sort and a row click answer from the snapshot, without reading Excha
   const users = mailboxUsers(demo.tenant, 'UserMailbox');
   await page.getByRole('button', { name: 'Next ▶' }).last().click();
   // Page 2 starts after the last row that fitted on page 1.
-  await page.getByText(new RegExp(`\\d+–\\d+ of ${users.length}\\b`)).last().waitFor({ timeout: 30_000 });
+  await page
+    .getByText(new RegExp(`\\d+–\\d+ of ${users.length}\\b`))
+    .last()
+    .waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Sort' }).last().click();
   await page.getByRole('button', { name: 'Largest' }).last().click();
-  await page.getByText(/largest first/).last().waitFor({ timeout: 30_000 });
-  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-sorted-by-size.png` });
+  await page
+    .getByText(/largest first/)
+    .last()
+    .waitFor({ timeout: 30_000 });
+  await page
+    .locator('.ac-adaptiveCard')
+    .last()
+    .screenshot({ path: `${SCREENSHOTS}/e2e-sorted-by-size.png` });
   const largest = users.sort((a, b) => b.mailbox!.totalItemSizeBytes - a.mailbox!.totalItemSizeBytes)[0];
   const name = page.locator('.ac-adaptiveCard').last().getByText(largest.displayName, { exact: false }).last();
   await name.click();
@@ -57,7 +66,10 @@ test('Export CSV gives a download link to every row', async () => {
   // Action.OpenUrl renders as a link-like control, not a button role.
   const download = page.getByText('Download CSV', { exact: true }).last();
   await download.waitFor({ timeout: 30_000 });
-  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-export.png` });
+  await page
+    .locator('.ac-adaptiveCard')
+    .last()
+    .screenshot({ path: `${SCREENSHOTS}/e2e-export.png` });
   // The link opens in a new tab that downloads the file: catch the request it makes.
   const [request] = await Promise.all([
     page.context().waitForEvent('request', { predicate: (r) => r.url().includes('/api/exports/'), timeout: 10_000 }),
@@ -72,8 +84,15 @@ test('Export CSV gives a download link to every row', async () => {
 test('a Refresh click in the card reads the tenant again and shows the report', async () => {
   const before = await exchangeCalls();
   await page.locator('.ac-adaptiveCard', { hasText: 'User mailboxes' }).last().getByRole('button', { name: 'Refresh' }).click();
-  await page.getByText(/Reading mailboxes|mailboxes to read/).last().waitFor({ timeout: 30_000 }).catch(() => undefined);
-  await page.getByText(/\d+ of \d+/).last().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/Reading mailboxes|mailboxes to read/)
+    .last()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
+  await page
+    .getByText(/\d+ of \d+/)
+    .last()
+    .waitFor({ timeout: 60_000 });
   expect(await page.locator('.ac-adaptiveCard', { hasText: 'User mailboxes' }).last().innerText()).toMatch(/\d+ of \d+/);
   expect(await exchangeCalls()).toBeGreaterThan(before);
 });
@@ -82,6 +101,9 @@ test('mailbox <name> opens one mailbox', async () => {
   const megan = demo.tenant.users.find((u) => /megan/i.test(u.displayName) && u.mailbox)!;
   await typeMessage(page, `mailbox ${megan.userPrincipalName}`);
   await page.getByText(megan.userPrincipalName).last().waitFor({ timeout: 60_000 });
-  await page.locator('.ac-adaptiveCard').last().screenshot({ path: `${SCREENSHOTS}/e2e-mailbox.png` });
+  await page
+    .locator('.ac-adaptiveCard')
+    .last()
+    .screenshot({ path: `${SCREENSHOTS}/e2e-mailbox.png` });
   expect(visible(await page.locator('.ac-adaptiveCard').last().innerText())).toContain(visible(megan.displayName));
 });

@@ -31,7 +31,10 @@ test('schedule shared weekly, see the next runs, run it now and get the report c
   await scheduled.screenshot({ path: `${SCREENSHOTS}/e2e-schedule.png` });
 
   await typeMessage(page, 'schedule run 1');
-  await page.getByText(/Running schedule 1 now/).last().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/Running schedule 1 now/)
+    .last()
+    .waitFor({ timeout: 60_000 });
   const report = cardWith(/Schedule 1 · weekly on Monday at 08:00 \(Europe\/Berlin\)/);
   await report.waitFor({ timeout: 90_000 });
   const reportText = visible(await report.innerText());

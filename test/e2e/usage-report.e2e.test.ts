@@ -22,7 +22,10 @@ afterAll(async () => {
 
 test('a 100,000-mailbox report card says the date of its usage data', async () => {
   await typeMessage(page, 'mailboxes');
-  const card = page.locator('.ac-adaptiveCard').filter({ hasText: /Usage data of/ }).last();
+  const card = page
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: /Usage data of/ })
+    .last();
   await card.waitFor({ timeout: 240_000 });
   const text = visible(await card.innerText());
   expect(text).toMatch(/Usage data of [A-Z][a-z]{2} \d+ \(Microsoft 365, daily\); the rows shown are live/);

@@ -33,7 +33,12 @@ export async function askBot(stack: Stack, text: string, o: AskOptions = {}): Pr
     () =>
       stack.connector.activities
         .slice(since)
-        .find((a) => a.kind === 'send' && (!conversationId || a.conversationId === conversationId) && (!o.first || o.first.test(visible(cardText(a.activity))))),
+        .find(
+          (a) =>
+            a.kind === 'send' &&
+            (!conversationId || a.conversationId === conversationId) &&
+            (!o.first || o.first.test(visible(cardText(a.activity)))),
+        ),
     o.timeoutMs,
   );
   return stack.connector.waitFor(() => {

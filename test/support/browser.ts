@@ -13,7 +13,15 @@ export async function openBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error("Debian's chromium is not installed: apt-get install chromium (.ci/run does it)");
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -46,7 +54,15 @@ export async function openDemoInPlayground(env: NodeJS.ProcessEnv = {}): Promise
   };
   try {
     demo = await startDemo(
-      { ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND_PORT: String(await freePort()), AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'warn', ...env },
+      {
+        ...process.env,
+        M365_TENANT_ID: '',
+        PORT: '0',
+        PLAYGROUND_PORT: String(await freePort()),
+        AZURITE_LOCATION: azuriteDir,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       { quiet: true },
     );
     browser = await openBrowser();

@@ -74,7 +74,11 @@ export class LocalConnector {
       this.rosterCalls++;
       const found = this.roster.get(decodeURIComponent(member[2]));
       res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
+      res.end(
+        JSON.stringify(
+          found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } },
+        ),
+      );
       return;
     }
     if (!m) {
@@ -106,7 +110,7 @@ export class LocalConnector {
       return;
     }
     res.writeHead(405);
-      res.end();
+    res.end();
   }
 
   private record(a: PostedActivity): void {
@@ -124,7 +128,14 @@ export class LocalConnector {
       const found = predicate();
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out; the connector received: ${JSON.stringify(this.activities.map((a) => ({ kind: a.kind, text: cardText(a.activity).slice(0, 200) })), null, 1)}`);
+      if (left <= 0)
+        throw new Error(
+          `Timed out; the connector received: ${JSON.stringify(
+            this.activities.map((a) => ({ kind: a.kind, text: cardText(a.activity).slice(0, 200) })),
+            null,
+            1,
+          )}`,
+        );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 500));
         this.waiters.push(() => {

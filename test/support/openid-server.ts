@@ -90,7 +90,14 @@ export async function startOpenIdServer(): Promise<OpenIdServer> {
     }),
     token: (appId, serviceUrl, options = {}) => {
       const now = Math.floor(Date.now() / 1000);
-      const payload: Record<string, unknown> = { iss: CHANNEL_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600 };
+      const payload: Record<string, unknown> = {
+        iss: CHANNEL_ISSUER,
+        aud: appId,
+        serviceurl: serviceUrl,
+        nbf: now - 60,
+        iat: now - 60,
+        exp: now + 3600,
+      };
       for (const [k, v] of Object.entries(options.claims ?? {})) {
         if (v === undefined) delete payload[k];
         else payload[k] = v;

@@ -36,9 +36,23 @@ export interface Stack {
   tenant: TenantFixture;
   logLines: string[];
   /** Posts a chat message to /api/messages as `from`; resolves with the HTTP status. */
-  say(text: string, options?: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string; value?: unknown; localTimezone?: string }): Promise<number>;
+  say(
+    text: string,
+    options?: {
+      from?: string;
+      conversationId?: string;
+      conversationType?: string;
+      tenantId?: string;
+      value?: unknown;
+      localTimezone?: string;
+    },
+  ): Promise<number>;
   /** Posts an Action.Execute invoke; resolves with the HTTP status and the invoke response body. */
-  click(verb: unknown, data: unknown, options?: { from?: string; replyToId?: string; conversationId?: string }): Promise<{ status: number; body: any }>;
+  click(
+    verb: unknown,
+    data: unknown,
+    options?: { from?: string; replyToId?: string; conversationId?: string },
+  ): Promise<{ status: number; body: any }>;
   post(activity: unknown, raw?: string): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -70,7 +84,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logLines = options.logLines ?? [];
   const log = new Logger('debug', { app: 'test' }, (line) => logLines.push(line));
-  const bot = await startBot({ config, log, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1', clock: options.clock, usageReport: options.usageReport });
+  const bot = await startBot({
+    config,
+    log,
+    tlsCa: sim.info.caCertPem,
+    bindHost: '127.0.0.1',
+    clock: options.clock,
+    usageReport: options.usageReport,
+  });
   const conversationId = `conv-${randomUUID()}`;
 
   const post = async (activity: unknown, raw?: string) => {
@@ -95,7 +116,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     timestamp: new Date().toISOString(),
     from: { id: `user-${o.from ?? ADMIN_ID}`, name: 'Test Admin', aadObjectId: o.from ?? ADMIN_ID },
     recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-    conversation: { id: o.conversationId ?? conversationId, conversationType: o.conversationType ?? 'personal', tenantId: o.tenantId ?? PLAYGROUND_TENANT },
+    conversation: {
+      id: o.conversationId ?? conversationId,
+      conversationType: o.conversationType ?? 'personal',
+      tenantId: o.tenantId ?? PLAYGROUND_TENANT,
+    },
     channelData: { tenant: { id: o.tenantId ?? PLAYGROUND_TENANT } },
   });
 
@@ -109,7 +134,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logLines,
     post,
     say: async (text, o = {}) =>
-      (await post({ ...activityBase(o), type: 'message', text, ...(o.value !== undefined ? { value: o.value } : {}), ...(o.localTimezone ? { localTimezone: o.localTimezone } : {}) })).status,
+      (
+        await post({
+          ...activityBase(o),
+          type: 'message',
+          text,
+          ...(o.value !== undefined ? { value: o.value } : {}),
+          ...(o.localTimezone ? { localTimezone: o.localTimezone } : {}),
+        })
+      ).status,
     click: (verb, data, o = {}) =>
       post({
         ...activityBase(o),

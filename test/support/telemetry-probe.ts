@@ -8,7 +8,6 @@ import type { Stack } from './stack';
 import { startTelemetry } from '../../src/telemetry';
 import { PROBE_SIGNATURE } from './telemetry-probe-signature';
 
-
 /**
  * The exporter polls Microsoft's SDK settings service a few seconds after it starts; a test must
  * send nothing off this machine, and the distro offers no switch, so its poller is stopped here.
@@ -30,9 +29,14 @@ async function probe(): Promise<void> {
   // audience, so nothing is ever sent: ingestion is a closed local port anyway).
   let ready: (stack: Stack) => void = () => undefined;
   const stackReady = new Promise<Stack>((resolve) => (ready = resolve));
-  const credential: TokenCredential = { getToken: async (scopes, options) => (await stackReady).bot.services.tenant.credential.getToken(scopes, options) };
+  const credential: TokenCredential = {
+    getToken: async (scopes, options) => (await stackReady).bot.services.tenant.credential.getToken(scopes, options),
+  };
   const telemetry = await startTelemetry(
-    { APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/' },
+    {
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/',
+    },
     { spanProcessors: [new SimpleSpanProcessor(exporter)], stdout: () => undefined, credential },
   );
   stopSettingsPoller();
@@ -46,7 +50,10 @@ async function probe(): Promise<void> {
     const since = stack.connector.activities.length;
     const status = await stack.say('mailboxes');
     const final = await stack.connector.waitFor(() => {
-      const texts = stack.connector.activities.slice(since).map((a) => stack.connector.messages.get(a.id) ?? a.activity).map((a) => cardText(a));
+      const texts = stack.connector.activities
+        .slice(since)
+        .map((a) => stack.connector.messages.get(a.id) ?? a.activity)
+        .map((a) => cardText(a));
       return texts.find((t) => /\d+ of [\d,]+/.test(t) || /couldn't/.test(t));
     });
     const mailboxSpans = exporter.getFinishedSpans();
@@ -55,7 +62,14 @@ async function probe(): Promise<void> {
     await res.text();
     const exportSpans = exporter.getFinishedSpans();
     const plain = (spans: typeof mailboxSpans) =>
-      spans.map((s) => ({ name: s.name, kind: s.kind, traceId: s.spanContext().traceId, attributes: s.attributes, events: s.events, status: s.status }));
+      spans.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        traceId: s.spanContext().traceId,
+        attributes: s.attributes,
+        events: s.events,
+        status: s.status,
+      }));
     process.send!({
       status,
       final,

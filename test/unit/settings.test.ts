@@ -38,6 +38,13 @@ test('a production configuration without a bot identity refuses to start, and sa
   };
   expect(() => readConfig(env)).toThrow(ConfigError);
   expect(() => readConfig(env)).toThrow(/MicrosoftAppId is empty/);
-  expect(() => readConfig({ ...env, MicrosoftAppId: '11111111-2222-3333-4444-555555555557', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: env.M365_TENANT_ID })).not.toThrow();
+  expect(() =>
+    readConfig({
+      ...env,
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555557',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: env.M365_TENANT_ID,
+    }),
+  ).not.toThrow();
   expect(() => readConfig({ ...env, MicrosoftAppId: 'x', GRAPH_ENDPOINT: 'http://graph.microsoft.com' })).toThrow(/https/);
 });

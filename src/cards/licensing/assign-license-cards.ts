@@ -8,7 +8,6 @@ import { assignCancelButton, assignLicenseButton } from '../../buttons/license-a
 import confirmTemplate from './templates/assign-license-confirm.json';
 import resultTemplate from './templates/assign-license-result.json';
 
-
 export interface LicenseTarget {
   userPrincipalName: string;
   displayName: string;

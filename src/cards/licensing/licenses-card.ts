@@ -57,14 +57,18 @@ function callouts(pools: LicensePool[]) {
       : [
           {
             label,
-            text: list
-              .map((p) => `${plainText(p.name, 60)} (${formatCount(p.assigned)} of ${formatCount(p.bought)} assigned)`)
-              .join(', '),
+            text: list.map((p) => `${plainText(p.name, 60)} (${formatCount(p.assigned)} of ${formatCount(p.bought)} assigned)`).join(', '),
           },
         ];
   return [
-    ...line('Exhausted: ', pools.filter((p) => p.level === 'exhausted')),
-    ...line('Nearly exhausted: ', pools.filter((p) => p.level === 'nearly')),
+    ...line(
+      'Exhausted: ',
+      pools.filter((p) => p.level === 'exhausted'),
+    ),
+    ...line(
+      'Nearly exhausted: ',
+      pools.filter((p) => p.level === 'nearly'),
+    ),
   ];
 }
 
@@ -110,7 +114,9 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
   const shown = Math.min(poolCount, input.pools.length);
   const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
   const limitNote =
-    shown < input.pools.length ? `A Teams card holds ${formatCount(shown)} of ${formatCount(input.pools.length)} subscriptions. Get them all with: export licenses` : '';
+    shown < input.pools.length
+      ? `A Teams card holds ${formatCount(shown)} of ${formatCount(input.pools.length)} subscriptions. Get them all with: export licenses`
+      : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)}`,
     hasCallouts: callouts(input.pools).length > 0,
@@ -127,7 +133,8 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
         numbers: `${formatCount(p.assigned)}/${formatCount(p.bought)}`,
       })),
     },
-    poolLine: input.pools.length === 0 ? 'The tenant has no subscriptions.' : `${formatCount(input.pools.length)} subscriptions, running out first`,
+    poolLine:
+      input.pools.length === 0 ? 'The tenant has no subscriptions.' : `${formatCount(input.pools.length)} subscriptions, running out first`,
     hasLimitNote: limitNote !== '',
     limitNote,
     hasPools: shown > 0,

@@ -62,7 +62,11 @@ export function mailboxesToShow(verdicts: SharedMailboxVerdict[]): SharedMailbox
 }
 
 /** The card with exactly `rowCount` rows (used by fitCard; call sharedMailboxesCard instead). */
-export function renderSharedMailboxesCard(input: SharedMailboxesCardInput, rowCount: number, shownList = mailboxesToShow(input.verdicts)): AdaptiveCard {
+export function renderSharedMailboxesCard(
+  input: SharedMailboxesCardInput,
+  rowCount: number,
+  shownList = mailboxesToShow(input.verdicts),
+): AdaptiveCard {
   const counts = countVerdicts(input.verdicts);
   const shown = Math.min(rowCount, shownList.length);
   const limitNote =

@@ -11,7 +11,10 @@ export function userLicensesCard(report: UserLicenseReport, actions: object[] = 
   const facts = [
     { title: 'Exchange plan', value: report.planLabel },
     { title: 'Can sign in', value: report.accountEnabled ? 'Yes' : 'No' },
-    { title: 'Usage location', value: report.usageLocation ? plainText(report.usageLocation, 10) : 'not set (licences cannot be assigned)' },
+    {
+      title: 'Usage location',
+      value: report.usageLocation ? plainText(report.usageLocation, 10) : 'not set (licences cannot be assigned)',
+    },
   ];
   const notes = [
     ...ex.pending.map((p) => `${p.planLabel} from ${p.skuName} is not in effect yet (${p.status}).`),
@@ -26,14 +29,13 @@ export function userLicensesCard(report: UserLicenseReport, actions: object[] = 
     gauge: percent !== null,
     percent: percent === null ? 0 : Math.round(Math.min(percent, 100) * 10) / 10,
     style: m?.fits === false ? 'attention' : percent !== null && percent >= 90 ? 'warning' : 'default',
-    headline:
-      !m
-        ? ''
-        : m.fits === null
-          ? 'Mailbox size against its plan: unknown'
-          : m.fits
-            ? `The mailbox fits its plan (${formatPercent(percent)} of ${formatBytes(m.planQuotaBytes)})`
-            : `The mailbox is larger than its plan allows (${formatBytes(m.sizeBytes)} of ${formatBytes(m.planQuotaBytes)})`,
+    headline: !m
+      ? ''
+      : m.fits === null
+        ? 'Mailbox size against its plan: unknown'
+        : m.fits
+          ? `The mailbox fits its plan (${formatPercent(percent)} of ${formatBytes(m.planQuotaBytes)})`
+          : `The mailbox is larger than its plan allows (${formatBytes(m.sizeBytes)} of ${formatBytes(m.planQuotaBytes)})`,
     bar: percent === null ? '' : `${poolBar({ bought: 100, assigned: Math.min(percent, 100) })} ${formatPercent(percent)}`,
     detail: !m
       ? ''
@@ -48,7 +50,10 @@ export function userLicensesCard(report: UserLicenseReport, actions: object[] = 
     upn: isolated(plainText(report.userPrincipalName, 120)),
     facts,
     fit,
-    licenseLine: report.licenses.length === 0 ? 'No licences assigned.' : `${report.licenses.length} ${report.licenses.length === 1 ? 'licence' : 'licences'}`,
+    licenseLine:
+      report.licenses.length === 0
+        ? 'No licences assigned.'
+        : `${report.licenses.length} ${report.licenses.length === 1 ? 'licence' : 'licences'}`,
     licenses: report.licenses.map((l) => ({
       name: plainText(l.name, 100),
       partNumber: plainText(l.partNumber, 60),

@@ -19,7 +19,9 @@ export interface FindingsResult {
 }
 
 /** An alert button's key: one of the registered kinds, then an object id. */
-export const FINDING_KEY = new RegExp(`^(${ALERT_KIND_SPECS.map((s) => s.kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}):[A-Za-z0-9@._'+-]{1,256}$`);
+export const FINDING_KEY = new RegExp(
+  `^(${ALERT_KIND_SPECS.map((s) => s.kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}):[A-Za-z0-9@._'+-]{1,256}$`,
+);
 
 export function alertFindings(facts: TenantFacts, settings: AlertSettings, history: SizeHistory, now: Date): FindingsResult {
   const findings: Finding[] = [];

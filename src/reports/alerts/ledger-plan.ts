@@ -47,7 +47,12 @@ export function isOpen(entry: LedgerEntry | undefined): boolean {
 }
 
 function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> {
-  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = { kind: f.kind as AlertKind, title: f.title, why: f.why, severity: f.severity };
+  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = {
+    kind: f.kind as AlertKind,
+    title: f.title,
+    why: f.why,
+    severity: f.severity,
+  };
   if (f.upn) out.upn = f.upn;
   if (f.assign) out.assign = f.assign;
   if (f.since) out.since = f.since;

@@ -28,13 +28,20 @@ export type SettingsParse = { ok: true; settings: AlertSettings } | { ok: false;
  * kinds (numbers may still follow their kind's word); naming any kind chooses exactly those.
  */
 export function parseAlertSettings(text: string): SettingsParse {
-  const tokens = text.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const tokens = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const chosen: AlertKind[] = [];
   const settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, kinds: [...DEFAULT_ALERT_SETTINGS.kinds] };
   let onlyNumbers = true;
   for (let i = 0; i < tokens.length; i++) {
     const kind = WORDS[tokens[i]];
-    if (!kind) return { ok: false, message: `"${tokens[i].slice(0, 30)}" is not an alert kind. Kinds: ${ALERT_KIND_SPECS.map((s) => s.words[0]).join(', ')}.` };
+    if (!kind)
+      return {
+        ok: false,
+        message: `"${tokens[i].slice(0, 30)}" is not an alert kind. Kinds: ${ALERT_KIND_SPECS.map((s) => s.words[0]).join(', ')}.`,
+      };
     if (!chosen.includes(kind)) chosen.push(kind);
     const next = tokens[i + 1];
     if (next === undefined || !/^\d+(\.\d+)?%?$/.test(next)) {
@@ -57,7 +64,9 @@ export function parseAlertSettings(text: string): SettingsParse {
 /** Settings read back from storage or a button: anything malformed falls back to the default. */
 export function normaliseSettings(raw: unknown): AlertSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
-  const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is AlertKind => ALERT_KINDS.includes(k as AlertKind)) : DEFAULT_ALERT_SETTINGS.kinds;
+  const kinds = Array.isArray(r.kinds)
+    ? r.kinds.filter((k): k is AlertKind => ALERT_KINDS.includes(k as AlertKind))
+    : DEFAULT_ALERT_SETTINGS.kinds;
   const settings: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, kinds: kinds.length ? kinds : [...DEFAULT_ALERT_SETTINGS.kinds] };
   for (const threshold of thresholds) {
     const v = r[threshold.setting];

@@ -32,7 +32,10 @@ export function explainAssignRefusal(refusal: GraphRefusal, licenseName: string)
     };
   }
   if (has(/available licen[cs]es|CountViolation|not enough licen[cs]es/i)) {
-    return { kind: 'no-free-units', text: `No free ${licenseName} licence is left. Buy more, or take one off an account that does not need it.` };
+    return {
+      kind: 'no-free-units',
+      text: `No free ${licenseName} licence is left. Buy more, or take one off an account that does not need it.`,
+    };
   }
   if (has(/mutually exclusive|MutuallyExclusiveViolation/i)) {
     return {
@@ -41,7 +44,10 @@ export function explainAssignRefusal(refusal: GraphRefusal, licenseName: string)
     };
   }
   if (has(/depend|DependencyViolation/i)) {
-    return { kind: 'missing-dependency', text: `${licenseName} needs another licence on the account first (for an add-on: an Exchange Online plan).` };
+    return {
+      kind: 'missing-dependency',
+      text: `${licenseName} needs another licence on the account first (for an add-on: an Exchange Online plan).`,
+    };
   }
   if (refusal.status === 403 || has(/Authorization_RequestDenied|Insufficient privileges/i)) {
     return {

@@ -40,10 +40,7 @@ const BLOCKING_CAPABILITY = new Set(['suspended', 'lockedout', 'deleted']);
  * decided by servicePlanId. A plan counts once its provisioningStatus is "Success" (or absent, as
  * some fixtures leave it); any other status is reported as pending rather than trusted.
  */
-export function exchangePlansOf(
-  user: { assignedLicenses: AssignedLicense[] },
-  skus: SubscribedSku[],
-): ExchangePlans {
+export function exchangePlansOf(user: { assignedLicenses: AssignedLicense[] }, skus: SubscribedSku[]): ExchangePlans {
   const byId = new Map(skus.map((s) => [s.skuId.toLowerCase(), s]));
   const result: ExchangePlans = { plan: 'none', archiving: false, sources: [], pending: [], disabled: [], unknownSkuIds: [] };
   for (const license of user.assignedLicenses) {

@@ -17,7 +17,19 @@ const VERDICT_WORDS: Record<SharedMailboxVerdict['kind'], string> = {
 
 export function sharedMailboxesTable(verdicts: SharedMailboxVerdict[]): CsvTable {
   return {
-    header: ['Display name', 'User principal name', 'Verdict', 'Reasons', 'Size (bytes)', 'Archive size (bytes)', 'Litigation hold', 'Account can sign in', 'Licences', 'Fix', 'Why'],
+    header: [
+      'Display name',
+      'User principal name',
+      'Verdict',
+      'Reasons',
+      'Size (bytes)',
+      'Archive size (bytes)',
+      'Litigation hold',
+      'Account can sign in',
+      'Licences',
+      'Fix',
+      'Why',
+    ],
     rows: verdicts.map((v) => [
       v.displayName,
       v.userPrincipalName,
@@ -35,14 +47,54 @@ export function sharedMailboxesTable(verdicts: SharedMailboxVerdict[]): CsvTable
 }
 
 export function licensesTable(pools: LicensePool[], waste: LicenseWaste): CsvTable {
-  const rows: (string | number)[][] = pools.map((p) => ['Subscription', p.name, p.partNumber, p.bought, p.assigned, p.free, `${p.status}${p.level !== 'ok' ? ` (${p.level})` : ''}`, '']);
-  for (const w of waste.disabledAccounts) rows.push(['Waste: account disabled', w.displayName, w.userPrincipalName, '', '', '', 'the account cannot sign in', w.licenses.join('; ')]);
+  const rows: (string | number)[][] = pools.map((p) => [
+    'Subscription',
+    p.name,
+    p.partNumber,
+    p.bought,
+    p.assigned,
+    p.free,
+    `${p.status}${p.level !== 'ok' ? ` (${p.level})` : ''}`,
+    '',
+  ]);
+  for (const w of waste.disabledAccounts)
+    rows.push([
+      'Waste: account disabled',
+      w.displayName,
+      w.userPrincipalName,
+      '',
+      '',
+      '',
+      'the account cannot sign in',
+      w.licenses.join('; '),
+    ]);
   for (const w of waste.inactiveMailboxes) {
     const idle = w.idleDays === null ? 'never used' : `no interaction for ${w.idleDays} days`;
-    rows.push([`Waste: inactive over ${waste.inactiveDays} days`, w.displayName, w.userPrincipalName, '', '', '', idle, w.licenses.join('; ')]);
+    rows.push([
+      `Waste: inactive over ${waste.inactiveDays} days`,
+      w.displayName,
+      w.userPrincipalName,
+      '',
+      '',
+      '',
+      idle,
+      w.licenses.join('; '),
+    ]);
   }
   for (const v of waste.sharedWithoutNeed) {
-    rows.push(['Waste: shared mailbox without need', v.displayName, v.userPrincipalName, '', '', '', v.why, v.licenses.map((l) => l.skuName).join('; ')]);
+    rows.push([
+      'Waste: shared mailbox without need',
+      v.displayName,
+      v.userPrincipalName,
+      '',
+      '',
+      '',
+      v.why,
+      v.licenses.map((l) => l.skuName).join('; '),
+    ]);
   }
-  return { header: ['Row', 'Subscription or account', 'Part number or UPN', 'Bought', 'Assigned', 'Free', 'Status or reason', 'Licences'], rows };
+  return {
+    header: ['Row', 'Subscription or account', 'Part number or UPN', 'Bought', 'Assigned', 'Free', 'Status or reason', 'Licences'],
+    rows,
+  };
 }

@@ -91,7 +91,14 @@ export function chooseLicenseFix(
     options.push({ skus: [available[i]], result: exchangePlansWith(user, skus, [available[i].skuId]) });
     for (let j = i + 1; j < available.length; j++) {
       const pair = [available[i], available[j]];
-      options.push({ skus: pair, result: exchangePlansWith(user, skus, pair.map((s) => s.skuId)) });
+      options.push({
+        skus: pair,
+        result: exchangePlansWith(
+          user,
+          skus,
+          pair.map((s) => s.skuId),
+        ),
+      });
     }
   }
   const wantPlan2 = need === 'plan2' || preferPlan2;
@@ -109,7 +116,13 @@ export function chooseLicenseFix(
     const names = fixSkus.map((s) => `${s.skuName} (${s.free} free)`).join(' and ');
     const replaces =
       gives === 'plan2'
-        ? [...new Map(current.sources.filter((p) => p.kind === 'plan1' || p.kind === 'kiosk').map((p) => [p.skuId, { skuId: p.skuId, skuName: p.skuName }])).values()]
+        ? [
+            ...new Map(
+              current.sources
+                .filter((p) => p.kind === 'plan1' || p.kind === 'kiosk')
+                .map((p) => [p.skuId, { skuId: p.skuId, skuName: p.skuName }]),
+            ).values(),
+          ]
         : [];
     return {
       kind: 'assign',
@@ -178,9 +191,7 @@ function buyFix(current: ExchangePlans, need: LicenseNeed, wantPlan2: boolean, f
   else if (current.plan === 'plan1') products = [product(EXCHANGE_ARCHIVING_SKU_ID)];
   else if (current.archiving) products = [product(EXCHANGE_PLAN_1_SKU_ID)];
   else products = [product(EXCHANGE_PLAN_1_SKU_ID), product(EXCHANGE_ARCHIVING_SKU_ID)];
-  const full = fitting
-    .filter((s) => free(s) <= 0)
-    .map((s) => `${skuName(s)} (${s.consumedUnits} of ${s.prepaidUnits.enabled} assigned)`);
+  const full = fitting.filter((s) => free(s) <= 0).map((s) => `${skuName(s)} (${s.consumedUnits} of ${s.prepaidUnits.enabled} assigned)`);
   const owned = full.length > 0 ? ` The tenant's ${full.join(', ')} ${full.length > 1 ? 'have' : 'has'} no free licence.` : '';
   return {
     kind: 'buy',

@@ -49,9 +49,7 @@ export function licensePools(skus: SubscribedSku[], options: PoolOptions = {}): 
     const assigned = sku.consumedUnits;
     const free = bought - assigned;
     const idle = bought === 0 && assigned === 0;
-    const plan = sku.servicePlans
-      .map((p) => exchangePlan(p.servicePlanId))
-      .find((info) => info && info.kind !== 'none');
+    const plan = sku.servicePlans.map((p) => exchangePlan(p.servicePlanId)).find((info) => info && info.kind !== 'none');
     return {
       skuId: sku.skuId,
       partNumber: sku.skuPartNumber,

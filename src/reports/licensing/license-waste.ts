@@ -43,7 +43,7 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
   const names = (user: DirectoryUser): string[] =>
     user.assignedLicenses.map((l) => skuName(skuById.get(l.skuId.toLowerCase()) ?? { skuId: l.skuId }));
   const usersById = new Map(input.users.map((u) => [u.id.toLowerCase(), u]));
-  const userOf = (m: MailboxWithStatistics): DirectoryUser | null => (m.userId ? usersById.get(m.userId.toLowerCase()) ?? null : null);
+  const userOf = (m: MailboxWithStatistics): DirectoryUser | null => (m.userId ? (usersById.get(m.userId.toLowerCase()) ?? null) : null);
 
   const shared = input.mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox');
   // A shared mailbox's account is disabled by design: its licence is waste only if nothing needs it.
@@ -72,7 +72,9 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
     });
   }
   // Never used first, then the longest idle.
-  inactiveMailboxes.sort((a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || a.userPrincipalName.localeCompare(b.userPrincipalName));
+  inactiveMailboxes.sort(
+    (a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || a.userPrincipalName.localeCompare(b.userPrincipalName),
+  );
 
   const sharedWithoutNeed = shared
     .map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }))

@@ -66,11 +66,7 @@ export function sharedMailboxVerdict(
   if (archive) reasons.push('archive');
   if (mailbox.autoExpandingArchiveEnabled) reasons.push('auto-expanding-archive');
   if (mailbox.litigationHoldEnabled) reasons.push('litigation-hold');
-  const need: LicenseNeed | null = reasons.includes('over-50-gb')
-    ? 'plan2'
-    : reasons.length > 0
-      ? 'plan2-or-plan1-with-archiving'
-      : null;
+  const need: LicenseNeed | null = reasons.includes('over-50-gb') ? 'plan2' : reasons.length > 0 ? 'plan2-or-plan1-with-archiving' : null;
   const nearLimit = sizeBytes !== null && sizeBytes >= soonRatio * SHARED_MAILBOX_FREE_BYTES && sizeBytes <= SHARED_MAILBOX_FREE_BYTES;
 
   const user = mailbox.userId ? input.user : null;
@@ -182,9 +178,7 @@ function riskGroup(v: SharedMailboxVerdict): number {
 export function rankByRisk(verdicts: SharedMailboxVerdict[]): SharedMailboxVerdict[] {
   return [...verdicts].sort(
     (a, b) =>
-      riskGroup(a) - riskGroup(b) ||
-      (b.sizeBytes ?? -1) - (a.sizeBytes ?? -1) ||
-      a.userPrincipalName.localeCompare(b.userPrincipalName),
+      riskGroup(a) - riskGroup(b) || (b.sizeBytes ?? -1) - (a.sizeBytes ?? -1) || a.userPrincipalName.localeCompare(b.userPrincipalName),
   );
 }
 

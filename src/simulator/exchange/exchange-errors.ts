@@ -12,7 +12,15 @@ export const COMMAND_NOT_FOUND_TYPE = 'System.Management.Automation.CommandNotFo
 /** The domain controller name Exchange puts in its not-found text. */
 export const DOMAIN_CONTROLLER = 'AM7PR01A012DC04.EURPR01A012.PROD.OUTLOOK.COM';
 
-export function exchangeError(req: SimRequest, status: number, code: string, message: string, errorId: string, exceptionType: string, text: string): SimResponse {
+export function exchangeError(
+  req: SimRequest,
+  status: number,
+  code: string,
+  message: string,
+  errorId: string,
+  exceptionType: string,
+  text: string,
+): SimResponse {
   const requestId = req.headers['client-request-id'] ?? randomUUID();
   return {
     status,
@@ -36,20 +44,36 @@ export function exchangeError(req: SimRequest, status: number, code: string, mes
 }
 
 export const notFound = (req: SimRequest, identity: string): SimResponse =>
-  exchangeError(req, 404, 'NotFound', 'Error executing cmdlet', 'Ex6F9304', NOT_FOUND_TYPE,
-    `The operation couldn't be performed because object '${identity}' couldn't be found on '${DOMAIN_CONTROLLER}'.`);
+  exchangeError(
+    req,
+    404,
+    'NotFound',
+    'Error executing cmdlet',
+    'Ex6F9304',
+    NOT_FOUND_TYPE,
+    `The operation couldn't be performed because object '${identity}' couldn't be found on '${DOMAIN_CONTROLLER}'.`,
+  );
 
 export const ambiguous = (req: SimRequest, identity: string): SimResponse =>
-  exchangeError(req, 400, 'BadRequest', 'Error executing cmdlet', 'Ex17F4C7', AMBIGUOUS_TYPE,
-    `The operation couldn't be performed because '${identity}' matches multiple entries.`);
+  exchangeError(
+    req,
+    400,
+    'BadRequest',
+    'Error executing cmdlet',
+    'Ex17F4C7',
+    AMBIGUOUS_TYPE,
+    `The operation couldn't be performed because '${identity}' matches multiple entries.`,
+  );
 
 export const badParameter = (req: SimRequest, text: string, type = PARAMETER_SET_TYPE): SimResponse =>
   exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', type, text);
 
 export const invalidFilter = (req: SimRequest, filter: string, position: number): SimResponse =>
-  badParameter(req,
+  badParameter(
+    req,
     `Cannot bind parameter 'Filter' to the target. Exception setting "Filter": "Invalid filter syntax. For a description of the filter parameter syntax see the command help.\n"${filter}" at position ${position}."`,
-    PARAMETER_BINDING_TYPE);
+    PARAMETER_BINDING_TYPE,
+  );
 
 const STATUS_TEXT: Record<number, [string, string]> = {
   400: ['BadRequest', 'Bad request.'],
@@ -67,11 +91,26 @@ const STATUS_TEXT: Record<number, [string, string]> = {
  * namespace each lives in and a message in Exchange's manner (the wording is modelled, not captured).
  */
 export const TRANSIENT_EXCEPTIONS: Record<string, [string, string]> = {
-  DCOverloadedException: ['Microsoft.Exchange.Data.Directory.DCOverloadedException', `The domain controller ${DOMAIN_CONTROLLER} is overloaded. Please try again later.`],
-  SuitabilityDirectoryException: ['Microsoft.Exchange.Data.Directory.SuitabilityDirectoryException', `The Active Directory server ${DOMAIN_CONTROLLER} is not available. Please try again later.`],
-  ServerInMMException: ['Microsoft.Exchange.Data.Directory.ServerInMMException', 'The server is in maintenance mode. Please try again later.'],
-  ADServerSettingsChangedException: ['Microsoft.Exchange.Data.Directory.ADServerSettingsChangedException', 'The Active Directory server settings changed while the command ran. Please run it again.'],
-  StorageTransientException: ['Microsoft.Exchange.Data.Storage.StorageTransientException', 'A transient storage error occurred. Please try again later.'],
+  DCOverloadedException: [
+    'Microsoft.Exchange.Data.Directory.DCOverloadedException',
+    `The domain controller ${DOMAIN_CONTROLLER} is overloaded. Please try again later.`,
+  ],
+  SuitabilityDirectoryException: [
+    'Microsoft.Exchange.Data.Directory.SuitabilityDirectoryException',
+    `The Active Directory server ${DOMAIN_CONTROLLER} is not available. Please try again later.`,
+  ],
+  ServerInMMException: [
+    'Microsoft.Exchange.Data.Directory.ServerInMMException',
+    'The server is in maintenance mode. Please try again later.',
+  ],
+  ADServerSettingsChangedException: [
+    'Microsoft.Exchange.Data.Directory.ADServerSettingsChangedException',
+    'The Active Directory server settings changed while the command ran. Please run it again.',
+  ],
+  StorageTransientException: [
+    'Microsoft.Exchange.Data.Storage.StorageTransientException',
+    'A transient storage error occurred. Please try again later.',
+  ],
 };
 
 /**
@@ -83,11 +122,17 @@ export function exchangeStatusError(req: SimRequest, status: number, retryAfterS
   if (status === 401) return unauthorized('2000003;reason="Injected fault";error_category="invalid_token"');
   if (status === 403) return forbidden();
   const [code, text] = STATUS_TEXT[status] ?? ['Error', `The service answered ${status}.`];
-  const named = exception ? TRANSIENT_EXCEPTIONS[exception] ?? [exception.includes('.') ? exception : `Microsoft.Exchange.${exception}`, `${exception} occurred.`] : undefined;
+  const named = exception
+    ? (TRANSIENT_EXCEPTIONS[exception] ?? [
+        exception.includes('.') ? exception : `Microsoft.Exchange.${exception}`,
+        `${exception} occurred.`,
+      ])
+    : undefined;
   const response = named
     ? exchangeError(req, status, code, 'Error executing cmdlet', '', named[0], named[1])
     : exchangeError(req, status, code, text, '', `Microsoft.Exchange.AdminApi.${code}Exception`, text);
-  if (retryAfterSeconds !== undefined || status === 429) response.headers = { ...response.headers, 'Retry-After': String(retryAfterSeconds ?? 1) };
+  if (retryAfterSeconds !== undefined || status === 429)
+    response.headers = { ...response.headers, 'Retry-After': String(retryAfterSeconds ?? 1) };
   return response;
 }
 
@@ -99,7 +144,8 @@ export function unauthorized(diagnostics: string): SimResponse {
   return {
     status: 401,
     headers: {
-      'WWW-Authenticate': 'Bearer client_id="00000002-0000-0ff1-ce00-000000000000", trusted_issuers="00000001-0000-0000-c000-000000000000@*", token_types="app_asserted_user_v1 service_asserted_app_v1", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="invalid_token"',
+      'WWW-Authenticate':
+        'Bearer client_id="00000002-0000-0ff1-ce00-000000000000", trusted_issuers="00000001-0000-0000-c000-000000000000@*", token_types="app_asserted_user_v1 service_asserted_app_v1", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="invalid_token"',
       'x-ms-diagnostics': diagnostics,
     },
   };

@@ -7,8 +7,16 @@ import type { MailboxUser, TenantState } from '../tenant-state';
 import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import {
-  ambiguous, badParameter, COMMAND_NOT_FOUND_TYPE, exchangeError, exchangeStatusError, forbidden, invalidFilter, notFound,
-  PARAMETER_BINDING_TYPE, unauthorized,
+  ambiguous,
+  badParameter,
+  COMMAND_NOT_FOUND_TYPE,
+  exchangeError,
+  exchangeStatusError,
+  forbidden,
+  invalidFilter,
+  notFound,
+  PARAMETER_BINDING_TYPE,
+  unauthorized,
 } from './exchange-errors';
 import { mailboxRecord, statisticsRecord } from './mailbox-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
@@ -22,19 +30,51 @@ export interface ExchangeOptions {
 
 /** Directory roles that let an app run Get-Mailbox / Get-MailboxStatistics (Security Reader does not). */
 const MAILBOX_READER_ROLES = new Set(
-  ['Exchange Administrator', 'Exchange Recipient Administrator', 'Global Administrator', 'Global Reader', 'Compliance Administrator', 'Helpdesk Administrator']
-    .map((name) => DIRECTORY_ROLE_TEMPLATE_IDS[name]),
+  [
+    'Exchange Administrator',
+    'Exchange Recipient Administrator',
+    'Global Administrator',
+    'Global Reader',
+    'Compliance Administrator',
+    'Helpdesk Administrator',
+  ].map((name) => DIRECTORY_ROLE_TEMPLATE_IDS[name]),
 );
 
-const RECIPIENT_TYPES = new Set(['usermailbox', 'sharedmailbox', 'roommailbox', 'equipmentmailbox', 'discoverymailbox', 'schedulingmailbox', 'linkedmailbox', 'teammailbox', 'groupmailbox', 'legacymailbox', 'linkedroommailbox']);
-const CANONICAL_TYPES: Record<string, string> = { usermailbox: 'UserMailbox', sharedmailbox: 'SharedMailbox', roommailbox: 'RoomMailbox', equipmentmailbox: 'EquipmentMailbox' };
+const RECIPIENT_TYPES = new Set([
+  'usermailbox',
+  'sharedmailbox',
+  'roommailbox',
+  'equipmentmailbox',
+  'discoverymailbox',
+  'schedulingmailbox',
+  'linkedmailbox',
+  'teammailbox',
+  'groupmailbox',
+  'legacymailbox',
+  'linkedroommailbox',
+]);
+const CANONICAL_TYPES: Record<string, string> = {
+  usermailbox: 'UserMailbox',
+  sharedmailbox: 'SharedMailbox',
+  roommailbox: 'RoomMailbox',
+  equipmentmailbox: 'EquipmentMailbox',
+};
 
-const IGNORED_PARAMETERS = new Set(['erroraction', 'warningaction', 'confirm', 'verbose', 'includeinactivemailbox', 'includesoftdeletedrecipients', 'readfromdomaincontroller']);
+const IGNORED_PARAMETERS = new Set([
+  'erroraction',
+  'warningaction',
+  'confirm',
+  'verbose',
+  'includeinactivemailbox',
+  'includesoftdeletedrecipients',
+  'readfromdomaincontroller',
+]);
 const MAX_PAGE = 1000;
 const DEFAULT_RESULT_SIZE = 1000;
 const MAX_BATCH = 10;
 const PAGING_LIFETIME_MS = 30 * 60 * 1000;
-const TRUNCATION_WARNING = 'There are more results available than are currently displayed. To view them, increase the value for the ResultSize parameter.';
+const TRUNCATION_WARNING =
+  'There are more results available than are currently displayed. To view them, increase the value for the ResultSize parameter.';
 
 interface CmdletInput {
   CmdletName: string;
@@ -80,12 +120,23 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   }
 
   const expiredPaging = (req: SimRequest): SimResponse =>
-    exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'Expired or Invalid pagination request. Default Expiry time is 00:30:00');
+    exchangeError(
+      req,
+      400,
+      'BadRequest',
+      'Invalid Operation',
+      '',
+      'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+      'Expired or Invalid pagination request. Default Expiry time is 00:30:00',
+    );
 
   function envelope(req: SimRequest, value: unknown[], extra: Record<string, unknown> = {}, warnings: string[] = []): SimResponse {
     return {
       status: 200,
-      headers: { 'request-id': req.headers['client-request-id'] ?? randomUUID(), 'X-CalculatedBETarget': 'AM7PR01MB0001.eurprd01.prod.outlook.com' },
+      headers: {
+        'request-id': req.headers['client-request-id'] ?? randomUUID(),
+        'X-CalculatedBETarget': 'AM7PR01MB0001.eurprd01.prod.outlook.com',
+      },
       body: {
         '@odata.context': `${options.baseUrl(req)}/adminapi/beta/${state.tenantId}/$metadata#Collection(Exchange.GenericHashTable)`,
         'adminapi.warnings@odata.type': '#Collection(String)',
@@ -122,17 +173,32 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   function getMailbox(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
     const params = input.Parameters;
     const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter']);
-    if (unknown) return badParameter(req, `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`);
+    if (unknown)
+      return badParameter(
+        req,
+        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
+      );
     const identity = param(params, 'identity');
     const filter = param(params, 'filter');
-    if (identity !== undefined && filter !== undefined) return badParameter(req, 'Parameter set cannot be resolved using the specified named parameters.');
+    if (identity !== undefined && filter !== undefined)
+      return badParameter(req, 'Parameter set cannot be resolved using the specified named parameters.');
 
     let resultSize = DEFAULT_RESULT_SIZE;
     const rawSize = param(params, 'resultsize');
     if (rawSize !== undefined) {
       if (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') resultSize = Infinity;
-      else if ((typeof rawSize === 'number' || (typeof rawSize === 'string' && /^\d+$/.test(rawSize.trim()))) && Number(rawSize) >= 1 && Number.isInteger(Number(rawSize))) resultSize = Number(rawSize);
-      else return badParameter(req, `Cannot bind parameter 'ResultSize'. Cannot convert value "${String(rawSize)}" to type "Microsoft.Exchange.Data.Unlimited\`1[System.UInt32]". Error: "The value "${String(rawSize)}" is not a valid value for Unlimited."`, PARAMETER_BINDING_TYPE);
+      else if (
+        (typeof rawSize === 'number' || (typeof rawSize === 'string' && /^\d+$/.test(rawSize.trim()))) &&
+        Number(rawSize) >= 1 &&
+        Number.isInteger(Number(rawSize))
+      )
+        resultSize = Number(rawSize);
+      else
+        return badParameter(
+          req,
+          `Cannot bind parameter 'ResultSize'. Cannot convert value "${String(rawSize)}" to type "Microsoft.Exchange.Data.Unlimited\`1[System.UInt32]". Error: "The value "${String(rawSize)}" is not a valid value for Unlimited."`,
+          PARAMETER_BINDING_TYPE,
+        );
     }
 
     const rawTypes = param(params, 'recipienttypedetails');
@@ -141,7 +207,11 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       const list = (Array.isArray(rawTypes) ? rawTypes : String(rawTypes).split(',')).map((t) => String(t).trim());
       const bad = list.find((t) => !RECIPIENT_TYPES.has(t.toLowerCase()));
       if (bad !== undefined || !list.length) {
-        return badParameter(req, `Cannot bind parameter 'RecipientTypeDetails'. Cannot convert value "${bad ?? ''}" to type "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails". Error: "Unable to match the identifier name ${bad ?? ''} to a valid enumerator name. Specify one of the following enumerator names and try again: UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox, DiscoveryMailbox, SchedulingMailbox, LinkedMailbox, TeamMailbox, GroupMailbox"`, PARAMETER_BINDING_TYPE);
+        return badParameter(
+          req,
+          `Cannot bind parameter 'RecipientTypeDetails'. Cannot convert value "${bad ?? ''}" to type "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails". Error: "Unable to match the identifier name ${bad ?? ''} to a valid enumerator name. Specify one of the following enumerator names and try again: UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox, DiscoveryMailbox, SchedulingMailbox, LinkedMailbox, TeamMailbox, GroupMailbox"`,
+          PARAMETER_BINDING_TYPE,
+        );
       }
       types = list.map((t) => CANONICAL_TYPES[t.toLowerCase()] ?? t).sort();
     }
@@ -162,18 +232,27 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
           throw e;
         }
       }
-      items = !types && !predicate
-        ? state.mailboxes
-        : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter])}`, () =>
-          state.mailboxes.filter((m) => (!types || types.includes(m.mailbox.recipientTypeDetails)) && (!predicate || predicate(m))));
+      items =
+        !types && !predicate
+          ? state.mailboxes
+          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter])}`, () =>
+              state.mailboxes.filter((m) => (!types || types.includes(m.mailbox.recipientTypeDetails)) && (!predicate || predicate(m))),
+            );
     }
 
     const prefer = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(req.headers.prefer ?? '');
-    const pageSize = Math.max(1, Math.min(MAX_PAGE, prefer ? Number(prefer[1]) : startPageSize ?? MAX_PAGE));
+    const pageSize = Math.max(1, Math.min(MAX_PAGE, prefer ? Number(prefer[1]) : (startPageSize ?? MAX_PAGE)));
     const limit = Math.min(resultSize, items.length);
     const end = Math.min(offset + pageSize, limit);
     const selected = req.query.get('$select');
-    const select = selected ? new Set(selected.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) : undefined;
+    const select = selected
+      ? new Set(
+          selected
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        )
+      : undefined;
     const value = items.slice(offset, end).map((m) => mailboxRecord(state, m, select));
     const extra: Record<string, unknown> = {};
     const warnings: string[] = [];
@@ -182,7 +261,8 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       const query = new URLSearchParams(req.query);
       query.delete('$skiptoken');
       query.set('$skiptoken', token);
-      extra['@odata.nextLink'] = `${options.baseUrl(req)}/adminapi/beta/${state.tenantId}/InvokeCommand?${query.toString().replace(/%24/g, '$')}`;
+      extra['@odata.nextLink'] =
+        `${options.baseUrl(req)}/adminapi/beta/${state.tenantId}/InvokeCommand?${query.toString().replace(/%24/g, '$')}`;
     } else if (items.length > limit) {
       warnings.push(TRUNCATION_WARNING);
     }
@@ -194,28 +274,46 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   function getMailboxStatistics(req: SimRequest, input: CmdletInput): SimResponse {
     const params = input.Parameters;
     const unknown = parameterNames(params, ['identity', 'archive']);
-    if (unknown) return badParameter(req, `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`);
+    if (unknown)
+      return badParameter(
+        req,
+        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
+      );
     const identity = param(params, 'identity');
-    if (identity === undefined) return badParameter(req, 'Cannot process command because of one or more missing mandatory parameters: Identity.', PARAMETER_BINDING_TYPE);
+    if (identity === undefined)
+      return badParameter(
+        req,
+        'Cannot process command because of one or more missing mandatory parameters: Identity.',
+        PARAMETER_BINDING_TYPE,
+      );
     const user = resolveIdentity(req, identity);
     if ('status' in user) return user;
     const archive = param(params, 'archive');
     const wantsArchive = archive === true || (typeof archive === 'string' && archive.toLowerCase() === 'true');
     if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
       // Exchange's wording for a mailbox without an archive is not captured anywhere we could read.
-      return exchangeError(req, 400, 'BadRequest', 'Error executing cmdlet', 'Ex9C3B1A', 'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
-        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`);
+      return exchangeError(
+        req,
+        400,
+        'BadRequest',
+        'Error executing cmdlet',
+        'Ex9C3B1A',
+        'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
+        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
+      );
     }
     return envelope(req, [statisticsRecord(state, user, wantsArchive)]);
   }
 
   function readInput(req: SimRequest): CmdletInput | SimResponse {
     const parsed = parseJson(req.body);
-    const invalid = (text: string): SimResponse => exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
+    const invalid = (text: string): SimResponse =>
+      exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
     if (!parsed.ok) return invalid('The request body is not valid JSON.');
     const root = parsed.value;
     const cmdlet = isObject(root) ? root.CmdletInput : undefined;
-    if (!isObject(cmdlet) || typeof cmdlet.CmdletName !== 'string' || !cmdlet.CmdletName) return invalid("The request body must carry 'CmdletInput' with a 'CmdletName'.");
+    if (!isObject(cmdlet) || typeof cmdlet.CmdletName !== 'string' || !cmdlet.CmdletName)
+      return invalid("The request body must carry 'CmdletInput' with a 'CmdletName'.");
     const parameters = cmdlet.Parameters ?? {};
     if (!isObject(parameters)) return invalid("'CmdletInput.Parameters' must be an object.");
     return { CmdletName: cmdlet.CmdletName, Parameters: parameters };
@@ -238,7 +336,16 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       offset = token.o;
       startPageSize = token.s;
     } else {
-      if (req.method !== 'POST') return exchangeError(req, 405, 'MethodNotAllowed', 'The HTTP method is not allowed.', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'InvokeCommand accepts POST only.');
+      if (req.method !== 'POST')
+        return exchangeError(
+          req,
+          405,
+          'MethodNotAllowed',
+          'The HTTP method is not allowed.',
+          '',
+          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+          'InvokeCommand accepts POST only.',
+        );
       input = readInput(req);
       if ('status' in input) return input;
     }
@@ -251,52 +358,77 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         req.note.cmdlet = 'Get-MailboxStatistics';
         return getMailboxStatistics(req, input);
       default:
-        return exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', COMMAND_NOT_FOUND_TYPE,
-          `The term '${input.CmdletName}' is not recognized as the name of a cmdlet, function, script file, or operable program.`);
+        return exchangeError(
+          req,
+          400,
+          'BadRequest',
+          'Invalid Operation',
+          '',
+          COMMAND_NOT_FOUND_TYPE,
+          `The term '${input.CmdletName}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
+        );
     }
   }
 
   async function batch(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
     const parsed = parseJson(req.body);
     const requests = parsed.ok && isObject(parsed.value) ? parsed.value.requests : undefined;
-    const invalid = (text: string): SimResponse => exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
+    const invalid = (text: string): SimResponse =>
+      exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', text);
     if (!Array.isArray(requests)) return invalid('The batch request body must be {"requests":[...]}.');
-    if (requests.length > MAX_BATCH) return invalid(`The batch request contains ${requests.length} requests; at most ${MAX_BATCH} are allowed.`);
+    if (requests.length > MAX_BATCH)
+      return invalid(`The batch request contains ${requests.length} requests; at most ${MAX_BATCH} are allowed.`);
     // Every client found sends each item's absolute InvokeCommand URL (CIPP-API New-ExoBulkRequest.ps1
     // builds "https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand"; the module's
     // Execute-Command batches its own $Uri). Nothing shows Exchange resolving a bare path, so one
     // is refused rather than guessed at.
     const relative = requests.findIndex((raw) => !isObject(raw) || typeof raw.url !== 'string' || !/^https:\/\//i.test(raw.url));
-    if (relative >= 0) return invalid(`requests[${relative}].url must be the absolute https URL of InvokeCommand, e.g. https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand.`);
+    if (relative >= 0)
+      return invalid(
+        `requests[${relative}].url must be the absolute https URL of InvokeCommand, e.g. https://outlook.office365.com/adminapi/beta/{tenant}/InvokeCommand.`,
+      );
     // Items beyond the tenant's cmdlets per second are refused one by one, as Exchange does inside a
     // $batch answer (an item with status 429 and its own Retry-After).
     const allowed = rate.take(requests.length, limits().cmdletsPerSecond);
-    const responses = await Promise.all(requests.map(async (raw, index) => {
-      const r = isObject(raw) ? raw : {};
-      const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : String(index + 1);
-      const url = new URL(r.url as string);
-      const headers: Record<string, string | undefined> = { authorization: req.headers.authorization, prefer: req.headers.prefer };
-      if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
-      const inner: SimRequest = {
-        method: typeof r.method === 'string' ? r.method.toUpperCase() : 'POST',
-        path: decodeURIComponentSafe(url.pathname),
-        rawPathAndQuery: `${url.pathname}${url.search}`,
-        query: url.searchParams,
-        headers,
-        body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
-        note: {},
-      };
-      const res = index >= allowed ? door.refusedInner(inner, exchangeStatusError(inner, 429, limits().retryAfterSeconds)) : await door.inner(inner);
-      const body = Buffer.isBuffer(res.body) ? '' : res.body;
-      return { id, status: res.status, headers: res.headers ?? {}, body: body ?? null };
-    }));
+    const responses = await Promise.all(
+      requests.map(async (raw, index) => {
+        const r = isObject(raw) ? raw : {};
+        const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : String(index + 1);
+        const url = new URL(r.url as string);
+        const headers: Record<string, string | undefined> = { authorization: req.headers.authorization, prefer: req.headers.prefer };
+        if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+        const inner: SimRequest = {
+          method: typeof r.method === 'string' ? r.method.toUpperCase() : 'POST',
+          path: decodeURIComponentSafe(url.pathname),
+          rawPathAndQuery: `${url.pathname}${url.search}`,
+          query: url.searchParams,
+          headers,
+          body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
+          note: {},
+        };
+        const res =
+          index >= allowed
+            ? door.refusedInner(inner, exchangeStatusError(inner, 429, limits().retryAfterSeconds))
+            : await door.inner(inner);
+        const body = Buffer.isBuffer(res.body) ? '' : res.body;
+        return { id, status: res.status, headers: res.headers ?? {}, body: body ?? null };
+      }),
+    );
     return { status: 200, body: { responses } };
   }
 
   async function handle(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
     const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
     if (!m) {
-      return exchangeError(req, 404, 'NotFound', 'Not Found', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', `No HTTP resource was found that matches the request URI '${req.path}'.`);
+      return exchangeError(
+        req,
+        404,
+        'NotFound',
+        'Not Found',
+        '',
+        'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+        `No HTTP resource was found that matches the request URI '${req.path}'.`,
+      );
     }
     // A tenant served from its own host: the front door sends the caller there. ScubaGear's
     // EXORestHelper.psm1 (Get-ExchangeOnlineApiEndpoint): "Some tenants get redirected to a
@@ -304,7 +436,10 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     // itself is redirected is unverified; a client that follows such a 302 handles both.
     const home = limits().redirectTo;
     if (home && !req.inner && options.baseUrl(req) !== home) {
-      return { status: 302, headers: { Location: `${home}${req.rawPathAndQuery}`, 'request-id': req.headers['client-request-id'] ?? randomUUID() } };
+      return {
+        status: 302,
+        headers: { Location: `${home}${req.rawPathAndQuery}`, 'request-id': req.headers['client-request-id'] ?? randomUUID() },
+      };
     }
     const check = checkToken(req.headers.authorization, EXCHANGE_AUDIENCES, state.tenantId);
     if (!check.ok) {
@@ -323,12 +458,32 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       return unauthorized('2000001;reason="The tenant in the request does not match the token.";error_category="invalid_tenant"');
     }
     if (!(check.claims.roles ?? []).includes('Exchange.ManageAsApp')) {
-      return unauthorized('2000008;reason="The token does not contain the permission required to access the resource.";error_category="insufficient_auth_strength"');
+      return unauthorized(
+        '2000008;reason="The token does not contain the permission required to access the resource.";error_category="insufficient_auth_strength"',
+      );
     }
     if (!(check.claims.wids ?? []).some((w) => MAILBOX_READER_ROLES.has(w))) return forbidden();
     if (m[3].toLowerCase() === '$batch') {
-      if (req.inner) return exchangeError(req, 400, 'BadRequest', 'Invalid Operation', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'A batch cannot contain a batch.');
-      if (req.method !== 'POST') return exchangeError(req, 405, 'MethodNotAllowed', 'The HTTP method is not allowed.', '', 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', '$batch accepts POST only.');
+      if (req.inner)
+        return exchangeError(
+          req,
+          400,
+          'BadRequest',
+          'Invalid Operation',
+          '',
+          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+          'A batch cannot contain a batch.',
+        );
+      if (req.method !== 'POST')
+        return exchangeError(
+          req,
+          405,
+          'MethodNotAllowed',
+          'The HTTP method is not allowed.',
+          '',
+          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+          '$batch accepts POST only.',
+        );
       return batch(req, door);
     }
     return invokeCommand(req);
@@ -355,7 +510,8 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       const model = limits();
       if (model.redirectTo && options.baseUrl(req) !== model.redirectTo) return undefined;
       if (model.maxInFlight !== null && inFlight >= model.maxInFlight) return exchangeStatusError(req, 429, model.retryAfterSeconds);
-      if (!/\/\$batch\/?$/i.test(req.path) && rate.take(1, model.cmdletsPerSecond) < 1) return exchangeStatusError(req, 429, model.retryAfterSeconds);
+      if (!/\/\$batch\/?$/i.test(req.path) && rate.take(1, model.cmdletsPerSecond) < 1)
+        return exchangeStatusError(req, 429, model.retryAfterSeconds);
       inFlight++;
       admitted.add(req);
       return undefined;

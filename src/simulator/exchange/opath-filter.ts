@@ -40,7 +40,10 @@ type Predicate = (m: MailboxUser) => boolean;
 type Value = string | boolean | null;
 
 function likeRegex(pattern: string): RegExp {
-  const body = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -110,12 +113,22 @@ export function parseOpathFilter(input: string, state: TenantState): Predicate {
     }
     const lower = v.toLowerCase();
     switch (op) {
-      case '-eq': return (m) => readString(m).toLowerCase() === lower;
-      case '-ne': return (m) => readString(m).toLowerCase() !== lower;
-      case '-like': { const re = likeRegex(v); return (m) => re.test(readString(m)); }
-      case '-notlike': { const re = likeRegex(v); return (m) => !re.test(readString(m)); }
-      case '-gt': return (m) => readString(m).toLowerCase() > lower;
-      case '-lt': return (m) => readString(m).toLowerCase() < lower;
+      case '-eq':
+        return (m) => readString(m).toLowerCase() === lower;
+      case '-ne':
+        return (m) => readString(m).toLowerCase() !== lower;
+      case '-like': {
+        const re = likeRegex(v);
+        return (m) => re.test(readString(m));
+      }
+      case '-notlike': {
+        const re = likeRegex(v);
+        return (m) => !re.test(readString(m));
+      }
+      case '-gt':
+        return (m) => readString(m).toLowerCase() > lower;
+      case '-lt':
+        return (m) => readString(m).toLowerCase() < lower;
       default:
         pos -= 2;
         return fail();

@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SimRequest, SimResponse } from '../wire';
 
-export function graphError(req: SimRequest, status: number, code: string, message: string, headers: Record<string, string> = {}): SimResponse {
+export function graphError(
+  req: SimRequest,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): SimResponse {
   const requestId = randomUUID();
   const clientRequestId = req.headers['client-request-id'] ?? requestId;
   return {
@@ -44,4 +50,9 @@ export const insufficientPrivileges = (req: SimRequest): SimResponse =>
   graphError(req, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
 export const resourceNotFound = (req: SimRequest, id: string): SimResponse =>
-  graphError(req, 404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  graphError(
+    req,
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );

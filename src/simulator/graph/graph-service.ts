@@ -25,7 +25,14 @@ export interface GraphOptions {
 /** Application permissions that satisfy each kind of call (least privileged first). */
 const NEEDS = {
   readUsers: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
-  readOrganization: ['Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'LicenseAssignment.Read.All', 'LicenseAssignment.ReadWrite.All'],
+  readOrganization: [
+    'Organization.Read.All',
+    'Organization.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+    'LicenseAssignment.Read.All',
+    'LicenseAssignment.ReadWrite.All',
+  ],
   readReports: ['Reports.Read.All'],
   readReportSettings: ['ReportSettings.Read.All', 'ReportSettings.ReadWrite.All'],
   writeReportSettings: ['ReportSettings.ReadWrite.All'],
@@ -39,7 +46,11 @@ const PERIODS = new Set(['D7', 'D30', 'D90', 'D180']);
 const DOWNLOAD_LIFETIME_MS = 5 * 60 * 1000;
 const MAX_BATCH = 20;
 
-type Route = { method: string; pattern: RegExp; run: (req: SimRequest, m: RegExpExecArray, claims: AccessTokenClaims) => SimResponse | Promise<SimResponse>; };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  run: (req: SimRequest, m: RegExpExecArray, claims: AccessTokenClaims) => SimResponse | Promise<SimResponse>;
+};
 
 export function graphService(state: TenantState, options: GraphOptions): Service {
   const secret = randomBytes(32);
@@ -109,7 +120,10 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       return graphError(req, 400, 'BadRequest', (e as SelectError).message);
     }
     const select = req.query.get('$select');
-    return ok({ '@odata.context': ctx(select ? `users(${properties.join(',')})/$entity` : 'users/$entity'), ...projectUser(user, properties) });
+    return ok({
+      '@odata.context': ctx(select ? `users(${properties.join(',')})/$entity` : 'users/$entity'),
+      ...projectUser(user, properties),
+    });
   }
 
   function subscribedSkus(): SimResponse {
@@ -123,8 +137,18 @@ export function graphService(state: TenantState, options: GraphOptions): Service
         capabilityStatus: s.capabilityStatus ?? 'Enabled',
         consumedUnits: consumed.get(s.skuId) ?? 0,
         id: `${state.tenantId}_${s.skuId}`,
-        prepaidUnits: { enabled: s.prepaidUnits.enabled, lockedOut: s.prepaidUnits.lockedOut ?? 0, suspended: s.prepaidUnits.suspended ?? 0, warning: s.prepaidUnits.warning ?? 0 },
-        servicePlans: s.servicePlans.map((p) => ({ servicePlanId: p.servicePlanId, servicePlanName: p.servicePlanName, provisioningStatus: p.provisioningStatus ?? 'Success', appliesTo: p.appliesTo ?? 'User' })),
+        prepaidUnits: {
+          enabled: s.prepaidUnits.enabled,
+          lockedOut: s.prepaidUnits.lockedOut ?? 0,
+          suspended: s.prepaidUnits.suspended ?? 0,
+          warning: s.prepaidUnits.warning ?? 0,
+        },
+        servicePlans: s.servicePlans.map((p) => ({
+          servicePlanId: p.servicePlanId,
+          servicePlanName: p.servicePlanName,
+          provisioningStatus: p.provisioningStatus ?? 'Success',
+          appliesTo: p.appliesTo ?? 'User',
+        })),
         skuId: s.skuId,
         skuPartNumber: s.skuPartNumber,
         subscriptionIds: [state.guid(`subscription:${s.skuId}`)],
@@ -167,7 +191,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
   }
 
   function usageReport(req: SimRequest, period: string): SimResponse {
-    if (!PERIODS.has(period)) return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
+    if (!PERIODS.has(period))
+      return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
     const perTenMinutes = options.model.graph.reportRequestsPer10Min;
     if (perTenMinutes !== null) {
       const now = Date.now();
@@ -187,13 +212,28 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     const user = state.findUser(idOrUpn);
     if (!user) return resourceNotFound(req, idOrUpn);
     const parsed = parseJson(req.body);
-    if (!parsed.ok || !isObject(parsed.value)) return graphError(req, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    if (!parsed.ok || !isObject(parsed.value))
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+      );
     const body = parsed.value;
     const missing = ['addLicenses', 'removeLicenses'].filter((k) => !Array.isArray(body[k]));
     if (missing.length) {
-      return graphError(req, 400, 'Request_BadRequest', `One or more parameters of the function import 'assignLicense' are missing from the request payload. The missing parameters are: ${missing.join(', ')}.`);
+      return graphError(
+        req,
+        400,
+        'Request_BadRequest',
+        `One or more parameters of the function import 'assignLicense' are missing from the request payload. The missing parameters are: ${missing.join(', ')}.`,
+      );
     }
-    const add = (body.addLicenses as unknown[]).map((a) => (isObject(a) ? { skuId: String(a.skuId ?? ''), disabledPlans: Array.isArray(a.disabledPlans) ? a.disabledPlans.map(String) : [] } : { skuId: '' }));
+    const add = (body.addLicenses as unknown[]).map((a) =>
+      isObject(a)
+        ? { skuId: String(a.skuId ?? ''), disabledPlans: Array.isArray(a.disabledPlans) ? a.disabledPlans.map(String) : [] }
+        : { skuId: '' },
+    );
     const remove = (body.removeLicenses as unknown[]).map(String);
     try {
       state.assignLicense(user, add, remove);
@@ -209,10 +249,18 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     if (!user) return resourceNotFound(req, idOrUpn);
     const parsed = parseJson(req.body);
     const ids = parsed.ok && isObject(parsed.value) && Array.isArray(parsed.value.groupIds) ? parsed.value.groupIds.map(String) : undefined;
-    if (!ids) return graphError(req, 400, 'Request_BadRequest', "One or more parameters of the function import 'checkMemberGroups' are missing from the request payload. The missing parameters are: groupIds.");
+    if (!ids)
+      return graphError(
+        req,
+        400,
+        'Request_BadRequest',
+        "One or more parameters of the function import 'checkMemberGroups' are missing from the request payload. The missing parameters are: groupIds.",
+      );
     if (ids.length > 20) return graphError(req, 400, 'Request_BadRequest', 'The number of groupIds cannot exceed 20.');
     const groups = state.fixture.groups ?? [];
-    const member = ids.filter((id) => groups.some((g) => g.id.toLowerCase() === id.toLowerCase() && g.members.some((m) => m.toLowerCase() === user.id.toLowerCase())));
+    const member = ids.filter((id) =>
+      groups.some((g) => g.id.toLowerCase() === id.toLowerCase() && g.members.some((m) => m.toLowerCase() === user.id.toLowerCase())),
+    );
     return ok({ '@odata.context': ctx('Collection(Edm.String)'), value: member });
   }
 
@@ -256,7 +304,13 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     }
     if (!allowed(claims, NEEDS.grantAppRoles)) return insufficientPrivileges(req);
     const parsed = parseJson(req.body);
-    if (!parsed.ok || !isObject(parsed.value)) return graphError(req, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    if (!parsed.ok || !isObject(parsed.value))
+      return graphError(
+        req,
+        400,
+        'BadRequest',
+        'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+      );
     const { principalId, appRoleId, resourceId } = parsed.value as Record<string, unknown>;
     const role = resource.roles.find((r) => r.id === appRoleId);
     if (String(principalId).toLowerCase() !== identity.principalId.toLowerCase()) return resourceNotFound(req, String(principalId));
@@ -276,51 +330,101 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       if (!allowed(claims, NEEDS.writeReportSettings)) return insufficientPrivileges(req);
       const parsed = parseJson(req.body);
       if (!parsed.ok || !isObject(parsed.value) || typeof parsed.value.displayConcealedNames !== 'boolean') {
-        return graphError(req, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+        return graphError(
+          req,
+          400,
+          'BadRequest',
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+        );
       }
       state.patchTenant({ reportSettings: { displayConcealedNames: parsed.value.displayConcealedNames } });
       return { status: 204 };
     }
     if (!allowed(claims, NEEDS.readReportSettings)) return insufficientPrivileges(req);
-    return ok({ '@odata.context': ctx('admin/reportSettings/$entity'), '@odata.type': '#microsoft.graph.adminReportSettings', displayConcealedNames: state.fixture.reportSettings?.displayConcealedNames ?? true });
+    return ok({
+      '@odata.context': ctx('admin/reportSettings/$entity'),
+      '@odata.type': '#microsoft.graph.adminReportSettings',
+      displayConcealedNames: state.fixture.reportSettings?.displayConcealedNames ?? true,
+    });
   }
 
-  function guarded(needs: readonly string[], run: (req: SimRequest, m: RegExpExecArray, claims: AccessTokenClaims) => SimResponse): Route['run'] {
+  function guarded(
+    needs: readonly string[],
+    run: (req: SimRequest, m: RegExpExecArray, claims: AccessTokenClaims) => SimResponse,
+  ): Route['run'] {
     return (req, m, claims) => (allowed(claims, needs) ? run(req, m, claims) : insufficientPrivileges(req));
   }
 
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/v1\.0\/users\/?$/i, run: guarded(NEEDS.readUsers, (req) => listUsers(req)) },
     { method: 'GET', pattern: /^\/v1\.0\/users\/([^/]+)\/?$/i, run: guarded(NEEDS.readUsers, (req, m) => getUser(req, m[1])) },
-    { method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/assignLicense$/i, run: guarded(NEEDS.assignLicense, (req, m) => assignLicense(req, m[1])) },
-    { method: 'POST', pattern: /^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/i, run: guarded(NEEDS.readGroups, (req, m) => checkMemberGroups(req, m[1])) },
-    { method: 'GET', pattern: /^\/v1\.0\/groups\/([^/]+)\/(?:transitiveMembers|members)(?:\/microsoft\.graph\.user)?$/i, run: guarded(NEEDS.readGroups, (req, m) => groupMembers(req, m[1])) },
+    {
+      method: 'POST',
+      pattern: /^\/v1\.0\/users\/([^/]+)\/assignLicense$/i,
+      run: guarded(NEEDS.assignLicense, (req, m) => assignLicense(req, m[1])),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/i,
+      run: guarded(NEEDS.readGroups, (req, m) => checkMemberGroups(req, m[1])),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/groups\/([^/]+)\/(?:transitiveMembers|members)(?:\/microsoft\.graph\.user)?$/i,
+      run: guarded(NEEDS.readGroups, (req, m) => groupMembers(req, m[1])),
+    },
     { method: 'GET', pattern: /^\/v1\.0\/subscribedSkus\/?$/i, run: guarded(NEEDS.readOrganization, () => subscribedSkus()) },
     {
-      method: 'GET', pattern: /^\/v1\.0\/organization\/?$/i,
-      run: guarded(NEEDS.readOrganization, () => ok({ '@odata.context': ctx('organization'), value: [{ id: state.tenantId, displayName: state.fixture.tenant.displayName ?? state.fixture.tenant.initialDomain, verifiedDomains: [{ name: state.fixture.tenant.initialDomain, isInitial: true, isDefault: true, type: 'Managed' }] }] })),
+      method: 'GET',
+      pattern: /^\/v1\.0\/organization\/?$/i,
+      run: guarded(NEEDS.readOrganization, () =>
+        ok({
+          '@odata.context': ctx('organization'),
+          value: [
+            {
+              id: state.tenantId,
+              displayName: state.fixture.tenant.displayName ?? state.fixture.tenant.initialDomain,
+              verifiedDomains: [{ name: state.fixture.tenant.initialDomain, isInitial: true, isDefault: true, type: 'Managed' }],
+            },
+          ],
+        }),
+      ),
     },
-    { method: 'GET', pattern: /^\/v1\.0\/reports\/getMailboxUsageDetail\(period='([^']*)'\)\/?(?:\/content)?$/i, run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1])) },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/reports\/getMailboxUsageDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
+      run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1])),
+    },
     { method: 'GET', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'PATCH', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'GET', pattern: /^\/v1\.0\/servicePrincipals\/?$/i, run: guarded(NEEDS.readApplications, (req) => servicePrincipals(req)) },
     {
-      method: 'GET', pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/?$/i,
+      method: 'GET',
+      pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/?$/i,
       run: guarded(NEEDS.readApplications, (req, m) => {
         const sp = servicePrincipalRecords(state).find((r) => String(r.id).toLowerCase() === m[1].toLowerCase());
         return sp ? ok({ '@odata.context': ctx('servicePrincipals/$entity'), ...sp }) : resourceNotFound(req, m[1]);
       }),
     },
     {
-      method: 'GET', pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignments\/?$/i,
+      method: 'GET',
+      pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignments\/?$/i,
       run: guarded(NEEDS.readApplications, (req, m) => {
         if (m[1].toLowerCase() !== state.fixture.identity.principalId.toLowerCase()) return page(req, [], 'appRoleAssignments', (r) => r);
         const all = resourcePrincipals(state).flatMap((r) => assignmentsOn(state, r));
         return page(req, all, `servicePrincipals('${m[1]}')/appRoleAssignments`, (r) => r);
       }),
     },
-    { method: 'GET', pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignedTo\/?$/i, run: (req, m, claims) => appRoleAssignedTo(req, m[1], claims) },
-    { method: 'POST', pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignedTo\/?$/i, run: (req, m, claims) => appRoleAssignedTo(req, m[1], claims) },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignedTo\/?$/i,
+      run: (req, m, claims) => appRoleAssignedTo(req, m[1], claims),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\.0\/servicePrincipals\/([^/]+)\/appRoleAssignedTo\/?$/i,
+      run: (req, m, claims) => appRoleAssignedTo(req, m[1], claims),
+    },
   ];
 
   function authenticate(req: SimRequest): AccessTokenClaims | SimResponse {
@@ -335,7 +439,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       tenant: 'Access token validation failure. Invalid issuer or signature.',
     };
     return graphError(req, 401, 'InvalidAuthenticationToken', messages[check.reason], {
-      'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+      'WWW-Authenticate':
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
     });
   }
 
@@ -362,7 +467,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     const parsed = parseJson(req.body);
     const requests = parsed.ok && isObject(parsed.value) ? parsed.value.requests : undefined;
     if (!Array.isArray(requests)) return graphError(req, 400, 'BadRequest', 'Invalid batch payload format.');
-    if (requests.length > MAX_BATCH) return graphError(req, 400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
+    if (requests.length > MAX_BATCH)
+      return graphError(req, 400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
     const ids = new Set<string>();
     for (const r of requests) {
       if (!isObject(r) || typeof r.id !== 'string' || !r.id || typeof r.method !== 'string' || typeof r.url !== 'string') {
@@ -371,27 +477,34 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       if (ids.has(r.id.toLowerCase())) return graphError(req, 400, 'BadRequest', 'Batch request step id must be unique.');
       ids.add(r.id.toLowerCase());
     }
-    const responses = await Promise.all(requests.map(async (raw) => {
-      const r = raw as { id: string; method: string; url: string; headers?: unknown; body?: unknown };
-      const relative = r.url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?(v1\.0|beta)(?=\/)/i, '');
-      const url = new URL(`/v1.0${relative.startsWith('/') ? '' : '/'}${relative}`, 'http://graph.invalid');
-      const headers: Record<string, string | undefined> = { authorization: req.headers.authorization };
-      if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
-      let path = url.pathname;
-      try {
-        path = decodeURIComponent(path);
-      } catch {
-        // left encoded; the router answers 400
-      }
-      const inner: SimRequest = {
-        method: r.method.toUpperCase(), path, rawPathAndQuery: `${url.pathname}${url.search}`, query: url.searchParams, headers,
-        body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)), note: {},
-      };
-      const res = await door.inner(inner);
-      let body = res.body;
-      if (Buffer.isBuffer(body)) body = body.toString('base64');
-      return { id: r.id, status: res.status, headers: res.headers ?? {}, ...(body === undefined ? {} : { body }) };
-    }));
+    const responses = await Promise.all(
+      requests.map(async (raw) => {
+        const r = raw as { id: string; method: string; url: string; headers?: unknown; body?: unknown };
+        const relative = r.url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?(v1\.0|beta)(?=\/)/i, '');
+        const url = new URL(`/v1.0${relative.startsWith('/') ? '' : '/'}${relative}`, 'http://graph.invalid');
+        const headers: Record<string, string | undefined> = { authorization: req.headers.authorization };
+        if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) headers[k.toLowerCase()] = String(v);
+        let path = url.pathname;
+        try {
+          path = decodeURIComponent(path);
+        } catch {
+          // left encoded; the router answers 400
+        }
+        const inner: SimRequest = {
+          method: r.method.toUpperCase(),
+          path,
+          rawPathAndQuery: `${url.pathname}${url.search}`,
+          query: url.searchParams,
+          headers,
+          body: r.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)),
+          note: {},
+        };
+        const res = await door.inner(inner);
+        let body = res.body;
+        if (Buffer.isBuffer(body)) body = body.toString('base64');
+        return { id: r.id, status: res.status, headers: res.headers ?? {}, ...(body === undefined ? {} : { body }) };
+      }),
+    );
     return ok({ responses });
   }
 

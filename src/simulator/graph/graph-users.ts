@@ -2,12 +2,33 @@
 import type { FixtureUser } from '../tenant/fixture';
 
 export const DEFAULT_USER_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone',
-  'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ] as const;
 
 /** Properties that come only on $select, as Graph documents for user. */
-const SELECT_ONLY = ['accountEnabled', 'assignedLicenses', 'usageLocation', 'userType', 'createdDateTime', 'proxyAddresses', 'department', 'companyName', 'employeeId', 'city', 'country'] as const;
+const SELECT_ONLY = [
+  'accountEnabled',
+  'assignedLicenses',
+  'usageLocation',
+  'userType',
+  'createdDateTime',
+  'proxyAddresses',
+  'department',
+  'companyName',
+  'employeeId',
+  'city',
+  'country',
+] as const;
 
 const CANONICAL = new Map<string, string>([...DEFAULT_USER_PROPERTIES, ...SELECT_ONLY].map((p) => [p.toLowerCase(), p]));
 
@@ -21,7 +42,10 @@ export function userSelection(select: string | null): string[] {
     const name = raw.trim();
     if (name === '*') return [...DEFAULT_USER_PROPERTIES, ...SELECT_ONLY];
     const canonical = CANONICAL.get(name.toLowerCase());
-    if (!canonical) throw new SelectError(`Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.user'.`);
+    if (!canonical)
+      throw new SelectError(
+        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.user'.`,
+      );
     if (!names.includes(canonical)) names.push(canonical);
   }
   return names;

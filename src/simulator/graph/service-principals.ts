@@ -35,8 +35,20 @@ export interface ResourcePrincipal {
 
 export function resourcePrincipals(state: TenantState): ResourcePrincipal[] {
   return [
-    { id: state.guid(`sp:${state.tenantId}:${GRAPH_APP_ID}`), appId: GRAPH_APP_ID, displayName: 'Microsoft Graph', roles: GRAPH_APP_ROLES, grants: 'graphAppRoles' },
-    { id: state.guid(`sp:${state.tenantId}:${EXCHANGE_APP_ID}`), appId: EXCHANGE_APP_ID, displayName: 'Office 365 Exchange Online', roles: EXCHANGE_APP_ROLES, grants: 'exchangeAppRoles' },
+    {
+      id: state.guid(`sp:${state.tenantId}:${GRAPH_APP_ID}`),
+      appId: GRAPH_APP_ID,
+      displayName: 'Microsoft Graph',
+      roles: GRAPH_APP_ROLES,
+      grants: 'graphAppRoles',
+    },
+    {
+      id: state.guid(`sp:${state.tenantId}:${EXCHANGE_APP_ID}`),
+      appId: EXCHANGE_APP_ID,
+      displayName: 'Office 365 Exchange Online',
+      roles: EXCHANGE_APP_ROLES,
+      grants: 'exchangeAppRoles',
+    },
   ];
 }
 
@@ -61,7 +73,13 @@ export function servicePrincipalRecords(state: TenantState): Record<string, unkn
   }));
   return [
     ...resources,
-    { id: identity.principalId, appId: identity.clientId, displayName: IDENTITY_NAME, servicePrincipalType: 'ManagedIdentity', appRoles: [] },
+    {
+      id: identity.principalId,
+      appId: identity.clientId,
+      displayName: IDENTITY_NAME,
+      servicePrincipalType: 'ManagedIdentity',
+      appRoles: [],
+    },
   ];
 }
 

@@ -78,7 +78,7 @@ export function reportLagDays(refreshDate: string, now: Date): number {
 /** Changes when the report would: a new day of data, or names concealed or shown. */
 export function usageReportEtag(state: TenantState, period: string, now: Date, options: UsageReportOptions = {}): string {
   const conceal = state.fixture.reportSettings?.displayConcealedNames === true;
-  const key = `${reportRefreshDate(state, now)}|${period}|${conceal ? options.concealedForm ?? 'hex' : 'plain'}`;
+  const key = `${reportRefreshDate(state, now)}|${period}|${conceal ? (options.concealedForm ?? 'hex') : 'plain'}`;
   return `"${createHash('sha256').update(key).digest('hex').slice(0, 32)}"`;
 }
 
@@ -92,7 +92,11 @@ function unit(text: string, salt: string): number {
  * little every day (0.1–0.5%), and a few (3%) changed a lot since — a clean-up (live 40% smaller)
  * or an import (live 30% larger) — which is what a report a day or two old shows beside live figures.
  */
-export function figuresOnReportDay(upn: string, live: { items: number; bytes: number; deletedItems: number; deletedBytes: number; quotaBytes?: number | null }, lagDays: number) {
+export function figuresOnReportDay(
+  upn: string,
+  live: { items: number; bytes: number; deletedItems: number; deletedBytes: number; quotaBytes?: number | null },
+  lagDays: number,
+) {
   const change = unit(upn, 'change');
   let factor: number;
   // A mailbox cannot have held more than its prohibit send/receive quota: no clean-up from above it.
@@ -122,7 +126,13 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
     if (created && created > refreshEnd) continue;
     const then = figuresOnReportDay(
       user.userPrincipalName,
-      { items: m.itemCount, bytes: m.totalItemSizeBytes, deletedItems: m.deletedItemCount ?? 0, deletedBytes: m.totalDeletedItemSizeBytes ?? 0, quotaBytes: m.prohibitSendReceiveQuotaBytes },
+      {
+        items: m.itemCount,
+        bytes: m.totalItemSizeBytes,
+        deletedItems: m.deletedItemCount ?? 0,
+        deletedBytes: m.totalDeletedItemSizeBytes ?? 0,
+        quotaBytes: m.prohibitSendReceiveQuotaBytes,
+      },
       lagDays,
     );
     const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';

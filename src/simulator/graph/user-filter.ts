@@ -4,7 +4,10 @@ import { readQuoted } from '../quoted-literal';
 import type { FixtureUser } from '../tenant/fixture';
 
 export class FilterError extends Error {
-  constructor(readonly code: 'BadRequest' | 'Request_UnsupportedQuery', message: string) {
+  constructor(
+    readonly code: 'BadRequest' | 'Request_UnsupportedQuery',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -20,7 +23,8 @@ function tokenize(input: string): Token[] {
       i++;
     } else if (c === "'") {
       const literal = readQuoted(input, i);
-      if (!literal) throw new FilterError('BadRequest', `Invalid filter clause: unterminated string literal at position ${i} in '${input}'.`);
+      if (!literal)
+        throw new FilterError('BadRequest', `Invalid filter clause: unterminated string literal at position ${i} in '${input}'.`);
       tokens.push({ kind: 'string', text: literal.text, at: i });
       i = literal.end;
     } else if ('(),:'.includes(c)) {

@@ -4,8 +4,21 @@
 
 import type { FixtureUser, TenantFixture } from './fixture';
 import {
-  ADMIN_GROUP_NAME, before, contents, archiveContents, created, DAY, GB, grantedIdentity, QUOTA_100GB, QUOTA_50GB,
-  resourceMailboxUser, startDraft, userMailboxUser, type MailboxQuota, type TenantDraft,
+  ADMIN_GROUP_NAME,
+  before,
+  contents,
+  archiveContents,
+  created,
+  DAY,
+  GB,
+  grantedIdentity,
+  QUOTA_100GB,
+  QUOTA_50GB,
+  resourceMailboxUser,
+  startDraft,
+  userMailboxUser,
+  type MailboxQuota,
+  type TenantDraft,
 } from './generate';
 import { EXCHANGE_PLAN, SKU, type CatalogSku } from './skus';
 import { consumedUnits, subscribedSku } from './subscriptions';
@@ -42,7 +55,9 @@ interface MailboxSpec {
 function quotaFor(licenses: readonly License[]): MailboxQuota {
   const plan2 = licenses.some((l) => {
     const sku = Object.values(SKU).find((s) => s.skuId === l.skuId);
-    return sku?.servicePlans.some((p) => p.servicePlanId === EXCHANGE_PLAN.enterprise) && !l.disabledPlans?.includes(EXCHANGE_PLAN.enterprise);
+    return (
+      sku?.servicePlans.some((p) => p.servicePlanId === EXCHANGE_PLAN.enterprise) && !l.disabledPlans?.includes(EXCHANGE_PLAN.enterprise)
+    );
   });
   return plan2 ? QUOTA_100GB : QUOTA_50GB;
 }
@@ -53,10 +68,12 @@ function mailboxUser(draft: TenantDraft, kind: 'UserMailbox' | 'SharedMailbox', 
   draft.nextSuffix.set(spec.alias, 2);
   const licenses = spec.licenses ?? [];
   const quota = spec.quota ?? quotaFor(licenses);
-  const bytes = spec.quotaShare !== undefined
-    ? Math.round(quota.prohibitSendReceiveQuotaBytes * spec.quotaShare)
-    : Math.round((spec.sizeGB ?? rng.lognormal(kind === 'SharedMailbox' ? 0.4 : 2, 1)) * GB);
-  const idleMs = spec.idleDays === null ? null : spec.idleDays !== undefined ? spec.idleDays * DAY + rng.between(0, DAY / 2) : rng.between(600_000, DAY);
+  const bytes =
+    spec.quotaShare !== undefined
+      ? Math.round(quota.prohibitSendReceiveQuotaBytes * spec.quotaShare)
+      : Math.round((spec.sizeGB ?? rng.lognormal(kind === 'SharedMailbox' ? 0.4 : 2, 1)) * GB);
+  const idleMs =
+    spec.idleDays === null ? null : spec.idleDays !== undefined ? spec.idleDays * DAY + rng.between(0, DAY / 2) : rng.between(600_000, DAY);
   const dates = created(draft, spec.idleDays ? spec.idleDays + 30 : 30);
   const autoExpanding = spec.archive === 'auto-expanding';
   return {
@@ -95,11 +112,23 @@ function sharedMailboxes(draft: TenantDraft): FixtureUser[] {
     { alias: 'legal-archive', displayName: 'Legal Archive', sizeGB: 71.3, quota: QUOTA_100GB, archive: 'archive', hold: true },
     { alias: 'hr-records', displayName: 'HR Records', sizeGB: 23.9, archive: 'auto-expanding' },
     { alias: 'projects', displayName: 'Projects', sizeGB: 12.5, archive: 'archive', licenses: [assign(SKU.ExchangePlan1)] },
-    { alias: 'board', displayName: 'Board Office', sizeGB: 4.1, archive: 'archive', licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])] },
+    {
+      alias: 'board',
+      displayName: 'Board Office',
+      sizeGB: 4.1,
+      archive: 'archive',
+      licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])],
+    },
     // The one whose account has no usage location: assigning it a licence fails until one is set.
     { alias: 'orders-apac', displayName: 'Orders (APAC)', sizeGB: 18.6, archive: 'archive', usageLocation: null },
     // Licensed as they must be.
-    { alias: 'finance', displayName: 'Finance', sizeGB: 16.7, archive: 'archive', licenses: [assign(SKU.ExchangePlan1), assign(SKU.ExchangeArchiving)] },
+    {
+      alias: 'finance',
+      displayName: 'Finance',
+      sizeGB: 16.7,
+      archive: 'archive',
+      licenses: [assign(SKU.ExchangePlan1), assign(SKU.ExchangeArchiving)],
+    },
     { alias: 'compliance', displayName: 'Compliance', sizeGB: 58.2, hold: true, archive: 'archive', licenses: [assign(SKU.M365E5)] },
     { alias: 'payroll', displayName: 'Payroll', sizeGB: 9.8, hold: true, licenses: [assign(SKU.ExchangePlan2)] },
     // Licensed, but the subscription's Exchange plan is still being provisioned.
@@ -139,10 +168,22 @@ function people(draft: TenantDraft): FixtureUser[] {
     { alias: 'pradeepg', displayName: 'Pradeep Gupta', licenses: e3, sizeGB: 0.02, idleDays: null },
     // Disabled accounts still holding licences.
     { alias: 'nestorw', displayName: 'Nestor Wilke', licenses: e3, sizeGB: 5.5, accountEnabled: false, idleDays: 128 },
-    { alias: 'isaiahl', displayName: 'Isaiah Langer', licenses: [assign(SKU.M365E5), assign(SKU.ExchangeArchiving)], sizeGB: 2.2, accountEnabled: false, idleDays: null },
+    {
+      alias: 'isaiahl',
+      displayName: 'Isaiah Langer',
+      licenses: [assign(SKU.M365E5), assign(SKU.ExchangeArchiving)],
+      sizeGB: 2.2,
+      accountEnabled: false,
+      idleDays: null,
+    },
     // Holds and archives on people.
     { alias: 'henrietta.muller', displayName: 'Henriëtta Müller', licenses: e5, sizeGB: 38.5, hold: true, archive: 'auto-expanding' },
-    { alias: 'christie.cline', displayName: 'Christie Cline', licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise]), assign(SKU.ExchangePlan1)], sizeGB: 4.4 },
+    {
+      alias: 'christie.cline',
+      displayName: 'Christie Cline',
+      licenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise]), assign(SKU.ExchangePlan1)],
+      sizeGB: 4.4,
+    },
     // Names in several scripts.
     { alias: 'jose.nunez', displayName: 'José Núñez', licenses: e3, sizeGB: 2.9, usageLocation: 'ES' },
     { alias: 'zoe.bronte', displayName: 'Zoë Brontë', licenses: e3, sizeGB: 1.7, usageLocation: 'GB' },
@@ -177,14 +218,28 @@ function withoutMailbox(draft: TenantDraft): FixtureUser[] {
   const { rng } = draft;
   return [
     {
-      id: rng.guid(), userPrincipalName: `patti.fernandez@${draft.domain}`, displayName: 'Patti Fernandez', mail: null,
-      accountEnabled: true, userType: 'Member', usageLocation: 'US', createdDateTime: before(draft, 400 * DAY),
-      assignedLicenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])], mailbox: null,
+      id: rng.guid(),
+      userPrincipalName: `patti.fernandez@${draft.domain}`,
+      displayName: 'Patti Fernandez',
+      mail: null,
+      accountEnabled: true,
+      userType: 'Member',
+      usageLocation: 'US',
+      createdDateTime: before(draft, 400 * DAY),
+      assignedLicenses: [assign(SKU.E3, [EXCHANGE_PLAN.enterprise])],
+      mailbox: null,
     },
     {
-      id: rng.guid(), userPrincipalName: `adele.vance_fabrikam.com#EXT#@${draft.domain}`, displayName: 'Adele Vance (Fabrikam)',
-      mail: 'adele.vance@fabrikam.com', accountEnabled: true, userType: 'Guest', usageLocation: null,
-      createdDateTime: before(draft, 90 * DAY), assignedLicenses: [], mailbox: null,
+      id: rng.guid(),
+      userPrincipalName: `adele.vance_fabrikam.com#EXT#@${draft.domain}`,
+      displayName: 'Adele Vance (Fabrikam)',
+      mail: 'adele.vance@fabrikam.com',
+      accountEnabled: true,
+      userType: 'Guest',
+      usageLocation: null,
+      createdDateTime: before(draft, 90 * DAY),
+      assignedLicenses: [],
+      mailbox: null,
     },
   ];
 }
@@ -200,8 +255,10 @@ export function demoTenant(now = new Date()): TenantFixture {
   const filler: FixtureUser[] = [];
   for (let i = 0; i < FILLER_PEOPLE; i++) filler.push(userMailboxUser(draft));
   const resources = [
-    resourceMailboxUser(draft, 'RoomMailbox', 0), resourceMailboxUser(draft, 'RoomMailbox', 1),
-    resourceMailboxUser(draft, 'RoomMailbox', 2), resourceMailboxUser(draft, 'EquipmentMailbox', 0),
+    resourceMailboxUser(draft, 'RoomMailbox', 0),
+    resourceMailboxUser(draft, 'RoomMailbox', 1),
+    resourceMailboxUser(draft, 'RoomMailbox', 2),
+    resourceMailboxUser(draft, 'EquipmentMailbox', 0),
     resourceMailboxUser(draft, 'EquipmentMailbox', 1),
   ];
   const users = [...named, ...shared, ...filler, ...resources, ...withoutMailbox(draft)];

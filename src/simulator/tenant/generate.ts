@@ -8,7 +8,12 @@ import { SeededRandom } from './random';
 import { EXCHANGE_PLAN, SKU, type CatalogSku } from './skus';
 import { consumedUnits, subscribedSku } from './subscriptions';
 import {
-  EQUIPMENT_KINDS, HOSTILE_DISPLAY_NAMES, NAME_CULTURES, REGIONS, ROOM_BUILDINGS, SHARED_MAILBOX_NAMES,
+  EQUIPMENT_KINDS,
+  HOSTILE_DISPLAY_NAMES,
+  NAME_CULTURES,
+  REGIONS,
+  ROOM_BUILDINGS,
+  SHARED_MAILBOX_NAMES,
   TOTAL_CULTURE_WEIGHT,
 } from './names';
 
@@ -22,13 +27,25 @@ export interface MailboxQuota {
   prohibitSendReceiveQuotaBytes: number;
 }
 /** Exchange Online Plan 1, unlicensed shared mailboxes, rooms. */
-export const QUOTA_50GB: MailboxQuota = { issueWarningQuotaBytes: 49 * GB, prohibitSendQuotaBytes: 49.5 * GB, prohibitSendReceiveQuotaBytes: 50 * GB };
+export const QUOTA_50GB: MailboxQuota = {
+  issueWarningQuotaBytes: 49 * GB,
+  prohibitSendQuotaBytes: 49.5 * GB,
+  prohibitSendReceiveQuotaBytes: 50 * GB,
+};
 /** Exchange Online Plan 2, and shared mailboxes created before July 2018. */
-export const QUOTA_100GB: MailboxQuota = { issueWarningQuotaBytes: 98 * GB, prohibitSendQuotaBytes: 99 * GB, prohibitSendReceiveQuotaBytes: 100 * GB };
+export const QUOTA_100GB: MailboxQuota = {
+  issueWarningQuotaBytes: 98 * GB,
+  prohibitSendQuotaBytes: 99 * GB,
+  prohibitSendReceiveQuotaBytes: 100 * GB,
+};
 
 export const GRAPH_APP_ROLES = [
-  'User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All',
-  'LicenseAssignment.ReadWrite.All', 'ReportSettings.Read.All',
+  'User.Read.All',
+  'Reports.Read.All',
+  'Organization.Read.All',
+  'GroupMember.Read.All',
+  'LicenseAssignment.ReadWrite.All',
+  'ReportSettings.Read.All',
 ];
 export const ADMIN_GROUP_NAME = 'M365 Bot Admins';
 
@@ -92,9 +109,7 @@ export function personName(rng: SeededRandom): { displayName: string; localBase:
   const culture = pickCulture(rng);
   const [given, givenAscii] = rng.pick(culture.given);
   const [family, familyAscii] = rng.pick(culture.family);
-  const displayName = culture.familyFirst
-    ? family + (culture.separator ?? ' ') + given
-    : given + ' ' + family;
+  const displayName = culture.familyFirst ? family + (culture.separator ?? ' ') + given : given + ' ' + family;
   return { displayName, localBase: `${givenAscii}.${familyAscii}`, usageLocation: rng.pick(culture.usageLocations) };
 }
 
@@ -106,13 +121,17 @@ type ExchangePlan = 'plan2' | 'plan1' | 'none';
 
 function userLicenses(rng: SeededRandom): { licenses: FixtureUser['assignedLicenses']; plan: ExchangePlan; archiving: boolean } {
   const r = rng.next();
-  if (r < 0.40) {
+  if (r < 0.4) {
     // A few tenants switch Teams off in E3 for some people: disabledPlans that are not Exchange.
-    return { licenses: [license(SKU.E3, rng.chance(0.05) ? ['57ff2da0-773e-42df-b2af-ffb7a2317929'] : undefined)], plan: 'plan2', archiving: true };
+    return {
+      licenses: [license(SKU.E3, rng.chance(0.05) ? ['57ff2da0-773e-42df-b2af-ffb7a2317929'] : undefined)],
+      plan: 'plan2',
+      archiving: true,
+    };
   }
   if (r < 0.54) return { licenses: [license(SKU.M365E5)], plan: 'plan2', archiving: true };
   if (r < 0.72) return { licenses: [license(SKU.BusinessPremium)], plan: 'plan1', archiving: true };
-  if (r < 0.80) return { licenses: [license(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
+  if (r < 0.8) return { licenses: [license(SKU.ExchangePlan1)], plan: 'plan1', archiving: false };
   if (r < 0.84) return { licenses: [license(SKU.ExchangePlan1), license(SKU.ExchangeArchiving)], plan: 'plan1', archiving: true };
   if (r < 0.93) return { licenses: [license(SKU.ExchangePlan2)], plan: 'plan2', archiving: true };
   if (r < 0.97) {
@@ -124,7 +143,10 @@ function userLicenses(rng: SeededRandom): { licenses: FixtureUser['assignedLicen
 }
 
 /** Mailbox size in bytes and a matching item count (typical items are 50–120 KB). */
-export function contents(rng: SeededRandom, bytes: number): { itemCount: number; totalItemSizeBytes: number; deletedItemCount: number; totalDeletedItemSizeBytes: number } {
+export function contents(
+  rng: SeededRandom,
+  bytes: number,
+): { itemCount: number; totalItemSizeBytes: number; deletedItemCount: number; totalDeletedItemSizeBytes: number } {
   const totalItemSizeBytes = Math.max(Math.round(bytes), 40_000);
   const itemCount = Math.max(1, Math.round(totalItemSizeBytes / rng.lognormal(75_000, 0.4)));
   const deletedShare = rng.between(0.005, 0.08);
@@ -143,7 +165,10 @@ export function archiveContents(rng: SeededRandom, autoExpanding: boolean): { it
 }
 
 /** When the mailbox was last used: mostly within days, some idle for months, a few never. */
-function activity(draft: TenantDraft, accountEnabled: boolean): { lastInteractionTime: string | null; lastLogonTime: string | null; idleDays: number } {
+function activity(
+  draft: TenantDraft,
+  accountEnabled: boolean,
+): { lastInteractionTime: string | null; lastLogonTime: string | null; idleDays: number } {
   const { rng } = draft;
   let idleMs: number | null;
   if (!accountEnabled) idleMs = rng.chance(0.3) ? null : rng.between(60, 540) * DAY;
@@ -252,7 +277,7 @@ function sharedMailboxUser(draft: TenantDraft, sharedIndex: number): FixtureUser
     bytes = Math.min(rng.lognormal(3 * GB, 1), 45 * GB);
     hasArchive = true;
     hold = rng.chance(0.3);
-  } else if (r < 0.20) {
+  } else if (r < 0.2) {
     const plan1 = rng.chance(0.5);
     licenses = [license(plan1 ? SKU.ExchangePlan1 : SKU.E3)];
     quota = plan1 ? QUOTA_50GB : QUOTA_100GB;
@@ -292,9 +317,10 @@ function sharedMailboxUser(draft: TenantDraft, sharedIndex: number): FixtureUser
 
 export function resourceMailboxUser(draft: TenantDraft, kind: 'RoomMailbox' | 'EquipmentMailbox', index: number): FixtureUser {
   const { rng } = draft;
-  const displayName = kind === 'RoomMailbox'
-    ? `Room ${ROOM_BUILDINGS[index % ROOM_BUILDINGS.length]} ${Math.floor(index / ROOM_BUILDINGS.length) + 1}.${rng.int(1, 9)}0${rng.int(1, 9)}`
-    : `${EQUIPMENT_KINDS[index % EQUIPMENT_KINDS.length]} ${Math.floor(index / EQUIPMENT_KINDS.length) + 1}`;
+  const displayName =
+    kind === 'RoomMailbox'
+      ? `Room ${ROOM_BUILDINGS[index % ROOM_BUILDINGS.length]} ${Math.floor(index / ROOM_BUILDINGS.length) + 1}.${rng.int(1, 9)}0${rng.int(1, 9)}`
+      : `${EQUIPMENT_KINDS[index % EQUIPMENT_KINDS.length]} ${Math.floor(index / EQUIPMENT_KINDS.length) + 1}`;
   const alias = uniqueLocalPart(draft, displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   const upn = `${alias}@${draft.domain}`;
   const seen = activity(draft, true);
@@ -336,17 +362,31 @@ function mailboxlessUser(draft: TenantDraft): FixtureUser {
     // A guest's sign-in name is its home address with @ turned into _ and #EXT# appended.
     const home = uniqueLocalPart(draft, `guest:${name.localBase}`).slice('guest:'.length);
     return {
-      id: rng.guid(), userPrincipalName: `${home}_fabrikam.com#EXT#@${draft.domain}`, displayName: `${name.displayName} (Fabrikam)`,
-      mail: `${home}@fabrikam.com`, accountEnabled: true, userType: 'Guest', usageLocation: null,
-      createdDateTime, assignedLicenses: [], mailbox: null,
+      id: rng.guid(),
+      userPrincipalName: `${home}_fabrikam.com#EXT#@${draft.domain}`,
+      displayName: `${name.displayName} (Fabrikam)`,
+      mail: `${home}@fabrikam.com`,
+      accountEnabled: true,
+      userType: 'Guest',
+      usageLocation: null,
+      createdDateTime,
+      assignedLicenses: [],
+      mailbox: null,
     };
   }
   const local = uniqueLocalPart(draft, name.localBase);
   const licensed = r < 0.7;
   return {
-    id: rng.guid(), userPrincipalName: `${local}@${draft.domain}`, displayName: name.displayName, mail: null,
-    accountEnabled: licensed || rng.chance(0.5), userType: 'Member', usageLocation: licensed ? name.usageLocation : null,
-    createdDateTime, assignedLicenses: licensed ? [license(SKU.E3, [EXCHANGE_PLAN.enterprise])] : [], mailbox: null,
+    id: rng.guid(),
+    userPrincipalName: `${local}@${draft.domain}`,
+    displayName: name.displayName,
+    mail: null,
+    accountEnabled: licensed || rng.chance(0.5),
+    userType: 'Member',
+    usageLocation: licensed ? name.usageLocation : null,
+    createdDateTime,
+    assignedLicenses: licensed ? [license(SKU.E3, [EXCHANGE_PLAN.enterprise])] : [],
+    mailbox: null,
   };
 }
 

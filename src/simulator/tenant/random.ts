@@ -7,7 +7,7 @@ export class SeededRandom {
 
   constructor(seed: number) {
     // Spread nearby seeds apart so seed 1 and seed 2 do not start on neighbouring streams.
-    this.state = (Math.imul(seed >>> 0 ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
+    this.state = (Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ 0xc2b2ae35) >>> 0;
   }
 
   /** The next 32-bit unsigned integer. */
@@ -68,11 +68,20 @@ export class SeededRandom {
     const d = this.uint32();
     // Version 4 in the third group, variant 10xx in the fourth, as RFC 4122 random GUIDs have.
     return (
-      hex32(a) + '-' +
-      HEX_BYTE[b >>> 24] + HEX_BYTE[(b >>> 16) & 0xff] + '-' +
-      HEX_BYTE[0x40 | ((b >>> 8) & 0x0f)] + HEX_BYTE[b & 0xff] + '-' +
-      HEX_BYTE[0x80 | ((c >>> 24) & 0x3f)] + HEX_BYTE[(c >>> 16) & 0xff] + '-' +
-      HEX_BYTE[(c >>> 8) & 0xff] + HEX_BYTE[c & 0xff] + hex32(d)
+      hex32(a) +
+      '-' +
+      HEX_BYTE[b >>> 24] +
+      HEX_BYTE[(b >>> 16) & 0xff] +
+      '-' +
+      HEX_BYTE[0x40 | ((b >>> 8) & 0x0f)] +
+      HEX_BYTE[b & 0xff] +
+      '-' +
+      HEX_BYTE[0x80 | ((c >>> 24) & 0x3f)] +
+      HEX_BYTE[(c >>> 16) & 0xff] +
+      '-' +
+      HEX_BYTE[(c >>> 8) & 0xff] +
+      HEX_BYTE[c & 0xff] +
+      hex32(d)
     );
   }
 }

@@ -24,10 +24,22 @@ export interface CatalogSku {
 }
 
 const TEAMS1 = { servicePlanId: '57ff2da0-773e-42df-b2af-ffb7a2317929', servicePlanName: 'TEAMS1', appliesTo: 'User' } as const;
-const OFFICESUBSCRIPTION = { servicePlanId: '43de0ff5-c92c-492b-9116-175376d08c38', servicePlanName: 'OFFICESUBSCRIPTION', appliesTo: 'User' } as const;
-const EXCHANGE_S_ENTERPRISE = { servicePlanId: EXCHANGE_PLAN.enterprise, servicePlanName: 'EXCHANGE_S_ENTERPRISE', appliesTo: 'User' } as const;
+const OFFICESUBSCRIPTION = {
+  servicePlanId: '43de0ff5-c92c-492b-9116-175376d08c38',
+  servicePlanName: 'OFFICESUBSCRIPTION',
+  appliesTo: 'User',
+} as const;
+const EXCHANGE_S_ENTERPRISE = {
+  servicePlanId: EXCHANGE_PLAN.enterprise,
+  servicePlanName: 'EXCHANGE_S_ENTERPRISE',
+  appliesTo: 'User',
+} as const;
 const EXCHANGE_S_STANDARD = { servicePlanId: EXCHANGE_PLAN.standard, servicePlanName: 'EXCHANGE_S_STANDARD', appliesTo: 'User' } as const;
-const EXCHANGE_S_ARCHIVE_ADDON = { servicePlanId: EXCHANGE_PLAN.archiveAddon, servicePlanName: 'EXCHANGE_S_ARCHIVE_ADDON', appliesTo: 'User' } as const;
+const EXCHANGE_S_ARCHIVE_ADDON = {
+  servicePlanId: EXCHANGE_PLAN.archiveAddon,
+  servicePlanName: 'EXCHANGE_S_ARCHIVE_ADDON',
+  appliesTo: 'User',
+} as const;
 const EXCHANGE_ANALYTICS = { servicePlanId: EXCHANGE_PLAN.analytics, servicePlanName: 'EXCHANGE_ANALYTICS', appliesTo: 'User' } as const;
 const MIP_S_EXCHANGE = { servicePlanId: EXCHANGE_PLAN.dataClassification, servicePlanName: 'MIP_S_Exchange', appliesTo: 'User' } as const;
 

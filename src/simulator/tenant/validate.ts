@@ -11,7 +11,10 @@ import schema from './schema.json';
 const LISTED_PROBLEMS = 100;
 
 export class TenantFixtureError extends Error {
-  constructor(readonly problems: string[], source?: string) {
+  constructor(
+    readonly problems: string[],
+    source?: string,
+  ) {
     const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  - ${p}`);
     if (problems.length > LISTED_PROBLEMS) listed.push(`  … and ${problems.length - LISTED_PROBLEMS} more`);
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -56,7 +59,10 @@ export function readablePath(segments: readonly string[]): string {
 
 function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function valueAt(doc: unknown, segments: readonly string[]): unknown {
@@ -85,8 +91,11 @@ function describeSchemaErrors(allErrors: readonly ErrorObject[], doc: unknown): 
   for (const error of errors) {
     if (error.keyword !== 'oneOf') continue;
     dropped.add(error);
-    const branches = errors.filter((e) => e.schemaPath.startsWith(`${error.schemaPath}/`)
-      && (e.instancePath === error.instancePath || e.instancePath.startsWith(`${error.instancePath}/`)));
+    const branches = errors.filter(
+      (e) =>
+        e.schemaPath.startsWith(`${error.schemaPath}/`) &&
+        (e.instancePath === error.instancePath || e.instancePath.startsWith(`${error.instancePath}/`)),
+    );
     const [nullBranch, otherBranch] = ['0', '1'].map((n) => branches.filter((e) => e.schemaPath.startsWith(`${error.schemaPath}/${n}/`)));
     for (const e of nullBranch) dropped.add(e);
     if (otherBranch.length === 1 && otherBranch[0].keyword === 'type' && otherBranch[0].instancePath === error.instancePath) {
@@ -150,7 +159,8 @@ function referenceProblems(fixture: TenantFixture): string[] {
     else userIndexById.set(user.id, i);
     const upn = user.userPrincipalName.toLowerCase();
     const sameUpn = userIndexByUpn.get(upn);
-    if (sameUpn !== undefined) problems.push(`users[${i}].userPrincipalName: ${user.userPrincipalName} is already the UPN of users[${sameUpn}]`);
+    if (sameUpn !== undefined)
+      problems.push(`users[${i}].userPrincipalName: ${user.userPrincipalName} is already the UPN of users[${sameUpn}]`);
     else userIndexByUpn.set(upn, i);
 
     user.assignedLicenses.forEach((assigned, j) => {

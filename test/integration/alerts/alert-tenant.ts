@@ -7,11 +7,23 @@ export const EXO_P2 = '19ec0d23-8335-4cbd-94ac-6050e30712fa';
 const EXCHANGE_S_ENTERPRISE = 'efb87545-963c-4e0d-99df-69c6916d9eb0';
 
 export const ALICE = 'a1111111-0000-4000-8000-000000000001';
-export const SHARED = ['5a000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000003', '5a000000-0000-4000-8000-000000000004'];
+export const SHARED = [
+  '5a000000-0000-4000-8000-000000000001',
+  '5a000000-0000-4000-8000-000000000002',
+  '5a000000-0000-4000-8000-000000000003',
+  '5a000000-0000-4000-8000-000000000004',
+];
 
 export const sharedUpn = (i: number) => `shared${i + 1}@contoso.example`;
 
-function mailboxUser(id: string, upn: string, displayName: string, type: string, sizeBytes: number, extra: Partial<FixtureUser> = {}): FixtureUser {
+function mailboxUser(
+  id: string,
+  upn: string,
+  displayName: string,
+  type: string,
+  sizeBytes: number,
+  extra: Partial<FixtureUser> = {},
+): FixtureUser {
   return {
     id,
     userPrincipalName: upn,
@@ -47,19 +59,39 @@ export function alertTenant(): TenantFixture {
     identity: {
       clientId: '7a7a7a7a-0000-4000-8000-00000000c1d0',
       principalId: '8b8b8b8b-0000-4000-8000-0000000000b0',
-      graphAppRoles: ['User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All', 'ReportSettings.Read.All', 'Application.Read.All'],
+      graphAppRoles: [
+        'User.Read.All',
+        'Reports.Read.All',
+        'Organization.Read.All',
+        'GroupMember.Read.All',
+        'LicenseAssignment.ReadWrite.All',
+        'ReportSettings.Read.All',
+        'Application.Read.All',
+      ],
       exchangeAppRoles: ['Exchange.ManageAsApp'],
       directoryRoles: ['Exchange Recipient Administrator'],
     },
     reportSettings: { displayConcealedNames: false },
     reportRefreshDate: new Date().toISOString().slice(0, 10),
     subscribedSkus: [
-      { skuId: E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 50 }, servicePlans: [{ servicePlanId: EXCHANGE_S_ENTERPRISE, servicePlanName: 'EXCHANGE_S_ENTERPRISE' }] },
-      { skuId: EXO_P2, skuPartNumber: 'EXCHANGEENTERPRISE', prepaidUnits: { enabled: 50 }, servicePlans: [{ servicePlanId: EXCHANGE_S_ENTERPRISE, servicePlanName: 'EXCHANGE_S_ENTERPRISE' }] },
+      {
+        skuId: E3,
+        skuPartNumber: 'ENTERPRISEPACK',
+        prepaidUnits: { enabled: 50 },
+        servicePlans: [{ servicePlanId: EXCHANGE_S_ENTERPRISE, servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
+      },
+      {
+        skuId: EXO_P2,
+        skuPartNumber: 'EXCHANGEENTERPRISE',
+        prepaidUnits: { enabled: 50 },
+        servicePlans: [{ servicePlanId: EXCHANGE_S_ENTERPRISE, servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
+      },
     ],
     groups: [],
     users: [
-      mailboxUser(ALICE, 'alice@contoso.example', 'Alice Adams', 'UserMailbox', 2 * GB, { assignedLicenses: [{ skuId: E3, disabledPlans: [] }] }),
+      mailboxUser(ALICE, 'alice@contoso.example', 'Alice Adams', 'UserMailbox', 2 * GB, {
+        assignedLicenses: [{ skuId: E3, disabledPlans: [] }],
+      }),
       ...SHARED.map((id, i) => mailboxUser(id, sharedUpn(i), `Shared Desk ${i + 1}`, 'SharedMailbox', 20 * GB)),
     ],
   } as TenantFixture;

@@ -53,7 +53,8 @@ async function setSharedSize(i: number, bytes: number): Promise<void> {
 }
 
 const isAlert = (a: PostedActivity) => a.kind === 'send' && /ALERT|Resolved|alerts resolved/.test(cardText(a.activity));
-const alertsSince = (n: number, conversationId?: string) => stack.connector.activities.slice(n).filter((a) => isAlert(a) && (!conversationId || a.conversationId === conversationId));
+const alertsSince = (n: number, conversationId?: string) =>
+  stack.connector.activities.slice(n).filter((a) => isAlert(a) && (!conversationId || a.conversationId === conversationId));
 
 async function say(text: string, conversationId?: string, conversationType?: string): Promise<string> {
   const since = stack.connector.activities.length;
@@ -68,9 +69,21 @@ test('POST /api/alerts/run refuses callers without a valid token (401) and calle
   const url = `${stack.bot.url}/api/alerts/run?wait=1`;
   expect((await fetch(url, { method: 'POST' })).status).toBe(401);
   expect((await fetch(url, { method: 'POST', headers: { authorization: 'Bearer not.a.token' } })).status).toBe(401);
-  expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token(RUNNER, { aud: 'api://someone-else' })}` } })).status).toBe(401);
-  expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token(RUNNER, { exp: Math.floor(Date.now() / 1000) - 3600 })}` } })).status).toBe(401);
-  const forged = keys.token(AUDIENCE, '', { claims: { iss: ISSUER, tid: TENANT, oid: RUNNER }, key: (await import('../../support/openid-server')).newSigningKey() });
+  expect(
+    (await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token(RUNNER, { aud: 'api://someone-else' })}` } })).status,
+  ).toBe(401);
+  expect(
+    (
+      await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token(RUNNER, { exp: Math.floor(Date.now() / 1000) - 3600 })}` },
+      })
+    ).status,
+  ).toBe(401);
+  const forged = keys.token(AUDIENCE, '', {
+    claims: { iss: ISSUER, tid: TENANT, oid: RUNNER },
+    key: (await import('../../support/openid-server')).newSigningKey(),
+  });
   expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token(STRANGER)}` } })).status).toBe(403);
 });
@@ -137,7 +150,12 @@ test('Acknowledge stops reminders; a click from another conversation or for an u
 });
 
 test('two bot instances on one storage run one cycle between them: one alert', async () => {
-  const second = await startBot({ config: stack.config, log: new Logger('error', {}, () => undefined), tlsCa: stack.sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const second = await startBot({
+    config: stack.config,
+    log: new Logger('error', {}, () => undefined),
+    tlsCa: stack.sim.info.caCertPem,
+    bindHost: '127.0.0.1',
+  });
   extraBots.push(second);
   await setSharedSize(2, 62 * GB);
   const start = stack.connector.activities.length;
@@ -153,7 +171,12 @@ test('two bot instances on one storage run one cycle between them: one alert', a
 test('a restart between cycles neither loses nor repeats: the new instance sends only the resolved notice', async () => {
   const before = extraBots.pop()!;
   await before.stop();
-  const restarted = await startBot({ config: stack.config, log: new Logger('error', {}, () => undefined), tlsCa: stack.sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const restarted = await startBot({
+    config: stack.config,
+    log: new Logger('error', {}, () => undefined),
+    tlsCa: stack.sim.info.caCertPem,
+    bindHost: '127.0.0.1',
+  });
   extraBots.push(restarted);
   const start = stack.connector.activities.length;
   await runCycle(restarted);
@@ -194,7 +217,9 @@ test('alerts off stops them; alerts check runs a check for this conversation', a
   expect(await say('alerts on quota 1', group, 'groupChat')).toMatch(/mailboxes near their quota \(from 1%\)/);
   const start = stack.connector.activities.length;
   expect(await say('alerts check', group, 'groupChat')).toMatch(/Checking/);
-  await stack.connector.waitFor(() => stack.connector.activities.slice(start).find((a) => /Checked: \d+ new alert/.test(cardText(a.activity))));
+  await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(start).find((a) => /Checked: \d+ new alert/.test(cardText(a.activity))),
+  );
   // Every mailbox here is over 1% of its quota: one card each.
   expect(alertsSince(start, group).filter((a) => /QUOTA ALERT/.test(cardText(a.activity))).length).toBe(5);
   expect(await say('alerts off', group, 'groupChat')).toMatch(/Alerts are off/);

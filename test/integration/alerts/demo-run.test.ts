@@ -9,7 +9,18 @@ let demo: Demo;
 const azuriteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-run-'));
 
 beforeAll(async () => {
-  demo = await startDemo({ ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND: 'off', AZURITE_LOCATION: azuriteDir, LOG_LEVEL: 'error', ALERT_INTERVAL_MINUTES: '0' }, { quiet: true });
+  demo = await startDemo(
+    {
+      ...process.env,
+      M365_TENANT_ID: '',
+      PORT: '0',
+      PLAYGROUND: 'off',
+      AZURITE_LOCATION: azuriteDir,
+      LOG_LEVEL: 'error',
+      ALERT_INTERVAL_MINUTES: '0',
+    },
+    { quiet: true },
+  );
 });
 afterAll(async () => {
   await demo?.stop();
@@ -19,7 +30,9 @@ afterAll(async () => {
 /** What README's curl does: the App Service token protocol, straight from /_sim/info. */
 async function identityToken(resource: string): Promise<{ status: number; token?: string }> {
   const info = await (await fetch(`${demo.simulator.controlUrl}/_sim/info`)).json();
-  const res = await fetch(`${info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent(resource)}`, { headers: { 'X-IDENTITY-HEADER': info.identityHeader } });
+  const res = await fetch(`${info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent(resource)}`, {
+    headers: { 'X-IDENTITY-HEADER': info.identityHeader },
+  });
   const body = await res.json();
   return { status: res.status, token: body.access_token };
 }
@@ -48,7 +61,7 @@ test('the same identity with a token for Graph, a forged token, or none at all i
   expect(none.headers.get('www-authenticate')).toBe('Bearer');
 });
 
-test('a resource the tenant does not know gets Entra\'s AADSTS500011 from the identity endpoint', async () => {
+test("a resource the tenant does not know gets Entra's AADSTS500011 from the identity endpoint", async () => {
   const res = await identityToken('api://someone-elses-app');
   expect(res.status).toBe(400);
 });

@@ -14,7 +14,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 beforeEach(async () => {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', body: JSON.stringify({ rules: [] }), headers: { 'content-type': 'application/json' } });
+  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    body: JSON.stringify({ rules: [] }),
+    headers: { 'content-type': 'application/json' },
+  });
 });
 
 const DONE = /^(?![\s\S]*(Reading|Looking up))/;
@@ -46,7 +50,9 @@ test('mailboxes reads statistics ten to a batch, not one call per mailbox', asyn
   const shared = mailboxUsers(stack.tenant, 'SharedMailbox').length;
   const ex = counts.apis.exchange;
   // One Get-Mailbox page, then ceil(N/10) $batch requests of Get-MailboxStatistics.
-  const batches = Object.entries(ex.paths as Record<string, number>).filter(([p]) => p.includes('$batch')).reduce((n, [, c]) => n + c, 0);
+  const batches = Object.entries(ex.paths as Record<string, number>)
+    .filter(([p]) => p.includes('$batch'))
+    .reduce((n, [, c]) => n + c, 0);
   expect(batches).toBe(Math.ceil(shared / 10));
   expect(ex.cmdlets['Get-MailboxStatistics']).toBe(shared);
   expect(ex.total - (ex.cmdlets['Get-MailboxStatistics'] ?? 0)).toBeLessThanOrEqual(batches + 2);
@@ -124,7 +130,12 @@ test('a throttling, flaky Exchange still gives the complete report', async () =>
   await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules: [{ api: 'exchange', status: 429, retryAfterSeconds: 0.2, rate: 0.2 }, { api: 'exchange', status: 503, rate: 0.05 }] }),
+    body: JSON.stringify({
+      rules: [
+        { api: 'exchange', status: 429, retryAfterSeconds: 0.2, rate: 0.2 },
+        { api: 'exchange', status: 503, rate: 0.05 },
+      ],
+    }),
   });
   const faulty = await ask('mailboxes all sort name top 200', /Reading mailboxes/);
   const counts = await requestCounts();
@@ -133,4 +144,3 @@ test('a throttling, flaky Exchange still gives the complete report', async () =>
   expect(faulty).not.toMatch(/partial/i);
   expect(rows(faulty)).toEqual(rows(clean));
 }, 120_000);
-

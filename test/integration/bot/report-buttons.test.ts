@@ -52,7 +52,9 @@ test('Next shows the following rows, without calling Exchange', async () => {
 test('Sort by size puts the largest user mailbox first', async () => {
   const sort = actions(report).find((a) => a.title === 'Largest');
   const res = await stack.click(sort.verb, sort.data);
-  const largest = mailboxUsers(stack.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.totalItemSizeBytes - a.mailbox!.totalItemSizeBytes)[0];
+  const largest = mailboxUsers(stack.tenant, 'UserMailbox').sort(
+    (a, b) => b.mailbox!.totalItemSizeBytes - a.mailbox!.totalItemSizeBytes,
+  )[0];
   const t = text(res.body.value);
   const table = t.slice(t.search(/\d+ of \d+/));
   expect(table.split('\n').slice(0, 12).join('\n')).toContain(visible(largest.displayName));
@@ -124,7 +126,11 @@ test('a snapshot of another conversation, or no snapshot, is refused and reveals
 });
 
 test.each([
-  ['export shared', /^Display name,User principal name,Verdict/, (): number | undefined => mailboxUsers(stack.tenant, 'SharedMailbox').length],
+  [
+    'export shared',
+    /^Display name,User principal name,Verdict/,
+    (): number | undefined => mailboxUsers(stack.tenant, 'SharedMailbox').length,
+  ],
   ['export licenses', /^Row,Subscription or account/, (): number | undefined => undefined],
 ] as const)('%s gives a CSV of that report', async (command, header, expectedRows) => {
   const since = stack.connector.activities.length;
@@ -153,32 +159,37 @@ const tenantCalls = async () => {
 test.each([
   ['shared', /Reading shared/, /^Display name,User principal name,Verdict/, 'Shared mailbox licences (CSV)'],
   ['licenses', /Reading licences/, /^Row,Subscription or account/, 'Licences and waste (CSV)'],
-] as const)('the %s card has Export CSV, answered from its snapshot without reading the tenant again', async (command, first, header, title) => {
-  const since = stack.connector.activities.length;
-  await stack.say(command);
-  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(cardText(a.activity))));
-  const card = await stack.connector.waitFor(() => {
-    const a = stack.connector.messages.get(sent.id);
-    return a && !/Reading/.test(cardText(a)) ? a.attachments[0].content : undefined;
-  });
-  const exp = button(card, 'Export CSV');
-  expect(exp).toMatchObject({ type: 'Action.Execute', verb: 'report.export' });
-  const before = await tenantCalls();
-  expect(before).toBeGreaterThan(0);
-  const clicked = stack.connector.activities.length;
-  expect((await stack.click(exp.verb, exp.data)).body.statusCode).toBe(200);
-  const reply = await stack.connector.waitFor(() => stack.connector.activities.slice(clicked).find((a) => a.kind === 'send'));
-  expect(text(reply.activity.attachments[0].content)).toContain(title);
-  const link = actions(reply.activity.attachments[0].content).find((a) => a.type === 'Action.OpenUrl').url as string;
-  const res = await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url));
-  expect(res.status).toBe(200);
-  const csv = await res.text();
-  expect(csv).toMatch(header);
-  if (command === 'shared') expect(csv.trim().split('\r\n').length - 1).toBe(mailboxUsers(stack.tenant, 'SharedMailbox').length);
-  expect(await tenantCalls()).toBe(before);
-  // The button is bound to this conversation like every other.
-  expect((await stack.click(exp.verb, exp.data, { conversationId: 'someone-elses-chat' })).body.statusCode).toBe(410);
-});
+] as const)(
+  'the %s card has Export CSV, answered from its snapshot without reading the tenant again',
+  async (command, first, header, title) => {
+    const since = stack.connector.activities.length;
+    await stack.say(command);
+    const sent = await stack.connector.waitFor(() =>
+      stack.connector.activities.slice(since).find((a) => a.kind === 'send' && first.test(cardText(a.activity))),
+    );
+    const card = await stack.connector.waitFor(() => {
+      const a = stack.connector.messages.get(sent.id);
+      return a && !/Reading/.test(cardText(a)) ? a.attachments[0].content : undefined;
+    });
+    const exp = button(card, 'Export CSV');
+    expect(exp).toMatchObject({ type: 'Action.Execute', verb: 'report.export' });
+    const before = await tenantCalls();
+    expect(before).toBeGreaterThan(0);
+    const clicked = stack.connector.activities.length;
+    expect((await stack.click(exp.verb, exp.data)).body.statusCode).toBe(200);
+    const reply = await stack.connector.waitFor(() => stack.connector.activities.slice(clicked).find((a) => a.kind === 'send'));
+    expect(text(reply.activity.attachments[0].content)).toContain(title);
+    const link = actions(reply.activity.attachments[0].content).find((a) => a.type === 'Action.OpenUrl').url as string;
+    const res = await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url));
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toMatch(header);
+    if (command === 'shared') expect(csv.trim().split('\r\n').length - 1).toBe(mailboxUsers(stack.tenant, 'SharedMailbox').length);
+    expect(await tenantCalls()).toBe(before);
+    // The button is bound to this conversation like every other.
+    expect((await stack.click(exp.verb, exp.data, { conversationId: 'someone-elses-chat' })).body.statusCode).toBe(410);
+  },
+);
 
 test("an older client's Action.Submit fallback does what the button does", async () => {
   const next = button(report, 'Next ▶');

@@ -21,12 +21,23 @@ const person = (alias: string) => stack.tenant.users.find((u) => u.mailbox?.alia
 function rosterEntry(alias: string) {
   const u = person(alias);
   const id = `29:1${alias}-${randomUUID()}`;
-  stack.connector.roster.set(id, { id, name: u.displayName, aadObjectId: u.id, email: u.userPrincipalName, userPrincipalName: u.userPrincipalName, tenantId: PLAYGROUND_TENANT, userRole: 'user' });
+  stack.connector.roster.set(id, {
+    id,
+    name: u.displayName,
+    aadObjectId: u.id,
+    email: u.userPrincipalName,
+    userPrincipalName: u.userPrincipalName,
+    tenantId: PLAYGROUND_TENANT,
+    userRole: 'user',
+  });
   return { id, name: u.displayName };
 }
 
 /** A message as Teams posts it: `<at>` tags in the text and one mention entity per tag. */
-function message(text: string, o: { mentions?: { id: string; name: string }[]; conversation?: Record<string, unknown>; value?: unknown } = {}) {
+function message(
+  text: string,
+  o: { mentions?: { id: string; name: string }[]; conversation?: Record<string, unknown>; value?: unknown } = {},
+) {
   const mentions = [BOT, ...(o.mentions ?? [])].filter((m) => text.includes(`<at>${m.name}</at>`));
   return {
     type: 'message',
@@ -50,7 +61,11 @@ async function answer(activity: any, first?: RegExp): Promise<string> {
   const since = stack.connector.activities.length;
   expect((await stack.post(activity)).status).toBe(200);
   const sent = await stack.connector.waitFor(() =>
-    stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === activity.conversation.id && (!first || first.test(visible(cardText(a.activity))))),
+    stack.connector.activities
+      .slice(since)
+      .find(
+        (a) => a.kind === 'send' && a.conversationId === activity.conversation.id && (!first || first.test(visible(cardText(a.activity)))),
+      ),
   );
   return stack.connector.waitFor(() => {
     const latest = visible(cardText(stack.connector.messages.get(sent.id)));

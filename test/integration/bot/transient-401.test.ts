@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
   expect(res.status).toBe(200);
 }
 

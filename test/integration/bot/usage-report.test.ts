@@ -24,12 +24,19 @@ afterAll(async () => {
 });
 
 const control = (path: string, method = 'GET', body?: unknown) =>
-  fetch(`${stack.sim.controlUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${stack.sim.controlUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const counts = async (): Promise<any> => (await control('/_sim/requests')).json();
 const resetCounts = () => control('/_sim/requests', 'DELETE');
-const ask = async (text: string, from?: string) => (await askBot(stack, text, { first: /Reading/, from, ownConversation: true, timeoutMs: 60_000 })).text;
+const ask = async (text: string, from?: string) =>
+  (await askBot(stack, text, { first: /Reading/, from, ownConversation: true, timeoutMs: 60_000 })).text;
 const downloads = (c: any): number =>
-  Object.entries(c.apis.graph.paths as Record<string, number>).filter(([p]) => p.includes('/data/download/')).reduce((n, [, k]) => n + k, 0);
+  Object.entries(c.apis.graph.paths as Record<string, number>)
+    .filter(([p]) => p.includes('/data/download/'))
+    .reduce((n, [, k]) => n + k, 0);
 
 test('above the threshold: figures from the usage report, live statistics only for the rows shown, the data date on the card', async () => {
   await resetCounts();
@@ -73,17 +80,23 @@ test('a row whose live figures differ notably from the day-old report is marked'
   const user = users.find((u) => u.mailbox!.totalItemSizeBytes > 500 * 1024 ** 2) ?? users[0];
   const m = user.mailbox!;
   await ask('mailboxes');
-  await control(`/_sim/users/${encodeURIComponent(user.id)}`, 'PATCH', { mailbox: { totalItemSizeBytes: m.totalItemSizeBytes * 3 + 2 * 1024 ** 3, itemCount: m.itemCount * 3 + 5000 } });
+  await control(`/_sim/users/${encodeURIComponent(user.id)}`, 'PATCH', {
+    mailbox: { totalItemSizeBytes: m.totalItemSizeBytes * 3 + 2 * 1024 ** 3, itemCount: m.itemCount * 3 + 5000 },
+  });
   try {
     const text = await ask(`mailboxes filter ${user.userPrincipalName}`);
     expect(text).toContain(visible(user.displayName));
     expect(text).toContain(`on ${usageDateText(stack.tenant.reportRefreshDate)}`);
     expect(text).toContain('⚠');
   } finally {
-    await control(`/_sim/users/${encodeURIComponent(user.id)}`, 'PATCH', { mailbox: { totalItemSizeBytes: m.totalItemSizeBytes, itemCount: m.itemCount } });
+    await control(`/_sim/users/${encodeURIComponent(user.id)}`, 'PATCH', {
+      mailbox: { totalItemSizeBytes: m.totalItemSizeBytes, itemCount: m.itemCount },
+    });
   }
   // Sanity: the simulator's day-old figures are what the bot compared against.
-  expect(figuresOnReportDay(user.userPrincipalName, { items: 1, bytes: 1000, deletedItems: 0, deletedBytes: 0 }, 2).bytes).toBeGreaterThan(0);
+  expect(figuresOnReportDay(user.userPrincipalName, { items: 1, bytes: 1000, deletedItems: 0, deletedBytes: 0 }, 2).bytes).toBeGreaterThan(
+    0,
+  );
 });
 
 test('the downloaded report is shared by every admin, and downloaded again once Microsoft publishes a newer day', async () => {
@@ -182,10 +195,16 @@ test('quota alerts on a large tenant come from the daily usage report and say so
   const channel = `19:${Date.now().toString(16)}usage@thread.tacv2`;
   const since = stack.connector.activities.length;
   expect(await stack.say('alerts on quota', { conversationId: channel, conversationType: 'channel' })).toBe(200);
-  await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === channel));
+  await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === channel),
+  );
   const report = await stack.bot.services.alerts.runCycle({ only: channel });
   expect(report.ran).toBe(true);
-  const alerts = stack.connector.activities.slice(since).filter((a) => a.kind === 'send' && a.conversationId === channel && /of its mailbox quota/.test(cardText(a.activity)));
+  const alerts = stack.connector.activities
+    .slice(since)
+    .filter((a) => a.kind === 'send' && a.conversationId === channel && /of its mailbox quota/.test(cardText(a.activity)));
   expect(alerts.length).toBeGreaterThan(0);
-  expect(visible(cardText(alerts[0].activity))).toMatch(/daily usage data of [A-Z][a-z]{2} \d+; this size is live|usage data of [A-Z][a-z]{2} \d+, which is updated daily/);
+  expect(visible(cardText(alerts[0].activity))).toMatch(
+    /daily usage data of [A-Z][a-z]{2} \d+; this size is live|usage data of [A-Z][a-z]{2} \d+, which is updated daily/,
+  );
 });

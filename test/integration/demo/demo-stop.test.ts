@@ -7,7 +7,15 @@ import * as path from 'node:path';
 import { startDemo } from '../../../src/demo/launch';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const demoEnv = (dir: string) => ({ ...process.env, M365_TENANT_ID: '', PORT: '0', PLAYGROUND: 'off', AZURITE_LOCATION: dir, LOG_LEVEL: 'error', ALERT_INTERVAL_MINUTES: '0' });
+const demoEnv = (dir: string) => ({
+  ...process.env,
+  M365_TENANT_ID: '',
+  PORT: '0',
+  PLAYGROUND: 'off',
+  AZURITE_LOCATION: dir,
+  LOG_LEVEL: 'error',
+  ALERT_INTERVAL_MINUTES: '0',
+});
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'demo-stop-'));
 const alive = (pid: number) => {
   try {
@@ -39,7 +47,10 @@ test('a crashing process takes its Azurite with it', async () => {
       process.stdout.write('AZURITE ' + s.process.pid + '\\n');
       setTimeout(() => { throw new Error('the bot crashed'); }, 50);
     });`;
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test/support/ts-require.cjs'), '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test/support/ts-require.cjs'), '-e', script], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -52,7 +63,10 @@ test('a crashing process takes its Azurite with it', async () => {
 test('a damaged .azurite/ is named, with the fix, and nothing is left running', async () => {
   const dir = tempDir();
   // Valid JSON, wrong content: Azurite starts, then answers every request with a bare 500.
-  fs.writeFileSync(path.join(dir, '__azurite_db_blob__.json'), '{"filename":"x","collections":[{"name":"$CONTAINERS_COLLECTION$","data":[null],"idIndex":[1],"binaryIndices":{}}]}');
+  fs.writeFileSync(
+    path.join(dir, '__azurite_db_blob__.json'),
+    '{"filename":"x","collections":[{"name":"$CONTAINERS_COLLECTION$","data":[null],"idIndex":[1],"binaryIndices":{}}]}',
+  );
   const failure = await startDemo(demoEnv(dir), { quiet: true }).then(
     async (demo) => {
       await demo.stop();

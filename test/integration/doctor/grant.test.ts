@@ -27,7 +27,15 @@ async function freshCredential() {
 }
 
 function pipelineFor(credential: Parameters<typeof createServicePipeline>[0]['credential']): ServicePipeline {
-  return createServicePipeline({ service: 'graph', credential, scope: 'https://graph.microsoft.com/.default', maxInFlight: 4, timeoutMs: 10_000, maxRetries: 0, tlsCa: sim.info.caCertPem });
+  return createServicePipeline({
+    service: 'graph',
+    credential,
+    scope: 'https://graph.microsoft.com/.default',
+    maxInFlight: 4,
+    timeoutMs: 10_000,
+    maxRetries: 0,
+    tlsCa: sim.info.caCertPem,
+  });
 }
 
 const run = (options: Partial<GrantOptions> = {}) =>
@@ -36,7 +44,10 @@ const run = (options: Partial<GrantOptions> = {}) =>
 async function requests(): Promise<{ apis: { graph: { paths: Record<string, number>; total: number } } }> {
   return (await fetch(`${sim.controlUrl}/_sim/requests`)).json() as never;
 }
-const posts = async () => Object.entries((await requests()).apis.graph.paths).filter(([k]) => k.startsWith('POST')).reduce((n, [, v]) => n + v, 0);
+const posts = async () =>
+  Object.entries((await requests()).apis.graph.paths)
+    .filter(([k]) => k.startsWith('POST'))
+    .reduce((n, [, v]) => n + v, 0);
 
 /** What the identity holds, as Graph lists it to anyone who looks. */
 async function assignedRoleIds(): Promise<string[]> {
@@ -79,7 +90,9 @@ test('refuses an empty id, a non-GUID and an unknown GUID, before changing anyth
 test('a dry run lists what it would add and changes nothing', async () => {
   const before = await assignedRoleIds();
   const result = await run({ dryRun: true });
-  expect(result.roles.map((r) => `${r.outcome} ${r.role}`)).toEqual([...BOT_GRAPH_ROLES, 'Exchange.ManageAsApp'].map((r) => `would add ${r}`));
+  expect(result.roles.map((r) => `${r.outcome} ${r.role}`)).toEqual(
+    [...BOT_GRAPH_ROLES, 'Exchange.ManageAsApp'].map((r) => `would add ${r}`),
+  );
   expect(lines[0]).toMatch(/^Dry run, nothing changes\./);
   expect(await assignedRoleIds()).toEqual(before);
   expect(await posts()).toBe(0);
@@ -97,7 +110,14 @@ test('grants the missing roles, says what it added, and ends with the Entra role
   expect(lines).toContain('  added            Exchange.ManageAsApp (Office 365 Exchange Online)');
   expect(lines.at(-1)).toContain(`"principalId":"${sim.info.principalId}","roleDefinitionId":"31392ffb-586c-42d1-9346-e59415a2cc4e"`);
   expect(await assignedRoleIds()).toEqual(
-    ['230c1aed-a721-4c5d-9cb4-a90514e508ef', '498476ce-e0fe-48b0-b801-37ba7e2685c6', '98830695-27a2-44f7-8c18-0c3ebc9698f6', 'dc50a0fb-09a3-484d-be87-e023b12c6440', 'df021288-bdef-4463-88db-98f22de89214', 'ee353f83-55ef-4b78-82da-555bfa2b4b95'].sort(),
+    [
+      '230c1aed-a721-4c5d-9cb4-a90514e508ef',
+      '498476ce-e0fe-48b0-b801-37ba7e2685c6',
+      '98830695-27a2-44f7-8c18-0c3ebc9698f6',
+      'dc50a0fb-09a3-484d-be87-e023b12c6440',
+      'df021288-bdef-4463-88db-98f22de89214',
+      'ee353f83-55ef-4b78-82da-555bfa2b4b95',
+    ].sort(),
   );
 });
 

@@ -75,7 +75,14 @@ export async function startDoctorTenant(spec = 'generate:30:1'): Promise<DoctorT
         retryBudgetMs: 5_000,
       });
       try {
-        return await runDoctor({ env: { ...process.env }, credential, graph: clients.graph, exchange: clients.exchange, config, tokenTimeoutMs: 10_000 });
+        return await runDoctor({
+          env: { ...process.env },
+          credential,
+          graph: clients.graph,
+          exchange: clients.exchange,
+          config,
+          tokenTimeoutMs: 10_000,
+        });
       } finally {
         clients.close();
       }

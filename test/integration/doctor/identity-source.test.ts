@@ -65,7 +65,10 @@ test('IDENTITY_ENDPOINT unset while IDENTITY_HEADER is set: no identity source a
 
 test('IDENTITY_ENDPOINT that is not a URL', async () => {
   const report = await tenant.run({ env: { IDENTITY_ENDPOINT: 'msi-token' } });
-  expect(check(report, 'identity')).toMatchObject({ status: 'fail', detail: 'IDENTITY_ENDPOINT is not a URL ("msi-token"), so no token can be fetched.' });
+  expect(check(report, 'identity')).toMatchObject({
+    status: 'fail',
+    detail: 'IDENTITY_ENDPOINT is not a URL ("msi-token"), so no token can be fetched.',
+  });
   expect(check(report, 'identity').fix).toContain('Remove IDENTITY_ENDPOINT and IDENTITY_HEADER');
 });
 
@@ -88,7 +91,11 @@ test('npm run doctor: the same checks as console text, failing when one fails', 
   });
   const { readConfig } = await import('../../../src/config');
   const config = {
-    ...readConfig({ GRAPH_ENDPOINT: tenant.sim.info.graph, EXCHANGE_ENDPOINT: tenant.sim.info.exchange, AZURE_CLIENT_ID: tenant.sim.info.clientId }),
+    ...readConfig({
+      GRAPH_ENDPOINT: tenant.sim.info.graph,
+      EXCHANGE_ENDPOINT: tenant.sim.info.exchange,
+      AZURE_CLIENT_ID: tenant.sim.info.clientId,
+    }),
     tenantId: tenant.sim.info.tenantId,
   };
   const report = await script.doctorFromSettings(process.env, config, tenant.sim.info.caCertPem);

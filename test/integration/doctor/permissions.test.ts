@@ -33,12 +33,20 @@ test('all granted: every check passes, and both services answered', async () => 
 
 test('permissions a feature does not use are not asked for', async () => {
   const report = await tenant.run({
-    identity: { graphAppRoles: GENERATED_GRAPH_ROLES.filter((r) => r !== 'GroupMember.Read.All' && r !== 'LicenseAssignment.ReadWrite.All') },
+    identity: {
+      graphAppRoles: GENERATED_GRAPH_ROLES.filter((r) => r !== 'GroupMember.Read.All' && r !== 'LicenseAssignment.ReadWrite.All'),
+    },
     config: { remediation: false },
   });
   expect(report.ok).toBe(true);
-  expect(check(report, 'graph-permission:GroupMember.Read.All')).toMatchObject({ status: 'skip', detail: 'Not needed: BOT_ADMIN_GROUP_ID is not set.' });
-  expect(check(report, 'graph-permission:LicenseAssignment.ReadWrite.All')).toMatchObject({ status: 'skip', detail: 'Not needed: REMEDIATION is off.' });
+  expect(check(report, 'graph-permission:GroupMember.Read.All')).toMatchObject({
+    status: 'skip',
+    detail: 'Not needed: BOT_ADMIN_GROUP_ID is not set.',
+  });
+  expect(check(report, 'graph-permission:LicenseAssignment.ReadWrite.All')).toMatchObject({
+    status: 'skip',
+    detail: 'Not needed: REMEDIATION is off.',
+  });
 });
 
 test('no Exchange.ManageAsApp: the Exchange token fails with the grant command, and no call is wasted on a sure 401', async () => {

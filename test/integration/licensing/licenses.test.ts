@@ -32,7 +32,9 @@ test('licenses calls out the subscriptions with no licence left', async () => {
   for (const s of exhausted) expect(callout).toContain(`(${assigned(s.skuId)} of ${s.prepaidUnits.enabled} assigned)`);
   expect(text).toContain(`${stack.tenant.subscribedSkus.length} subscriptions`);
   // Waste: the disabled accounts that still hold licences are named.
-  const disabled = stack.tenant.users.filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0 && u.mailbox?.recipientTypeDetails === 'UserMailbox');
+  const disabled = stack.tenant.users.filter(
+    (u) => !u.accountEnabled && u.assignedLicenses.length > 0 && u.mailbox?.recipientTypeDetails === 'UserMailbox',
+  );
   expect(text).toMatch(new RegExp(`Accounts that cannot sign in\\s+${disabled.length} accounts?`));
 });
 

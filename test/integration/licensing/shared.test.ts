@@ -37,10 +37,15 @@ function plansOf(tenant: TenantFixture, user: FixtureUser) {
   for (const license of user.assignedLicenses) {
     const sku = tenant.subscribedSkus.find((s) => s.skuId === license.skuId)!;
     for (const p of sku.servicePlans) {
-      if ((p.provisioningStatus ?? 'Success') === 'Success' && !(license.disabledPlans ?? []).includes(p.servicePlanId)) inEffect.add(p.servicePlanId);
+      if ((p.provisioningStatus ?? 'Success') === 'Success' && !(license.disabledPlans ?? []).includes(p.servicePlanId))
+        inEffect.add(p.servicePlanId);
     }
   }
-  return { plan2: inEffect.has(EXCHANGE_PLAN.enterprise), plan1: inEffect.has(EXCHANGE_PLAN.standard), archiving: inEffect.has(EXCHANGE_PLAN.archiveAddon) };
+  return {
+    plan2: inEffect.has(EXCHANGE_PLAN.enterprise),
+    plan1: inEffect.has(EXCHANGE_PLAN.standard),
+    archiving: inEffect.has(EXCHANGE_PLAN.archiveAddon),
+  };
 }
 
 /** Shared mailboxes that need a licence and lack it: over 50 GB needs Plan 2; an archive or a hold needs Plan 2 or Plan 1 + Archiving. */
@@ -105,7 +110,11 @@ test('statistics that cannot be read make the report say it is partial', async (
     expect(text).toMatch(new RegExp(`Partial: statistics could not be read for ${shared.length} of ${shared.length} shared mailboxes`));
     expect(text).toMatch(/Retry/);
   } finally {
-    await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', body: JSON.stringify({ rules: [] }), headers: { 'content-type': 'application/json' } });
+    await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ rules: [] }),
+      headers: { 'content-type': 'application/json' },
+    });
   }
 });
 
@@ -129,7 +138,9 @@ test('Assign licence, then Confirm, licenses the mailbox in the tenant and logs 
   expect(cardOf(done)).toMatch(/Test Admin/);
   const after = await simUser(legal.userPrincipalName);
   expect(after.assignedLicenses.map((l) => l.skuId).sort()).toEqual([...ok.data.skuIds].sort());
-  const logged = stack.logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'licence change' && l.userPrincipalName === legal.userPrincipalName);
+  const logged = stack.logLines
+    .map((l) => JSON.parse(l))
+    .find((l) => l.msg === 'licence change' && l.userPrincipalName === legal.userPrincipalName);
   expect(logged).toMatchObject({ outcome: 'assigned', requestedBy: { aadObjectId: ADMIN_ID }, addSkuIds: ok.data.skuIds });
 
   // Confirming the same card again: the mailbox has its licence now, so nothing more is assigned.
@@ -152,14 +163,21 @@ test('Graph refuses a mailbox whose account has no usage location, and the card 
   expect(cardOf(done)).toMatch(/Usage location/i);
   expect(cardOf(done)).toMatch(/Nothing was changed/);
   expect((await simUser(apac.userPrincipalName)).assignedLicenses).toEqual([]);
-  const logged = stack.logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'licence change' && l.userPrincipalName === apac.userPrincipalName);
+  const logged = stack.logLines
+    .map((l) => JSON.parse(l))
+    .find((l) => l.msg === 'licence change' && l.userPrincipalName === apac.userPrincipalName);
   expect(logged).toMatchObject({ outcome: 'refused', refusal: { status: 400 } });
 });
 
 test("a forged Confirm gets the bot's own proposal back, not the licence it asked for", async () => {
   const sales = mailboxUsers(stack.tenant, 'SharedMailbox').find((u) => u.mailbox!.alias === 'sales')!;
   const e5 = stack.tenant.subscribedSkus.find((s) => s.skuPartNumber === 'SPE_E5')!;
-  const forged = await stack.click('licence.assign', { upn: sales.userPrincipalName, skuId: e5.skuId, skuIds: [e5.skuId], removeSkuIds: [] });
+  const forged = await stack.click('licence.assign', {
+    upn: sales.userPrincipalName,
+    skuId: e5.skuId,
+    skuIds: [e5.skuId],
+    removeSkuIds: [],
+  });
   expect(forged.body.type).toBe('application/vnd.microsoft.card.adaptive');
   expect(cardOf(forged)).toMatch(/tenant changed/);
   expect(buttons(forged.body.value, 'licence.assign')[0].data.skuIds).not.toContain(e5.skuId);

@@ -28,7 +28,11 @@ afterEach(async () => {
 const mailboxCount = () => fixture.users.filter((u) => u.mailbox).length;
 
 async function model(patch: unknown): Promise<void> {
-  const res = await fetch(`${tenant.sim.controlUrl}/_sim/model`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  const res = await fetch(`${tenant.sim.controlUrl}/_sim/model`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
   if (!res.ok) throw new Error(`PUT /_sim/model: ${res.status} ${await res.text()}`);
 }
 

@@ -71,7 +71,9 @@ it('downloads the mailbox usage report through its pre-signed link', async () =>
 it('checks group membership and assigns a licence', async () => {
   const group = fixture.groups?.find((g) => g.members.length > 0);
   expect(group).toBeDefined();
-  await expect(tenant.clients.graph.checkMemberGroups(group!.members[0], [group!.id, '00000000-0000-0000-0000-000000000000'])).resolves.toEqual([group!.id]);
+  await expect(
+    tenant.clients.graph.checkMemberGroups(group!.members[0], [group!.id, '00000000-0000-0000-0000-000000000000']),
+  ).resolves.toEqual([group!.id]);
   const user = fixture.users.find((u) => u.usageLocation && u.assignedLicenses.length === 0);
   const sku = fixture.subscribedSkus[0];
   expect(user).toBeDefined();

@@ -51,13 +51,20 @@ const at = (iso: string) => {
 /** A card's text as one line, the way it reads. */
 const flat = (activity: any) => cardText(activity).replace(/\s+/g, ' ');
 const isScheduled = (a: PostedActivity) => a.kind === 'send' && /^Schedule \d+ ·/m.test(cardText(a.activity));
-const postedSince = (n: number, conversationId: string) => stack.connector.activities.slice(n).filter((a) => isScheduled(a) && a.conversationId === conversationId);
+const postedSince = (n: number, conversationId: string) =>
+  stack.connector.activities.slice(n).filter((a) => isScheduled(a) && a.conversationId === conversationId);
 
 /** Says `text` in a conversation; resolves with the text of the bot's first reply. */
-async function say(text: string, conversationId: string, o: { conversationType?: string; localTimezone?: string; from?: string } = {}): Promise<{ text: string; activity: any }> {
+async function say(
+  text: string,
+  conversationId: string,
+  o: { conversationType?: string; localTimezone?: string; from?: string } = {},
+): Promise<{ text: string; activity: any }> {
   const since = stack.connector.activities.length;
   expect(await stack.say(text, { conversationId, ...o })).toBe(200);
-  const reply = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === conversationId));
+  const reply = await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === conversationId),
+  );
   return { text: flat(reply.activity), activity: reply.activity };
 }
 
@@ -74,9 +81,16 @@ describe('one timeline, a controlled clock', () => {
     expect(ny.text).toMatch(/Next runs Mon 9 Mar 2026, 08:00 Mon 16 Mar 2026, 08:00 Mon 23 Mar 2026, 08:00/);
     const buttons = ny.activity.attachments[0].content.actions;
     expect(buttons.map((b: any) => b.title)).toEqual(['Cancel', 'All schedules']);
-    expect(buttons[0]).toMatchObject({ type: 'Action.Execute', verb: 'schedule.cancel', data: { schedule: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect(buttons[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'schedule.cancel',
+      data: { schedule: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    });
 
-    const berlin = await say('schedule export shared monthly on 29 at 08:00', BERLIN, { conversationType: 'channel', localTimezone: 'Europe/Berlin' });
+    const berlin = await say('schedule export shared monthly on 29 at 08:00', BERLIN, {
+      conversationType: 'channel',
+      localTimezone: 'Europe/Berlin',
+    });
     expect(berlin.text).toMatch(/monthly on day 29 \(or the month’s last day\) at 08:00/);
     expect(berlin.text).toMatch(/Sun 29 Mar 2026, 08:00 Wed 29 Apr 2026, 08:00 Fri 29 May 2026, 08:00/);
   });
@@ -113,7 +127,9 @@ describe('one timeline, a controlled clock', () => {
     const ny = postedSince(start, NEW_YORK);
     expect(daily).toHaveLength(1);
     expect(ny).toHaveLength(1);
-    expect(flat(ny[0].activity)).toMatch(/Late: 2 runs were missed while I was not running \(the latest was due Mon 23 Mar 2026, 08:00\); this is one run for them/);
+    expect(flat(ny[0].activity)).toMatch(
+      /Late: 2 runs were missed while I was not running \(the latest was due Mon 23 Mar 2026, 08:00\); this is one run for them/,
+    );
     expect(daily[0].activity.summary).toMatch(/^Late scheduled report/);
     await runCycle();
     expect(stack.connector.activities.slice(start).filter(isScheduled)).toHaveLength(2);
@@ -142,7 +158,12 @@ describe('one timeline, a controlled clock', () => {
   });
 
   test('a failed run (the tenant refuses) is posted once, listed, and retried on the next cycle', async () => {
-    const faults = (rules: unknown[]) => fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+    const faults = (rules: unknown[]) =>
+      fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+      });
     expect((await faults([{ api: 'exchange', path: '.*', status: 403 }])).ok).toBe(true);
     const start = stack.connector.activities.length;
     at('2026-03-30T06:01:00Z');
@@ -192,7 +213,10 @@ describe('one timeline, a controlled clock', () => {
     expect(elsewhere.body.statusCode).toBe(404);
     expect((await stack.click('schedule.cancel', { schedule: '../../etc' }, { conversationId: NEW_YORK })).body.statusCode).toBe(400);
     expect((await stack.click('schedule.cancel', { schedule: 'f'.repeat(32) }, { conversationId: NEW_YORK })).body.statusCode).toBe(404);
-    const stranger = await stack.click(cancel.verb, cancel.data, { conversationId: NEW_YORK, from: '0c0c0c0c-0000-4000-8000-00000000dead' });
+    const stranger = await stack.click(cancel.verb, cancel.data, {
+      conversationId: NEW_YORK,
+      from: '0c0c0c0c-0000-4000-8000-00000000dead',
+    });
     expect(stranger.body.statusCode).toBe(403);
     expect((await say('schedule list', NEW_YORK)).text).toMatch(/2\. licenses/);
 
@@ -212,14 +236,23 @@ describe('many instances and restarts', () => {
 
   test('two bot instances on one storage account: each due schedule is posted exactly once', async () => {
     at('2026-04-01T09:00:00Z');
-    for (const c of conversations) expect((await say('schedule shared daily at 10:00 tz UTC', c, { conversationType: 'groupChat' })).text).toMatch(/Scheduled/);
-    const second = await startBot({ config: stack.config, log: new Logger('error', {}, () => undefined), tlsCa: stack.sim.info.caCertPem, bindHost: '127.0.0.1', clock });
+    for (const c of conversations)
+      expect((await say('schedule shared daily at 10:00 tz UTC', c, { conversationType: 'groupChat' })).text).toMatch(/Scheduled/);
+    const second = await startBot({
+      config: stack.config,
+      log: new Logger('error', {}, () => undefined),
+      tlsCa: stack.sim.info.caCertPem,
+      bindHost: '127.0.0.1',
+      clock,
+    });
     extraBots.push(second);
     const start = stack.connector.activities.length;
     at('2026-04-01T10:00:30Z');
     const reports = await Promise.all([runCycle(stack.bot), runCycle(second)]);
     // Between them they posted each run once (other conversations' schedules were due too).
-    expect(reports.reduce((n, r) => n + (r.schedules?.sent ?? 0), 0)).toBe(stack.connector.activities.slice(start).filter(isScheduled).length);
+    expect(reports.reduce((n, r) => n + (r.schedules?.sent ?? 0), 0)).toBe(
+      stack.connector.activities.slice(start).filter(isScheduled).length,
+    );
     for (const c of conversations) expect(postedSince(start, c)).toHaveLength(1);
     // The one that ran second (or skipped) finds nothing left to do.
     await Promise.all([runCycle(second), runCycle(stack.bot)]);
@@ -234,13 +267,21 @@ describe('many instances and restarts', () => {
     try {
       const token = keys.token(AUDIENCE, '', { claims: { iss: ISSUER, tid: TENANT, oid: RUNNER, serviceurl: undefined } });
       // Without ?wait: the cycle runs on after the answer; the instance is stopped while it sends.
-      expect((await fetch(`${before.url}/api/alerts/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(202);
+      expect((await fetch(`${before.url}/api/alerts/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(
+        202,
+      );
       await stack.connector.waitFor(() => stack.connector.activities.slice(start).find(isScheduled));
       await before.stop();
     } finally {
       stack.connector.delayMs = 0;
     }
-    const restarted = await startBot({ config: stack.config, log: new Logger('error', {}, () => undefined), tlsCa: stack.sim.info.caCertPem, bindHost: '127.0.0.1', clock });
+    const restarted = await startBot({
+      config: stack.config,
+      log: new Logger('error', {}, () => undefined),
+      tlsCa: stack.sim.info.caCertPem,
+      bindHost: '127.0.0.1',
+      clock,
+    });
     extraBots.push(restarted);
     await runCycle(restarted);
     for (const c of conversations) expect(postedSince(start, c)).toHaveLength(1);
@@ -250,7 +291,13 @@ describe('many instances and restarts', () => {
     const [victim] = conversations;
     const [schedule] = await stack.bot.services.schedules.store.inConversation(victim);
     at('2026-04-03T10:00:30Z');
-    await stack.bot.services.schedules.runs.change(victim, (runs) => ({ ...runs, [schedule.id]: { ...runs[schedule.id], claim: { slot: '2026-04-03T10:00:00.000Z', at: now.toISOString(), cycle: 'a-cycle-that-died' } } }));
+    await stack.bot.services.schedules.runs.change(victim, (runs) => ({
+      ...runs,
+      [schedule.id]: {
+        ...runs[schedule.id],
+        claim: { slot: '2026-04-03T10:00:00.000Z', at: now.toISOString(), cycle: 'a-cycle-that-died' },
+      },
+    }));
     const start = stack.connector.activities.length;
     await runCycle();
     expect(postedSince(start, victim)).toHaveLength(0); // its claim may still be in flight
@@ -283,10 +330,36 @@ describe('many instances and restarts', () => {
 
   test('limits: 20 schedules in a conversation, 1,000 for the bot; only admins', async () => {
     const busy = `19:${randomUUID()}@thread.v2`;
-    for (let i = 0; i < 20; i++) await stack.bot.services.schedules.store.add({ conversationId: busy, conversationType: 'groupChat', report: 'shared', rule: { frequency: 'monthly', day: 1, hour: 8, minute: 0 }, timeZone: 'UTC', createdAt: now.toISOString(), by: { aadObjectId: ADMIN_ID, name: 'Test Admin' } });
-    expect((await say('schedule shared daily', busy, { conversationType: 'groupChat' })).text).toMatch(/No room for another schedule[\s\S]*has 20 schedules/);
+    for (let i = 0; i < 20; i++)
+      await stack.bot.services.schedules.store.add({
+        conversationId: busy,
+        conversationType: 'groupChat',
+        report: 'shared',
+        rule: { frequency: 'monthly', day: 1, hour: 8, minute: 0 },
+        timeZone: 'UTC',
+        createdAt: now.toISOString(),
+        by: { aadObjectId: ADMIN_ID, name: 'Test Admin' },
+      });
+    expect((await say('schedule shared daily', busy, { conversationType: 'groupChat' })).text).toMatch(
+      /No room for another schedule[\s\S]*has 20 schedules/,
+    );
     const all = (await stack.bot.services.state.read<Record<string, unknown>>('schedules/all'))!.value;
-    const filler = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`${i}`.padStart(32, '0'), { id: `${i}`.padStart(32, '0'), n: 1, conversationId: `filler-${i}`, conversationType: 'personal', report: 'shared', rule: { frequency: 'monthly', day: 1, hour: 8, minute: 0 }, timeZone: 'UTC', createdAt: now.toISOString(), by: { aadObjectId: '', name: '' } }]));
+    const filler = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [
+        `${i}`.padStart(32, '0'),
+        {
+          id: `${i}`.padStart(32, '0'),
+          n: 1,
+          conversationId: `filler-${i}`,
+          conversationType: 'personal',
+          report: 'shared',
+          rule: { frequency: 'monthly', day: 1, hour: 8, minute: 0 },
+          timeZone: 'UTC',
+          createdAt: now.toISOString(),
+          by: { aadObjectId: '', name: '' },
+        },
+      ]),
+    );
     await stack.bot.services.state.write('schedules/all', { ...all, ...filler });
     expect((await say('schedule shared daily', `a:${randomUUID()}`)).text).toMatch(/No room for another schedule[\s\S]*1,000 schedules/);
     await stack.bot.services.state.write('schedules/all', all);

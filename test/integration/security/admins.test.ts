@@ -25,14 +25,20 @@ beforeEach(async () => {
 });
 
 async function setFaults(rules: object[]): Promise<void> {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
 }
 
 /** The first reply to `text` from `from`, in a conversation of its own. */
 async function firstReply(text: string, from: string): Promise<string> {
   const conversationId = `conv-${randomUUID()}`;
   expect(await stack.say(text, { from, conversationId })).toBe(200);
-  const reply = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  const reply = await stack.connector.waitFor(() =>
+    stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'),
+  );
   return visible(cardText(reply.activity));
 }
 
@@ -72,9 +78,19 @@ test('someone the directory does not know gets the same refusal as a non-member'
 });
 
 test('every refusal reveals nothing about the tenant', async () => {
-  const texts = [await firstReply('mailboxes all', nonMember), await firstReply('mailbox alexw', randomUUID()), await firstReply('help', randomUUID())];
-  const secrets = [stack.tenant.tenant.initialDomain, stack.tenant.tenant.displayName ?? 'Contoso', group.displayName, group.id, stack.sim.info.tenantId,
-    ...stack.tenant.users.slice(0, 50).map((u) => u.userPrincipalName)];
+  const texts = [
+    await firstReply('mailboxes all', nonMember),
+    await firstReply('mailbox alexw', randomUUID()),
+    await firstReply('help', randomUUID()),
+  ];
+  const secrets = [
+    stack.tenant.tenant.initialDomain,
+    stack.tenant.tenant.displayName ?? 'Contoso',
+    group.displayName,
+    group.id,
+    stack.sim.info.tenantId,
+    ...stack.tenant.users.slice(0, 50).map((u) => u.userPrincipalName),
+  ];
   for (const text of texts) {
     expect(text).toMatch(REFUSAL);
     for (const s of secrets) expect(text.toLowerCase()).not.toContain(s.toLowerCase());

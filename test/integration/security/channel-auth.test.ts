@@ -25,7 +25,11 @@ beforeAll(async () => {
   // SingleTenant wants a secret; inbound validation never uses it.
   process.env.MicrosoftAppPassword = 'not-a-real-secret';
   bot = await startBot({
-    config: { ...stack.config, demo: false, bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true } },
+    config: {
+      ...stack.config,
+      demo: false,
+      bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true },
+    },
     log: new Logger('debug', { app: 'auth-test' }, (l) => logLines.push(l)),
     tlsCa: stack.sim.info.caCertPem,
     bindHost: '127.0.0.1',
@@ -93,11 +97,21 @@ describe('every other request is refused with 401 and no answer', () => {
   const cases: [string, () => string | undefined][] = [
     ['no Authorization header', () => undefined],
     ['a token for another bot (wrong audience)', () => `Bearer ${openId.token(randomUUID(), stack.connector.url)}`],
-    ['a token from another issuer', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { iss: 'https://sts.example.com/' } })}`],
-    ['an expired token', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200, iat: Math.floor(Date.now() / 1000) - 7200 } })}`],
+    [
+      'a token from another issuer',
+      () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { iss: 'https://sts.example.com/' } })}`,
+    ],
+    [
+      'an expired token',
+      () =>
+        `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200, iat: Math.floor(Date.now() / 1000) - 7200 } })}`,
+    ],
     ['a token signed by another key', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { key: newSigningKey() })}`],
     ['a token for another serviceUrl', () => `Bearer ${openId.token(APP_ID, 'https://smba.trafficmanager.net/evil/')}`],
-    ['a token with no serviceurl claim', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { serviceurl: undefined } })}`],
+    [
+      'a token with no serviceurl claim',
+      () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { serviceurl: undefined } })}`,
+    ],
     ['a token whose signature was cut off', () => `Bearer ${openId.token(APP_ID, stack.connector.url).replace(/\.[^.]+$/, '.')}`],
     ['an unsigned token (alg none)', () => `Bearer ${unsigned(openId.token(APP_ID, stack.connector.url))}`],
     ['not a bearer token', () => `Basic ${Buffer.from('admin:admin').toString('base64')}`],
@@ -112,7 +126,13 @@ describe('every other request is refused with 401 and no answer', () => {
   });
 
   test('what botbuilder itself prints about a refused token arrives as a JSON log line, without the token', async () => {
-    const token = openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200, iat: Math.floor(Date.now() / 1000) - 7200 } });
+    const token = openId.token(APP_ID, stack.connector.url, {
+      claims: {
+        exp: Math.floor(Date.now() / 1000) - 3600,
+        nbf: Math.floor(Date.now() / 1000) - 7200,
+        iat: Math.floor(Date.now() / 1000) - 7200,
+      },
+    });
     const since = logLines.length;
     expect((await post(helpClick(), `Bearer ${token}`)).status).toBe(401);
     const lines = logLines.slice(since);
@@ -158,6 +178,9 @@ test('a production configuration without an app id refuses to start, and says wh
     bindHost: '127.0.0.1',
   });
   // If it did start, stop it so the failure below is the only one.
-  started.then((b) => b.stop(), () => undefined);
+  started.then(
+    (b) => b.stop(),
+    () => undefined,
+  );
   await expect(started).rejects.toThrow(/MicrosoftAppId is empty.*unauthenticated/);
 });

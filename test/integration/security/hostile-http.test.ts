@@ -28,7 +28,11 @@ beforeAll(async () => {
   attacker = await new LocalConnector().start();
   process.env.MicrosoftAppPassword = 'not-a-real-secret';
   prod = await startBot({
-    config: { ...stack.config, demo: false, bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true } },
+    config: {
+      ...stack.config,
+      demo: false,
+      bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true },
+    },
     log: new Logger('debug', { app: 'prod' }, (l) => prodLog.push(l)),
     tlsCa: stack.sim.info.caCertPem,
     bindHost: '127.0.0.1',
@@ -45,7 +49,13 @@ afterAll(async () => {
 });
 
 /** A raw request (any method, header and body; fetch would refuse some of these). */
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<{ status: number; text: string }> {
+function send(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     // Framed as a client frames it (Node sends a GET's body unframed otherwise).
     if (body !== undefined && !headers['transfer-encoding']) headers = { 'content-length': String(Buffer.byteLength(body)), ...headers };
@@ -56,7 +66,9 @@ function send(base: string, method: string, path: string, headers: Record<string
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     // The server may answer and close before the whole body is sent: that is a refusal, not an error.
-    req.on('error', (err: any) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? resolve({ status: -1, text: err.code }) : reject(err)));
+    req.on('error', (err: any) =>
+      err.code === 'EPIPE' || err.code === 'ECONNRESET' ? resolve({ status: -1, text: err.code }) : reject(err),
+    );
     if (body !== undefined) req.end(body);
     else req.end();
   });
@@ -64,7 +76,9 @@ function send(base: string, method: string, path: string, headers: Record<string
 
 const healthy = async (base: string) => (await fetch(`${base}/healthz`)).status;
 
-function activity(o: { serviceUrl?: string; from?: string; tenantId?: string; conversationId?: string; text?: string; channelId?: string } = {}) {
+function activity(
+  o: { serviceUrl?: string; from?: string; tenantId?: string; conversationId?: string; text?: string; channelId?: string } = {},
+) {
   const tenantId = o.tenantId ?? stack.sim.info.tenantId;
   return {
     type: 'message',
@@ -83,11 +97,23 @@ function activity(o: { serviceUrl?: string; from?: string; tenantId?: string; co
 /** A Refresh-style click: answered in the HTTP response, so production mode needs no outbound token. */
 function click(o: Parameters<typeof activity>[0] = {}) {
   const { text, ...base } = activity(o);
-  return { ...base, type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb: 'command.run', data: { text: text ?? 'help' } }, trigger: 'manual' } };
+  return {
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: 'card-1',
+    value: { action: { type: 'Action.Execute', verb: 'command.run', data: { text: text ?? 'help' } }, trigger: 'manual' },
+  };
 }
 
 async function postJson(base: string, body: unknown, authorization?: string): Promise<{ status: number; text: string }> {
-  return send(base, 'POST', '/api/messages', { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, JSON.stringify(body));
+  return send(
+    base,
+    'POST',
+    '/api/messages',
+    { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    JSON.stringify(body),
+  );
 }
 
 /** ~150 KB of gzip that inflates to 150 MB of zeros, made without holding the 150 MB. */
@@ -138,12 +164,21 @@ describe('1. compressed bodies are refused before anything reads them, on every 
   test('an uncompressed body over 256 KB, declared or streamed, is refused with 413', async () => {
     const big = JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) });
     expect((await send(stack.bot.url, 'POST', '/api/messages', { 'content-type': 'application/json' }, big)).status).toBe(413);
-    expect((await send(stack.bot.url, 'POST', '/api/messages', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, big)).status).toBe(413);
+    expect(
+      (await send(stack.bot.url, 'POST', '/api/messages', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, big))
+        .status,
+    ).toBe(413);
     expect(await healthy(stack.bot.url)).toBe(200);
   });
 
   test('Content-Encoding: identity is what it says: accepted', async () => {
-    const res = await send(stack.bot.url, 'POST', '/api/messages', { 'content-type': 'application/json', 'content-encoding': 'identity' }, JSON.stringify({ ...activity(), from: { id: 'u', aadObjectId: ADMIN_ID } }));
+    const res = await send(
+      stack.bot.url,
+      'POST',
+      '/api/messages',
+      { 'content-type': 'application/json', 'content-encoding': 'identity' },
+      JSON.stringify({ ...activity(), from: { id: 'u', aadObjectId: ADMIN_ID } }),
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -175,7 +210,14 @@ describe('2. tokens that are no channel tokens never reach botbuilder (productio
     const before = issuers.length;
     for (let i = 0; i < 50; i++) {
       const now = Math.floor(Date.now() / 1000);
-      const token = unsignedToken({ iss: 'https://sts.windows.net/x/', aud: APP_ID, tid: randomBytes(5000).toString('hex'), ver: '1.0', appid: APP_ID, exp: now + 600 });
+      const token = unsignedToken({
+        iss: 'https://sts.windows.net/x/',
+        aud: APP_ID,
+        tid: randomBytes(5000).toString('hex'),
+        ver: '1.0',
+        appid: APP_ID,
+        exp: now + 600,
+      });
       expect((await postJson(prod.url, activity(), `Bearer ${token}`)).status).toBe(401);
     }
     // Signed channel-issuer tokens with a tid are refused too: botbuilder's emulator check would read it.
@@ -195,12 +237,22 @@ describe('2. tokens that are no channel tokens never reach botbuilder (productio
 describe('3. only channel tokens open /api/messages: no Entra, emulator, skill or ASE path (production)', () => {
   const TENANT = '2f1b3c4d-0000-4000-8000-00000000aaaa';
   const entra = (claims: Record<string, unknown>) =>
-    openId.token(APP_ID, '', { claims: { iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, oid: randomUUID(), serviceurl: undefined, ...claims } });
+    openId.token(APP_ID, '', {
+      claims: { iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, oid: randomUUID(), serviceurl: undefined, ...claims },
+    });
   const cases: [string, () => string, Record<string, unknown>][] = [
     ["a managed-identity token for the bot's own app id (v1)", () => entra({ ver: '1.0', appid: APP_ID }), {}],
-    ["the same, v2 (login.microsoftonline.com)", () => entra({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, ver: '2.0', azp: APP_ID }), {}],
+    [
+      'the same, v2 (login.microsoftonline.com)',
+      () => entra({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, ver: '2.0', azp: APP_ID }),
+      {},
+    ],
     ['a skill token (another bot calling)', () => entra({ ver: '1.0', appid: randomUUID() }), {}],
-    ['an emulator token', () => entra({ iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', ver: '1.0', appid: APP_ID, tid: undefined }), {}],
+    [
+      'an emulator token',
+      () => entra({ iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', ver: '1.0', appid: APP_ID, tid: undefined }),
+      {},
+    ],
     ['a channel token on the AseChannel path', () => openId.token(APP_ID, attacker.url), { channelId: 'AseChannel' }],
   ];
   test.each(cases)('%s: 401, and the attacker’s serviceUrl hears nothing', async (_name, token, extra) => {
@@ -212,7 +264,11 @@ describe('3. only channel tokens open /api/messages: no Entra, emulator, skill o
 
   test('alerts on with such a token stores no serviceUrl for proactive alerts', async () => {
     const conversationId = `a:${randomUUID()}`;
-    const res = await postJson(prod.url, activity({ serviceUrl: attacker.url, text: 'alerts on', conversationId }), `Bearer ${entra({ ver: '1.0', appid: APP_ID })}`);
+    const res = await postJson(
+      prod.url,
+      activity({ serviceUrl: attacker.url, text: 'alerts on', conversationId }),
+      `Bearer ${entra({ ver: '1.0', appid: APP_ID })}`,
+    );
     expect(res.status).toBe(401);
     await prod.server.bot.idle();
     expect(await prod.services.alerts.conversations.get(conversationId)).toBeUndefined();
@@ -259,7 +315,11 @@ describe('6. a refused sender leaves no state behind (production)', () => {
     ['a stranger of this tenant', { from: randomUUID() }],
   ])('%s: refused, and no conversation record is stored', async (_name, who) => {
     const conversationId = `a:${randomUUID()}`;
-    const res = await postJson(prod.url, click({ ...who, conversationId, text: 'alerts on' }), `Bearer ${openId.token(APP_ID, stack.connector.url)}`);
+    const res = await postJson(
+      prod.url,
+      click({ ...who, conversationId, text: 'alerts on' }),
+      `Bearer ${openId.token(APP_ID, stack.connector.url)}`,
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text).statusCode).toBe(403);
     await prod.server.bot.idle();
@@ -281,7 +341,11 @@ test('7. production registers IDENTITY_HEADER as a secret: a pasted header never
   const lines: string[] = [];
   const log = new Logger('debug', { app: 'prod7' }, (l) => lines.push(l));
   const bot = await startBot({
-    config: { ...stack.config, demo: false, bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true } },
+    config: {
+      ...stack.config,
+      demo: false,
+      bot: { appId: APP_ID, appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true },
+    },
     log,
     tlsCa: stack.sim.info.caCertPem,
     bindHost: '127.0.0.1',
@@ -301,7 +365,13 @@ test('7. production registers IDENTITY_HEADER as a secret: a pasted header never
 
 test('11. an export link signed for longer than the bot issues is refused', async () => {
   const key = await exportSigningKey(prod.services.state);
-  const snapshot = await prod.services.snapshots.save({ kind: 'shared', conversationId: 'c', commandText: 'shared', complete: true, data: { table: { header: ['a'], rows: [['1']] } } } as any);
+  const snapshot = await prod.services.snapshots.save({
+    kind: 'shared',
+    conversationId: 'c',
+    commandText: 'shared',
+    complete: true,
+    data: { table: { header: ['a'], rows: [['1']] } },
+  } as any);
   const tenYears = new ExportLinks(key, () => prod.url, 10 * 365 * 24 * 3600 * 1000).link(snapshot.id, new Date());
   const normal = prod.services.exportLinks.link(snapshot.id, new Date());
   expect((await fetch(tenYears.url)).status).toBe(403);

@@ -17,7 +17,11 @@ afterAll(async () => {
 beforeEach(() => setFaults([]));
 
 async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -27,7 +31,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function ask(text: string): Promise<string> {
   const conversationId = `conv-${randomUUID()}`;
   expect(await stack.say(text, { conversationId })).toBe(200);
-  const first = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  const first = await stack.connector.waitFor(() =>
+    stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'),
+  );
   const activity = await stack.connector.waitFor(() => {
     const latest = stack.connector.messages.get(first.id);
     return !BUSY.test(cardText(latest)) && latest;

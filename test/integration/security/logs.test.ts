@@ -11,7 +11,11 @@ let exportLink = '';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setFaults(rules: object[]): Promise<void> {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
 }
 
 const ask = async (text: string): Promise<any> => (await askBot(stack, text, { ownConversation: true })).activity;
@@ -74,7 +78,7 @@ test('every line is one JSON object with a time, a level and a message', () => {
   }
 });
 
-test('every line written during a turn carries that turn\'s request id, one per turn', () => {
+test("every line written during a turn carries that turn's request id, one per turn", () => {
   const records = logLines.map((l) => JSON.parse(l));
   const commands = records.filter((r) => r.msg === 'command' || r.msg === 'unknown command');
   expect(commands.length).toBeGreaterThan(8);

@@ -33,7 +33,13 @@ function base(): Record<string, any> {
 }
 
 const message = (patch: Record<string, unknown>): Record<string, any> => ({ ...base(), type: 'message', text: 'help', ...patch });
-const invoke = (value: unknown, patch: Record<string, unknown> = {}) => ({ ...base(), type: 'invoke', name: 'adaptiveCard/action', value, ...patch });
+const invoke = (value: unknown, patch: Record<string, unknown> = {}) => ({
+  ...base(),
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  value,
+  ...patch,
+});
 const execute = (verb: unknown, data: unknown) => invoke({ action: { type: 'Action.Execute', verb, data }, trigger: 'manual' });
 const without = (key: string) => {
   const a = message({});
@@ -117,11 +123,19 @@ function corpus(): Case[] {
     json('id missing', without('id')),
     json('timestamp garbage', message({ timestamp: 'yesterday' })),
     json('entities not an array', message({ entities: { type: 'mention' } })),
-    json('entities with junk', message({ entities: [null, 5, 'x', { type: 'mention' }, { type: 'mention', text: 5 }, { type: 'mention', text: '' }] })),
+    json(
+      'entities with junk',
+      message({ entities: [null, 5, 'x', { type: 'mention' }, { type: 'mention', text: 5 }, { type: 'mention', text: '' }] }),
+    ),
     json('a mention of everything', message({ text: 'help', entities: [{ type: 'mention', text: 'help', mentioned: { id: 'bot-id' } }] })),
     json('attachments not an array', message({ attachments: 'x' })),
     json('attachments with junk', message({ attachments: [null, { contentType: 5 }] })),
-    json('prototype pollution (__proto__)', JSON.parse(`{"type":"message","text":"help","__proto__":{"isAdmin":true},"from":{"aadObjectId":"${randomUUID()}","__proto__":{"aadObjectId":"${ADMIN_ID}"}}}`)),
+    json(
+      'prototype pollution (__proto__)',
+      JSON.parse(
+        `{"type":"message","text":"help","__proto__":{"isAdmin":true},"from":{"aadObjectId":"${randomUUID()}","__proto__":{"aadObjectId":"${ADMIN_ID}"}}}`,
+      ),
+    ),
     json('prototype pollution (constructor)', message({ constructor: { prototype: { isAdmin: true } } })),
     // Action.Submit-style messages.
     json('submit value a string', message({ text: undefined, value: 'x' })),
@@ -131,7 +145,10 @@ function corpus(): Case[] {
     json('submit with data an array', message({ text: undefined, value: { verb: 'command.run', data: [1, 2] } })),
     json('submit command.run of 10 KB', message({ text: undefined, value: { verb: 'command.run', data: { text: 'x'.repeat(10_000) } } })),
     // Invokes.
-    json('invoke without a name', invoke({ action: { type: 'Action.Execute', verb: 'command.run', data: { text: 'help' } } }, { name: undefined })),
+    json(
+      'invoke without a name',
+      invoke({ action: { type: 'Action.Execute', verb: 'command.run', data: { text: 'help' } } }, { name: undefined }),
+    ),
     json('invoke with an unknown name', invoke({}, { name: 'no/such/invoke' })),
     json('invoke name a number', invoke({}, { name: 7 })),
     json('invoke without a value', invoke(undefined)),
@@ -185,7 +202,12 @@ async function send(c: Case): Promise<number | string> {
   try {
     const headers: Record<string, string> = {};
     if (c.contentType !== '') headers['content-type'] = c.contentType ?? 'application/json';
-    const res = await fetch(`${stack.bot.url}/api/messages`, { method: 'POST', headers, body: typeof c.body === 'string' ? c.body : new Uint8Array(c.body), signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(`${stack.bot.url}/api/messages`, {
+      method: 'POST',
+      headers,
+      body: typeof c.body === 'string' ? c.body : new Uint8Array(c.body),
+      signal: AbortSignal.timeout(20_000),
+    });
     await res.arrayBuffer();
     return res.status;
   } catch (err) {
@@ -209,7 +231,19 @@ test('every malformed request gets a 2xx or a 4xx, never a 500 or a hang', async
   const bad = Object.entries(results).filter(([, s]) => typeof s !== 'number' || s >= 500 || s < 200);
   expect(bad).toEqual([]);
   // The ones that are not activities at all are refused as such.
-  for (const name of ['invalid JSON', 'serviceUrl missing', 'serviceUrl a number', 'invoke with an unknown name', 'a JSON array', 'a number', 'null', 'binary', '1 MB of text', 'type missing', 'type a number']) {
+  for (const name of [
+    'invalid JSON',
+    'serviceUrl missing',
+    'serviceUrl a number',
+    'invoke with an unknown name',
+    'a JSON array',
+    'a number',
+    'null',
+    'binary',
+    '1 MB of text',
+    'type missing',
+    'type a number',
+  ]) {
     expect(results[name]).toBeGreaterThanOrEqual(400);
   }
   await stack.bot.server.bot.idle();
@@ -219,7 +253,9 @@ test('after the corpus the bot is up and answers help normally', async () => {
   expect((await fetch(`${stack.bot.url}/healthz`)).status).toBe(200);
   const conversationId = `conv-${randomUUID()}`;
   expect(await stack.say('help', { conversationId })).toBe(200);
-  const reply = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  const reply = await stack.connector.waitFor(() =>
+    stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'),
+  );
   expect(cardText(reply.activity)).toMatch(/mailboxes/);
 });
 

@@ -18,31 +18,41 @@ afterAll(async () => {
 beforeEach(() => setFaults([]));
 
 async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
   expect(res.status).toBe(200);
 }
 
 const BUSY = /Reading|Looking up|Preparing/;
 
 /** Says `text` in a new conversation; resolves with the final text of its first message. */
-const ask = async (text: string, from: string, timeoutMs = 30_000): Promise<string> => (await askBot(stack, text, { from, timeoutMs, ownConversation: true })).text;
+const ask = async (text: string, from: string, timeoutMs = 30_000): Promise<string> =>
+  (await askBot(stack, text, { from, timeoutMs, ownConversation: true })).text;
 
 test('Exchange staying down: a clear message within 30 s, and other people are answered meanwhile', async () => {
   await setFaults([{ api: 'exchange', status: 503, rate: 1 }]);
   const started = Date.now();
   const conversationId = `conv-${randomUUID()}`;
   expect(await stack.say('mailboxes', { conversationId })).toBe(200);
-  const first = await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  const first = await stack.connector.waitFor(() =>
+    stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'),
+  );
 
   // Someone else asks while the report is waiting on Exchange.
   const other = await ask('help', OTHER_ADMIN, 5_000);
   expect(other).toMatch(/mailboxes/);
   expect(BUSY.test(cardText(stack.connector.messages.get(first.id)))).toBe(true);
 
-  const final = await stack.connector.waitFor(() => {
-    const latest = stack.connector.messages.get(first.id);
-    return !BUSY.test(cardText(latest)) && latest;
-  }, 30_000 - (Date.now() - started));
+  const final = await stack.connector.waitFor(
+    () => {
+      const latest = stack.connector.messages.get(first.id);
+      return !BUSY.test(cardText(latest)) && latest;
+    },
+    30_000 - (Date.now() - started),
+  );
   const text = visible(cardText(final));
   expect(text).toMatch(/Exchange Online/);
   expect(text).toMatch(/busy or unreachable|try again/i);

@@ -17,7 +17,9 @@ test('with Azurite gone, help is answered while the reference write is still fai
   const conversationId = `conv-${randomUUID()}`;
   const since = stack.connector.activities.length;
   expect(await stack.say('help', { conversationId })).toBe(200);
-  await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(since).find((a) => a.conversationId === conversationId && a.kind === 'send'),
+  );
   // The reply came first: the write it no longer waits on has not even given up yet.
   expect(stack.logLines.some((l) => /conversation reference not saved/.test(l))).toBe(false);
   await stack.bot.server.bot.idle();

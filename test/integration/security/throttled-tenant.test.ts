@@ -19,7 +19,11 @@ beforeEach(() => setFaults([]));
 
 async function setFaults(rules: object[]): Promise<void> {
   if (!stack) return;
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -32,7 +36,9 @@ async function csvOf(report: { activity: any; conversationId?: string }): Promis
   const since = stack.connector.activities.length;
   const res = await stack.click('report.export', exportAction.data, { conversationId: report.conversationId });
   expect(res.status).toBe(200);
-  const posted = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => /Download CSV/.test(JSON.stringify(a.activity))));
+  const posted = await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(since).find((a) => /Download CSV/.test(JSON.stringify(a.activity))),
+  );
   const link = new URL(findAction(posted.activity, undefined, 'Action.OpenUrl').url);
   const csv = await fetch(`${stack.bot.url}${link.pathname}${link.search}`);
   expect(csv.status).toBe(200);
@@ -43,7 +49,9 @@ function findAction(node: any, verb?: string, type = 'Action.Execute'): any {
   if (Array.isArray(node)) return node.map((n) => findAction(n, verb, type)).find(Boolean);
   if (!node || typeof node !== 'object') return undefined;
   if (node.type === type && (verb === undefined || node.verb === verb)) return node;
-  return Object.values(node).map((v) => findAction(v, verb, type)).find(Boolean);
+  return Object.values(node)
+    .map((v) => findAction(v, verb, type))
+    .find(Boolean);
 }
 
 // The dates a card shows ("as of") differ between runs; nothing else may.

@@ -60,8 +60,8 @@ describe('Exchange -Filter values stay values', () => {
     ["x' -or DisplayName -ne '"],
     ['x" -or Name -like "a'],
     ["') -or (Name -like 'a"],
-    ["{$true}"],
-    ["$(Get-Mailbox)"],
+    ['{$true}'],
+    ['$(Get-Mailbox)'],
     ["Sales' -and '1' -eq '1"],
   ])('%s matches no mailbox instead of every mailbox', async (typed) => {
     const { text } = await answer(`mailbox ${typed}`);
@@ -132,7 +132,11 @@ describe('tenant names are shown as plain text in every card', () => {
     expect(onCard.length).toBeGreaterThan(3);
     // Each name is shown as typed (JSON-escaped as it sits in the card; controls become spaces).
     for (const user of onCard) expect(json).toContain(JSON.stringify(visible(user.displayName).replace(/[\t\n]/g, ' ')).slice(1, -1));
-    for (const card of cards) checkPlain(card, hostile().map((u) => u.displayName));
+    for (const card of cards)
+      checkPlain(
+        card,
+        hostile().map((u) => u.displayName),
+      );
   });
 
   test('in mailbox details, a template expression and Markdown stay as typed', async () => {
@@ -174,7 +178,8 @@ function checkPlain(card: any, names: string[]): void {
       for (const name of names) {
         const core = name.slice(0, 12);
         if (!plain.includes(core)) continue;
-        const markdownPlace = (node.type === 'TextBlock' && k === 'text') || (node.title !== undefined && k === 'value' && node.type === undefined);
+        const markdownPlace =
+          (node.type === 'TextBlock' && k === 'text') || (node.title !== undefined && k === 'value' && node.type === undefined);
         if (markdownPlace) throw new Error(`tenant text "${name}" in a Markdown field at ${path}.${k}`);
       }
       // A date function in tenant text is broken up by a zero-width space (the bot's own "As of" date stays live).

@@ -22,12 +22,21 @@ describe('control API', () => {
   it('tells where everything is', async () => {
     const { status, json } = await control(sim.info, 'GET', '/_sim/info');
     expect(status).toBe(200);
-    expect(json).toMatchObject({ graph: sim.info.graph, exchange: sim.info.exchange, identityEndpoint: sim.info.identityEndpoint, identityHeader: sim.info.identityHeader, tenantId: sim.info.tenantId });
+    expect(json).toMatchObject({
+      graph: sim.info.graph,
+      exchange: sim.info.exchange,
+      identityEndpoint: sim.info.identityEndpoint,
+      identityHeader: sim.info.identityHeader,
+      tenantId: sim.info.tenantId,
+    });
     expect(json.caCertPem).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 
   it('PATCHes a user so that Exchange and Graph see the change', async () => {
-    const patched = await control(sim.info, 'PATCH', '/_sim/users/alice@contoso.example', { displayName: 'Alice Zed', mailbox: { totalItemSizeBytes: 60000000000 } });
+    const patched = await control(sim.info, 'PATCH', '/_sim/users/alice@contoso.example', {
+      displayName: 'Alice Zed',
+      mailbox: { totalItemSizeBytes: 60000000000 },
+    });
     expect(patched.status).toBe(200);
     const stats = (await client.exchange('Get-MailboxStatistics', { Identity: ALICE })).json().value[0];
     expect(stats.TotalItemSize).toBe('55.88 GB (60,000,000,000 bytes)');
@@ -42,7 +51,14 @@ describe('control API', () => {
     await control(sim.info, 'DELETE', '/_sim/requests');
     await client.graph('/users/ghost@contoso.example');
     await client.exchange('Get-Mailbox', { Identity: ALICE });
-    await client.exchangeBatch([1, 2].map((id) => ({ id: String(id), method: 'POST', url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } } })));
+    await client.exchangeBatch(
+      [1, 2].map((id) => ({
+        id: String(id),
+        method: 'POST',
+        url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+        body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } },
+      })),
+    );
     await freshTokenCredential(sim.info).getToken('https://graph.microsoft.com/.default');
     const { json } = await control(sim.info, 'GET', '/_sim/requests?reset=1');
     expect(json.apis.graph.paths['GET /v1.0/users/ghost@contoso.example']).toBe(1);
@@ -62,7 +78,9 @@ describe('control API', () => {
 
 describe('faults', () => {
   it('injects a 429 at about the configured rate, in the service shape with Retry-After', async () => {
-    await control(sim.info, 'PUT', '/_sim/faults', { rules: [{ api: 'graph', path: '^/v1\\.0/subscribedSkus', status: 429, retryAfterSeconds: 3, rate: 0.2 }] });
+    await control(sim.info, 'PUT', '/_sim/faults', {
+      rules: [{ api: 'graph', path: '^/v1\\.0/subscribedSkus', status: 429, retryAfterSeconds: 3, rate: 0.2 }],
+    });
     let faults = 0;
     for (let i = 0; i < 200; i++) {
       const res = await client.graph('/subscribedSkus');
@@ -77,7 +95,12 @@ describe('faults', () => {
   });
 
   it("gives Exchange's 503 body and leaves other paths alone", async () => {
-    await control(sim.info, 'PUT', '/_sim/faults', { rules: [{ api: 'exchange', status: 503 }, { api: 'graph', path: 'nothing-matches-this', status: 500 }] });
+    await control(sim.info, 'PUT', '/_sim/faults', {
+      rules: [
+        { api: 'exchange', status: 503 },
+        { api: 'graph', path: 'nothing-matches-this', status: 500 },
+      ],
+    });
     const res = await client.exchange('Get-Mailbox');
     expect(res.status).toBe(503);
     expect(res.json().error.details[0].message).toContain('|');
@@ -90,16 +113,32 @@ describe('faults', () => {
   });
 
   it('fails a single request inside a Graph $batch', async () => {
-    await control(sim.info, 'PUT', '/_sim/faults', { rules: [{ api: 'graph', path: 'subscribedSkus', status: 429, retryAfterSeconds: 5 }] });
-    const res = await client.graph('/$batch', 'POST', { requests: [{ id: 'a', method: 'GET', url: '/subscribedSkus' }, { id: 'b', method: 'GET', url: `/users/${ALICE}` }] });
+    await control(sim.info, 'PUT', '/_sim/faults', {
+      rules: [{ api: 'graph', path: 'subscribedSkus', status: 429, retryAfterSeconds: 5 }],
+    });
+    const res = await client.graph('/$batch', 'POST', {
+      requests: [
+        { id: 'a', method: 'GET', url: '/subscribedSkus' },
+        { id: 'b', method: 'GET', url: `/users/${ALICE}` },
+      ],
+    });
     expect(res.status).toBe(200);
-    const statuses = Object.fromEntries(res.json().responses.map((r: { id: string; status: number; headers: Record<string, string> }) => [r.id, [r.status, r.headers['Retry-After']]]));
+    const statuses = Object.fromEntries(
+      res
+        .json()
+        .responses.map((r: { id: string; status: number; headers: Record<string, string> }) => [
+          r.id,
+          [r.status, r.headers['Retry-After']],
+        ]),
+    );
     expect(statuses).toEqual({ a: [429, '5'], b: [200, undefined] });
   });
 
   it('refuses identity requests when told to', async () => {
     await control(sim.info, 'PUT', '/_sim/faults', { rules: [{ api: 'identity', status: 500 }] });
-    const res = await fetch(`${sim.info.identityEndpoint}?api-version=2019-08-01&resource=https://graph.microsoft.com`, { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
+    const res = await fetch(`${sim.info.identityEndpoint}?api-version=2019-08-01&resource=https://graph.microsoft.com`, {
+      headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader },
+    });
     expect(res.status).toBe(500);
     expect(await res.json()).toMatchObject({ statusCode: 500 });
   });
@@ -132,7 +171,9 @@ describe('throttling', () => {
 
 describe('malformed requests', () => {
   it('answers garbage with the services’ error shapes and keeps serving', async () => {
-    const batch = await client.send('https://graph.microsoft.com/.default', `${sim.info.graph}/v1.0/$batch`, 'POST', undefined, { 'Content-Type': 'application/json' });
+    const batch = await client.send('https://graph.microsoft.com/.default', `${sim.info.graph}/v1.0/$batch`, 'POST', undefined, {
+      'Content-Type': 'application/json',
+    });
     expect(batch.status).toBe(400);
     expect(batch.json().error.code).toBe('BadRequest');
     const unknown = await client.graph('/nothing/here');
@@ -140,7 +181,12 @@ describe('malformed requests', () => {
     expect(unknown.json().error.message).toContain("segment 'nothing'");
     const odd = await client.graph('/users/%E0%A4%A');
     expect([400, 404]).toContain(odd.status);
-    const exchangeGarbage = await client.send('https://outlook.office365.com/.default', `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, 'POST', { CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: 'nope' } });
+    const exchangeGarbage = await client.send(
+      'https://outlook.office365.com/.default',
+      `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      'POST',
+      { CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: 'nope' } },
+    );
     expect(exchangeGarbage.status).toBe(400);
     expect((await client.graph('/subscribedSkus')).status).toBe(200);
   });

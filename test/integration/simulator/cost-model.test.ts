@@ -19,7 +19,16 @@ afterAll(async () => {
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
   await control(sim.info, 'PUT', '/_sim/model', {
-    exchange: { maxInFlight: null, cmdletsPerSecond: null, pageMs: 0, perRecordMs: 0, perRecordMsSelected: 0, batchMs: 0, perItemMs: 0, redirectTo: null },
+    exchange: {
+      maxInFlight: null,
+      cmdletsPerSecond: null,
+      pageMs: 0,
+      perRecordMs: 0,
+      perRecordMsSelected: 0,
+      batchMs: 0,
+      perItemMs: 0,
+      redirectTo: null,
+    },
   });
 });
 
@@ -34,14 +43,29 @@ describe('GET/PUT /_sim/model', () => {
   it('shows the model, merges what a PUT gives and refuses unknown keys without changing anything', async () => {
     const before = (await control(sim.info, 'GET', '/_sim/model')).json;
     expect(Object.keys(before.exchange).sort()).toEqual(
-      ['batchMs', 'cmdletsPerSecond', 'maxInFlight', 'pageMs', 'perItemMs', 'perRecordMs', 'perRecordMsSelected', 'redirectTo', 'retryAfterSeconds'].sort(),
+      [
+        'batchMs',
+        'cmdletsPerSecond',
+        'maxInFlight',
+        'pageMs',
+        'perItemMs',
+        'perRecordMs',
+        'perRecordMsSelected',
+        'redirectTo',
+        'retryAfterSeconds',
+      ].sort(),
     );
     expect(before.graph).toMatchObject({ callMs: 0 });
     const put = await control(sim.info, 'PUT', '/_sim/model', { exchange: { maxInFlight: 3, pageMs: 25 }, graph: { callMs: 5 } });
     expect(put.status).toBe(200);
     expect(put.json.exchange).toMatchObject({ ...before.exchange, maxInFlight: 3, pageMs: 25 });
     expect(put.json.graph.callMs).toBe(5);
-    for (const bad of [{ exchange: { maxInflight: 3 } }, { exchange: { pageMs: -1 } }, { azure: {} }, { exchange: { redirectTo: 'http://x' } }]) {
+    for (const bad of [
+      { exchange: { maxInflight: 3 } },
+      { exchange: { pageMs: -1 } },
+      { azure: {} },
+      { exchange: { redirectTo: 'http://x' } },
+    ]) {
       const refused = await control(sim.info, 'PUT', '/_sim/model', bad);
       expect(refused.status).toBe(400);
     }
@@ -52,7 +76,9 @@ describe('GET/PUT /_sim/model', () => {
 
 describe('costs', () => {
   it('charges a page by its records, less when they are trimmed with $select, and a $batch by its items', async () => {
-    await control(sim.info, 'PUT', '/_sim/model', { exchange: { pageMs: 50, perRecordMs: 40, perRecordMsSelected: 2, batchMs: 100, perItemMs: 100 } });
+    await control(sim.info, 'PUT', '/_sim/model', {
+      exchange: { pageMs: 50, perRecordMs: 40, perRecordMsSelected: 2, batchMs: 100, perItemMs: 100 },
+    });
     const timed = async (call: () => Promise<unknown>) => {
       const start = performance.now();
       await call();
@@ -102,7 +128,9 @@ describe('tenant-specific host', () => {
 
 describe('transient faults', () => {
   it('names the exception a fault asks for, and deals a fault only as many times as told', async () => {
-    await control(sim.info, 'PUT', '/_sim/faults', { rules: [{ api: 'exchange', status: 500, exception: 'DCOverloadedException', times: 1 }] });
+    await control(sim.info, 'PUT', '/_sim/faults', {
+      rules: [{ api: 'exchange', status: 500, exception: 'DCOverloadedException', times: 1 }],
+    });
     const failed = await client.exchange('Get-Mailbox', { Identity: ALICE });
     expect(failed.status).toBe(500);
     expect(failed.json().error.details[0].message).toContain('|Microsoft.Exchange.Data.Directory.DCOverloadedException|');

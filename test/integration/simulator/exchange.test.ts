@@ -51,7 +51,11 @@ describe('Get-Mailbox', () => {
 
   it('refuses a next link replayed with another body', async () => {
     const first = (await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited' }, { pageSize: 5 })).json();
-    const res = await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited', RecipientTypeDetails: 'SharedMailbox' }, { url: first['@odata.nextLink'], pageSize: 5 });
+    const res = await client.exchange(
+      'Get-Mailbox',
+      { ResultSize: 'Unlimited', RecipientTypeDetails: 'SharedMailbox' },
+      { url: first['@odata.nextLink'], pageSize: 5 },
+    );
     expect(res.status).toBe(400);
     expect(res.json().error.innererror.internalexception.message).toContain('Expired or Invalid pagination request');
   });
@@ -108,7 +112,11 @@ describe('Get-Mailbox', () => {
     const body = missing.json();
     expect(body.error.code).toBe('NotFound');
     expect(body.error.message).toBe('Error executing cmdlet');
-    expect(detail(body).split('|')).toEqual(['Ex6F9304', 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException', expect.stringContaining("object 'ghost@contoso.example' couldn't be found")]);
+    expect(detail(body).split('|')).toEqual([
+      'Ex6F9304',
+      'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
+      expect.stringContaining("object 'ghost@contoso.example' couldn't be found"),
+    ]);
     const twice = await client.exchange('Get-Mailbox', { Identity: 'Sam Lee' });
     expect(twice.status).toBe(400);
     expect(detail(twice.json())).toContain("'Sam Lee' matches multiple entries");
@@ -117,7 +125,9 @@ describe('Get-Mailbox', () => {
   it('filters by RecipientTypeDetails given as a string or an array', async () => {
     const shared = (await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited', RecipientTypeDetails: 'SharedMailbox' })).json();
     expect(shared.value.map((m: { DisplayName: string }) => m.DisplayName)).toEqual(['Finance Shared']);
-    const two = (await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited', RecipientTypeDetails: ['SharedMailbox', 'RoomMailbox'] })).json();
+    const two = (
+      await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited', RecipientTypeDetails: ['SharedMailbox', 'RoomMailbox'] })
+    ).json();
     expect(two.value).toHaveLength(2);
   });
 
@@ -131,13 +141,20 @@ describe('Get-Mailbox', () => {
   ])('applies the filter %s', async (filter, expected) => {
     const res = await client.exchange('Get-Mailbox', { ResultSize: 'Unlimited', Filter: filter });
     expect(res.status).toBe(200);
-    expect(res.json().value.map((m: { ExternalDirectoryObjectId: string }) => m.ExternalDirectoryObjectId).sort()).toEqual([...expected].sort());
+    expect(
+      res
+        .json()
+        .value.map((m: { ExternalDirectoryObjectId: string }) => m.ExternalDirectoryObjectId)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   it('refuses an unknown filter and an unknown parameter as Exchange words it', async () => {
     const filter = await client.exchange('Get-Mailbox', { Filter: "CustomAttribute99 -eq 'x'" });
     expect(filter.status).toBe(400);
-    expect(detail(filter.json())).toMatch(/^\|System\.Management\.Automation\.ParameterBindingException\|Cannot bind parameter 'Filter'.*Invalid filter syntax/s);
+    expect(detail(filter.json())).toMatch(
+      /^\|System\.Management\.Automation\.ParameterBindingException\|Cannot bind parameter 'Filter'.*Invalid filter syntax/s,
+    );
     const param = await client.exchange('Get-Mailbox', { BogusParameter: 1 });
     expect(param.status).toBe(400);
     expect(detail(param.json())).toMatch(/AmbiguousParameterSetException\|Parameter set cannot be resolved.*BogusParameter/);
@@ -162,7 +179,8 @@ describe('Get-MailboxStatistics', () => {
   });
 
   it('gives archive statistics, and an error for a mailbox without an archive', async () => {
-    const archive = (await client.exchange('Get-MailboxStatistics', { Identity: 'finance@contoso.example', Archive: true })).json().value[0];
+    const archive = (await client.exchange('Get-MailboxStatistics', { Identity: 'finance@contoso.example', Archive: true })).json()
+      .value[0];
     expect(archive).toMatchObject({ ItemCount: 900, TotalItemSize: '3 GB (3,221,225,472 bytes)', IsArchiveMailbox: true });
     const none = await client.exchange('Get-MailboxStatistics', { Identity: ALICE, Archive: true });
     expect(none.status).toBe(400);
@@ -171,8 +189,11 @@ describe('Get-MailboxStatistics', () => {
 
   it('runs up to 10 cmdlets in one $batch, each with its own answer', async () => {
     const requests = [ALICE, BOB, 'ghost@contoso.example'].map((identity, i) => ({
-      id: String(i + 1), method: 'POST', url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
-      headers: { 'Content-Type': 'application/json' }, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: identity } } },
+      id: String(i + 1),
+      method: 'POST',
+      url: `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      headers: { 'Content-Type': 'application/json' },
+      body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: identity } } },
     }));
     const res = await client.exchangeBatch(requests);
     expect(res.status).toBe(200);
@@ -184,10 +205,15 @@ describe('Get-MailboxStatistics', () => {
   });
 
   it('refuses a $batch whose items carry a bare path instead of the absolute InvokeCommand URL', async () => {
-    const res = await client.exchangeBatch([{
-      id: '1', method: 'POST', url: `/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
-      headers: { 'Content-Type': 'application/json' }, body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } },
-    }]);
+    const res = await client.exchangeBatch([
+      {
+        id: '1',
+        method: 'POST',
+        url: `/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+        headers: { 'Content-Type': 'application/json' },
+        body: { CmdletInput: { CmdletName: 'Get-MailboxStatistics', Parameters: { Identity: ALICE } } },
+      },
+    ]);
     expect(res.status).toBe(400);
     expect(detail(res.json())).toContain('absolute');
   });
@@ -195,7 +221,9 @@ describe('Get-MailboxStatistics', () => {
 
 describe('permissions and malformed requests', () => {
   afterEach(async () => {
-    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { exchangeAppRoles: ['Exchange.ManageAsApp'], directoryRoles: ['Exchange Recipient Administrator'] } });
+    await control(sim.info, 'PATCH', '/_sim/tenant', {
+      identity: { exchangeAppRoles: ['Exchange.ManageAsApp'], directoryRoles: ['Exchange Recipient Administrator'] },
+    });
   });
 
   it('answers 401 without Exchange.ManageAsApp, with WWW-Authenticate', async () => {
@@ -216,20 +244,37 @@ describe('permissions and malformed requests', () => {
   });
 
   it('answers 401 to a Graph token', async () => {
-    const viaPipeline = await client.send('https://graph.microsoft.com/.default', `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, 'POST', { CmdletInput: { CmdletName: 'Get-Mailbox' } });
+    const viaPipeline = await client.send(
+      'https://graph.microsoft.com/.default',
+      `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      'POST',
+      { CmdletInput: { CmdletName: 'Get-Mailbox' } },
+    );
     expect(viaPipeline.status).toBe(401);
   });
 
   it('is not trusted by a client that does not trust its CA', async () => {
-    const res = await fetch(`${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, { method: 'POST' }).then(() => 'answered', (e: Error) => String(e.cause ?? e.message));
+    const res = await fetch(`${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, { method: 'POST' }).then(
+      () => 'answered',
+      (e: Error) => String(e.cause ?? e.message),
+    );
     expect(res).toMatch(/certificate/i);
   });
 
   it('answers bad JSON and unknown paths in Exchange shape', async () => {
-    const bad = await client.send('https://outlook.office365.com/.default', `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`, 'POST', undefined, { 'Content-Type': 'application/json' });
+    const bad = await client.send(
+      'https://outlook.office365.com/.default',
+      `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`,
+      'POST',
+      undefined,
+      { 'Content-Type': 'application/json' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.json().error.code).toBe('BadRequest');
-    const unknown = await client.send('https://outlook.office365.com/.default', `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/Nothing`);
+    const unknown = await client.send(
+      'https://outlook.office365.com/.default',
+      `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/Nothing`,
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.json().error.details[0].message).toEqual(expect.any(String));
   });

@@ -41,13 +41,27 @@ describe('users', () => {
 
   it('returns only the selected fields, assignedLicenses included when selected', async () => {
     const body = (await client.graph(`/users?$select=id,displayName,assignedLicenses,usageLocation&$filter=id eq '${ALICE}'`)).json();
-    expect(body.value).toEqual([{ id: ALICE, displayName: 'Alice Adams', assignedLicenses: [{ disabledPlans: [], skuId: E3 }], usageLocation: 'US' }]);
+    expect(body.value).toEqual([
+      { id: ALICE, displayName: 'Alice Adams', assignedLicenses: [{ disabledPlans: [], skuId: E3 }], usageLocation: 'US' },
+    ]);
     expect(body['@odata.context']).toMatch(/\$metadata#users\(id,displayName,assignedLicenses,usageLocation\)$/);
   });
 
   it("returns Graph's default property set without $select, and no assignedLicenses", async () => {
     const body = (await client.graph('/users?$top=1')).json();
-    expect(Object.keys(body.value[0]).sort()).toEqual(['businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName']);
+    expect(Object.keys(body.value[0]).sort()).toEqual([
+      'businessPhones',
+      'displayName',
+      'givenName',
+      'id',
+      'jobTitle',
+      'mail',
+      'mobilePhone',
+      'officeLocation',
+      'preferredLanguage',
+      'surname',
+      'userPrincipalName',
+    ]);
     expect(body.value).toHaveLength(1);
   });
 
@@ -78,7 +92,10 @@ describe('users', () => {
   });
 
   it('finds one user by id or UPN, and answers 404 in Graph shape otherwise', async () => {
-    expect((await client.graph('/users/bob@contoso.example?$select=id,usageLocation')).json()).toMatchObject({ id: BOB, usageLocation: null });
+    expect((await client.graph('/users/bob@contoso.example?$select=id,usageLocation')).json()).toMatchObject({
+      id: BOB,
+      usageLocation: null,
+    });
     const missing = await client.graph('/users/ghost@contoso.example');
     expect(missing.status).toBe(404);
     expect(missing.json()).toEqual({
@@ -95,12 +112,25 @@ describe('licences', () => {
   it('counts consumedUnits from assignments', async () => {
     const body = (await client.graph('/subscribedSkus')).json();
     const e3 = body.value.find((s: { skuId: string }) => s.skuId === E3);
-    expect(e3).toMatchObject({ skuPartNumber: 'ENTERPRISEPACK', capabilityStatus: 'Enabled', consumedUnits: 1, prepaidUnits: { enabled: 5, suspended: 0, warning: 0, lockedOut: 0 } });
-    expect(e3.servicePlans[0]).toEqual({ servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE', provisioningStatus: 'Success', appliesTo: 'User' });
+    expect(e3).toMatchObject({
+      skuPartNumber: 'ENTERPRISEPACK',
+      capabilityStatus: 'Enabled',
+      consumedUnits: 1,
+      prepaidUnits: { enabled: 5, suspended: 0, warning: 0, lockedOut: 0 },
+    });
+    expect(e3.servicePlans[0]).toEqual({
+      servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0',
+      servicePlanName: 'EXCHANGE_S_ENTERPRISE',
+      provisioningStatus: 'Success',
+      appliesTo: 'User',
+    });
   });
 
   it('assigns a licence, visible in later calls', async () => {
-    const res = await client.graph(`/users/${FINANCE}/assignLicense`, 'POST', { addLicenses: [{ skuId: E3, disabledPlans: [] }], removeLicenses: [] });
+    const res = await client.graph(`/users/${FINANCE}/assignLicense`, 'POST', {
+      addLicenses: [{ skuId: E3, disabledPlans: [] }],
+      removeLicenses: [],
+    });
     expect(res.status).toBe(200);
     expect(res.json().id).toBe(FINANCE);
     const user = (await client.graph(`/users/${FINANCE}?$select=assignedLicenses`)).json();
@@ -137,9 +167,31 @@ describe('mailbox usage report', () => {
     expect(csv).not.toContain('nomail@contoso.example');
     const alice = lines.find((l) => l.includes('alice@contoso.example'))!.split(',');
     // Figures as of the report's day: live ones less the growth since (or a clean-up or import).
-    const then = figuresOnReportDay('alice@contoso.example', { items: 4321, bytes: 1782579200, deletedItems: 3, deletedBytes: 2048, quotaBytes: 107374182400 }, reportLagDays('2024-05-02', new Date()));
+    const then = figuresOnReportDay(
+      'alice@contoso.example',
+      { items: 4321, bytes: 1782579200, deletedItems: 3, deletedBytes: 2048, quotaBytes: 107374182400 },
+      reportLagDays('2024-05-02', new Date()),
+    );
     expect(then.bytes).not.toBe(1782579200);
-    expect(alice).toEqual(['2024-05-02', 'alice@contoso.example', 'Alice Adams', 'False', '', '2023-03-01', '2024-05-01', String(then.items), String(then.bytes), '105226698752', '106300440576', '107374182400', String(then.deletedItems), String(then.deletedBytes), '32212254720', 'False', '7']);
+    expect(alice).toEqual([
+      '2024-05-02',
+      'alice@contoso.example',
+      'Alice Adams',
+      'False',
+      '',
+      '2023-03-01',
+      '2024-05-01',
+      String(then.items),
+      String(then.bytes),
+      '105226698752',
+      '106300440576',
+      '107374182400',
+      String(then.deletedItems),
+      String(then.deletedBytes),
+      '32212254720',
+      'False',
+      '7',
+    ]);
   });
 
   it('conceals names while reportSettings says so', async () => {
@@ -201,7 +253,19 @@ describe('$batch', () => {
 describe('permissions', () => {
   // A fresh token per test: MSAL and the bearer policy both keep the first token they get.
   afterAll(async () => {
-    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: ['User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All', 'ReportSettings.Read.All', 'Application.Read.All'] } });
+    await control(sim.info, 'PATCH', '/_sim/tenant', {
+      identity: {
+        graphAppRoles: [
+          'User.Read.All',
+          'Reports.Read.All',
+          'Organization.Read.All',
+          'GroupMember.Read.All',
+          'LicenseAssignment.ReadWrite.All',
+          'ReportSettings.Read.All',
+          'Application.Read.All',
+        ],
+      },
+    });
   });
 
   it.each([
@@ -213,13 +277,23 @@ describe('permissions', () => {
     ['GroupMember.Read.All', `/groups/${ADMIN_GROUP}/transitiveMembers`, 'GET'],
     ['LicenseAssignment.ReadWrite.All', `/users/${ALICE}/assignLicense`, 'POST'],
   ] as const)('answers 403 Authorization_RequestDenied without %s', async (missing, path, method) => {
-    const all = ['User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All', 'ReportSettings.Read.All'];
+    const all = [
+      'User.Read.All',
+      'Reports.Read.All',
+      'Organization.Read.All',
+      'GroupMember.Read.All',
+      'LicenseAssignment.ReadWrite.All',
+      'ReportSettings.Read.All',
+    ];
     await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: all.filter((r) => !missing.split(',').includes(r)) } });
     const fresh = new SimClient(sim.info, freshTokenCredential(sim.info));
     const res = await fresh.graph(path, method, method === 'POST' ? { addLicenses: [], removeLicenses: [] } : undefined);
     fresh.close();
     expect(res.status).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+    expect(res.json().error).toMatchObject({
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+    });
   });
 
   it('answers 401 InvalidAuthenticationToken for a bad signature, another audience and an expired token', async () => {
@@ -228,7 +302,12 @@ describe('permissions', () => {
     const [h, p, s] = good!.token.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), roles: ['Directory.ReadWrite.All'] })).toString('base64url')}.${s}`;
     const expired = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), exp: 1 })).toString('base64url')}.${s}`;
-    for (const [token, message] of [[forged, /validation failure/], [exchangeToken!.token, /Invalid audience/], [expired, /validation failure|expired/], ['', /empty/]] as const) {
+    for (const [token, message] of [
+      [forged, /validation failure/],
+      [exchangeToken!.token, /Invalid audience/],
+      [expired, /validation failure|expired/],
+      ['', /empty/],
+    ] as const) {
       const res = await fetchWithCa(`${sim.info.graph}/v1.0/users`, { authorization: `Bearer ${token}` });
       expect(res.status).toBe(401);
       const body = JSON.parse(res.text);
@@ -262,10 +341,12 @@ function fetchWithCa(url: string, headers: Record<string, string> = {}): Promise
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const https = require('node:https') as typeof import('node:https');
   return new Promise((resolve, reject) => {
-    https.get(url, { ca: sim.info.caCertPem, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    }).on('error', reject);
+    https
+      .get(url, { ca: sim.info.caCertPem, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      })
+      .on('error', reject);
   });
 }

@@ -24,7 +24,13 @@ describe('managed identity endpoint', () => {
     const token = await credential.getToken('https://graph.microsoft.com/.default');
     expect(token.expiresOnTimestamp).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
     const claims = decodeJwt(token.token);
-    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', tid: TENANT_ID, oid: PRINCIPAL_ID, appid: CLIENT_ID, azp: CLIENT_ID });
+    expect(claims).toMatchObject({
+      aud: 'https://graph.microsoft.com',
+      tid: TENANT_ID,
+      oid: PRINCIPAL_ID,
+      appid: CLIENT_ID,
+      azp: CLIENT_ID,
+    });
     expect(claims.roles).toEqual(expect.arrayContaining(['User.Read.All', 'Reports.Read.All']));
     expect(claims.wids).toEqual(['31392ffb-586c-42d1-9346-e59415a2cc4e']);
     expect(claims.exp).toEqual(expect.any(Number));
@@ -38,26 +44,45 @@ describe('managed identity endpoint', () => {
   });
 
   it('serves a system-assigned request (no client_id) as the same identity', async () => {
-    const res = await fetch(tokenUrl('api-version=2019-08-01&resource=https://storage.azure.com'), { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
+    const res = await fetch(tokenUrl('api-version=2019-08-01&resource=https://storage.azure.com'), {
+      headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, string>;
-    expect(body).toEqual({ access_token: expect.any(String), expires_on: expect.stringMatching(/^\d+$/), resource: 'https://storage.azure.com', token_type: 'Bearer', client_id: CLIENT_ID });
+    expect(body).toEqual({
+      access_token: expect.any(String),
+      expires_on: expect.stringMatching(/^\d+$/),
+      resource: 'https://storage.azure.com',
+      token_type: 'Bearer',
+      client_id: CLIENT_ID,
+    });
     expect(decodeJwt(body.access_token).roles).toBeUndefined();
   });
 
   it('refuses an unknown client id the way App Service does', async () => {
-    const res = await fetch(tokenUrl('api-version=2019-08-01&resource=https://graph.microsoft.com&client_id=00000000-1111-2222-3333-444444444444'), { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
+    const res = await fetch(
+      tokenUrl('api-version=2019-08-01&resource=https://graph.microsoft.com&client_id=00000000-1111-2222-3333-444444444444'),
+      { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } },
+    );
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ statusCode: 400, message: 'Unable to load the proper Managed Identity.', correlationId: expect.any(String) });
+    expect(await res.json()).toEqual({
+      statusCode: 400,
+      message: 'Unable to load the proper Managed Identity.',
+      correlationId: expect.any(String),
+    });
   });
 
   it('refuses a wrong secret header, a missing resource and a wrong api-version', async () => {
-    const wrongHeader = await fetch(tokenUrl('api-version=2019-08-01&resource=https://graph.microsoft.com'), { headers: { 'X-IDENTITY-HEADER': 'guess' } });
+    const wrongHeader = await fetch(tokenUrl('api-version=2019-08-01&resource=https://graph.microsoft.com'), {
+      headers: { 'X-IDENTITY-HEADER': 'guess' },
+    });
     expect(wrongHeader.status).toBe(401);
     expect(await wrongHeader.json()).toMatchObject({ statusCode: 401, message: expect.any(String) });
     const noResource = await fetch(tokenUrl('api-version=2019-08-01'), { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
     expect(noResource.status).toBe(400);
-    const oldApi = await fetch(tokenUrl('api-version=2017-09-01&resource=https://graph.microsoft.com'), { headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader } });
+    const oldApi = await fetch(tokenUrl('api-version=2017-09-01&resource=https://graph.microsoft.com'), {
+      headers: { 'X-IDENTITY-HEADER': sim.info.identityHeader },
+    });
     expect(oldApi.status).toBe(400);
   });
 

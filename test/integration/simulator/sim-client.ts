@@ -2,7 +2,13 @@
 // bearer policy, over an https.Agent that trusts the simulator's CA and nothing else.
 import { Agent } from 'node:https';
 import {
-  bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, createPipelineRequest, HttpClient, Pipeline, PipelineResponse,
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createPipelineFromOptions,
+  createPipelineRequest,
+  HttpClient,
+  Pipeline,
+  PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { SimulatorInfo } from '../../../src/simulator';
@@ -24,7 +30,10 @@ export class SimClient {
   private readonly http: HttpClient = createDefaultHttpClient();
   private readonly pipelines = new Map<string, Pipeline>();
 
-  constructor(readonly info: SimulatorInfo, readonly credential: TokenCredential) {
+  constructor(
+    readonly info: SimulatorInfo,
+    readonly credential: TokenCredential,
+  ) {
     this.agent = new Agent({ ca: info.caCertPem, keepAlive: true });
   }
 
@@ -39,7 +48,13 @@ export class SimClient {
     return p;
   }
 
-  async send(scope: string, url: string, method: 'GET' | 'POST' | 'PATCH' = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<SimCall> {
+  async send(
+    scope: string,
+    url: string,
+    method: 'GET' | 'POST' | 'PATCH' = 'GET',
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<SimCall> {
     const request = createPipelineRequest({ url, method, body: body === undefined ? undefined : JSON.stringify(body) });
     // createPipelineRequest drops an `agent` option; it must be set on the request itself.
     request.agent = this.agent;
@@ -53,7 +68,11 @@ export class SimClient {
     return this.send('https://graph.microsoft.com/.default', url, method, body, headers);
   }
 
-  exchange(cmdlet: string, parameters: Record<string, unknown> = {}, options: { url?: string; pageSize?: number; method?: 'GET' | 'POST' } = {}): Promise<SimCall> {
+  exchange(
+    cmdlet: string,
+    parameters: Record<string, unknown> = {},
+    options: { url?: string; pageSize?: number; method?: 'GET' | 'POST' } = {},
+  ): Promise<SimCall> {
     const url = options.url ?? `${this.info.exchange}/adminapi/beta/${this.info.tenantId}/InvokeCommand`;
     const headers: Record<string, string> = {
       'X-AnchorMailbox': `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${this.info.tenantId}`,
@@ -65,7 +84,9 @@ export class SimClient {
   }
 
   exchangeBatch(requests: unknown[]): Promise<SimCall> {
-    return this.send('https://outlook.office365.com/.default', `${this.info.exchange}/adminapi/beta/${this.info.tenantId}/$batch`, 'POST', { requests });
+    return this.send('https://outlook.office365.com/.default', `${this.info.exchange}/adminapi/beta/${this.info.tenantId}/$batch`, 'POST', {
+      requests,
+    });
   }
 
   close(): void {
@@ -82,9 +103,12 @@ export function freshTokenCredential(info: SimulatorInfo): TokenCredential {
     async getToken(scopes: string | string[]): Promise<AccessToken> {
       const scope = Array.isArray(scopes) ? scopes[0] : scopes;
       const resource = scope.replace(/\/\.default$/, '');
-      const res = await fetch(`${info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent(resource)}&client_id=${info.clientId}`, {
-        headers: { 'X-IDENTITY-HEADER': info.identityHeader },
-      });
+      const res = await fetch(
+        `${info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent(resource)}&client_id=${info.clientId}`,
+        {
+          headers: { 'X-IDENTITY-HEADER': info.identityHeader },
+        },
+      );
       const body = (await res.json()) as { access_token: string; expires_on: string };
       return { token: body.access_token, expiresOnTimestamp: Number(body.expires_on) * 1000 };
     },
@@ -92,7 +116,11 @@ export function freshTokenCredential(info: SimulatorInfo): TokenCredential {
 }
 
 export async function control(info: SimulatorInfo, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${info.controlUrl}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  const res = await fetch(`${info.controlUrl}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }

@@ -22,11 +22,25 @@ const quota50 = { issueWarningQuotaBytes: 49 * GB, prohibitSendQuotaBytes: 49.5 
 
 function userMailbox(id: string, upn: string, displayName: string, extra: Partial<FixtureUser> = {}): FixtureUser {
   return {
-    id, userPrincipalName: upn, displayName, mail: upn, accountEnabled: true, usageLocation: 'US', assignedLicenses: [],
+    id,
+    userPrincipalName: upn,
+    displayName,
+    mail: upn,
+    accountEnabled: true,
+    usageLocation: 'US',
+    assignedLicenses: [],
     createdDateTime: '2023-03-01T08:00:00Z',
     mailbox: {
-      recipientTypeDetails: 'UserMailbox', itemCount: 100, totalItemSizeBytes: 10 * 1024 * 1024, deletedItemCount: 3, totalDeletedItemSizeBytes: 2048,
-      ...quota100, lastInteractionTime: '2024-05-01T10:00:00Z', lastLogonTime: '2024-05-01T09:00:00Z', litigationHoldEnabled: false, archiveStatus: 'None',
+      recipientTypeDetails: 'UserMailbox',
+      itemCount: 100,
+      totalItemSizeBytes: 10 * 1024 * 1024,
+      deletedItemCount: 3,
+      totalDeletedItemSizeBytes: 2048,
+      ...quota100,
+      lastInteractionTime: '2024-05-01T10:00:00Z',
+      lastLogonTime: '2024-05-01T09:00:00Z',
+      litigationHoldEnabled: false,
+      archiveStatus: 'None',
       whenMailboxCreated: '2023-03-01T08:05:00Z',
     },
     ...extra,
@@ -41,8 +55,15 @@ export function smallTenant(): TenantFixture {
   bob.mailbox!.alias = 'bobby';
   const finance = userMailbox(FINANCE, 'finance@contoso.example', 'Finance Shared', { accountEnabled: false });
   finance.mailbox = {
-    ...finance.mailbox!, recipientTypeDetails: 'SharedMailbox', totalItemSizeBytes: 60 * GB, litigationHoldEnabled: true, archiveStatus: 'Active',
-    autoExpandingArchiveEnabled: true, archive: { itemCount: 900, totalItemSizeBytes: 3 * GB }, ...quota50, prohibitSendReceiveQuotaBytes: null,
+    ...finance.mailbox!,
+    recipientTypeDetails: 'SharedMailbox',
+    totalItemSizeBytes: 60 * GB,
+    litigationHoldEnabled: true,
+    archiveStatus: 'Active',
+    autoExpandingArchiveEnabled: true,
+    archive: { itemCount: 900, totalItemSizeBytes: 3 * GB },
+    ...quota50,
+    prohibitSendReceiveQuotaBytes: null,
   };
   const room = userMailbox(ROOM, 'room1@contoso.example', 'Board Room', { accountEnabled: false });
   room.mailbox!.recipientTypeDetails = 'RoomMailbox';
@@ -51,22 +72,52 @@ export function smallTenant(): TenantFixture {
   return {
     tenant: { id: TENANT_ID, initialDomain: 'contoso.onmicrosoft.com', displayName: 'Contoso' },
     identity: {
-      clientId: CLIENT_ID, principalId: PRINCIPAL_ID,
-      graphAppRoles: ['User.Read.All', 'Reports.Read.All', 'Organization.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All', 'ReportSettings.Read.All', 'Application.Read.All'],
+      clientId: CLIENT_ID,
+      principalId: PRINCIPAL_ID,
+      graphAppRoles: [
+        'User.Read.All',
+        'Reports.Read.All',
+        'Organization.Read.All',
+        'GroupMember.Read.All',
+        'LicenseAssignment.ReadWrite.All',
+        'ReportSettings.Read.All',
+        'Application.Read.All',
+      ],
       exchangeAppRoles: ['Exchange.ManageAsApp'],
       directoryRoles: ['Exchange Recipient Administrator'],
     },
     reportSettings: { displayConcealedNames: false },
     reportRefreshDate: '2024-05-02',
     subscribedSkus: [
-      { skuId: E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 5 }, servicePlans: [{ servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' }] },
-      { skuId: EXO_P1, skuPartNumber: 'EXCHANGESTANDARD', prepaidUnits: { enabled: 1, warning: 2 }, servicePlans: [{ servicePlanId: '9aaf7827-d63c-4b61-89c3-182f06f82e5c', servicePlanName: 'EXCHANGE_S_STANDARD' }] },
+      {
+        skuId: E3,
+        skuPartNumber: 'ENTERPRISEPACK',
+        prepaidUnits: { enabled: 5 },
+        servicePlans: [{ servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' }],
+      },
+      {
+        skuId: EXO_P1,
+        skuPartNumber: 'EXCHANGESTANDARD',
+        prepaidUnits: { enabled: 1, warning: 2 },
+        servicePlans: [{ servicePlanId: '9aaf7827-d63c-4b61-89c3-182f06f82e5c', servicePlanName: 'EXCHANGE_S_STANDARD' }],
+      },
     ],
     groups: [{ id: ADMIN_GROUP, displayName: 'M365 Bot Admins', members: [ALICE] }],
     users: [
-      alice, bob, finance, room,
-      { id: NO_MAILBOX, userPrincipalName: 'nomail@contoso.example', displayName: 'No Mailbox', accountEnabled: true, assignedLicenses: [], mailbox: null },
-      sam1, sam2,
+      alice,
+      bob,
+      finance,
+      room,
+      {
+        id: NO_MAILBOX,
+        userPrincipalName: 'nomail@contoso.example',
+        displayName: 'No Mailbox',
+        accountEnabled: true,
+        assignedLicenses: [],
+        mailbox: null,
+      },
+      sam1,
+      sam2,
     ],
   };
 }

@@ -48,7 +48,13 @@ async function setUp(behaviour: Record<string, (attempt: number) => void>) {
   };
   for (const id of ['ok', 'throttled', 'removed', 'broken']) {
     await conversations.save({ conversation: { id, conversationType: 'personal' }, serviceUrl: 'https://smba.example/' });
-    await subscriptions.subscribe({ conversationId: id, conversationType: 'personal', settings: { ...DEFAULT_ALERT_SETTINGS, kinds: ['licence-pool'] }, since: '', by: { aadObjectId: '', name: '' } });
+    await subscriptions.subscribe({
+      conversationId: id,
+      conversationType: 'personal',
+      settings: { ...DEFAULT_ALERT_SETTINGS, kinds: ['licence-pool'] },
+      since: '',
+      by: { aadObjectId: '', name: '' },
+    });
   }
   const cycle = new AlertCycle({
     readTenant: async () => ({ mailboxes: [], users: new Map(), skus: [office365E3(50, 50)] }),

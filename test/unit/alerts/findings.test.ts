@@ -6,11 +6,23 @@ import { directoryUser, exchangePlan2, GB, office365E3, sharedMailbox, tenantSku
 const NOW = new Date('2025-06-10T12:00:00Z');
 const settings = (over: Partial<AlertSettings> = {}): AlertSettings => ({ ...DEFAULT_ALERT_SETTINGS, ...over });
 const userMailbox = (id: string, sizeBytes: number | null, quota: number | null = 50 * GB) =>
-  sharedMailbox({ userId: id, userPrincipalName: `${id}@contoso.example`, displayName: `User ${id}`, recipientTypeDetails: 'UserMailbox', sizeBytes, prohibitSendReceiveQuotaBytes: quota });
+  sharedMailbox({
+    userId: id,
+    userPrincipalName: `${id}@contoso.example`,
+    displayName: `User ${id}`,
+    recipientTypeDetails: 'UserMailbox',
+    sizeBytes,
+    prohibitSendReceiveQuotaBytes: quota,
+  });
 
 test('a shared mailbox over 50 GB without Plan 2 is one finding keyed by its account, with the fix to assign', () => {
   const m = sharedMailbox({ sizeBytes: 60 * GB, prohibitSendReceiveQuotaBytes: 100 * GB });
-  const r = alertFindings({ mailboxes: [m], users: new Map([['user-shared-1', directoryUser()]]), skus: tenantSkus() }, settings({ kinds: ['shared-licence'] }), {}, NOW);
+  const r = alertFindings(
+    { mailboxes: [m], users: new Map([['user-shared-1', directoryUser()]]), skus: tenantSkus() },
+    settings({ kinds: ['shared-licence'] }),
+    {},
+    NOW,
+  );
   expect(r.findings).toHaveLength(1);
   const [f] = r.findings;
   expect(f.key).toBe('shared-licence:user-shared-1');
@@ -24,12 +36,25 @@ test('the same mailbox under 50 GB, or licensed, is no finding', () => {
   const small = sharedMailbox({ sizeBytes: 20 * GB, prohibitSendReceiveQuotaBytes: 100 * GB });
   const licensed = sharedMailbox({ sizeBytes: 60 * GB, prohibitSendReceiveQuotaBytes: 100 * GB });
   const user = directoryUser({ assignedLicenses: [{ skuId: exchangePlan2().skuId, disabledPlans: [] }] });
-  expect(alertFindings({ mailboxes: [small], users: new Map(), skus: tenantSkus() }, settings({ kinds: ['shared-licence'] }), {}, NOW).findings).toEqual([]);
-  expect(alertFindings({ mailboxes: [licensed], users: new Map([['user-shared-1', user]]), skus: tenantSkus() }, settings({ kinds: ['shared-licence'] }), {}, NOW).findings).toEqual([]);
+  expect(
+    alertFindings({ mailboxes: [small], users: new Map(), skus: tenantSkus() }, settings({ kinds: ['shared-licence'] }), {}, NOW).findings,
+  ).toEqual([]);
+  expect(
+    alertFindings(
+      { mailboxes: [licensed], users: new Map([['user-shared-1', user]]), skus: tenantSkus() },
+      settings({ kinds: ['shared-licence'] }),
+      {},
+      NOW,
+    ).findings,
+  ).toEqual([]);
 });
 
 test('quota: at or above the threshold only; the threshold is the conversationâ€™s', () => {
-  const facts = { mailboxes: [userMailbox('a', 45 * GB), userMailbox('b', 44 * GB), userMailbox('c', 49.5 * GB, null)], users: new Map(), skus: [] };
+  const facts = {
+    mailboxes: [userMailbox('a', 45 * GB), userMailbox('b', 44 * GB), userMailbox('c', 49.5 * GB, null)],
+    users: new Map(),
+    skus: [],
+  };
   const at90 = alertFindings(facts, settings({ kinds: ['quota'] }), {}, NOW).findings;
   expect(at90.map((f) => f.key)).toEqual(['quota:a']);
   expect(at90[0].title).toBe('User a is at 90% of its mailbox quota');
@@ -38,8 +63,19 @@ test('quota: at or above the threshold only; the threshold is the conversationâ€
 });
 
 test('quota: with three days of history the alert forecasts days to full, and says since when', () => {
-  const history = { a: [{ d: '2025-06-08', b: 44 * GB }, { d: '2025-06-09', b: 45 * GB }, { d: '2025-06-10', b: 46 * GB }] };
-  const [f] = alertFindings({ mailboxes: [userMailbox('a', 46 * GB)], users: new Map(), skus: [] }, settings({ kinds: ['quota'] }), history, NOW).findings;
+  const history = {
+    a: [
+      { d: '2025-06-08', b: 44 * GB },
+      { d: '2025-06-09', b: 45 * GB },
+      { d: '2025-06-10', b: 46 * GB },
+    ],
+  };
+  const [f] = alertFindings(
+    { mailboxes: [userMailbox('a', 46 * GB)], users: new Map(), skus: [] },
+    settings({ kinds: ['quota'] }),
+    history,
+    NOW,
+  ).findings;
   expect(f.why).toMatch(/full in about 4 days/);
   expect(f.since).toBe('2025-06-09T00:00:00Z');
 });
@@ -54,13 +90,20 @@ test('licence pools: exhausted, or fewer than N free; unbought pools are no news
   const skus = [office365E3(50, 50), exchangePlan2(10, 7), { ...exchangePlan2(0, 0), skuId: '00000000-0000-4000-8000-000000000099' }];
   const r = alertFindings({ mailboxes: [], users: new Map(), skus }, settings({ kinds: ['licence-pool'] }), {}, NOW);
   expect(r.findings.map((f) => f.title)).toEqual(['No Office 365 E3 licences left', 'Only 3 Exchange Online (Plan 2) licences left']);
-  expect(alertFindings({ mailboxes: [], users: new Map(), skus }, settings({ kinds: ['licence-pool'], poolFreeBelow: 3 }), {}, NOW).findings).toHaveLength(1);
+  expect(
+    alertFindings({ mailboxes: [], users: new Map(), skus }, settings({ kinds: ['licence-pool'], poolFreeBelow: 3 }), {}, NOW).findings,
+  ).toHaveLength(1);
 });
 
 test('inactive mailboxes only when that kind is chosen', () => {
   const old = userMailbox('z', 1 * GB);
   expect(alertFindings({ mailboxes: [old], users: new Map(), skus: [] }, settings(), {}, NOW).findings).toEqual([]);
-  const [f] = alertFindings({ mailboxes: [old], users: new Map(), skus: [] }, settings({ kinds: ['inactive'], inactiveDays: 90 }), {}, NOW).findings;
+  const [f] = alertFindings(
+    { mailboxes: [old], users: new Map(), skus: [] },
+    settings({ kinds: ['inactive'], inactiveDays: 90 }),
+    {},
+    NOW,
+  ).findings;
   expect(f.key).toBe('inactive:z');
   expect(f.title).toMatch(/inactive for 1\d\d days/);
 });

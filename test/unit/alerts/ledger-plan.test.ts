@@ -5,8 +5,19 @@ import type { Finding } from '../../../src/reports/alerts/findings';
 
 const T0 = new Date('2025-06-10T12:00:00Z');
 const later = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
-const finding = (key = 'quota:a', title = 'A is at 95% of its mailbox quota'): Finding => ({ key, kind: 'quota', title, why: 'why', severity: 'warning', upn: 'a@x' });
-const judged = (findings: Finding[], unknown: string[] = []) => ({ findings, judgedKinds: ['quota', 'shared-licence'] as any, unknown: new Set(unknown) });
+const finding = (key = 'quota:a', title = 'A is at 95% of its mailbox quota'): Finding => ({
+  key,
+  kind: 'quota',
+  title,
+  why: 'why',
+  severity: 'warning',
+  upn: 'a@x',
+});
+const judged = (findings: Finding[], unknown: string[] = []) => ({
+  findings,
+  judgedKinds: ['quota', 'shared-licence'] as any,
+  unknown: new Set(unknown),
+});
 
 test('a new finding is sent once; the same finding an hour later is not', () => {
   const first = planAlerts({}, judged([finding()]), T0);
@@ -55,7 +66,9 @@ test('a claim given back after a failed send is sent by the next cycle; an Ackno
   const claimed = planAlerts(before, judged([finding(), finding('quota:b')]), T0).next;
   const returned = giveBack(claimed, before, claimed, ['quota:a']);
   expect(returned['quota:a'].lastSent).toBeNull();
-  expect(planAlerts(returned, judged([finding(), finding('quota:b')]), later(0.1)).alerts.map((a) => [a.key, a.reminder])).toEqual([['quota:a', false]]);
+  expect(planAlerts(returned, judged([finding(), finding('quota:b')]), later(0.1)).alerts.map((a) => [a.key, a.reminder])).toEqual([
+    ['quota:a', false],
+  ]);
   const clicked: Ledger = { ...claimed, 'quota:a': { ...claimed['quota:a'], acknowledged: { by: 'Ann', at: T0.toISOString() } } };
   expect(giveBack(clicked, before, claimed, ['quota:a'])['quota:a'].acknowledged?.by).toBe('Ann');
 });

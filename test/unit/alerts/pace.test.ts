@@ -2,7 +2,15 @@
 import { lowerBoundMs, SendPace, type Clock } from '../../../src/alerts/pace';
 
 function fakeClock(): Clock & { t: number; sleeps: number[] } {
-  const c = { t: 0, sleeps: [] as number[], now: () => c.t, sleep: async (ms: number) => { c.sleeps.push(ms); c.t += ms; } };
+  const c = {
+    t: 0,
+    sleeps: [] as number[],
+    now: () => c.t,
+    sleep: async (ms: number) => {
+      c.sleeps.push(ms);
+      c.t += ms;
+    },
+  };
   return c;
 }
 

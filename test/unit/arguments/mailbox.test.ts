@@ -28,7 +28,10 @@ describe('parseMailboxArgument', () => {
     expect(parseMailboxArgument('a'.repeat(257))).toMatchObject({ ok: false, message: expect.stringContaining('at most 256') });
     expect(parseMailboxArgument('alex\n@contoso.com')).toMatchObject({ ok: false, message: expect.stringContaining('control characters') });
     expect(parseMailboxArgument('bell\u0007')).toMatchObject({ ok: false });
-    expect(parseMailboxArgument('alex@@contoso')).toMatchObject({ ok: false, message: expect.stringContaining('does not look like an address') });
+    expect(parseMailboxArgument('alex@@contoso')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('does not look like an address'),
+    });
     expect(parseMailboxArgument('alex @contoso.com')).toMatchObject({ ok: false });
   });
 });

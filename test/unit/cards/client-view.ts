@@ -72,7 +72,12 @@ export function paragraphs(node: unknown, out: string[] = []): string[] {
 }
 
 /** Elements of one type anywhere in the card (fallbacks included when asked). */
-export function elementsOfType(node: unknown, type: string, withFallbacks = false, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+export function elementsOfType(
+  node: unknown,
+  type: string,
+  withFallbacks = false,
+  out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
   if (Array.isArray(node)) {
     for (const n of node) elementsOfType(n, type, withFallbacks, out);
   } else if (node && typeof node === 'object') {

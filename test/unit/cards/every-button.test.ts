@@ -29,25 +29,94 @@ const big = sharedMailbox({ userPrincipalName: 'big@contoso.example', displayNam
 const verdict = sharedMailboxVerdict({ mailbox: big, user: directoryUser(), skus: tenantSkus() });
 
 function cards(): [string, object][] {
-  const report = buildMailboxReport([mailbox('a@contoso.example'), mailbox('b@contoso.example'), mailbox('c@contoso.example')], { ...DEFAULT_MAILBOX_QUERY, top: 1 }, NOW, { offset: 1 });
-  const facts = { mailboxes: [big, { ...mailbox('full@contoso.example', { sizeBytes: 49.5 * GB }), prohibitSendReceiveQuotaBytes: 50 * GB }], users: new Map([[big.userId.toLowerCase(), directoryUser()]]), skus };
-  const findings = alertFindings(facts, { ...DEFAULT_ALERT_SETTINGS, kinds: ['shared-licence', 'quota', 'licence-pool', 'inactive'] }, {}, NOW);
+  const report = buildMailboxReport(
+    [mailbox('a@contoso.example'), mailbox('b@contoso.example'), mailbox('c@contoso.example')],
+    { ...DEFAULT_MAILBOX_QUERY, top: 1 },
+    NOW,
+    { offset: 1 },
+  );
+  const facts = {
+    mailboxes: [big, { ...mailbox('full@contoso.example', { sizeBytes: 49.5 * GB }), prohibitSendReceiveQuotaBytes: 50 * GB }],
+    users: new Map([[big.userId.toLowerCase(), directoryUser()]]),
+    skus,
+  };
+  const findings = alertFindings(
+    facts,
+    { ...DEFAULT_ALERT_SETTINGS, kinds: ['shared-licence', 'quota', 'licence-pool', 'inactive'] },
+    {},
+    NOW,
+  );
   const plan = planAlerts({}, findings, NOW);
   const fix = assignableFix(verdict)!;
   const list: [string, object][] = [
     ['mailbox report', mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'snap-1', viewedAt: NOW }).card!],
-    ['shared mailboxes', sharedReportMessage({ inventory: { mailboxes: [big], complete: true, failures: [] } as never, verdicts: [verdict] }, { remediation: true, asOf: NOW, snapshotId: 'snap-2' }).card!],
-    ['assign confirmation', assignLicenseConfirmCard({ userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, fix.skus, { replaces: fix.replaces })],
-    ['assign result', assignLicenseResultCard({ mailbox: { userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, skus: fix.skus, requestedBy: 'Admin', at: NOW.toISOString(), result: { outcome: 'assigned' }, actions: [runButton('Show shared mailboxes', 'shared')] })],
-    ['mailbox details', mailboxDetailsCard(buildMailboxDetails(big, NOW), { actions: [mailboxDetailsButton.button('Live details and licences', { upn: big.userPrincipalName })] })],
+    [
+      'shared mailboxes',
+      sharedReportMessage(
+        { inventory: { mailboxes: [big], complete: true, failures: [] } as never, verdicts: [verdict] },
+        { remediation: true, asOf: NOW, snapshotId: 'snap-2' },
+      ).card!,
+    ],
+    [
+      'assign confirmation',
+      assignLicenseConfirmCard({ userPrincipalName: big.userPrincipalName, displayName: 'Big Box' }, fix.skus, { replaces: fix.replaces }),
+    ],
+    [
+      'assign result',
+      assignLicenseResultCard({
+        mailbox: { userPrincipalName: big.userPrincipalName, displayName: 'Big Box' },
+        skus: fix.skus,
+        requestedBy: 'Admin',
+        at: NOW.toISOString(),
+        result: { outcome: 'assigned' },
+        actions: [runButton('Show shared mailboxes', 'shared')],
+      }),
+    ],
+    [
+      'mailbox details',
+      mailboxDetailsCard(buildMailboxDetails(big, NOW), {
+        actions: [mailboxDetailsButton.button('Live details and licences', { upn: big.userPrincipalName })],
+      }),
+    ],
     ['more alerts', moreAlertsCard(plan.alerts)],
     ['resolved', resolvedCard(plan.alerts)],
     ['help', helpMessage(allCommands(), { unknown: 'mailboxs', suggestion: 'mailboxes' }).card!],
     ['welcome', welcomeMessage().card!],
     ['error with Retry', errorMessage('Failed', 'It failed.', 'shared').card!],
     ['doctor', doctorCard({ checks: [], ok: true }, { actions: [runButton('Run doctor again', 'doctor')] })],
-    ['schedule', scheduleCard({ n: 1, report: 'shared', when: 'weekly on Monday at 08:00', timeZone: 'Europe/Berlin', by: 'Admin', next: ['Mon 7 Dec 2026, 08:00'] }, { title: 'Scheduled', actions: [scheduleCancelButton.button('Cancel', { schedule: 'a'.repeat(32) }), runButton('All schedules', 'schedule list')] })],
-    ['schedule list', scheduleListCard([{ n: 1, report: 'shared', when: 'weekly on Monday at 08:00', timeZone: 'Europe/Berlin', by: 'Admin', next: ['Mon 7 Dec 2026, 08:00'] }], { place: 'chat', cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: 'b'.repeat(32) }) })],
+    [
+      'schedule',
+      scheduleCard(
+        {
+          n: 1,
+          report: 'shared',
+          when: 'weekly on Monday at 08:00',
+          timeZone: 'Europe/Berlin',
+          by: 'Admin',
+          next: ['Mon 7 Dec 2026, 08:00'],
+        },
+        {
+          title: 'Scheduled',
+          actions: [scheduleCancelButton.button('Cancel', { schedule: 'a'.repeat(32) }), runButton('All schedules', 'schedule list')],
+        },
+      ),
+    ],
+    [
+      'schedule list',
+      scheduleListCard(
+        [
+          {
+            n: 1,
+            report: 'shared',
+            when: 'weekly on Monday at 08:00',
+            timeZone: 'Europe/Berlin',
+            by: 'Admin',
+            next: ['Mon 7 Dec 2026, 08:00'],
+          },
+        ],
+        { place: 'chat', cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: 'b'.repeat(32) }) },
+      ),
+    ],
   ];
   for (const a of plan.alerts) list.push([`alert ${a.entry.kind}`, alertCard({ key: a.key, entry: a.entry, remediation: true })]);
   return list;
@@ -66,7 +135,11 @@ test('every button on every card has an action for its verb, and that action acc
       const action = actions.get(button.verb);
       expect({ card: name, title: button.title, handled: Boolean(action) }).toEqual({ card: name, title: button.title, handled: true });
       expect(action!.button.verb).toBe(button.verb);
-      expect({ card: name, title: button.title, parsed: action!.button.parse(button.data ?? {}) !== null }).toEqual({ card: name, title: button.title, parsed: true });
+      expect({ card: name, title: button.title, parsed: action!.button.parse(button.data ?? {}) !== null }).toEqual({
+        card: name,
+        title: button.title,
+        parsed: true,
+      });
       seen.add(button.verb);
     }
   }

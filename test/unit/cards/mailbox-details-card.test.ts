@@ -15,7 +15,14 @@ const alex = mailbox('alex@contoso.com', {
   litigationHoldEnabled: true,
   archiveStatus: 'Active',
   autoExpandingArchiveEnabled: true,
-  archiveStatistics: { itemCount: 800, totalItemSizeBytes: 850 * MB, deletedItemCount: 0, totalDeletedItemSizeBytes: 0, lastInteractionTime: null, lastLogonTime: null },
+  archiveStatistics: {
+    itemCount: 800,
+    totalItemSizeBytes: 850 * MB,
+    deletedItemCount: 0,
+    totalDeletedItemSizeBytes: 0,
+    lastInteractionTime: null,
+    lastLogonTime: null,
+  },
 });
 
 /** "Label: value" for every fact row (a two-column ColumnSet, so values line up across sections). */
@@ -81,7 +88,9 @@ describe('mailbox details card', () => {
   });
 
   it('keeps a hostile name plain and short', () => {
-    const card = mailboxDetailsCard(buildMailboxDetails(mailbox('h@contoso.com', { displayName: `# [x](http://evil) ${'y'.repeat(300)}` }), NOW));
+    const card = mailboxDetailsCard(
+      buildMailboxDetails(mailbox('h@contoso.com', { displayName: `# [x](http://evil) ${'y'.repeat(300)}` }), NOW),
+    );
     const [title] = elementsOfType(card, 'RichTextBlock');
     const text = paragraphs(title)[0];
     expect(text.startsWith('# [x](http://evil) yyy')).toBe(true);
@@ -97,7 +106,11 @@ describe('mailbox details card', () => {
   });
 
   it('says so when the mailbox has no quota', () => {
-    const unlimited = mailbox('u@contoso.com', { prohibitSendReceiveQuotaBytes: null, prohibitSendQuotaBytes: null, issueWarningQuotaBytes: null });
+    const unlimited = mailbox('u@contoso.com', {
+      prohibitSendReceiveQuotaBytes: null,
+      prohibitSendQuotaBytes: null,
+      issueWarningQuotaBytes: null,
+    });
     const card = mailboxDetailsCard(buildMailboxDetails(unlimited, NOW));
     expect(paragraphs(card)).toContain('Quota: Unlimited');
     expect(facts(card)).toContain('Stops receiving at: Unlimited');

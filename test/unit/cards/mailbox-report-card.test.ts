@@ -48,7 +48,10 @@ function tableOf(card: object) {
 
 describe('mailbox report card', () => {
   const report = buildMailboxReport(
-    [mailbox('ann@contoso.com', { displayName: 'Ann Lee', items: 123_456, sizeBytes: 1.7 * GB, lastInteraction: daysAgo(3) }), ...tenantOf(9_999)],
+    [
+      mailbox('ann@contoso.com', { displayName: 'Ann Lee', items: 123_456, sizeBytes: 1.7 * GB, lastInteraction: daysAgo(3) }),
+      ...tenantOf(9_999),
+    ],
     q(),
     NOW,
   );
@@ -144,14 +147,22 @@ describe('mailbox report card', () => {
       ['M 80', '████████░░', '80%'],
       ['M 50', '█████░░░░░', '50%'],
     ]);
-    const colours = elementsOfType(variedList, 'TextBlock').filter((t) => String(t.text).endsWith('%')).map((t) => t.color);
+    const colours = elementsOfType(variedList, 'TextBlock')
+      .filter((t) => String(t.text).endsWith('%'))
+      .map((t) => t.color);
     expect(colours).toEqual(['Attention', 'Warning', 'Default']);
   });
 
   it('leaves the fullest list out when the table already starts with them, or when none is near full', () => {
     const byQuota = mailboxReportCard(buildMailboxReport(tenantOf(50), q({ sort: 'quota' }), NOW)).card;
     expect(paragraphs(byQuota)).not.toContain('Fullest mailboxes (% of quota)');
-    const roomy = mailboxReportCard(buildMailboxReport(Array.from({ length: 50 }, (_, i) => mailbox(`r${i}@contoso.com`, { sizeBytes: 40 * GB })), q(), NOW)).card;
+    const roomy = mailboxReportCard(
+      buildMailboxReport(
+        Array.from({ length: 50 }, (_, i) => mailbox(`r${i}@contoso.com`, { sizeBytes: 40 * GB })),
+        q(),
+        NOW,
+      ),
+    ).card;
     expect(paragraphs(roomy)).not.toContain('Fullest mailboxes (% of quota)');
   });
 
@@ -232,7 +243,10 @@ describe('mailbox report card', () => {
 
   it('shows the kind of each mailbox when several kinds are listed', () => {
     const mixed = buildMailboxReport(
-      [mailbox('r@contoso.com', { recipientTypeDetails: 'RoomMailbox' }), mailbox('v@contoso.com', { recipientTypeDetails: 'EquipmentMailbox', litigationHoldEnabled: true })],
+      [
+        mailbox('r@contoso.com', { recipientTypeDetails: 'RoomMailbox' }),
+        mailbox('v@contoso.com', { recipientTypeDetails: 'EquipmentMailbox', litigationHoldEnabled: true }),
+      ],
       q({ type: 'room', sort: 'name' }),
       NOW,
     );
@@ -281,7 +295,9 @@ describe('mailbox report card with hostile tenant data', () => {
     // Tenant text never lands where Markdown is read: TextBlocks and facts hold only the bot's words.
     const markdownTexts = [
       ...elementsOfType(fitted.card, 'TextBlock', true).map((t) => String(t.text)),
-      ...elementsOfType(fitted.card, 'FactSet', true).flatMap((f) => (f.facts as { title: string; value: string }[]).map((x) => `${x.title} ${x.value}`)),
+      ...elementsOfType(fitted.card, 'FactSet', true).flatMap((f) =>
+        (f.facts as { title: string; value: string }[]).map((x) => `${x.title} ${x.value}`),
+      ),
     ];
     for (const text of markdownTexts) {
       for (const h of HOSTILE) expect(text).not.toContain(h);

@@ -47,7 +47,14 @@ describe('plainText', () => {
 
 describe('adaptivecards-templating', () => {
   it('never evaluates expressions inside data values', () => {
-    const template = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Hi ${name}' }, { type: 'TextBlock', text: '${name}' }] };
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: 'Hi ${name}' },
+        { type: 'TextBlock', text: '${name}' },
+      ],
+    };
     const card = renderCard(template, { name: '${owner} ${$root.secret} ${if(true, "x", "y")}', owner: 'EVIL', secret: 'SECRET' });
     expect(card.body).toEqual([
       { type: 'TextBlock', text: 'Hi ${owner} ${$root.secret} ${if(true, "x", "y")}' },

@@ -9,7 +9,17 @@ describe('help card', () => {
   it('lists every command of the contract with an example', () => {
     const card = helpCard();
     expect(parseLikeAClient(card).problems).toEqual([]);
-    expect(HELP_COMMANDS.map((c) => c.name).sort()).toEqual(['alerts', 'doctor', 'export', 'help', 'licenses', 'mailbox', 'mailboxes', 'schedule', 'shared']);
+    expect(HELP_COMMANDS.map((c) => c.name).sort()).toEqual([
+      'alerts',
+      'doctor',
+      'export',
+      'help',
+      'licenses',
+      'mailbox',
+      'mailboxes',
+      'schedule',
+      'shared',
+    ]);
     const seen = paragraphs(card);
     expect(seen[0]).toBe('What I can do');
     for (const c of HELP_COMMANDS) {
@@ -84,7 +94,13 @@ describe('progress card', () => {
   });
 
   it('shows progress with a bar', () => {
-    const card = progressCard({ title: 'Mailbox report', noun: 'mailboxes', done: 4_000, total: 10_000, note: 'Exchange asked me to slow down.' });
+    const card = progressCard({
+      title: 'Mailbox report',
+      noun: 'mailboxes',
+      done: 4_000,
+      total: 10_000,
+      note: 'Exchange asked me to slow down.',
+    });
     expect(paragraphs(card)).toEqual([
       'Mailbox report',
       '4,000 of 10,000 mailboxes read',
@@ -96,9 +112,18 @@ describe('progress card', () => {
   });
 
   it('copes with an unknown total and with overshoot', () => {
-    expect(paragraphs(progressCard({ title: 'Looking up the mailbox…', noun: 'mailbox', done: 0, total: null }))).toEqual(['Looking up the mailbox…']);
-    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual(['T', '1,500 mailboxes read so far']);
-    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual(['T', '10 of 10 mailboxes read', '████████████████████ 100%']);
+    expect(paragraphs(progressCard({ title: 'Looking up the mailbox…', noun: 'mailbox', done: 0, total: null }))).toEqual([
+      'Looking up the mailbox…',
+    ]);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 1_500, total: null }))).toEqual([
+      'T',
+      '1,500 mailboxes read so far',
+    ]);
+    expect(paragraphs(progressCard({ title: 'T', noun: 'mailboxes', done: 12, total: 10 }))).toEqual([
+      'T',
+      '10 of 10 mailboxes read',
+      '████████████████████ 100%',
+    ]);
   });
 
   it('keeps the longer sentence for the message text, where no title stands above it', () => {

@@ -46,7 +46,12 @@ describe('Teams app icons', () => {
     expect(white).toBeLessThan(32 * 32 * 0.5);
     // A transparent margin all round, as Teams draws its own background behind the outline.
     for (let i = 0; i < 32; i++) {
-      expect([pixel(icon.rgba, i)[3], pixel(icon.rgba, 32 * 31 + i)[3], pixel(icon.rgba, 32 * i)[3], pixel(icon.rgba, 32 * i + 31)[3]]).toEqual([0, 0, 0, 0]);
+      expect([
+        pixel(icon.rgba, i)[3],
+        pixel(icon.rgba, 32 * 31 + i)[3],
+        pixel(icon.rgba, 32 * i)[3],
+        pixel(icon.rgba, 32 * i + 31)[3],
+      ]).toEqual([0, 0, 0, 0]);
     }
   });
 

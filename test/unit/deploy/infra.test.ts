@@ -36,7 +36,9 @@ function appSettingBlocks(source: string): string[] {
 }
 
 function appSettingNames(): string[] {
-  return files.flatMap((f) => appSettingBlocks(code(readFileSync(f, 'utf8')))).flatMap((block) => [...block.matchAll(/\bname:\s*'([^']+)'/g)].map((m) => m[1]));
+  return files
+    .flatMap((f) => appSettingBlocks(code(readFileSync(f, 'utf8'))))
+    .flatMap((block) => [...block.matchAll(/\bname:\s*'([^']+)'/g)].map((m) => m[1]));
 }
 
 /** Settings App Service itself or its deployment tooling reads, not the bot. */
@@ -68,11 +70,17 @@ describe('infra/ Bicep and the settings the bot reads', () => {
   test('no secret anywhere: no password, secret or key setting, no secure parameter, no account keys', () => {
     // APPLICATIONINSIGHTS_CONNECTION_STRING is no secret: its component has local auth disabled, so
     // only the identity's Entra token can send to it (checked below).
-    expect(names.filter((n) => n !== 'APPLICATIONINSIGHTS_CONNECTION_STRING' && /PASSWORD|SECRET|KEY|CONNECTION_STRING/i.test(n))).toEqual([]);
+    expect(names.filter((n) => n !== 'APPLICATIONINSIGHTS_CONNECTION_STRING' && /PASSWORD|SECRET|KEY|CONNECTION_STRING/i.test(n))).toEqual(
+      [],
+    );
     for (const f of files) {
       const source = code(readFileSync(f, 'utf8'));
-      expect({ file: relative(root, f), secure: /@secure\(\)/.test(source), listKeys: /listKeys\(/.test(source), password: /MicrosoftAppPassword/.test(source) })
-        .toEqual({ file: relative(root, f), secure: false, listKeys: false, password: false });
+      expect({
+        file: relative(root, f),
+        secure: /@secure\(\)/.test(source),
+        listKeys: /listKeys\(/.test(source),
+        password: /MicrosoftAppPassword/.test(source),
+      }).toEqual({ file: relative(root, f), secure: false, listKeys: false, password: false });
     }
   });
 
@@ -126,12 +134,18 @@ describe('infra/ Bicep and the settings the bot reads', () => {
 
     const main = code(read('main.bicep'));
     const base = /var baseGraphRoles = \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
-    expect([...base.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual(
-      ['GroupMember.Read.All', 'Organization.Read.All', 'ReportSettings.Read.All', 'Reports.Read.All', 'User.Read.All'],
-    );
+    expect([...base.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([
+      'GroupMember.Read.All',
+      'Organization.Read.All',
+      'ReportSettings.Read.All',
+      'Reports.Read.All',
+      'User.Read.All',
+    ]);
     // Licence assignment is write access: granted only when remediation is on.
     expect(base).not.toContain('LicenseAssignment');
-    expect(main).toMatch(/var graphRoles = remediation \? concat\(baseGraphRoles, \['LicenseAssignment\.ReadWrite\.All'\]\) : baseGraphRoles/);
+    expect(main).toMatch(
+      /var graphRoles = remediation \? concat\(baseGraphRoles, \['LicenseAssignment\.ReadWrite\.All'\]\) : baseGraphRoles/,
+    );
     expect(main).toMatch(/name:\s*'REMEDIATION'\s*value:\s*remediation \?/);
   });
 
@@ -194,7 +208,7 @@ describe('issue 16: a first deployment that succeeds, and telemetry through the 
     expect(main).toMatch(/module monitoring 'modules\/monitoring\.bicep'[\s\S]*?principalId:\s*identity\.outputs\.principalId/);
   });
 
-  test('the telemetry setting is the component\'s connection string, and the bot reads that setting', () => {
+  test("the telemetry setting is the component's connection string, and the bot reads that setting", () => {
     expect(main).toMatch(/name:\s*'APPLICATIONINSIGHTS_CONNECTION_STRING'\s*value:\s*monitoring\.outputs\.connectionString/);
     expect(SETTINGS.map((s) => s.name)).toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
     const telemetry = readFileSync(join(root, 'src', 'telemetry', 'index.ts'), 'utf8');
@@ -206,7 +220,9 @@ describe('issue 16: a first deployment that succeeds, and telemetry through the 
     expect(readme).toContain('Not a valid reference update');
     expect(readme).toContain('msgraph-bicep-types/issues/193');
     expect(readme).toContain('Operation cannot be completed without additional quota');
-    expect(readme.replace(/\s+/g, ' ')).toContain('A conflicting object with one or more of the specified property values is present in the directory.');
+    expect(readme.replace(/\s+/g, ' ')).toContain(
+      'A conflicting object with one or more of the specified property values is present in the directory.',
+    );
     expect(readme).toMatch(/npm run grant -- --identity \$PRINCIPAL_ID/);
     expect(readme).not.toMatch(/wait a few minutes,\s*run `az webapp restart/);
   });

@@ -65,7 +65,8 @@ describe('appPackage/manifest.json', () => {
     expect(bot.supportsFiles).toBe(false);
     expect(manifest.accentColor.toUpperCase()).toBe(ACCENT_COLOR.toUpperCase());
     for (const icon of [manifest.icons.color, manifest.icons.outline]) expect(existsSync(join(root, 'appPackage', icon))).toBe(true);
-    for (const url of Object.values(manifest.developer).filter((v) => String(v).includes('://'))) expect(String(url)).toMatch(/^https:\/\//);
+    for (const url of Object.values(manifest.developer).filter((v) => String(v).includes('://')))
+      expect(String(url)).toMatch(/^https:\/\//);
   });
 
   test('each scope has a command list, short enough for every Teams client', () => {

@@ -57,8 +57,9 @@ describe('Agents Toolkit project', () => {
 
   test('every ${{NAME}} placeholder is defined by env/.env.dev, a Bicep output or teamsApp/create', () => {
     const defined = new Set([...envFile().keys(), ...outputs, 'TEAMS_APP_ID', 'TEAMSFX_ENV', 'TEAMS_APP_PUBLISHED_APP_ID']);
-    const used = ['m365agents.yml', 'infra/main.parameters.json', 'appPackage/manifest.json']
-      .flatMap((f) => [...read(f).matchAll(/\$\{\{(\w+)\}\}/g)].map((m) => `${m[1]} (${f})`));
+    const used = ['m365agents.yml', 'infra/main.parameters.json', 'appPackage/manifest.json'].flatMap((f) =>
+      [...read(f).matchAll(/\$\{\{(\w+)\}\}/g)].map((m) => `${m[1]} (${f})`),
+    );
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((u) => !defined.has(u.split(' ')[0]))).toEqual([]);
   });

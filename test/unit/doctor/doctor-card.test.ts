@@ -19,13 +19,25 @@ const report: DoctorReport = {
       fix: 'Run `npm run grant -- --identity 6596c16e-f8d1-4dbf-93b3-b0fb4e5c1d64` as a Privileged Role Administrator.',
     },
     { id: 'exchange-role', title: 'Entra role for Exchange Online', status: 'warn', detail: 'No Entra role, yet Exchange answered.' },
-    { id: 'graph-call', title: 'Microsoft Graph answers', status: 'pass', detail: 'GET /organization answered: organisation "**Contoso** {{DATE(2020-01-01T00:00:00Z)}}".' },
-    { id: 'exchange-call', title: 'Exchange Online answers', status: 'skip', detail: 'Skipped: without Exchange.ManageAsApp Exchange refuses every call (see above).' },
+    {
+      id: 'graph-call',
+      title: 'Microsoft Graph answers',
+      status: 'pass',
+      detail: 'GET /organization answered: organisation "**Contoso** {{DATE(2020-01-01T00:00:00Z)}}".',
+    },
+    {
+      id: 'exchange-call',
+      title: 'Exchange Online answers',
+      status: 'skip',
+      detail: 'Skipped: without Exchange.ManageAsApp Exchange refuses every call (see above).',
+    },
   ],
 };
 
 test('one line per check with its mark, the detail under it, and the fix under a failure', () => {
-  const card = doctorCard(report, { actions: [{ type: 'Action.Execute', title: 'Run doctor again', verb: 'command.run', data: { text: 'doctor' } }] });
+  const card = doctorCard(report, {
+    actions: [{ type: 'Action.Execute', title: 'Run doctor again', verb: 'command.run', data: { text: 'doctor' } }],
+  });
   expect(parseLikeAClient(card).problems).toEqual([]);
   const seen = paragraphs(card).map(visibleText);
   expect(seen.slice(0, 2)).toEqual(['Doctor: something needs fixing', '1 check failed: the fix is under each one.']);
@@ -44,7 +56,9 @@ test('one line per check with its mark, the detail under it, and the fix under a
 test("a service's words stay plain: no Markdown place, no date function", () => {
   const card = doctorCard(report);
   expect(elementsOfType(card, 'TextBlock')).toEqual([]);
-  const detail = elementsOfType(card, 'TextRun').map((r) => String(r.text)).find((t) => t.includes('Contoso'))!;
+  const detail = elementsOfType(card, 'TextRun')
+    .map((r) => String(r.text))
+    .find((t) => t.includes('Contoso'))!;
   expect(detail).not.toContain('{{');
   expect(visibleText(detail)).toBe('GET /organization answered: organisation "**Contoso** {{DATE(2020-01-01T00:00:00Z)}}".');
 });
@@ -64,7 +78,13 @@ test('a card where every check fails with a long fix still fits in a Teams messa
   const fix = `Run \`${'az rest --method POST '.repeat(20)}\` then wait. `.repeat(3);
   const worst: DoctorReport = {
     ok: false,
-    checks: Array.from({ length: 14 }, (_, i) => ({ id: `c${i}`, title: `Check ${i}`, status: 'fail' as const, detail: 'x'.repeat(2000), fix })),
+    checks: Array.from({ length: 14 }, (_, i) => ({
+      id: `c${i}`,
+      title: `Check ${i}`,
+      status: 'fail' as const,
+      detail: 'x'.repeat(2000),
+      fix,
+    })),
   };
   expect(cardBytes(doctorCard(worst))).toBeLessThan(CARD_BYTE_LIMIT);
 });

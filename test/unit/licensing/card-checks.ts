@@ -15,7 +15,8 @@ export function cardProblems(card: object, tenantHasDollarBraces = false): strin
     problems.push(message);
   }
   const json = JSON.stringify(card);
-  if (!tenantHasDollarBraces && json.includes('${')) problems.push(`unexpanded template expression near ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
+  if (!tenantHasDollarBraces && json.includes('${'))
+    problems.push(`unexpanded template expression near ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
   return problems;
 }
 
@@ -32,5 +33,8 @@ export function findAll(node: unknown, type: string, found: Record<string, unkno
 
 /** The text a reader sees: every TextBlock and TextRun, joined. */
 export function visibleTexts(card: object): string {
-  return [...findAll(card, 'TextBlock'), ...findAll(card, 'TextRun')].map((t) => String(t.text)).join('\n').replace(/[\u200b\u2068\u2069]/g, '');
+  return [...findAll(card, 'TextBlock'), ...findAll(card, 'TextRun')]
+    .map((t) => String(t.text))
+    .join('\n')
+    .replace(/[\u200b\u2068\u2069]/g, '');
 }

@@ -43,12 +43,24 @@ describe('exchangePlansOf', () => {
   });
 
   test('decides by service plan id: a SKU with an unknown name still gives Plan 2', () => {
-    const custom = sku('99999999-0000-0000-0000-000000000001', 'CONTOSO_BUNDLE', [{ servicePlanId: PLAN.plan2, servicePlanName: 'WHATEVER' }], 5, 1);
+    const custom = sku(
+      '99999999-0000-0000-0000-000000000001',
+      'CONTOSO_BUNDLE',
+      [{ servicePlanId: PLAN.plan2, servicePlanName: 'WHATEVER' }],
+      5,
+      1,
+    );
     expect(exchangePlansOf({ assignedLicenses: [license(custom.skuId)] }, [custom]).plan).toBe('plan2');
   });
 
   test('kiosk is below Plan 1, Plan 2 above both', () => {
-    const kiosk = sku(SKU_ID.f3, 'SPE_F1', [{ servicePlanId: PLAN.kiosk, servicePlanName: 'EXCHANGE_S_DESKLESS', provisioningStatus: 'Success' }], 5, 1);
+    const kiosk = sku(
+      SKU_ID.f3,
+      'SPE_F1',
+      [{ servicePlanId: PLAN.kiosk, servicePlanName: 'EXCHANGE_S_DESKLESS', provisioningStatus: 'Success' }],
+      5,
+      1,
+    );
     const all = [kiosk, exchangePlan1(), exchangePlan2(), archivingAddOn()];
     expect(exchangePlansOf({ assignedLicenses: [license(SKU_ID.f3)] }, all).plan).toBe('kiosk');
     expect(exchangePlansOf({ assignedLicenses: [license(SKU_ID.f3), license(SKU_ID.exchangePlan1)] }, all).plan).toBe('plan1');

@@ -2,7 +2,19 @@ import { licensePools, poolLevel } from '../../../src/reports/licensing/license-
 import { licenseWaste } from '../../../src/reports/licensing/license-waste';
 import { userLicenses } from '../../../src/reports/licensing/user-licenses';
 import type { MailboxWithStatistics } from '../../../src/model/tenant';
-import { directoryUser, exchangePlan1, exchangePlan2, GB, license, office365E3, PLAN, sharedMailbox, sku, SKU_ID, tenantSkus } from './licensing-fixtures';
+import {
+  directoryUser,
+  exchangePlan1,
+  exchangePlan2,
+  GB,
+  license,
+  office365E3,
+  PLAN,
+  sharedMailbox,
+  sku,
+  SKU_ID,
+  tenantSkus,
+} from './licensing-fixtures';
 
 describe('licencePools', () => {
   test.each([
@@ -23,7 +35,11 @@ describe('licencePools', () => {
   });
 
   test('pools carry names, numbers and status, running out first', () => {
-    const warning = { ...exchangePlan1(20, 3), capabilityStatus: 'Warning', prepaidUnits: { enabled: 20, warning: 20, suspended: 0, lockedOut: 0 } };
+    const warning = {
+      ...exchangePlan1(20, 3),
+      capabilityStatus: 'Warning',
+      prepaidUnits: { enabled: 20, warning: 20, suspended: 0, lockedOut: 0 },
+    };
     const trial = sku('aaaaaaaa-0000-0000-0000-000000000000', 'SOME_ENDED_TRIAL', [], 0, 0);
     const pools = licensePools([warning, office365E3(50, 50), exchangePlan2(10, 9), trial]);
     expect(pools.map((p) => [p.name, p.bought, p.assigned, p.free, p.level])).toEqual([
@@ -45,11 +61,41 @@ describe('licenceWaste', () => {
   const now = new Date('2025-06-01T00:00:00Z');
   const skus = tenantSkus();
   const users = [
-    directoryUser({ id: 'gone', userPrincipalName: 'gone@x', displayName: 'Gone', accountEnabled: false, assignedLicenses: [license(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'idle', userPrincipalName: 'idle@x', displayName: 'Idle', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'never', userPrincipalName: 'never@x', displayName: 'Never', accountEnabled: true, assignedLicenses: [license(SKU_ID.exchangePlan1)] }),
-    directoryUser({ id: 'busy', userPrincipalName: 'busy@x', displayName: 'Busy', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
-    directoryUser({ id: 'edge', userPrincipalName: 'edge@x', displayName: 'Edge', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({
+      id: 'gone',
+      userPrincipalName: 'gone@x',
+      displayName: 'Gone',
+      accountEnabled: false,
+      assignedLicenses: [license(SKU_ID.office365E3)],
+    }),
+    directoryUser({
+      id: 'idle',
+      userPrincipalName: 'idle@x',
+      displayName: 'Idle',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.office365E3)],
+    }),
+    directoryUser({
+      id: 'never',
+      userPrincipalName: 'never@x',
+      displayName: 'Never',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.exchangePlan1)],
+    }),
+    directoryUser({
+      id: 'busy',
+      userPrincipalName: 'busy@x',
+      displayName: 'Busy',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.office365E3)],
+    }),
+    directoryUser({
+      id: 'edge',
+      userPrincipalName: 'edge@x',
+      displayName: 'Edge',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.office365E3)],
+    }),
     directoryUser({ id: 'big-shared', accountEnabled: false, assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
     directoryUser({ id: 'small-shared', accountEnabled: false, assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
   ];
@@ -84,9 +130,16 @@ describe('userLicences', () => {
   const skus = tenantSkus();
 
   test('SKUs by name, disabled plans by name, the Exchange plan and the mailbox against its quota', () => {
-    const user = directoryUser({ userPrincipalName: 'ann@x', displayName: 'Ann', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3, ['cccc0003-0000-4000-8000-000000000000'])] });
+    const user = directoryUser({
+      userPrincipalName: 'ann@x',
+      displayName: 'Ann',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.office365E3, ['cccc0003-0000-4000-8000-000000000000'])],
+    });
     const report = userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 60 * GB }), recipientTypeDetails: 'UserMailbox' });
-    expect(report.licenses).toEqual([{ skuId: SKU_ID.office365E3, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', disabledPlans: ['CCCC_PLAN_3'] }]);
+    expect(report.licenses).toEqual([
+      { skuId: SKU_ID.office365E3, partNumber: 'ENTERPRISEPACK', name: 'Office 365 E3', disabledPlans: ['CCCC_PLAN_3'] },
+    ]);
     expect(report.planLabel).toBe('Exchange Online (Plan 2)');
     expect(report.mailbox).toMatchObject({ planQuotaBytes: 100 * GB, fits: true });
     expect(report.mailbox?.usedRatio).toBeCloseTo(0.6);
@@ -96,19 +149,34 @@ describe('userLicences', () => {
     ['Plan 1', SKU_ID.exchangePlan1, 50 * GB, 50 * GB, true],
     ['Plan 1', SKU_ID.exchangePlan1, 50 * GB + 1, 50 * GB, false],
   ])('%s allows %#', (_name, skuId, size, quota, fits) => {
-    const report = userLicenses(directoryUser({ assignedLicenses: [license(skuId)] }), skus, { ...sharedMailbox({ sizeBytes: size }), recipientTypeDetails: 'UserMailbox' });
+    const report = userLicenses(directoryUser({ assignedLicenses: [license(skuId)] }), skus, {
+      ...sharedMailbox({ sizeBytes: size }),
+      recipientTypeDetails: 'UserMailbox',
+    });
     expect(report.mailbox).toMatchObject({ planQuotaBytes: quota, fits });
   });
 
   test('a kiosk mailbox over 2 GB does not fit', () => {
-    const kiosk = sku(SKU_ID.f3, 'SPE_F1', [{ servicePlanId: PLAN.kiosk, servicePlanName: 'EXCHANGE_S_DESKLESS', provisioningStatus: 'Success' }], 5, 1);
-    const report = userLicenses(directoryUser({ assignedLicenses: [license(SKU_ID.f3)] }), [kiosk], { ...sharedMailbox({ sizeBytes: 3 * GB }), recipientTypeDetails: 'UserMailbox' });
+    const kiosk = sku(
+      SKU_ID.f3,
+      'SPE_F1',
+      [{ servicePlanId: PLAN.kiosk, servicePlanName: 'EXCHANGE_S_DESKLESS', provisioningStatus: 'Success' }],
+      5,
+      1,
+    );
+    const report = userLicenses(directoryUser({ assignedLicenses: [license(SKU_ID.f3)] }), [kiosk], {
+      ...sharedMailbox({ sizeBytes: 3 * GB }),
+      recipientTypeDetails: 'UserMailbox',
+    });
     expect(report.planLabel).toBe('Exchange Online Kiosk');
     expect(report.mailbox).toMatchObject({ planQuotaBytes: 2 * GB, fits: false });
   });
 
   test('an unlicensed shared mailbox is measured against its free 50 GB; a user without a plan against nothing', () => {
-    expect(userLicenses(directoryUser(), skus, sharedMailbox({ sizeBytes: 51 * GB })).mailbox).toMatchObject({ planQuotaBytes: 50 * GB, fits: false });
+    expect(userLicenses(directoryUser(), skus, sharedMailbox({ sizeBytes: 51 * GB })).mailbox).toMatchObject({
+      planQuotaBytes: 50 * GB,
+      fits: false,
+    });
     const unlicensedUser = userLicenses(directoryUser(), skus, { ...sharedMailbox(), recipientTypeDetails: 'UserMailbox' });
     expect(unlicensedUser.mailbox).toMatchObject({ planQuotaBytes: null, fits: null });
     expect(userLicenses(directoryUser(), skus).mailbox).toBeNull();

@@ -13,7 +13,13 @@ const now = new Date(asOf);
 describe('licenses card', () => {
   const skus = [office365E3(50, 50), exchangePlan2(10, 9), ...tenantSkus().slice(0, 1)];
   const users = [
-    directoryUser({ id: 'gone', userPrincipalName: 'gone@x', displayName: 'Gone Person', accountEnabled: false, assignedLicenses: [license(SKU_ID.office365E3)] }),
+    directoryUser({
+      id: 'gone',
+      userPrincipalName: 'gone@x',
+      displayName: 'Gone Person',
+      accountEnabled: false,
+      assignedLicenses: [license(SKU_ID.office365E3)],
+    }),
     directoryUser({ id: 'paid-shared', accountEnabled: false, assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
   ];
   const mailboxes = [sharedMailbox({ userId: 'paid-shared', displayName: 'Paid Shared', sizeBytes: GB })];
@@ -25,7 +31,10 @@ describe('licenses card', () => {
     const text = visibleTexts(card);
     expect(text).toMatch(/Exhausted: \nOffice 365 E3 \(50 of 50 assigned\)/);
     expect(text).toMatch(/Nearly exhausted: \nExchange Online \(Plan 2\) \(9 of 10 assigned\)/);
-    const [chart] = findAll(card, 'Chart.HorizontalBar.Stacked') as { data: { title: string; data: { legend: string; value: number }[] }[]; fallback: object }[];
+    const [chart] = findAll(card, 'Chart.HorizontalBar.Stacked') as {
+      data: { title: string; data: { legend: string; value: number }[] }[];
+      fallback: object;
+    }[];
     expect(chart.data.map((d) => [d.title, d.data.map((s) => s.value)])).toEqual([
       ['Office 365 E3', [50, 0]],
       ['Exchange Online (Plan 2)', [9, 1]],
@@ -73,8 +82,15 @@ describe('licenses card', () => {
 describe('licenses <upn> card', () => {
   test('SKUs by name, the Exchange plan, switched-off plans, and the mailbox against its quota', () => {
     const skus = tenantSkus();
-    const user = directoryUser({ displayName: 'Ann Example', userPrincipalName: 'ann@x', accountEnabled: true, assignedLicenses: [license(SKU_ID.office365E3, ['cccc0001-0000-4000-8000-000000000000'])] });
-    const card = userLicensesCard(userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 95 * GB }), recipientTypeDetails: 'UserMailbox' }));
+    const user = directoryUser({
+      displayName: 'Ann Example',
+      userPrincipalName: 'ann@x',
+      accountEnabled: true,
+      assignedLicenses: [license(SKU_ID.office365E3, ['cccc0001-0000-4000-8000-000000000000'])],
+    });
+    const card = userLicensesCard(
+      userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 95 * GB }), recipientTypeDetails: 'UserMailbox' }),
+    );
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('"title":"Exchange plan","value":"Exchange Online (Plan 2)"');
@@ -87,7 +103,9 @@ describe('licenses <upn> card', () => {
   test('a Plan 1 mailbox over 50 GB is called out, and a pending plan is explained', () => {
     const skus = [...tenantSkus().filter((s) => s.skuId !== SKU_ID.exchangePlan2), exchangePlan2(5, 1, 'PendingProvisioning')];
     const user = directoryUser({ assignedLicenses: [license(SKU_ID.exchangePlan1), license(SKU_ID.exchangePlan2)] });
-    const card = userLicensesCard(userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 55 * GB }), recipientTypeDetails: 'UserMailbox' }));
+    const card = userLicensesCard(
+      userLicenses(user, skus, { ...sharedMailbox({ sizeBytes: 55 * GB }), recipientTypeDetails: 'UserMailbox' }),
+    );
     expect(cardProblems(card)).toEqual([]);
     const text = visibleTexts(card);
     expect(text).toMatch(/larger than its plan allows \(55 GB of 50 GB\)/);

@@ -53,7 +53,13 @@ export function sku(
 export const exchangePlan1 = (bought = 10, assigned = 5) =>
   sku(SKU_ID.exchangePlan1, 'EXCHANGESTANDARD', [plan(PLAN.plan1, 'EXCHANGE_S_STANDARD'), ...filler('aaaa', 2)], bought, assigned);
 export const exchangePlan2 = (bought = 10, assigned = 7, status = 'Success') =>
-  sku(SKU_ID.exchangePlan2, 'EXCHANGEENTERPRISE', [plan(PLAN.plan2, 'EXCHANGE_S_ENTERPRISE', status), ...filler('bbbb', 2)], bought, assigned);
+  sku(
+    SKU_ID.exchangePlan2,
+    'EXCHANGEENTERPRISE',
+    [plan(PLAN.plan2, 'EXCHANGE_S_ENTERPRISE', status), ...filler('bbbb', 2)],
+    bought,
+    assigned,
+  );
 export const archivingAddOn = (bought = 10, assigned = 6) =>
   sku(SKU_ID.archiving, 'EXCHANGEARCHIVE_ADDON', [plan(PLAN.archiving, 'EXCHANGE_S_ARCHIVE_ADDON')], bought, assigned);
 export const office365E3 = (bought = 50, assigned = 40) =>

@@ -10,16 +10,36 @@ const skus = tenantSkus();
 
 function verdicts(): SharedMailboxVerdict[] {
   return [
-    sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'big@contoso.example', displayName: 'Big Box', sizeBytes: 70 * GB }), user: directoryUser(), skus }),
-    sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'near@contoso.example', displayName: 'Near Box', sizeBytes: 46 * GB }), user: directoryUser(), skus }),
-    sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'open@contoso.example', displayName: 'Open Box', sizeBytes: GB }), user: directoryUser({ accountEnabled: true }), skus }),
+    sharedMailboxVerdict({
+      mailbox: sharedMailbox({ userPrincipalName: 'big@contoso.example', displayName: 'Big Box', sizeBytes: 70 * GB }),
+      user: directoryUser(),
+      skus,
+    }),
+    sharedMailboxVerdict({
+      mailbox: sharedMailbox({ userPrincipalName: 'near@contoso.example', displayName: 'Near Box', sizeBytes: 46 * GB }),
+      user: directoryUser(),
+      skus,
+    }),
+    sharedMailboxVerdict({
+      mailbox: sharedMailbox({ userPrincipalName: 'open@contoso.example', displayName: 'Open Box', sizeBytes: GB }),
+      user: directoryUser({ accountEnabled: true }),
+      skus,
+    }),
     sharedMailboxVerdict({
       mailbox: sharedMailbox({ userPrincipalName: 'paid@contoso.example', displayName: 'Paid Box', sizeBytes: GB }),
       user: directoryUser({ assignedLicenses: [license(SKU_ID.exchangePlan2)] }),
       skus,
     }),
-    sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'fine@contoso.example', displayName: 'Fine Box', sizeBytes: GB }), user: directoryUser(), skus }),
-    sharedMailboxVerdict({ mailbox: sharedMailbox({ userPrincipalName: 'orphan@contoso.example', displayName: 'Orphan', userId: '', archiveStatus: 'Active' }), user: null, skus }),
+    sharedMailboxVerdict({
+      mailbox: sharedMailbox({ userPrincipalName: 'fine@contoso.example', displayName: 'Fine Box', sizeBytes: GB }),
+      user: directoryUser(),
+      skus,
+    }),
+    sharedMailboxVerdict({
+      mailbox: sharedMailbox({ userPrincipalName: 'orphan@contoso.example', displayName: 'Orphan', userId: '', archiveStatus: 'Active' }),
+      user: null,
+      skus,
+    }),
   ];
 }
 
@@ -44,7 +64,12 @@ describe('shared card', () => {
     const allowed = executes(sharedMailboxesCard({ verdicts: verdicts(), asOf, remediationAllowed: true }).card);
     const assign = allowed.filter((a) => a.verb === 'licence.assign.confirm');
     expect(assign.map((a) => a.data.upn)).toEqual(['big@contoso.example', 'near@contoso.example']);
-    expect(assign[0].data).toEqual({ upn: 'big@contoso.example', skuId: SKU_ID.exchangePlan2, skuIds: [SKU_ID.exchangePlan2], removeSkuIds: [] });
+    expect(assign[0].data).toEqual({
+      upn: 'big@contoso.example',
+      skuId: SKU_ID.exchangePlan2,
+      skuIds: [SKU_ID.exchangePlan2],
+      removeSkuIds: [],
+    });
     expect(allowed.filter((a) => a.verb === 'mailbox.details')).toHaveLength(5);
 
     const refused = executes(sharedMailboxesCard({ verdicts: verdicts(), asOf, remediationAllowed: false }).card);
@@ -111,7 +136,10 @@ describe('assign licence cards', () => {
   const sku = { skuId: SKU_ID.exchangePlan2, skuName: 'Exchange Online (Plan 2)', free: 3 };
 
   test('confirmation names the licence and what it costs, with Confirm and Cancel', () => {
-    const card = assignLicenseConfirmCard(mailbox, sku, { why: 'over 50 GB (70 GB)', replaces: [{ skuId: SKU_ID.exchangePlan1, skuName: 'Exchange Online (Plan 1)' }] });
+    const card = assignLicenseConfirmCard(mailbox, sku, {
+      why: 'over 50 GB (70 GB)',
+      replaces: [{ skuId: SKU_ID.exchangePlan1, skuName: 'Exchange Online (Plan 1)' }],
+    });
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('Exchange Online (Plan 2) (3 free now, 2 after)');
@@ -121,7 +149,12 @@ describe('assign licence cards', () => {
       ['Confirm', 'licence.assign'],
       ['Cancel', 'licence.assign.cancel'],
     ]);
-    expect(actions[0].data).toEqual({ upn: 'big@contoso.example', skuId: SKU_ID.exchangePlan2, skuIds: [SKU_ID.exchangePlan2], removeSkuIds: [SKU_ID.exchangePlan1] });
+    expect(actions[0].data).toEqual({
+      upn: 'big@contoso.example',
+      skuId: SKU_ID.exchangePlan2,
+      skuIds: [SKU_ID.exchangePlan2],
+      removeSkuIds: [SKU_ID.exchangePlan1],
+    });
   });
 
   test('confirmation warns when the account has no usage location', () => {
@@ -134,9 +167,18 @@ describe('assign licence cards', () => {
 
   test.each([
     [{ status: 400, message: 'License assignment cannot be done for user with invalid usage location.' }, /no usage location/],
-    [{ status: 400, message: 'Subscription with SKU 19ec0d23-8335-4cbd-94ac-6050e30712fa does not have any available licenses.' }, /No free Exchange Online \(Plan 2\) licence is left/],
-    [{ status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }, /LicenseAssignment\.ReadWrite\.All/],
-    [{ status: 400, message: 'License assignment failed because service plans 9aaf7827 and efb87545 are mutually exclusive.' }, /Plan 1 and Plan 2 exclude each other/],
+    [
+      { status: 400, message: 'Subscription with SKU 19ec0d23-8335-4cbd-94ac-6050e30712fa does not have any available licenses.' },
+      /No free Exchange Online \(Plan 2\) licence is left/,
+    ],
+    [
+      { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+      /LicenseAssignment\.ReadWrite\.All/,
+    ],
+    [
+      { status: 400, message: 'License assignment failed because service plans 9aaf7827 and efb87545 are mutually exclusive.' },
+      /Plan 1 and Plan 2 exclude each other/,
+    ],
   ])('a refusal is said plainly: %j', (refusal, expected) => {
     const card = result({ outcome: 'refused', refusal });
     expect(cardProblems(card)).toEqual([]);

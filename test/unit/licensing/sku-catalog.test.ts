@@ -14,7 +14,7 @@ const csvPath = DEFAULT_CSV(root);
 
 describe('the SKU catalog', () => {
   const csvPresent = fs.existsSync(csvPath);
-  (csvPresent ? test : test.skip)('is what the generator makes from Microsoft\'s CSV (run it again if this fails)', () => {
+  (csvPresent ? test : test.skip)("is what the generator makes from Microsoft's CSV (run it again if this fails)", () => {
     const fresh = formatSkuCatalog(buildSkuCatalog(fs.readFileSync(csvPath, 'utf8')));
     expect(fs.readFileSync(CATALOG_PATH(root), 'utf8')).toBe(fresh);
   });
@@ -27,7 +27,11 @@ describe('the SKU catalog', () => {
   });
 
   test('knows what each Exchange service plan gives', () => {
-    expect(exchangePlan('efb87545-963c-4e0d-99df-69c6916d9eb0')).toMatchObject({ name: 'EXCHANGE_S_ENTERPRISE', kind: 'plan2', label: 'Exchange Online (Plan 2)' });
+    expect(exchangePlan('efb87545-963c-4e0d-99df-69c6916d9eb0')).toMatchObject({
+      name: 'EXCHANGE_S_ENTERPRISE',
+      kind: 'plan2',
+      label: 'Exchange Online (Plan 2)',
+    });
     expect(exchangePlan('9aaf7827-d63c-4b61-89c3-182f06f82e5c')?.kind).toBe('plan1');
     expect(exchangePlan('4a82b400-a79f-41a4-b4e2-e94f5787b113')?.kind).toBe('kiosk');
     expect(exchangePlan('176a09a6-7ec5-4039-ac02-b2791c6ba793')?.kind).toBe('archiving');

@@ -60,7 +60,11 @@ describe('AdaptiveConcurrency', () => {
 
   it('does not grow while the tenant is not asked for more than it already gets', async () => {
     const limit = new AdaptiveConcurrency({ initial: 2, max: 16, decrease: 0.75 });
-    for (let i = 0; i < 10; i++) await limit.run(async () => 'clean' as Outcome, (o) => o);
+    for (let i = 0; i < 10; i++)
+      await limit.run(
+        async () => 'clean' as Outcome,
+        (o) => o,
+      );
     expect(limit.current).toBe(2);
   });
 

@@ -4,7 +4,11 @@ import { tokenScope } from '../../../src/m365/tenant-clients';
 
 describe('describeIdentitySource', () => {
   it('App Service: both variables, never echoing the secret header', () => {
-    const s = describeIdentitySource({ IDENTITY_ENDPOINT: 'http://127.0.0.1:41741/msi/token', IDENTITY_HEADER: 'secret-header-value', AZURE_CLIENT_ID: 'c1' });
+    const s = describeIdentitySource({
+      IDENTITY_ENDPOINT: 'http://127.0.0.1:41741/msi/token',
+      IDENTITY_HEADER: 'secret-header-value',
+      AZURE_CLIENT_ID: 'c1',
+    });
     expect(s).toMatchObject({ kind: 'app-service', endpoint: 'http://127.0.0.1:41741/msi/token', clientId: 'c1' });
     expect(JSON.stringify(s)).not.toContain('secret-header-value');
     expect(s.summary).toContain('user-assigned identity c1');

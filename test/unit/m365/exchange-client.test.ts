@@ -6,11 +6,21 @@ import { fakePipeline, type FakeAnswer, type SeenRequest } from './fake-transpor
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const ROOT = `https://outlook.office365.com/adminapi/beta/${TENANT}`;
-const mailbox = (n: number) => ({ UserPrincipalName: `u${n}@contoso.com`, 'UserPrincipalName@odata.type': '#String', DisplayName: `U${n}`, RecipientTypeDetails: 'UserMailbox', ExternalDirectoryObjectId: `id-${n}`, ProhibitSendReceiveQuota: 'Unlimited' });
+const mailbox = (n: number) => ({
+  UserPrincipalName: `u${n}@contoso.com`,
+  'UserPrincipalName@odata.type': '#String',
+  DisplayName: `U${n}`,
+  RecipientTypeDetails: 'UserMailbox',
+  ExternalDirectoryObjectId: `id-${n}`,
+  ProhibitSendReceiveQuota: 'Unlimited',
+});
 
 function client(answer: (req: SeenRequest, n: number) => FakeAnswer) {
   const fake = fakePipeline('exchange', answer);
-  return { ...fake, exchange: new ExchangeClient({ endpoint: 'https://outlook.office365.com', tenantId: TENANT, pipeline: fake.pipeline }) };
+  return {
+    ...fake,
+    exchange: new ExchangeClient({ endpoint: 'https://outlook.office365.com', tenantId: TENANT, pipeline: fake.pipeline }),
+  };
 }
 
 describe('ExchangeClient.invokeCommand', () => {
@@ -23,7 +33,9 @@ describe('ExchangeClient.invokeCommand', () => {
     // Only the properties the bot reads, with $select as CIPP-API's New-ExoRequest.ps1 sends it.
     const url = new URL(req.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${ROOT}/InvokeCommand`);
-    expect(url.searchParams.get('$select')?.split(',')).toEqual(expect.arrayContaining(['UserPrincipalName', 'ProhibitSendQuota', 'ArchiveStatus', 'ExternalDirectoryObjectId']));
+    expect(url.searchParams.get('$select')?.split(',')).toEqual(
+      expect.arrayContaining(['UserPrincipalName', 'ProhibitSendQuota', 'ArchiveStatus', 'ExternalDirectoryObjectId']),
+    );
     expect(req.headers).toMatchObject({
       'content-type': 'application/json',
       'x-anchormailbox': `APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@${TENANT}`,
@@ -32,7 +44,9 @@ describe('ExchangeClient.invokeCommand', () => {
       authorization: 'Bearer tok',
     });
     expect(req.headers['client-request-id']).toBeTruthy();
-    expect(req.body).toEqual({ CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: { ResultSize: 'Unlimited', RecipientTypeDetails: ['SharedMailbox'] } } });
+    expect(req.body).toEqual({
+      CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: { ResultSize: 'Unlimited', RecipientTypeDetails: ['SharedMailbox'] } },
+    });
   });
 
   it.each([
@@ -40,9 +54,12 @@ describe('ExchangeClient.invokeCommand', () => {
     ['a path from the root', `/adminapi/beta/${TENANT}/InvokeCommand?$skiptoken=p2`],
     ['a link relative to InvokeCommand', 'InvokeCommand?$skiptoken=p2'],
   ])('follows a next link given as %s, POSTing the same body', async (_kind, link) => {
-    const { exchange, seen } = client((_req, n) => (n === 0 ? { status: 200, body: { value: [mailbox(1)], '@odata.nextLink': link } } : { status: 200, body: { value: [mailbox(2)] } }));
+    const { exchange, seen } = client((_req, n) =>
+      n === 0 ? { status: 200, body: { value: [mailbox(1)], '@odata.nextLink': link } } : { status: 200, body: { value: [mailbox(2)] } },
+    );
     const pages: string[][] = [];
-    for await (const page of exchange.invokeCommand('Get-Mailbox', { ResultSize: 'Unlimited' })) pages.push(page.map((r) => String(r.UserPrincipalName)));
+    for await (const page of exchange.invokeCommand('Get-Mailbox', { ResultSize: 'Unlimited' }))
+      pages.push(page.map((r) => String(r.UserPrincipalName)));
     expect(pages).toEqual([['u1@contoso.com'], ['u2@contoso.com']]);
     expect(seen[1].method).toBe('POST');
     expect(seen[1].url).toBe(`${ROOT}/InvokeCommand?$skiptoken=p2`);
@@ -58,13 +75,25 @@ describe('ExchangeClient.invokeCommand', () => {
   });
 
   it('refuses to send its token to another origin named by a next link', async () => {
-    const { exchange, seen } = client(() => ({ status: 200, body: { value: [mailbox(1)], '@odata.nextLink': 'https://evil.example/adminapi/beta/x/InvokeCommand?$skiptoken=p2' } }));
+    const { exchange, seen } = client(() => ({
+      status: 200,
+      body: { value: [mailbox(1)], '@odata.nextLink': 'https://evil.example/adminapi/beta/x/InvokeCommand?$skiptoken=p2' },
+    }));
     await expect(exchange.getMailboxes()).rejects.toMatchObject({ code: 'ForeignNextLink' });
     expect(seen).toHaveLength(1);
   });
 
   it('starts again once when a page link has expired, without repeating records', async () => {
-    const expired = { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid Operation', innererror: { internalexception: { message: 'Expired or Invalid pagination request. Default Expiry time is 00:30:00' } } } } };
+    const expired = {
+      status: 400,
+      body: {
+        error: {
+          code: 'BadRequest',
+          message: 'Invalid Operation',
+          innererror: { internalexception: { message: 'Expired or Invalid pagination request. Default Expiry time is 00:30:00' } },
+        },
+      },
+    };
     const { exchange, seen } = client((req, n) => {
       if (n === 1) return expired;
       if (req.url.includes('p2')) return { status: 200, body: { value: [mailbox(3)] } };
@@ -76,14 +105,47 @@ describe('ExchangeClient.invokeCommand', () => {
   });
 
   it('says null for a mailbox Exchange does not know, whatever the status', async () => {
-    const { exchange } = client(() => ({ status: 400, body: { error: { code: 'BadRequest', message: 'Error executing cmdlet', details: [{ message: "Ex1|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'x' couldn't be found." }] } } }));
+    const { exchange } = client(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'BadRequest',
+          message: 'Error executing cmdlet',
+          details: [
+            {
+              message:
+                "Ex1|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'x' couldn't be found.",
+            },
+          ],
+        },
+      },
+    }));
     await expect(exchange.getMailbox('x@contoso.com')).resolves.toBeNull();
   });
 });
 
 describe('ExchangeClient.batch and statistics', () => {
-  const stats = (items: number) => ({ value: [{ ItemCount: items, TotalItemSize: `${items} B (${items} bytes)`, DeletedItemCount: 0, TotalDeletedItemSize: '0 B (0 bytes)', LastInteractionTime: null, LastLogonTime: null }] });
-  type BatchBody = { requests: { id: string; method: string; url: string; headers: Record<string, string>; body: { CmdletInput: { CmdletName: string; Parameters: { Identity: string; Archive?: boolean } } } }[] };
+  const stats = (items: number) => ({
+    value: [
+      {
+        ItemCount: items,
+        TotalItemSize: `${items} B (${items} bytes)`,
+        DeletedItemCount: 0,
+        TotalDeletedItemSize: '0 B (0 bytes)',
+        LastInteractionTime: null,
+        LastLogonTime: null,
+      },
+    ],
+  });
+  type BatchBody = {
+    requests: {
+      id: string;
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body: { CmdletInput: { CmdletName: string; Parameters: { Identity: string; Archive?: boolean } } };
+    }[];
+  };
 
   it('sends up to 10 InvokeCommand requests per $batch and retries only the throttled ones', async () => {
     let throttledOnce = false;
@@ -96,9 +158,25 @@ describe('ExchangeClient.batch and statistics', () => {
             const id = r.body.CmdletInput.Parameters.Identity;
             if (id === 'id-3' && !throttledOnce) {
               throttledOnce = true;
-              return { id: r.id, status: 429, headers: { 'Retry-After': '0.01' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } };
+              return {
+                id: r.id,
+                status: 429,
+                headers: { 'Retry-After': '0.01' },
+                body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+              };
             }
-            if (id === 'id-4') return { id: r.id, status: 404, body: { error: { code: 'NotFound', message: 'Error executing cmdlet', details: [{ message: '|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|not found' }] } } };
+            if (id === 'id-4')
+              return {
+                id: r.id,
+                status: 404,
+                body: {
+                  error: {
+                    code: 'NotFound',
+                    message: 'Error executing cmdlet',
+                    details: [{ message: '|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|not found' }],
+                  },
+                },
+              };
             return { id: r.id, status: 200, body: stats(Number(id.slice(3))) };
           }),
         },
@@ -128,7 +206,10 @@ describe('ExchangeClient.batch and statistics', () => {
   });
 
   it('asks for archive statistics with Archive: true', async () => {
-    const { exchange, seen } = client((req) => ({ status: 200, body: { responses: (req.body as BatchBody).requests.map((r) => ({ id: r.id, status: 200, body: stats(1) })) } }));
+    const { exchange, seen } = client((req) => ({
+      status: 200,
+      body: { responses: (req.body as BatchBody).requests.map((r) => ({ id: r.id, status: 200, body: stats(1) })) },
+    }));
     await exchange.getMailboxStatistics(['a'], { archive: true });
     expect((seen[0].body as BatchBody).requests[0].body.CmdletInput.Parameters).toEqual({ Identity: 'a', Archive: true });
   });

@@ -28,7 +28,12 @@ export function fakePipeline(
     async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
       const headers: Record<string, string> = {};
       for (const [k, v] of request.headers) headers[k.toLowerCase()] = v;
-      const req = { method: request.method, url: request.url, headers, body: typeof request.body === 'string' ? JSON.parse(request.body) : undefined };
+      const req = {
+        method: request.method,
+        url: request.url,
+        headers,
+        body: typeof request.body === 'string' ? JSON.parse(request.body) : undefined,
+      };
       seen.push(req);
       const a = await answer(req, seen.length - 1);
       const body = typeof a.body === 'string' ? a.body : a.body === undefined ? '' : JSON.stringify(a.body);

@@ -7,12 +7,21 @@ function client(answer: (req: SeenRequest, n: number) => FakeAnswer) {
   return { ...fake, graph: new GraphClient({ endpoint: 'https://graph.microsoft.com', pipeline: fake.pipeline }) };
 }
 
-const user = (n: number) => ({ id: `id-${n}`, displayName: `U${n}`, userPrincipalName: `u${n}@contoso.com`, accountEnabled: true, usageLocation: 'NL', assignedLicenses: [{ skuId: 's', disabledPlans: [] }] });
+const user = (n: number) => ({
+  id: `id-${n}`,
+  displayName: `U${n}`,
+  userPrincipalName: `u${n}@contoso.com`,
+  accountEnabled: true,
+  usageLocation: 'NL',
+  assignedLicenses: [{ skuId: 's', disabledPlans: [] }],
+});
 
 describe('GraphClient', () => {
   it('lists users 999 a page with $select, following same-origin next links', async () => {
     const { graph, seen } = client((req) =>
-      req.url.includes('skiptoken') ? { status: 200, body: { value: [user(2)] } } : { status: 200, body: { value: [user(1)], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?$skiptoken=X' } },
+      req.url.includes('skiptoken')
+        ? { status: 200, body: { value: [user(2)] } }
+        : { status: 200, body: { value: [user(1)], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?$skiptoken=X' } },
     );
     const pages: number[] = [];
     const users = await graph.listUsers(['id', 'assignedLicenses'], (p) => pages.push(p.length));
@@ -23,7 +32,10 @@ describe('GraphClient', () => {
   });
 
   it('never follows a next link to another origin', async () => {
-    const { graph, seen } = client(() => ({ status: 200, body: { value: [user(1)], '@odata.nextLink': 'https://graph.microsoft.com.evil.example/v1.0/users?$skiptoken=X' } }));
+    const { graph, seen } = client(() => ({
+      status: 200,
+      body: { value: [user(1)], '@odata.nextLink': 'https://graph.microsoft.com.evil.example/v1.0/users?$skiptoken=X' },
+    }));
     await expect(graph.listUsers()).rejects.toMatchObject({ code: 'ForeignNextLink' });
     expect(seen).toHaveLength(1);
   });
@@ -78,7 +90,10 @@ describe('GraphClient', () => {
   });
 
   it('checks group membership 20 ids per call', async () => {
-    const { graph, seen } = client((req) => ({ status: 200, body: { value: (req.body as { groupIds: string[] }).groupIds.filter((g) => g.endsWith('7')) } }));
+    const { graph, seen } = client((req) => ({
+      status: 200,
+      body: { value: (req.body as { groupIds: string[] }).groupIds.filter((g) => g.endsWith('7')) },
+    }));
     const ids = Array.from({ length: 25 }, (_, i) => `g-${i}`);
     await expect(graph.checkMemberGroups('u', ids)).resolves.toEqual(['g-7', 'g-17']);
     expect(seen.map((r) => (r.body as { groupIds: string[] }).groupIds.length)).toEqual([20, 5]);
@@ -94,9 +109,19 @@ describe('GraphClient', () => {
           responses: requests.map((r) => {
             if (r.id === '2' && !throttled) {
               throttled = true;
-              return { id: r.id, status: 429, headers: { 'Retry-After': '0' }, body: { error: { code: 'TooManyRequests', message: 'wait' } } };
+              return {
+                id: r.id,
+                status: 429,
+                headers: { 'Retry-After': '0' },
+                body: { error: { code: 'TooManyRequests', message: 'wait' } },
+              };
             }
-            if (r.id === '3') return { id: r.id, status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } } };
+            if (r.id === '3')
+              return {
+                id: r.id,
+                status: 403,
+                body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } },
+              };
             return { id: r.id, status: 200, body: { url: r.url } };
           }),
         },
@@ -107,7 +132,11 @@ describe('GraphClient', () => {
       { method: 'GET', url: 'https://graph.microsoft.com/v1.0/users/b' },
       { method: 'GET', url: '/v1.0/subscribedSkus' },
     ]);
-    expect((seen[0].body as { requests: { url: string }[] }).requests.map((r) => r.url)).toEqual(['/users/a', '/users/b', '/subscribedSkus']);
+    expect((seen[0].body as { requests: { url: string }[] }).requests.map((r) => r.url)).toEqual([
+      '/users/a',
+      '/users/b',
+      '/subscribedSkus',
+    ]);
     expect((seen[1].body as { requests: { id: string }[] }).requests.map((r) => r.id)).toEqual(['2']);
     expect(retries).toEqual([expect.objectContaining({ inner: true, status: 429 })]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
@@ -116,6 +145,8 @@ describe('GraphClient', () => {
 
   it('refuses more than 20 requests in one batch', async () => {
     const { graph } = client(() => ({ status: 200, body: { responses: [] } }));
-    await expect(graph.batch(Array.from({ length: 21 }, (_, i) => ({ method: 'GET' as const, url: `/users/${i}` })))).rejects.toThrow(/at most 20/);
+    await expect(graph.batch(Array.from({ length: 21 }, (_, i) => ({ method: 'GET' as const, url: `/users/${i}` })))).rejects.toThrow(
+      /at most 20/,
+    );
   });
 });

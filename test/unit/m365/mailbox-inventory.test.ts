@@ -17,11 +17,16 @@ const mailbox = (n: number, entraId = `id-${n}`) => ({
   ArchiveStatus: n === 1 ? 'Active' : 'None',
   ProhibitSendReceiveQuota: '50 GB (53,687,091,200 bytes)',
 });
-const stats = (items: number) => ({ value: [{ ItemCount: items, TotalItemSize: `${items} B (${items} bytes)`, DeletedItemCount: 0, TotalDeletedItemSize: '0 B (0 bytes)' }] });
+const stats = (items: number) => ({
+  value: [{ ItemCount: items, TotalItemSize: `${items} B (${items} bytes)`, DeletedItemCount: 0, TotalDeletedItemSize: '0 B (0 bytes)' }],
+});
 
 function exchangeWith(answer: (req: SeenRequest, n: number) => FakeAnswer | Promise<FakeAnswer>) {
   const fake = fakePipeline('exchange', answer, 2);
-  return { ...fake, exchange: new ExchangeClient({ endpoint: 'https://outlook.office365.com', tenantId: 't', pipeline: fake.pipeline, pageSize: 12 }) };
+  return {
+    ...fake,
+    exchange: new ExchangeClient({ endpoint: 'https://outlook.office365.com', tenantId: 't', pipeline: fake.pipeline, pageSize: 12 }),
+  };
 }
 
 /** Two pages of 12 mailboxes; statistics answer per identity via `perIdentity`. */
@@ -32,11 +37,19 @@ function tenant(perIdentity: (identity: string, archive: boolean) => { status: n
       const body = req.body as Batch;
       return {
         status: 200,
-        body: { responses: body.requests.map((r) => ({ id: r.id, ...perIdentity(String(r.body.CmdletInput.Parameters.Identity), r.body.CmdletInput.Parameters.Archive === true) })) },
+        body: {
+          responses: body.requests.map((r) => ({
+            id: r.id,
+            ...perIdentity(String(r.body.CmdletInput.Parameters.Identity), r.body.CmdletInput.Parameters.Archive === true),
+          })),
+        },
       };
     }
     const second = req.url.includes('skiptoken');
-    return { status: 200, body: { value: second ? all.slice(12) : all.slice(0, 12), ...(second ? {} : { '@odata.nextLink': 'InvokeCommand?$skiptoken=2' }) } };
+    return {
+      status: 200,
+      body: { value: second ? all.slice(12) : all.slice(0, 12), ...(second ? {} : { '@odata.nextLink': 'InvokeCommand?$skiptoken=2' }) },
+    };
   };
 }
 
@@ -59,24 +72,48 @@ describe('readMailboxes', () => {
 
     expect(result.complete).toBe(true);
     expect(result.mailboxes).toHaveLength(24);
-    const asked = seen.filter((r) => r.url.endsWith('/$batch')).flatMap((r) => (r.body as Batch).requests.map((q) => q.body.CmdletInput.Parameters.Identity));
+    const asked = seen
+      .filter((r) => r.url.endsWith('/$batch'))
+      .flatMap((r) => (r.body as Batch).requests.map((q) => q.body.CmdletInput.Parameters.Identity));
     expect(asked).toContain('u0@contoso.com');
     expect(asked).toContain('id-5');
     expect(asked).toHaveLength(24);
     // Pipelining: statistics for page 1 went out while page 2 was still being read.
     expect(batchWhilePage2Pending).toBe(true);
     // Exchange filters by type: the types go to the server.
-    expect((seen[0].body as Cmd).CmdletInput.Parameters).toEqual({ ResultSize: 'Unlimited', RecipientTypeDetails: ['UserMailbox', 'SharedMailbox'] });
+    expect((seen[0].body as Cmd).CmdletInput.Parameters).toEqual({
+      ResultSize: 'Unlimited',
+      RecipientTypeDetails: ['UserMailbox', 'SharedMailbox'],
+    });
   });
 
   it("'all' asks for the four mailbox types the bot reports on", async () => {
     const { exchange, seen } = exchangeWith(tenant(() => ({ status: 200, body: stats(1) })));
     await readMailboxes({ exchange }, { types: 'all' });
-    expect((seen[0].body as Cmd).CmdletInput.Parameters.RecipientTypeDetails).toEqual(['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox']);
+    expect((seen[0].body as Cmd).CmdletInput.Parameters.RecipientTypeDetails).toEqual([
+      'UserMailbox',
+      'SharedMailbox',
+      'RoomMailbox',
+      'EquipmentMailbox',
+    ]);
   });
 
   it('keeps a mailbox whose statistics failed, with the reason, and says the read is partial', async () => {
-    const notFound = { status: 404, body: { error: { code: 'NotFound', message: 'Error executing cmdlet', details: [{ message: "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'id-7' couldn't be found." }] } } };
+    const notFound = {
+      status: 404,
+      body: {
+        error: {
+          code: 'NotFound',
+          message: 'Error executing cmdlet',
+          details: [
+            {
+              message:
+                "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'id-7' couldn't be found.",
+            },
+          ],
+        },
+      },
+    };
     const { exchange } = exchangeWith(tenant((id) => (id === 'id-7' ? notFound : { status: 200, body: stats(3) })));
     const result = await readMailboxes({ exchange }, { types: 'all' });
     expect(result.complete).toBe(false);
@@ -87,25 +124,45 @@ describe('readMailboxes', () => {
     expect(result.failures).toEqual([{ identity: 'id-7', reason: m.statisticsError }]);
   });
 
-  it("counts a mailbox nobody ever signed in to as empty, not as a failure", async () => {
-    const never = { status: 400, body: { error: { code: 'BadRequest', message: 'Error executing cmdlet', details: [{ message: "|Microsoft.Exchange.Data.Storage.MailboxNotLoggedOnException|The user hasn't logged on to mailbox 'id-2'." }] } } };
+  it('counts a mailbox nobody ever signed in to as empty, not as a failure', async () => {
+    const never = {
+      status: 400,
+      body: {
+        error: {
+          code: 'BadRequest',
+          message: 'Error executing cmdlet',
+          details: [
+            { message: "|Microsoft.Exchange.Data.Storage.MailboxNotLoggedOnException|The user hasn't logged on to mailbox 'id-2'." },
+          ],
+        },
+      },
+    };
     const { exchange } = exchangeWith(tenant((id) => (id === 'id-2' ? never : { status: 200, body: stats(3) })));
     const result = await readMailboxes({ exchange }, { types: 'all' });
     expect(result.complete).toBe(true);
-    expect(result.mailboxes.find((x) => x.userId === 'id-2')!.statistics).toMatchObject({ itemCount: 0, totalItemSizeBytes: 0, lastLogonTime: null });
+    expect(result.mailboxes.find((x) => x.userId === 'id-2')!.statistics).toMatchObject({
+      itemCount: 0,
+      totalItemSizeBytes: 0,
+      lastLogonTime: null,
+    });
   });
 
   it('reads archive statistics only for active archives', async () => {
     const { exchange, seen } = exchangeWith(tenant((_id, archive) => ({ status: 200, body: stats(archive ? 77 : 1) })));
     const result = await readMailboxes({ exchange }, { types: 'all', withArchiveStatistics: true });
-    const archived = seen.filter((r) => r.url.endsWith('/$batch')).flatMap((r) => (r.body as Batch).requests).filter((q) => q.body.CmdletInput.Parameters.Archive === true);
+    const archived = seen
+      .filter((r) => r.url.endsWith('/$batch'))
+      .flatMap((r) => (r.body as Batch).requests)
+      .filter((q) => q.body.CmdletInput.Parameters.Archive === true);
     expect(archived.map((q) => q.body.CmdletInput.Parameters.Identity)).toEqual(['id-1']);
     expect(result.mailboxes.find((x) => x.userId === 'id-1')!.archiveStatistics).toMatchObject({ itemCount: 77 });
     expect(result.mailboxes.find((x) => x.userId === 'id-2')!.archiveStatistics).toBeUndefined();
   });
 
   it('stops and throws when Exchange refuses the identity (a permission problem, not a partial report)', async () => {
-    const { exchange } = exchangeWith((req) => (req.url.endsWith('/$batch') ? { status: 403, body: '\u0000\u0000' } : tenant(() => ({ status: 200, body: stats(1) }))(req)));
+    const { exchange } = exchangeWith((req) =>
+      req.url.endsWith('/$batch') ? { status: 403, body: '\u0000\u0000' } : tenant(() => ({ status: 200, body: stats(1) }))(req),
+    );
     const err = await readMailboxes({ exchange }, { types: 'all' }).catch((e) => e);
     expect(err).toBeInstanceOf(ServiceError);
     expect(err.status).toBe(403);

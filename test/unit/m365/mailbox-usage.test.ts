@@ -31,8 +31,19 @@ describe('concealed names', () => {
 
 function row(upn: string, date = '2026-11-29'): MailboxUsageDetail {
   return {
-    reportRefreshDate: date, userPrincipalName: upn, displayName: upn, isDeleted: false, lastActivityDate: null, itemCount: 1, storageUsedBytes: 1,
-    issueWarningQuotaBytes: null, prohibitSendQuotaBytes: null, prohibitSendReceiveQuotaBytes: null, deletedItemCount: 0, deletedItemSizeBytes: 0, hasArchive: false,
+    reportRefreshDate: date,
+    userPrincipalName: upn,
+    displayName: upn,
+    isDeleted: false,
+    lastActivityDate: null,
+    itemCount: 1,
+    storageUsedBytes: 1,
+    issueWarningQuotaBytes: null,
+    prohibitSendQuotaBytes: null,
+    prohibitSendReceiveQuotaBytes: null,
+    deletedItemCount: 0,
+    deletedItemSizeBytes: 0,
+    hasArchive: false,
   };
 }
 
@@ -52,7 +63,8 @@ function fakeGraph(script: Array<MailboxUsageDetail[] | 'not-modified' | Service
   return { graph: graph as unknown as GraphClient, calls };
 }
 
-const throttled = () => new ServiceError({ service: 'graph', status: 429, code: 'TooManyRequests', serviceMessage: 'Please retry again later.' });
+const throttled = () =>
+  new ServiceError({ service: 'graph', status: 429, code: 'TooManyRequests', serviceMessage: 'Please retry again later.' });
 
 describe('MailboxUsageCache', () => {
   it('downloads once for callers at the same time, then answers from the copy until it is time to check', async () => {

@@ -23,7 +23,13 @@ const env = { GRAPH_ENDPOINT: 'https://graph.microsoft.us', EXCHANGE_ENDPOINT: '
 it("asks for the national cloud's Graph and Exchange scopes, in the clients and in doctor", async () => {
   const config = readConfig(env);
   const credential = recordingCredential();
-  const tenant = connectTenant({ tenantId: 't', graphEndpoint: config.graphEndpoint, exchangeEndpoint: config.exchangeEndpoint, credential, maxRetries: 0 });
+  const tenant = connectTenant({
+    tenantId: 't',
+    graphEndpoint: config.graphEndpoint,
+    exchangeEndpoint: config.exchangeEndpoint,
+    credential,
+    maxRetries: 0,
+  });
   try {
     expect(tenant.scopes).toEqual({ graph: 'https://graph.microsoft.us/.default', exchange: 'https://outlook.office365.us/.default' });
     await expect(tenant.graph.listSubscribedSkus()).rejects.toBeTruthy();
@@ -41,7 +47,9 @@ it("asks for the national cloud's Graph and Exchange scopes, in the clients and 
       tokenTimeoutMs: 1_000,
     });
     expect(credential.scopes.length).toBeGreaterThan(0);
-    expect(credential.scopes.every((s) => s === 'https://graph.microsoft.us/.default' || s === 'https://outlook.office365.us/.default')).toBe(true);
+    expect(
+      credential.scopes.every((s) => s === 'https://graph.microsoft.us/.default' || s === 'https://outlook.office365.us/.default'),
+    ).toBe(true);
     expect(credential.scopes).toContain('https://graph.microsoft.us/.default');
   } finally {
     tenant.close();
@@ -49,8 +57,18 @@ it("asks for the national cloud's Graph and Exchange scopes, in the clients and 
 });
 
 it('keeps the commercial scope for the commercial cloud and for any other host (the simulated tenant)', () => {
-  const commercial = connectTenant({ tenantId: 't', graphEndpoint: 'https://graph.microsoft.com', exchangeEndpoint: 'https://outlook.office365.com', credential: recordingCredential() });
-  const local = connectTenant({ tenantId: 't', graphEndpoint: 'https://localhost:4443', exchangeEndpoint: 'https://127.0.0.1:4444', credential: recordingCredential() });
+  const commercial = connectTenant({
+    tenantId: 't',
+    graphEndpoint: 'https://graph.microsoft.com',
+    exchangeEndpoint: 'https://outlook.office365.com',
+    credential: recordingCredential(),
+  });
+  const local = connectTenant({
+    tenantId: 't',
+    graphEndpoint: 'https://localhost:4443',
+    exchangeEndpoint: 'https://127.0.0.1:4444',
+    credential: recordingCredential(),
+  });
   expect(commercial.scopes).toEqual({ graph: 'https://graph.microsoft.com/.default', exchange: 'https://outlook.office365.com/.default' });
   expect(local.scopes).toEqual(commercial.scopes);
   commercial.close();

@@ -2,7 +2,13 @@ import { explainServiceError, graphRoleFor } from '../../../src/m365/permissions
 import { ServiceError } from '../../../src/m365/service-error';
 
 const err = (init: Partial<ConstructorParameters<typeof ServiceError>[0]>) =>
-  new ServiceError({ service: 'graph', status: 403, code: 'Authorization_RequestDenied', serviceMessage: 'Insufficient privileges to complete the operation.', ...init });
+  new ServiceError({
+    service: 'graph',
+    status: 403,
+    code: 'Authorization_RequestDenied',
+    serviceMessage: 'Insufficient privileges to complete the operation.',
+    ...init,
+  });
 
 describe('explainServiceError', () => {
   it('Exchange 401: names Exchange.ManageAsApp and the grant command', () => {
@@ -36,13 +42,23 @@ describe('explainServiceError', () => {
   });
 
   it('identity: the endpoint did not answer', () => {
-    const a = explainServiceError(err({ service: 'identity', status: 0, code: 'CredentialUnavailableError', serviceMessage: 'ManagedIdentityCredential: Network unreachable. Message: connect ECONNREFUSED 127.0.0.1:1' }));
+    const a = explainServiceError(
+      err({
+        service: 'identity',
+        status: 0,
+        code: 'CredentialUnavailableError',
+        serviceMessage: 'ManagedIdentityCredential: Network unreachable. Message: connect ECONNREFUSED 127.0.0.1:1',
+      }),
+    );
     expect(a.missing).toBe('The managed identity endpoint did not answer.');
     expect(a.fix).toContain('IDENTITY_ENDPOINT');
   });
 
   it('identity: AZURE_CLIENT_ID names an identity not attached to the app', () => {
-    for (const text of ['The requested identity has not been assigned to this resource.', 'ManagedIdentityCredential: Authentication failed. Message Unable to load the proper Managed Identity.']) {
+    for (const text of [
+      'The requested identity has not been assigned to this resource.',
+      'ManagedIdentityCredential: Authentication failed. Message Unable to load the proper Managed Identity.',
+    ]) {
       const a = explainServiceError(err({ service: 'identity', status: 400, code: 'CredentialUnavailableError', serviceMessage: text }));
       expect(a.missing).toContain('AZURE_CLIENT_ID');
       expect(a.missing).toContain('not attached');

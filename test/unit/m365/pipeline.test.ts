@@ -74,7 +74,9 @@ describe('service pipeline', () => {
     const res = await pipeline.send({ method: 'POST', url });
     expect(res.status).toBe(200);
     expect(seen).toHaveLength(2);
-    expect(retries).toEqual([expect.objectContaining({ service: 'exchange', retry: 1, delayMs: 20, status: 429, path: '/adminapi/beta/t/InvokeCommand' })]);
+    expect(retries).toEqual([
+      expect.objectContaining({ service: 'exchange', retry: 1, delayMs: 20, status: 429, path: '/adminapi/beta/t/InvokeCommand' }),
+    ]);
   });
 
   it('retries 502, 503, 504 and dropped connections, with one retry policy only', async () => {
@@ -92,7 +94,9 @@ describe('service pipeline', () => {
   });
 
   it('gives up after maxRetries with a retryable ServiceError carrying the last answer', async () => {
-    const { client, seen } = fakeService([{ status: 503, body: JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'busy' } }) }]);
+    const { client, seen } = fakeService([
+      { status: 503, body: JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'busy' } }) },
+    ]);
     const { pipeline } = pipelineWith(client, { maxRetries: 2 });
     const err = await pipeline.send({ method: 'GET', url }).catch((e) => e);
     expect(err).toBeInstanceOf(ServiceError);
@@ -132,7 +136,9 @@ describe('service pipeline', () => {
   it('times out a silent attempt and retries it', async () => {
     const { client, seen } = fakeService((req, n) =>
       n === 0
-        ? new Promise<Answer>((_, reject) => req.abortSignal!.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))))
+        ? new Promise<Answer>((_, reject) =>
+            req.abortSignal!.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+          )
         : { status: 200 },
     );
     const { pipeline, retries } = pipelineWith(client, { timeoutMs: 30 });
@@ -141,7 +147,7 @@ describe('service pipeline', () => {
     expect(retries[0].code).toBe('ETIMEDOUT');
   });
 
-  it("stops when the caller aborts, without retrying", async () => {
+  it('stops when the caller aborts, without retrying', async () => {
     const controller = new AbortController();
     const { client, seen } = fakeService((req) => {
       controller.abort();
@@ -181,7 +187,10 @@ describe('service pipeline', () => {
   it('turns a token failure into an identity ServiceError, not retried', async () => {
     const failing: TokenCredential = {
       getToken: async () => {
-        throw Object.assign(new Error('ManagedIdentityCredential: Authentication failed. Message Unable to load the proper Managed Identity.'), { name: 'CredentialUnavailableError' });
+        throw Object.assign(
+          new Error('ManagedIdentityCredential: Authentication failed. Message Unable to load the proper Managed Identity.'),
+          { name: 'CredentialUnavailableError' },
+        );
       },
     };
     const { client, seen } = fakeService([{ status: 200 }]);

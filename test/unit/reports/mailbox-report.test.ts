@@ -9,7 +9,13 @@ const tenant = [
   mailbox('bob@contoso.com', { displayName: 'bob Stone', items: 9000, sizeBytes: 3 * GB, lastInteraction: daysAgo(200) }),
   mailbox('cara@contoso.com', { displayName: 'Cara Diaz', items: 50, sizeBytes: 40 * GB, lastInteraction: null }),
   mailbox('dan@contoso.com', { displayName: 'Dan Ng', statistics: null, statisticsError: 'The operation timed out' }),
-  mailbox('info@contoso.com', { displayName: 'Info desk', recipientTypeDetails: 'SharedMailbox', items: 20000, sizeBytes: 10 * GB, prohibitSendReceiveQuotaBytes: 50 * GB }),
+  mailbox('info@contoso.com', {
+    displayName: 'Info desk',
+    recipientTypeDetails: 'SharedMailbox',
+    items: 20000,
+    sizeBytes: 10 * GB,
+    prohibitSendReceiveQuotaBytes: 50 * GB,
+  }),
   mailbox('room1@contoso.com', { displayName: 'Room 1', recipientTypeDetails: 'RoomMailbox', items: 10, sizeBytes: 1 * GB }),
   mailbox('van@contoso.com', { displayName: 'Van', recipientTypeDetails: 'EquipmentMailbox', items: 11, sizeBytes: 2 * GB }),
   mailbox('disc@contoso.com', { displayName: 'Discovery', recipientTypeDetails: 'DiscoveryMailbox', items: 1, sizeBytes: 1 * GB }),
@@ -66,9 +72,7 @@ describe('buildMailboxReport', () => {
   });
 
   it('sorts names alphabetically ignoring case and accents, numbers in numeric order', () => {
-    const named = ['Émile', 'ann', 'Bob', 'room 10', 'room 9', ''].map((n, i) =>
-      mailbox(`u${i}@contoso.com`, { displayName: n }),
-    );
+    const named = ['Émile', 'ann', 'Bob', 'room 10', 'room 9', ''].map((n, i) => mailbox(`u${i}@contoso.com`, { displayName: n }));
     const report = buildMailboxReport(named, q({ sort: 'name' }), NOW);
     expect(report.rows.map((r) => r.displayName)).toEqual(['ann', 'Bob', 'Émile', 'room 9', 'room 10', '']);
   });
@@ -121,7 +125,14 @@ describe('buildMailboxReport', () => {
       litigationHoldEnabled: true,
       archiveStatus: 'Active',
       autoExpandingArchiveEnabled: true,
-      archiveStatistics: { itemCount: 1, totalItemSizeBytes: 2 * GB, deletedItemCount: 0, totalDeletedItemSizeBytes: 0, lastInteractionTime: null, lastLogonTime: null },
+      archiveStatistics: {
+        itemCount: 1,
+        totalItemSizeBytes: 2 * GB,
+        deletedItemCount: 0,
+        totalDeletedItemSizeBytes: 0,
+        lastInteractionTime: null,
+        lastLogonTime: null,
+      },
     });
     const row = buildMailboxReport([held], q(), NOW).rows[0];
     expect(row.hold).toBe(true);

@@ -20,7 +20,12 @@ function recordingOutbox() {
 }
 
 function context(save: () => Promise<{ id: string }>): ReportContext {
-  return { services: { snapshots: { save }, chats: new ChatTurns() } as never, log: silentLogger, now: () => new Date('2025-06-01T09:00:00Z'), conversation: { id: 'c1' } };
+  return {
+    services: { snapshots: { save }, chats: new ChatTurns() } as never,
+    log: silentLogger,
+    now: () => new Date('2025-06-01T09:00:00Z'),
+    conversation: { id: 'c1' },
+  };
 }
 
 const spec = (read: () => Promise<number>, extra: Partial<ReportSpec<number>> = {}): ReportSpec<number> => ({
@@ -36,7 +41,11 @@ const spec = (read: () => Promise<number>, extra: Partial<ReportSpec<number>> = 
 
 test('without a turn: sends its own progress message, then replaces it with the result', async () => {
   const { outbox, sent, updates } = recordingOutbox();
-  await runReport(context(async () => ({ id: 'snap-1' })), outbox, spec(async () => 42));
+  await runReport(
+    context(async () => ({ id: 'snap-1' })),
+    outbox,
+    spec(async () => 42),
+  );
   expect(sent).toHaveLength(1);
   expect(visibleTexts(sent[0].card!)).toContain('Reading mailboxes…');
   expect(updates).toEqual([{ ref: { id: 'm1' }, message: { text: '42 mailboxes, snapshot snap-1' } }]);
@@ -44,20 +53,44 @@ test('without a turn: sends its own progress message, then replaces it with the 
 
 test('a failed read becomes the failure in words, with Retry running the command again', async () => {
   const { outbox, updates } = recordingOutbox();
-  const refused = new ServiceError({ service: 'exchange', status: 403, code: 'Forbidden', serviceMessage: 'Access denied', method: 'POST', path: '/adminapi/beta/t/InvokeCommand' });
-  await runReport(context(async () => ({ id: 's' })), outbox, spec(async () => Promise.reject(refused)), { id: 'progress' });
+  const refused = new ServiceError({
+    service: 'exchange',
+    status: 403,
+    code: 'Forbidden',
+    serviceMessage: 'Access denied',
+    method: 'POST',
+    path: '/adminapi/beta/t/InvokeCommand',
+  });
+  await runReport(
+    context(async () => ({ id: 's' })),
+    outbox,
+    spec(async () => Promise.reject(refused)),
+    { id: 'progress' },
+  );
   expect(updates).toHaveLength(1);
   expect(updates[0].ref).toEqual({ id: 'progress' });
   expect(updates[0].message.text).toMatch(/^I couldn't read the mailboxes: /);
-  expect(findAll(updates[0].message.card, 'Action.Execute')).toEqual([expect.objectContaining({ title: 'Retry', verb: 'command.run', data: { text: 'mailboxes' } })]);
+  expect(findAll(updates[0].message.card, 'Action.Execute')).toEqual([
+    expect.objectContaining({ title: 'Retry', verb: 'command.run', data: { text: 'mailboxes' } }),
+  ]);
 });
 
 test('storage down: the report still shows (without its snapshot) unless the snapshot is the answer', async () => {
   const down = async () => Promise.reject(new Error('storage down'));
   const a = recordingOutbox();
-  await runReport(context(down), a.outbox, spec(async () => 7), { id: 'p' });
+  await runReport(
+    context(down),
+    a.outbox,
+    spec(async () => 7),
+    { id: 'p' },
+  );
   expect(a.updates[0].message.text).toBe('7 mailboxes, snapshot none');
   const b = recordingOutbox();
-  await runReport(context(down), b.outbox, spec(async () => 7, { snapshotRequired: true }), { id: 'p' });
+  await runReport(
+    context(down),
+    b.outbox,
+    spec(async () => 7, { snapshotRequired: true }),
+    { id: 'p' },
+  );
   expect(b.updates[0].message.text).toMatch(/^I couldn't read the mailboxes: /);
 });

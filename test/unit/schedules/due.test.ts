@@ -49,14 +49,24 @@ test('slots missed while down are one late run', () => {
   const due = dueRun(s, runs[s.id], new Date('2026-03-06T12:00:00Z'))!;
   expect(due).toMatchObject({ slot: '2026-03-06T07:00:00.000Z', missed: 4, late: true });
   expect(dueRun(s, runs[s.id], new Date('2026-03-03T07:45:00Z'))).toMatchObject({ missed: 1, late: true });
-  expect(dueRun(schedule({ suspended: { at: '2026-03-03T00:00:00Z', reason: '403' } }), undefined, new Date('2026-03-06T12:00:00Z'))).toBeNull();
+  expect(
+    dueRun(schedule({ suspended: { at: '2026-03-03T00:00:00Z', reason: '403' } }), undefined, new Date('2026-03-06T12:00:00Z')),
+  ).toBeNull();
 });
 
 test('schedule words: report then when; refusals name the problem', () => {
-  expect(parseSchedule('shared weekly monday at 08:00')).toMatchObject({ ok: true, report: 'shared', rule: { frequency: 'weekly', weekday: 1 } });
+  expect(parseSchedule('shared weekly monday at 08:00')).toMatchObject({
+    ok: true,
+    report: 'shared',
+    rule: { frequency: 'weekly', weekday: 1 },
+  });
   expect(parseSchedule('mailboxes shared sort size top 20 daily')).toMatchObject({ ok: true, report: 'mailboxes shared sort size top 20' });
   expect(parseSchedule('export licences monthly on 1')).toMatchObject({ ok: true, report: 'export licenses' });
-  expect(parseSchedule('mailboxes filter daily weekly')).toMatchObject({ ok: true, report: 'mailboxes filter daily', rule: { frequency: 'weekly' } });
+  expect(parseSchedule('mailboxes filter daily weekly')).toMatchObject({
+    ok: true,
+    report: 'mailboxes filter daily',
+    rule: { frequency: 'weekly' },
+  });
   expect(parseSchedule('doctor daily')).toMatchObject({ ok: false, message: expect.stringMatching(/not a report I can schedule/) });
   expect(parseSchedule('shared')).toMatchObject({ ok: false, message: expect.stringMatching(/Say when/) });
   expect(parseSchedule('daily')).toMatchObject({ ok: false, message: expect.stringMatching(/Name the report/) });

@@ -9,7 +9,11 @@ describe('next runs', () => {
   test('daily 08:00 in Berlin keeps 08:00 local across the spring change (UTC moves by an hour)', () => {
     const runs = nextRuns(daily(8), 'Europe/Berlin', new Date('2026-03-27T12:00:00Z'), 3);
     expect(runs.map(iso)).toEqual(['2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
-    expect(runs.map((r) => runText(r, 'Europe/Berlin'))).toEqual(['Sat 28 Mar 2026, 08:00', 'Sun 29 Mar 2026, 08:00', 'Mon 30 Mar 2026, 08:00']);
+    expect(runs.map((r) => runText(r, 'Europe/Berlin'))).toEqual([
+      'Sat 28 Mar 2026, 08:00',
+      'Sun 29 Mar 2026, 08:00',
+      'Mon 30 Mar 2026, 08:00',
+    ]);
   });
 
   test('a time skipped in spring runs at the moment after the gap; a repeated time in autumn runs once', () => {
@@ -44,8 +48,15 @@ describe('when words', () => {
   test('defaults and options', () => {
     expect(parseWhen(['daily'])).toEqual({ ok: true, rule: daily(8), timeZone: undefined });
     expect(parseWhen(['weekly'])).toMatchObject({ ok: true, rule: { frequency: 'weekly', weekday: 1, hour: 8 } });
-    expect(parseWhen(['weekly', 'friday', 'at', '17:45', 'tz', 'Europe/Berlin'])).toEqual({ ok: true, rule: { frequency: 'weekly', weekday: 5, hour: 17, minute: 45 }, timeZone: 'Europe/Berlin' });
-    expect(parseWhen(['monthly', 'on', '15th', 'at', '7pm'])).toMatchObject({ ok: true, rule: { frequency: 'monthly', day: 15, hour: 19, minute: 0 } });
+    expect(parseWhen(['weekly', 'friday', 'at', '17:45', 'tz', 'Europe/Berlin'])).toEqual({
+      ok: true,
+      rule: { frequency: 'weekly', weekday: 5, hour: 17, minute: 45 },
+      timeZone: 'Europe/Berlin',
+    });
+    expect(parseWhen(['monthly', 'on', '15th', 'at', '7pm'])).toMatchObject({
+      ok: true,
+      rule: { frequency: 'monthly', day: 15, hour: 19, minute: 0 },
+    });
     expect(parseWhen(['weekdays', 'at', '7:30'])).toMatchObject({ ok: true, rule: { frequency: 'weekdays', hour: 7, minute: 30 } });
     expect(describeRule({ frequency: 'weekly', weekday: 1, hour: 8, minute: 0 })).toBe('weekly on Monday at 08:00');
   });

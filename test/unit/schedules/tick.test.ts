@@ -39,7 +39,10 @@ test('ticks run a cycle on start, then only when a time has come; a busy lease k
   now = new Date('2026-03-02T08:01:10Z');
   ran = true;
   await tick(); // the same stretch again
-  expect(calls.slice(1)).toEqual([{ schedulesOnly: { since: new Date('2026-03-02T07:59:00Z') } }, { schedulesOnly: { since: new Date('2026-03-02T07:59:00Z') } }]);
+  expect(calls.slice(1)).toEqual([
+    { schedulesOnly: { since: new Date('2026-03-02T07:59:00Z') } },
+    { schedulesOnly: { since: new Date('2026-03-02T07:59:00Z') } },
+  ]);
   now = new Date('2026-03-02T08:02:10Z');
   await tick();
   expect(calls).toHaveLength(3);

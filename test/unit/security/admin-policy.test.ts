@@ -60,7 +60,10 @@ test('membership answers are cached briefly, then asked again', async () => {
 
 test('activities from another tenant, or naming none, are refused even for a listed admin', async () => {
   const { p, asked } = policy();
-  expect(await p.check(caller(ADMIN), { ...here, tenantId: 'bbbbbbbb-0000-0000-0000-000000000001' })).toEqual({ allowed: false, reason: 'wrong-tenant' });
+  expect(await p.check(caller(ADMIN), { ...here, tenantId: 'bbbbbbbb-0000-0000-0000-000000000001' })).toEqual({
+    allowed: false,
+    reason: 'wrong-tenant',
+  });
   expect(await p.check(caller(MEMBER), { ...here, tenantId: undefined })).toEqual({ allowed: false, reason: 'wrong-tenant' });
   expect(asked).toEqual([]); // no Graph call on behalf of a stranger's tenant
 });

@@ -24,12 +24,24 @@ test.each([
   ['an export signature', { url: 'https://bot.example.com/api/exports/abc?exp=1700000000&sig=Zm9vYmFyYmF6cXV4' }],
   ['a SAS token', { url: 'https://acct.blob.core.windows.net/c/b?sv=2024&se=2030&sig=abc%2Bdef%3D' }],
   ['an access_token field in JSON', { body: '{"access_token":"opaque-token-value-1234","expires_in":3599}' }],
-  ['a storage account key', { cs: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0a2V5PT0=;EndpointSuffix=core.windows.net' }],
+  [
+    'a storage account key',
+    { cs: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0a2V5PT0=;EndpointSuffix=core.windows.net' },
+  ],
   ['a client secret', { password: 'p@ss-w0rd-value', MicrosoftAppPassword: 'another-secret-value' }],
 ])('%s is masked', (_what, fields) => {
   const line = logged(fields);
   expect(() => JSON.parse(line)).not.toThrow();
-  for (const secret of [JWT.split('.')[1], HEADER.slice(0, 12), 'Zm9vYmFyYmF6cXV4', 'abc%2Bdef', 'opaque-token-value', 'c2VjcmV0a2V5PT0', 'p@ss-w0rd', 'another-secret']) {
+  for (const secret of [
+    JWT.split('.')[1],
+    HEADER.slice(0, 12),
+    'Zm9vYmFyYmF6cXV4',
+    'abc%2Bdef',
+    'opaque-token-value',
+    'c2VjcmV0a2V5PT0',
+    'p@ss-w0rd',
+    'another-secret',
+  ]) {
     expect(line).not.toContain(secret);
   }
   expect(line).toContain('redacted');

@@ -19,7 +19,11 @@ test('a complete production configuration is accepted', () => {
   expect(config.bot.appId).toBe(production.MicrosoftAppId);
 });
 
-test.each([['missing', undefined], ['empty', ''], ['blank', '   ']])('production with the app id %s refuses to start and says why', (_what, value) => {
+test.each([
+  ['missing', undefined],
+  ['empty', ''],
+  ['blank', '   '],
+])('production with the app id %s refuses to start and says why', (_what, value) => {
   const env: NodeJS.ProcessEnv = { ...production, MicrosoftAppId: value };
   expect(() => readConfig(env)).toThrow(ConfigError);
   expect(() => readConfig(env)).toThrow(/MicrosoftAppId is empty.*unauthenticated requests.*only demo mode/);

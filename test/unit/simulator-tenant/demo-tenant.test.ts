@@ -2,8 +2,17 @@ import { demoTenant, PLAYGROUND_USER_ID } from '../../../src/simulator/tenant/de
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { validateTenant } from '../../../src/simulator/tenant/validate';
 import {
-  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenseReasons, licensedEnough, PLAN, quotaShare,
-  SCRIPTS, skuPartNumbers,
+  consumed,
+  daysBefore,
+  enabledPlans,
+  GB,
+  HOSTILE_FRAGMENTS,
+  licenseReasons,
+  licensedEnough,
+  PLAN,
+  quotaShare,
+  SCRIPTS,
+  skuPartNumbers,
 } from './tenant-queries';
 
 const now = new Date('2025-06-15T09:30:00Z');
@@ -42,7 +51,7 @@ describe('every shared mailbox licensing case', () => {
     ['legal-archive', 'hold, archive and over 50 GB without a licence', ['over 50 GB', 'archive', 'hold'], false],
     ['hr-records', 'auto-expanding archive without a licence', ['archive'], false],
     ['projects', 'archive with Plan 1 alone', ['archive'], false],
-    ['board', "archive with an E3 whose Exchange plan is off", ['archive'], false],
+    ['board', 'archive with an E3 whose Exchange plan is off', ['archive'], false],
     ['orders-apac', 'archive, no licence, no usage location', ['archive'], false],
     ['finance', 'archive with Plan 1 + archiving', ['archive'], true],
     ['compliance', 'over 50 GB, hold and archive through E5', ['over 50 GB', 'archive', 'hold'], true],
@@ -104,7 +113,9 @@ test('mailboxes at 90–99% of their quota', () => {
 });
 
 test('people idle for months, a mailbox never used, and disabled accounts still licensed', () => {
-  const idle = people.filter((u) => u.accountEnabled && u.mailbox!.lastInteractionTime && daysBefore(now, u.mailbox!.lastInteractionTime) > 90);
+  const idle = people.filter(
+    (u) => u.accountEnabled && u.mailbox!.lastInteractionTime && daysBefore(now, u.mailbox!.lastInteractionTime) > 90,
+  );
   expect(idle.map((u) => u.displayName)).toContain('Johanna Lorenz');
   expect(people.some((u) => u.accountEnabled && u.mailbox!.lastInteractionTime === null)).toBe(true);
   const disabledLicensed = people.filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0).map((u) => u.displayName);

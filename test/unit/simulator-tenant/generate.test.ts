@@ -2,7 +2,16 @@ import { generateTenant } from '../../../src/simulator/tenant/generate';
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { validateTenant } from '../../../src/simulator/tenant/validate';
 import {
-  consumed, daysBefore, enabledPlans, GB, HOSTILE_FRAGMENTS, licenseReasons, licensedEnough, PLAN, quotaShare, SCRIPTS,
+  consumed,
+  daysBefore,
+  enabledPlans,
+  GB,
+  HOSTILE_FRAGMENTS,
+  licenseReasons,
+  licensedEnough,
+  PLAN,
+  quotaShare,
+  SCRIPTS,
 } from './tenant-queries';
 
 const now = new Date('2025-06-15T09:30:00Z');
@@ -96,8 +105,11 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
     });
     expect(wrongQuota.map((u) => u.userPrincipalName)).toEqual([]);
     const steps = (limit: number | null) => (limit === 100 * GB ? [98 * GB, 99 * GB, limit] : [49 * GB, 49.5 * GB, 50 * GB]);
-    const inconsistent = mailboxes.filter(({ mailbox: m }) =>
-      JSON.stringify([m!.issueWarningQuotaBytes, m!.prohibitSendQuotaBytes, m!.prohibitSendReceiveQuotaBytes]) !== JSON.stringify(steps(m!.prohibitSendReceiveQuotaBytes)));
+    const inconsistent = mailboxes.filter(
+      ({ mailbox: m }) =>
+        JSON.stringify([m!.issueWarningQuotaBytes, m!.prohibitSendQuotaBytes, m!.prohibitSendReceiveQuotaBytes]) !==
+        JSON.stringify(steps(m!.prohibitSendReceiveQuotaBytes)),
+    );
     expect(inconsistent.map((u) => u.userPrincipalName)).toEqual([]);
   });
 
@@ -112,8 +124,14 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
 
   test('licences mix every SKU, some with the Exchange plan switched off', () => {
     const used = new Set(tenant.users.flatMap((u) => u.assignedLicenses.map((l) => l.skuId)));
-    expect(tenant.subscribedSkus.map((s) => s.skuPartNumber).sort()).toEqual(
-      ['ENTERPRISEPACK', 'EXCHANGEARCHIVE_ADDON', 'EXCHANGEENTERPRISE', 'EXCHANGESTANDARD', 'SPB', 'SPE_E5']);
+    expect(tenant.subscribedSkus.map((s) => s.skuPartNumber).sort()).toEqual([
+      'ENTERPRISEPACK',
+      'EXCHANGEARCHIVE_ADDON',
+      'EXCHANGEENTERPRISE',
+      'EXCHANGESTANDARD',
+      'SPB',
+      'SPE_E5',
+    ]);
     for (const sku of tenant.subscribedSkus) expect(used.has(sku.skuId)).toBe(true);
     for (const skuId of used) expect(tenant.subscribedSkus.some((s) => s.skuId === skuId)).toBe(true);
     expect(people.filter((u) => u.assignedLicenses.some((l) => l.disabledPlans?.includes(PLAN.plan2))).length).toBeGreaterThan(100);
@@ -138,7 +156,9 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
 
   test('disabled accounts that still hold licences, idle and never-used mailboxes, missing usage locations', () => {
     expect(people.filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0).length).toBeGreaterThan(100);
-    expect(people.filter((u) => u.mailbox!.lastInteractionTime && daysBefore(now, u.mailbox!.lastInteractionTime) > 60).length).toBeGreaterThan(100);
+    expect(
+      people.filter((u) => u.mailbox!.lastInteractionTime && daysBefore(now, u.mailbox!.lastInteractionTime) > 60).length,
+    ).toBeGreaterThan(100);
     expect(people.some((u) => u.mailbox!.lastInteractionTime === null)).toBe(true);
     const noLocation = people.filter((u) => u.usageLocation == null);
     expect(noLocation.length).toBeGreaterThan(0);
@@ -147,9 +167,15 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
 
   test('no date lies after now', () => {
     const wrong = tenant.users.filter((user) => {
-      const dates = [user.createdDateTime, user.mailbox?.whenMailboxCreated, user.mailbox?.lastInteractionTime, user.mailbox?.lastLogonTime];
+      const dates = [
+        user.createdDateTime,
+        user.mailbox?.whenMailboxCreated,
+        user.mailbox?.lastInteractionTime,
+        user.mailbox?.lastLogonTime,
+      ];
       const future = dates.some((date) => date && daysBefore(now, date) <= 0);
-      const usedBeforeCreated = user.mailbox?.lastInteractionTime && Date.parse(user.mailbox.lastInteractionTime) <= Date.parse(user.createdDateTime!);
+      const usedBeforeCreated =
+        user.mailbox?.lastInteractionTime && Date.parse(user.mailbox.lastInteractionTime) <= Date.parse(user.createdDateTime!);
       return future || usedBeforeCreated;
     });
     expect(wrong).toEqual([]);
@@ -179,8 +205,14 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
   });
 
   test('the managed identity can do everything, and the bot admins group has members', () => {
-    expect(tenant.identity.graphAppRoles.sort()).toEqual(['GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All',
-      'Organization.Read.All', 'ReportSettings.Read.All', 'Reports.Read.All', 'User.Read.All']);
+    expect(tenant.identity.graphAppRoles.sort()).toEqual([
+      'GroupMember.Read.All',
+      'LicenseAssignment.ReadWrite.All',
+      'Organization.Read.All',
+      'ReportSettings.Read.All',
+      'Reports.Read.All',
+      'User.Read.All',
+    ]);
     expect(tenant.identity.exchangeAppRoles).toEqual(['Exchange.ManageAsApp']);
     expect(tenant.identity.directoryRoles).toEqual(['Exchange Recipient Administrator']);
     expect(tenant.reportSettings).toEqual({ displayConcealedNames: false });

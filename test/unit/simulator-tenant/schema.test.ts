@@ -15,19 +15,51 @@ const sharedSchema = resolve(repoRoot, '../shared/design/tenant-fixture.schema.j
 // Required<…> object literals: the compiler refuses a missing or an extra key, so these lists are the
 // type's keys, and comparing them with the schema's keeps fixture.ts in line with the schema.
 const fullMailbox: Required<FixtureMailbox> = {
-  recipientTypeDetails: 'UserMailbox', primarySmtpAddress: '', alias: '', whenMailboxCreated: '', itemCount: 0,
-  totalItemSizeBytes: 0, deletedItemCount: 0, totalDeletedItemSizeBytes: 0, issueWarningQuotaBytes: null,
-  prohibitSendQuotaBytes: null, prohibitSendReceiveQuotaBytes: null, lastInteractionTime: null, lastLogonTime: null,
-  litigationHoldEnabled: false, archiveStatus: 'None', autoExpandingArchiveEnabled: false, archive: null,
+  recipientTypeDetails: 'UserMailbox',
+  primarySmtpAddress: '',
+  alias: '',
+  whenMailboxCreated: '',
+  itemCount: 0,
+  totalItemSizeBytes: 0,
+  deletedItemCount: 0,
+  totalDeletedItemSizeBytes: 0,
+  issueWarningQuotaBytes: null,
+  prohibitSendQuotaBytes: null,
+  prohibitSendReceiveQuotaBytes: null,
+  lastInteractionTime: null,
+  lastLogonTime: null,
+  litigationHoldEnabled: false,
+  archiveStatus: 'None',
+  autoExpandingArchiveEnabled: false,
+  archive: null,
 };
 const fullUser: Required<FixtureUser> = {
-  id: '', userPrincipalName: '', displayName: '', mail: null, accountEnabled: true, userType: 'Member',
-  usageLocation: null, createdDateTime: '', assignedLicenses: [], mailbox: null,
+  id: '',
+  userPrincipalName: '',
+  displayName: '',
+  mail: null,
+  accountEnabled: true,
+  userType: 'Member',
+  usageLocation: null,
+  createdDateTime: '',
+  assignedLicenses: [],
+  mailbox: null,
 };
-const fullSku: Required<FixtureSku> = { skuId: '', skuPartNumber: '', capabilityStatus: 'Enabled', prepaidUnits: { enabled: 0 }, servicePlans: [] };
+const fullSku: Required<FixtureSku> = {
+  skuId: '',
+  skuPartNumber: '',
+  capabilityStatus: 'Enabled',
+  prepaidUnits: { enabled: 0 },
+  servicePlans: [],
+};
 const fullTenant: Required<TenantFixture> = {
-  tenant: { id: '', initialDomain: '' }, identity: { clientId: '', principalId: '', graphAppRoles: [], exchangeAppRoles: [], directoryRoles: [] },
-  reportSettings: {}, reportRefreshDate: '', subscribedSkus: [], groups: [], users: [],
+  tenant: { id: '', initialDomain: '' },
+  identity: { clientId: '', principalId: '', graphAppRoles: [], exchangeAppRoles: [], directoryRoles: [] },
+  reportSettings: {},
+  reportRefreshDate: '',
+  subscribedSkus: [],
+  groups: [],
+  users: [],
 };
 
 test('fixture.ts names exactly the fields the schema has', () => {

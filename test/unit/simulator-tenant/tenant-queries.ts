@@ -73,5 +73,14 @@ export const SCRIPTS: Record<string, RegExp> = {
 };
 
 /** The hostile fragments the brief asks every tenant to carry, as substrings of display names. */
-export const HOSTILE_FRAGMENTS = ['**bold**', '<b>html</b>', '${owner}', '{{DATE(2020-01-01T00:00:00Z)}}',
-  '=HYPERLINK("http://x")', '+1-555', '@sum', '🎉', 'O\'Brien "Bob"'];
+export const HOSTILE_FRAGMENTS = [
+  '**bold**',
+  '<b>html</b>',
+  '${owner}',
+  '{{DATE(2020-01-01T00:00:00Z)}}',
+  '=HYPERLINK("http://x")',
+  '+1-555',
+  '@sum',
+  '🎉',
+  'O\'Brien "Bob"',
+];

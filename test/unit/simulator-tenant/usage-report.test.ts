@@ -32,7 +32,8 @@ describe("the simulated tenant's mailbox usage report", () => {
       const bytes = Number(r['Storage Used (Byte)']);
       if (bytes < m.totalItemSizeBytes) smaller++;
       if (Math.abs(bytes - m.totalItemSizeBytes) > 0.2 * m.totalItemSizeBytes) farOff++;
-      if (m.prohibitSendReceiveQuotaBytes !== null) expect(bytes).toBeLessThanOrEqual(Math.max(m.prohibitSendReceiveQuotaBytes, m.totalItemSizeBytes));
+      if (m.prohibitSendReceiveQuotaBytes !== null)
+        expect(bytes).toBeLessThanOrEqual(Math.max(m.prohibitSendReceiveQuotaBytes, m.totalItemSizeBytes));
     }
     expect(smaller / rows.length).toBeGreaterThan(0.9);
     expect(farOff).toBeGreaterThan(0);

@@ -50,16 +50,22 @@ describe('validateTenant: schema problems, named by the path a person edits', ()
     doc.subscribedSkus[0].prepaidUnits.enabled = 2.5;
     doc.tenant.id = 'contoso';
     const problems = problemsOf(doc);
-    expect(problems).toEqual(expect.arrayContaining([
-      'users[0].mailbox.itemCount: must be >= 0',
-      'users[0].mailbox.recipientTypeDetails: must be one of UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox',
-      'users[1].accountEnabled: must be boolean, not "yes"',
-      'subscribedSkus[0].prepaidUnits.enabled: must be a whole number, not 2.5',
-      'tenant.id: must be a uuid, not "contoso"',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'users[0].mailbox.itemCount: must be >= 0',
+        'users[0].mailbox.recipientTypeDetails: must be one of UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox',
+        'users[1].accountEnabled: must be boolean, not "yes"',
+        'subscribedSkus[0].prepaidUnits.enabled: must be a whole number, not 2.5',
+        'tenant.id: must be a uuid, not "contoso"',
+      ]),
+    );
     expect(problems).toHaveLength(5);
     let message = '';
-    try { validateTenant(doc); } catch (error) { message = (error as Error).message; }
+    try {
+      validateTenant(doc);
+    } catch (error) {
+      message = (error as Error).message;
+    }
     for (const problem of problems) expect(message).toContain(problem);
     expect(message).toContain('5 problems');
   });
@@ -114,7 +120,11 @@ describe('validateTenant: schema problems, named by the path a person edits', ()
     for (const user of doc.users) user.accountEnabled = 1 as never;
     doc.users.push(...Array.from({ length: 120 }, () => ({ ...doc.users[0] })));
     let message = '';
-    try { validateTenant(doc, 'tenant.json'); } catch (error) { message = (error as Error).message; }
+    try {
+      validateTenant(doc, 'tenant.json');
+    } catch (error) {
+      message = (error as Error).message;
+    }
     expect(message.startsWith(`Invalid tenant fixture tenant.json (${doc.users.length} problems):`)).toBe(true);
     expect(message).toContain(`… and ${doc.users.length - 100} more`);
   });
@@ -130,9 +140,7 @@ describe('validateTenant: what the schema cannot say', () => {
   test('two users with one UPN, whatever the letter case', () => {
     const doc = fresh();
     doc.users[8].userPrincipalName = doc.users[2].userPrincipalName.toUpperCase();
-    expect(problemsOf(doc)).toEqual([
-      `users[8].userPrincipalName: ${doc.users[8].userPrincipalName} is already the UPN of users[2]`,
-    ]);
+    expect(problemsOf(doc)).toEqual([`users[8].userPrincipalName: ${doc.users[8].userPrincipalName} is already the UPN of users[2]`]);
   });
 
   test('a licence of a SKU the tenant does not have', () => {
@@ -146,7 +154,9 @@ describe('validateTenant: what the schema cannot say', () => {
     const e3 = doc.subscribedSkus.find((s) => s.skuPartNumber === 'ENTERPRISEPACK')!;
     const archiving = '176a09a6-7ec5-4039-ac02-b2791c6ba793';
     doc.users[6].assignedLicenses = [{ skuId: e3.skuId, disabledPlans: [e3.servicePlans[0].servicePlanId, archiving] }];
-    expect(problemsOf(doc)).toEqual([`users[6].assignedLicenses[0].disabledPlans[1]: ${archiving} is not a service plan of ENTERPRISEPACK`]);
+    expect(problemsOf(doc)).toEqual([
+      `users[6].assignedLicenses[0].disabledPlans[1]: ${archiving} is not a service plan of ENTERPRISEPACK`,
+    ]);
   });
 
   test('a group member who is not a user', () => {
@@ -159,6 +169,8 @@ describe('validateTenant: what the schema cannot say', () => {
   test('a SKU listed twice', () => {
     const doc = fresh();
     doc.subscribedSkus.push(structuredClone(doc.subscribedSkus[0]));
-    expect(problemsOf(doc)).toEqual([`subscribedSkus[${doc.subscribedSkus.length - 1}].skuId: ${doc.subscribedSkus[0].skuId} is listed twice`]);
+    expect(problemsOf(doc)).toEqual([
+      `subscribedSkus[${doc.subscribedSkus.length - 1}].skuId: ${doc.subscribedSkus[0].skuId} is listed twice`,
+    ]);
   });
 });

@@ -13,7 +13,13 @@ describe('fault rules', () => {
 
   it('add latency from every matching rule and keep the first failure', () => {
     const book = new FaultBook(() => 0);
-    book.set({ rules: [{ api: 'exchange', latencyMs: 5 }, { api: 'exchange', reset: true, latencyMs: 7 }, { api: 'exchange', status: 429 }] });
+    book.set({
+      rules: [
+        { api: 'exchange', latencyMs: 5 },
+        { api: 'exchange', reset: true, latencyMs: 7 },
+        { api: 'exchange', status: 429 },
+      ],
+    });
     expect(book.roll('exchange', '/x')).toEqual({ latencyMs: 12, reset: true });
   });
 

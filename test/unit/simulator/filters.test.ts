@@ -4,8 +4,19 @@ import { TenantState } from '../../../src/simulator/tenant-state';
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 
 const user = (id: string, displayName: string, extra: Partial<FixtureUser> = {}): FixtureUser => ({
-  id, displayName, userPrincipalName: `${id}@x.example`, accountEnabled: true, assignedLicenses: [],
-  mailbox: { recipientTypeDetails: 'UserMailbox', itemCount: 0, totalItemSizeBytes: 0, prohibitSendReceiveQuotaBytes: null, litigationHoldEnabled: false, archiveStatus: 'None' },
+  id,
+  displayName,
+  userPrincipalName: `${id}@x.example`,
+  accountEnabled: true,
+  assignedLicenses: [],
+  mailbox: {
+    recipientTypeDetails: 'UserMailbox',
+    itemCount: 0,
+    totalItemSizeBytes: 0,
+    prohibitSendReceiveQuotaBytes: null,
+    litigationHoldEnabled: false,
+    archiveStatus: 'None',
+  },
   ...extra,
 });
 

@@ -1,12 +1,23 @@
 import { checkToken, GRAPH_AUDIENCES, issueToken } from '../../../src/simulator/token';
 
-const base = { resource: 'https://graph.microsoft.com', tenantId: 't1', principalId: 'p', clientId: 'c', roles: ['User.Read.All'], directoryRoles: ['Global Reader'], lifetimeSeconds: 60 };
+const base = {
+  resource: 'https://graph.microsoft.com',
+  tenantId: 't1',
+  principalId: 'p',
+  clientId: 'c',
+  roles: ['User.Read.All'],
+  directoryRoles: ['Global Reader'],
+  lifetimeSeconds: 60,
+};
 
 describe('access tokens', () => {
   it('verify with their own claims', () => {
     const { token } = issueToken(base);
     const check = checkToken(`Bearer ${token}`, GRAPH_AUDIENCES, 't1');
-    expect(check).toMatchObject({ ok: true, claims: { roles: ['User.Read.All'], wids: ['f2ef992c-3afb-46b9-b7cf-a126ee74c451'], aud: 'https://graph.microsoft.com' } });
+    expect(check).toMatchObject({
+      ok: true,
+      claims: { roles: ['User.Read.All'], wids: ['f2ef992c-3afb-46b9-b7cf-a126ee74c451'], aud: 'https://graph.microsoft.com' },
+    });
   });
 
   it('are refused for audience, tenant, expiry and tampering', () => {

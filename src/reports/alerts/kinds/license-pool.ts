@@ -13,7 +13,8 @@ export const licensePoolAlert = defineAlertKind({
     setting: 'poolFreeBelow',
     default: 5,
     usage: 'N',
-    refuse: (n) => (!Number.isInteger(n) || n < 1 || n > 10_000 ? 'The pool threshold is a whole number of free licences (1–10,000).' : null),
+    refuse: (n) =>
+      !Number.isInteger(n) || n < 1 || n > 10_000 ? 'The pool threshold is a whole number of free licences (1–10,000).' : null,
     describe: (n) => `fewer than ${n} free`,
   },
   reads: { skus: true },
@@ -27,7 +28,9 @@ export const licensePoolAlert = defineAlertKind({
       findings.push({
         key: j.key(pool.skuId),
         kind: 'licence-pool',
-        title: exhausted ? `No ${pool.name} licences left` : `Only ${formatCount(pool.free)} ${pool.name} licence${pool.free === 1 ? '' : 's'} left`,
+        title: exhausted
+          ? `No ${pool.name} licences left`
+          : `Only ${formatCount(pool.free)} ${pool.name} licence${pool.free === 1 ? '' : 's'} left`,
         why: `${formatCount(pool.bought)} bought, ${formatCount(pool.assigned)} assigned${pool.free < 0 ? ` (${formatCount(-pool.free)} more than bought)` : ''}; alerts below ${j.threshold} free.${exhausted ? ' New users cannot get this licence until more are bought or some are freed.' : ''}`,
         severity: exhausted ? 'attention' : 'warning',
       });

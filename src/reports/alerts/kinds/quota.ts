@@ -43,7 +43,12 @@ export const quotaAlert = defineAlertKind({
     const id = mailboxKey(m);
     const points = j.history[id];
     const days = daysToFull(points, quota);
-    const forecast = percent >= 100 ? ' It can no longer send or receive mail.' : days === null ? '' : ` At its pace of the last days it is full in about ${formatCount(days)} day${days === 1 ? '' : 's'}.`;
+    const forecast =
+      percent >= 100
+        ? ' It can no longer send or receive mail.'
+        : days === null
+          ? ''
+          : ` At its pace of the last days it is full in about ${formatCount(days)} day${days === 1 ? '' : 's'}.`;
     return {
       key: j.key(id),
       kind: 'quota',
