@@ -11,7 +11,7 @@ import type { TenantFixture } from '../src/simulator/tenant/fixture';
 import { DEFAULT_ALERT_SETTINGS } from '../src/reports/alerts/settings';
 import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/alerts/pace';
 import { TimingConnector } from './local-connector';
-import { botConfigFor, count, seconds } from './simulated-tenant';
+import { botConfigFor, count, seconds, saveChannelConversations } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const CONVERSATIONS = 1_000;
@@ -84,21 +84,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const { conversations } = bot.services.alerts;
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `19:bench-${i}@thread.tacv2`);
     // Setup, not measured: what `alerts on` leaves in storage for each conversation.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++];
-          await conversations.save({
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            conversation: { id, conversationType: 'channel', tenantId: sim.info.tenantId },
-            bot: { id: 'bot-id', name: 'Mailbox Watch' },
-            user: { id: 'user-1' },
-          });
-        }
-      }),
-    );
+    await saveChannelConversations(conversations, ids, connector.url, sim.info.tenantId);
     const since = new Date().toISOString();
     await bot.services.state.write(
       'alerts/subscriptions',

@@ -14,7 +14,7 @@ import { loadTenant } from '../src/simulator/tenant/load';
 import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/alerts/pace';
 import type { Schedule } from '../src/schedules/schedule';
 import { TimingConnector } from './local-connector';
-import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds } from './simulated-tenant';
+import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds, saveChannelConversations } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const CONVERSATIONS = 1_000;
@@ -40,21 +40,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     const { conversations } = bot.services.alerts;
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `19:bench-schedule-${i}@thread.tacv2`);
     // Setup, not measured: what each conversation's first message and `schedule shared weekly …` leave in storage.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++];
-          await conversations.save({
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            conversation: { id, conversationType: 'channel', tenantId: sim.info.tenantId },
-            bot: { id: 'bot-id', name: 'Mailbox Watch' },
-            user: { id: 'user-1' },
-          });
-        }
-      }),
-    );
+    await saveChannelConversations(conversations, ids, connector.url, sim.info.tenantId);
     // Due a minute ago, this weekday (UTC), made six days ago: one on-time run each.
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
     const rule = {

@@ -88,3 +88,27 @@ export function exchangeTraffic(counts: RequestCounts, innerCommands: number): E
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Setup, not measured: the conversation references a first message in each channel leaves in storage. */
+export async function saveChannelConversations(
+  conversations: { save(reference: object): Promise<unknown> },
+  ids: string[],
+  serviceUrl: string,
+  tenantId: string,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        await conversations.save({
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id, conversationType: 'channel', tenantId },
+          bot: { id: 'bot-id', name: 'Mailbox Watch' },
+          user: { id: 'user-1' },
+        });
+      }
+    }),
+  );
+}
