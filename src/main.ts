@@ -2,13 +2,11 @@
 import { ConfigError, readConfig } from './config';
 import { routeConsoleToLog } from './console-log';
 import { Logger } from './log';
-import { quietKnownWarnings } from './quiet-warnings';
 import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
   // First: with APPLICATIONINSIGHTS_CONNECTION_STRING it instruments HTTP before ./app loads it.
   const telemetry = await startTelemetry();
-  quietKnownWarnings();
   let config;
   try {
     config = readConfig();
