@@ -56,12 +56,12 @@ param alertRunners string = ''
 @description('App Service plan size. Free/Shared plans lack Always On, which the alert timer needs.')
 param appServiceSku string = 'B1'
 
-// Node 22: Node 20 left upstream support in April 2026 and App Service retires end-of-life stacks.
-// restify 11 runs on both; .ci/run runs the whole `npm test` on Node 22 as well as on the
-// developers' Node 20, so the deployed runtime is a tested one. package.json allows ">=20 <23".
+// Node 24, the newest stack App Service on Linux offers as LTS (`az webapp list-runtimes --os linux`:
+// NODE|22-lts, NODE|24-lts, NODE|26). .ci/run runs `npm test` on Node 24 and on 26, so the deployed
+// runtime is a tested one; src/doctor/node-runtime.ts declares it and doctor names it.
 // Stack names: https://learn.microsoft.com/azure/app-service/configure-language-nodejs
 @description('App Service Linux runtime stack.')
-param linuxFxVersion string = 'NODE|22-lts'
+param linuxFxVersion string = 'NODE|24-lts'
 
 @maxLength(42)
 param botDisplayName string = 'Mailbox Watch'

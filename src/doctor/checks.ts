@@ -13,6 +13,7 @@ import { redact } from '../log';
 import { bicepRedeploy, directoryRoleCommand, grantCommand, PRINCIPAL_ID_HINT, TOKEN_CACHE_NOTE, withPrincipal } from './fixes';
 import { EXCHANGE_READER_ROLES, EXCHANGE_ROLE, graphPermissionsToCheck, OTHER_EXCHANGE_ROLES } from './required-permissions';
 import { readTokenClaims, type TokenClaims } from './token-claims';
+import { nodeRuntimeCheck } from './node-runtime';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
@@ -173,6 +174,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   } else if (graphToken?.ok) {
     exchangeCall.detail = 'Skipped: no token for Exchange Online.';
   }
+
+  add(nodeRuntimeCheck());
 
   const clean = cleaner(deps.env);
   for (const c of checks) {

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SETTINGS } from '../../../src/config';
+import { DEPLOYED_NODE_STACK, MIN_NODE_MAJOR, TESTED_NODE_MAJORS, nodeRuntimeCheck } from '../../../src/doctor/node-runtime';
 
 const root = join(__dirname, '..', '..', '..');
 const infra = join(root, 'infra');
@@ -100,10 +101,10 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     expect(main).toMatch(/messagingEndpoint:\s*'https:\/\/\$\{app\.outputs\.defaultHostName\}\/api\/messages'/);
   });
 
-  test('the web app is Linux on Node 22, HTTPS only, with the identity attached', () => {
+  test('the web app is Linux on the declared Node LTS, HTTPS only, with the identity attached', () => {
     const main = code(read('main.bicep'));
     const app = code(read('modules/app-service.bicep'));
-    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|22-lts'/);
+    expect(main).toContain(`param linuxFxVersion string = '${DEPLOYED_NODE_STACK}'`);
     expect(app).toMatch(/kind:\s*'app,linux'/);
     expect(app).toMatch(/reserved:\s*true/);
     expect(app).toMatch(/httpsOnly:\s*true/);
@@ -236,5 +237,33 @@ describe('issue 16: a first deployment that succeeds, and telemetry through the 
       expect(bridge).toContain(`'${failed}'`);
       expect(readme).toContain(`"${failed}"`);
     }
+  });
+});
+
+describe('one Node.js version, said everywhere', () => {
+  const deployedMajor = /NODE\|(\d+)/.exec(DEPLOYED_NODE_STACK)![1];
+
+  test('package.json accepts every tested LTS line and caps none', () => {
+    const engines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node as string;
+    expect(engines).toBe(`>=${MIN_NODE_MAJOR}`);
+    expect(TESTED_NODE_MAJORS).toContain(Number(deployedMajor));
+  });
+
+  test("the README's first lines and the deploy guide name the versions and the deployed one", () => {
+    const top = readFileSync(join(root, 'README.md'), 'utf8').split('\n').slice(0, 12).join('\n');
+    expect(top).toContain(`Node.js ${TESTED_NODE_MAJORS.join(', ')}`);
+    expect(top).toContain(`Node ${deployedMajor}`);
+    const deploy = readFileSync(join(root, 'docs/deploy.md'), 'utf8');
+    expect(deploy).toContain(`Node ${deployedMajor}`);
+    expect(deploy).not.toMatch(/Node(\.js)? 20\b/);
+  });
+
+  test('doctor passes the runtime from the floor up and names the fix below it', () => {
+    expect(nodeRuntimeCheck('v26.10.0').status).toBe('pass');
+    expect(nodeRuntimeCheck(`v${MIN_NODE_MAJOR}.0.0`).status).toBe('pass');
+    const old = nodeRuntimeCheck('v20.20.2');
+    expect(old.status).toBe('fail');
+    expect(old.detail).toContain('v20.20.2');
+    expect(old.fix).toContain(`--linux-fx-version "${DEPLOYED_NODE_STACK}"`);
   });
 });
