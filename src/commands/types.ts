@@ -28,11 +28,16 @@ export interface CommandContext extends TurnBaseContext {
 export interface Command {
   name: string;
   aliases?: string[];
-  /** The command's syntax for `help`, e.g. "mailbox <upn or name>". */
+  /** The command's syntax, e.g. "mailbox <upn or name>": `help` and the README table show it. */
   usage: string;
-  /** One or two sentences for `help`. */
+  /**
+   * One plain sentence (no Markdown): `help`, the Teams command menu (appPackage/manifest.json) and the
+   * README table all show it. Up to 128 characters, the menu's limit.
+   */
   summary: string;
-  /** Example invocations for `help` and the Teams manifest. */
+  /** More for the README table only (Markdown allowed): options, buttons, limits. */
+  details?: string;
+  /** Example invocations; the first is shown by `help` ("Try: …") and the Teams command menu. */
   examples: string[];
   run(ctx: CommandContext): Promise<void>;
 }
