@@ -52,7 +52,7 @@ export type ActionResult =
 
 export interface ActionContext extends TurnBaseContext {
   verb: string;
-  /** Untrusted: whatever the client sent as the action's data. */
+  /** Untrusted: whatever the client sent as the action's data. Handlers read the parsed `request` instead. */
   data: Record<string, unknown>;
   /** The message whose card was clicked, when the client said (Action.Execute's replyToId). */
   cardMessage?: MessageRef;
@@ -62,9 +62,11 @@ export interface ActionContext extends TurnBaseContext {
   runCommand(text: string): Promise<ActionResult>;
 }
 
-export interface CardAction {
+/** A card button's answer; made with `defineAction(button, (ctx, request) => …)` (actions/define-action.ts). */
+export interface CardAction<TRequest = unknown> {
   verb: string;
   /** The button this action answers (buttons/): its verb, and the parser of the click's data. */
-  button: CardButton<unknown, unknown>;
-  run(ctx: ActionContext): Promise<ActionResult>;
+  button: CardButton<unknown, TRequest>;
+  /** `request` is the click's data as `button.parse` read it; the router answers a click it refuses. */
+  run(ctx: ActionContext, request: TRequest): Promise<ActionResult>;
 }
