@@ -12,7 +12,8 @@ export const alertsCommand: Command = {
   aliases: ['alert'],
   usage: ALERTS_USAGE,
   summary: 'Alerts in this conversation: subscribe, stop, show the settings, or run the checks now.',
-  details: 'Proactive alerts posted here on their own; `alerts on quota 95 pools 3` sets thresholds (see [Alerts](#alerts)).',
+  details:
+    'Proactive alerts posted here on their own; `alerts on quota 95 pools 3` sets thresholds (see [docs/alerts.md](docs/alerts.md)).',
   examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off'],
   run: async (ctx) => {
     const [word = 'status', ...rest] = ctx.args.split(' ').filter(Boolean);

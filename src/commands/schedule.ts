@@ -17,7 +17,7 @@ export const scheduleCommand: Command = {
   aliases: ['schedules'],
   usage: SCHEDULE_USAGE,
   summary: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
-  details: 'See [Scheduled reports](#scheduled-reports).',
+  details: 'See [docs/schedules.md](docs/schedules.md).',
   examples: [
     'schedule shared weekly monday at 08:00',
     'schedule list',
