@@ -18,8 +18,9 @@ export function callerOf(activity: Partial<Activity>): Caller {
 /**
  * Teams' conversation ids say what they are when `conversationType` is missing: channel threads are
  * `19:…@thread.tacv2` (older teams `@thread.skype`), group and meeting chats `19:…@thread.v2`,
- * personal chats `a:…`. Source: Teams conversation basics and the captured activities in
- * /work/shared/reference (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
+ * personal chats `a:…`. Source: Teams conversation basics
+ * (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics) and
+ * activities captured from Teams clients.
  */
 export function conversationTypeOf(conversation: unknown, channelData?: unknown): 'personal' | 'groupChat' | 'channel' | undefined {
   const conv: any = conversation ?? {};
