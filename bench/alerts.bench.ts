@@ -1,4 +1,4 @@
-// Issue 6: the time to alert 1,000 subscribed conversations, against the least time Teams' rate
+// The time to alert 1,000 subscribed conversations, against the least time Teams' rate
 // limits allow (7/s per conversation, a global 30/s per app). One shared mailbox over 50 GB is the
 // one finding; every conversation gets its alert card through the bot's real proactive path
 // (continueConversationAsync → a local connector), with the ledger and lease in Azurite.

@@ -1,6 +1,6 @@
-// Issue 5: how fast the report's buttons answer (page, sort, filter) through /api/messages on a
+// How fast the report's buttons answer (page, sort, filter) through /api/messages on a
 // 10,000-row snapshot, and how many tenant calls they make (the target is none).
-// Issue 7: 50 admins chatting at once — is every one answered, and how soon is the first reply?
+// And 50 admins chatting at once — is every one answered, and how soon is the first reply?
 import { randomUUID } from 'node:crypto';
 import { startBot } from '../src/app';
 import { startAzurite } from '../src/demo/azurite';

@@ -3,6 +3,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { isProgressCard } from '../src/cards/progress-card';
 
 export interface ArrivedActivity {
   conversationId: string;
@@ -101,10 +102,7 @@ export function activityText(activity: any): string {
   return parts.join('\n');
 }
 
-/**
- * A progress card's words ("Reading mailboxes…", "Reading Microsoft 365's usage report…", "Looking
- * up…", "Preparing…"), the same test/support/ask.ts waits out: a report is final once they are gone.
- */
+/** Whether the bot's message is still a progress card, asked the way test/support/ask.ts asks it. */
 export function isProgress(activity: any): boolean {
-  return /Reading|Looking up|Preparing/.test(activityText(activity));
+  return (activity?.attachments ?? []).some((a: any) => isProgressCard(a?.content));
 }

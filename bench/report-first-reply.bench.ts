@@ -1,4 +1,4 @@
-// Issue 3: how soon the admin sees an answer to `mailboxes` in the chat. The whole bot runs on a
+// How soon the admin sees an answer to `mailboxes` in the chat. The whole bot runs on a
 // free port, a local connector stands in for Teams, and the tenant is the report bench's.
 import { randomUUID } from 'node:crypto';
 import { startBot } from '../src/app';

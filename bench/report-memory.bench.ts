@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-// Issue 3: the memory the bot needs for a report over 100,000 mailboxes. The simulated tenant runs
+// The memory the bot needs for a report over 100,000 mailboxes. The simulated tenant runs
 // in one child process (100,000 users would swell any process that holds them) and the bot's read,
 // report and card in another, so the peak measured is the bot's alone.
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue 12 (after issue 3): `mailboxes all` on 10,000 mailboxes under the simulator's assumed
+// `mailboxes all` on 10,000 mailboxes under the simulator's assumed
 // Exchange model (src/simulator/cost-model.ts: costs per page, per record and per $batch item, a
 // budget of requests in flight and of cmdlets per second), at budgets of 1, 3 and 6 requests in
 // flight. The bot is never told the budget; nothing here reads a bot constant. Each budget runs in

@@ -1,4 +1,4 @@
-// Issue 15: 1,000 conversations, each with a weekly `shared` schedule due at the same minute, on a
+// 1,000 conversations, each with a weekly `shared` schedule due at the same minute, on a
 // 10,000-mailbox tenant. Two figures: how often the tenant was read (its requests against one
 // `shared` report's, measured first in the same run) and how long the posting took against the least
 // time Teams' rate limits allow (lowerBoundMs: 7/s per conversation, 30/s per app), with the busiest

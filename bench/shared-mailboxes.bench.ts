@@ -1,4 +1,4 @@
-// Issue 4: the shared-mailbox licence check on a large tenant (a few thousand shared mailboxes),
+// The shared-mailbox licence check on a large tenant (a few thousand shared mailboxes),
 // with the admins' runbook beside it, both against 100 ms answers and Exchange's throttling.
 import { readMailboxes } from '../src/m365/mailbox-inventory';
 import { EXCHANGE_BATCH_LIMIT } from '../src/m365/exchange-client';

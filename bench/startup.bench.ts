@@ -1,4 +1,4 @@
-// Start-up cost of telemetry (issue 16): fresh Node processes load the bot as main() does, up to
+// Start-up cost of telemetry: fresh Node processes load the bot as main() does, up to
 // and including ./app (every module production start needs), and report the time since the
 // process began and the memory then. Three ways, alternated, median of 5 each:
 //   before:        main's imports as they were, no telemetry module at all;

@@ -1,4 +1,4 @@
-// Issue 13: `mailboxes` and `shared` on a 100,000-mailbox tenant under the assumed Exchange model at a
+// `mailboxes` and `shared` on a 100,000-mailbox tenant under the assumed Exchange model at a
 // budget of 3 requests in flight, through the whole bot (chat command to final card), beside what
 // live statistics for every mailbox would need under the same model. The simulated tenant runs in
 // a process of its own and the bot in another with node's default heap, so the RSS is the bot's.

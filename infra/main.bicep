@@ -236,7 +236,7 @@ module bot 'modules/bot-registration.bicep' = {
 // principal made moments ago may not have reached the directory replica Graph writes to, and the
 // grant then fails with "Not a valid reference update" (microsoftgraph/msgraph-bicep-types#193, open).
 // Waiting for the slow resources first makes that rare; when it still happens, running the same
-// `az deployment group create` again completes it (the identity exists by then). README, Troubleshooting.
+// `az deployment group create` again completes it (the identity exists by then). docs/deploy.md, Troubleshooting.
 module tenantPermissions 'modules/graph-permissions.bicep' = if (grantTenantPermissions) {
   name: 'bot-tenant-permissions'
   dependsOn: [

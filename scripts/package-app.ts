@@ -1,11 +1,14 @@
 // Builds the Teams app package to upload (Teams > Apps > Manage your apps > Upload an app):
 //   npm run package -- --bot-id <client id of the bot's managed identity> [--app-id <guid>] [--bot-domain <host>]
 // BOT_ID, TEAMS_APP_ID and BOT_DOMAIN in the environment work too (the names the Agents Toolkit uses).
-// The manifest is checked against the schema bundled in @microsoft/app-manifest before zipping, so a
+// The command menus are written from src/commands (scripts/write-command-docs.ts), into the zip and
+// into appPackage/manifest.json. The manifest is checked against the schema bundled in @microsoft/app-manifest before zipping, so a
 // package that Teams would refuse never leaves this machine.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import JSZip from 'jszip';
+import { allCommands } from '../src/commands';
+import { manifestWithCommands } from './write-command-docs';
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
@@ -85,7 +88,8 @@ export async function buildAppPackage(options: PackageOptions): Promise<{ zipPat
     .replace(/\/.*$/, '');
 
   const dir = options.appPackageDir ?? join(findRepositoryRoot(__dirname), 'appPackage');
-  const manifest = fillManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'), {
+  // The command menus come from the commands themselves, so a package never offers a stale list.
+  const manifest = fillManifest(manifestWithCommands(readFileSync(join(dir, 'manifest.json'), 'utf8'), allCommands()), {
     BOT_ID: botId,
     TEAMS_APP_ID: appId,
     BOT_DOMAIN: botDomain,
@@ -132,7 +136,11 @@ export function parseArguments(argv: string[], env: NodeJS.ProcessEnv = process.
 if (require.main === module) {
   (async () => {
     try {
-      const { zipPath, manifest } = await buildAppPackage(parseArguments(process.argv.slice(2)));
+      const options = parseArguments(process.argv.slice(2));
+      // The template in the repository gets the same menus, so what is committed is what is uploaded.
+      const template = join(findRepositoryRoot(__dirname), 'appPackage', 'manifest.json');
+      writeFileSync(template, manifestWithCommands(readFileSync(template, 'utf8'), allCommands()));
+      const { zipPath, manifest } = await buildAppPackage(options);
       console.log(`Teams app package: ${zipPath}`);
       console.log(`  app id ${manifest.id}, bot id ${manifest.bots[0].botId}`);
       console.log('Upload it in Teams: Apps > Manage your apps > Upload an app.');

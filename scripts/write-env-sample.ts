@@ -6,7 +6,7 @@ import { SETTINGS } from '../src/config';
 export function envSample(): string {
   const lines = [
     '# Mailbox Watch settings. With M365_TENANT_ID empty, `npm start` runs the demo on a simulated tenant.',
-    '# Production (Azure App Service) sets these as app settings: see infra/ and the README.',
+    '# Production (Azure App Service) sets these as app settings: see infra/ and docs/deploy.md.',
     '',
   ];
   for (const s of SETTINGS) {

@@ -93,6 +93,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     usage,
     schedules: schedules.services,
     chats: new ChatTurns(),
+    conversationState: [alerts.services, schedules.services],
   };
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');

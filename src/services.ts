@@ -9,6 +9,7 @@ import type { AlertServices } from './alerts/runtime';
 import type { ScheduleServices } from './schedules/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
+import type { KeepsConversationState } from './model/conversation';
 
 export type { AlertServices };
 
@@ -27,6 +28,8 @@ export interface BotServices {
   usage: UsageServices;
   /** Chat turns in progress: reports let them be answered first. */
   chats: ChatTurns;
+  /** Every feature that keeps state per conversation: each forgets its own when the bot is removed. */
+  conversationState: KeepsConversationState[];
 }
 
 export interface UsageServices {

@@ -34,7 +34,8 @@ export class AdminPolicy {
     if (!id) return { allowed: false, reason: 'unknown-user' };
     if (this.admins.has(id)) return { allowed: true, via: 'list' };
     const groupId = this.options.groupId;
-    // Deployed without admins (issue 16): every message says what to set, instead of a crash loop.
+    // Deployed without admins: every message says what to set; refusing to start would make App Service
+    // restart the bot forever.
     if (this.admins.size === 0 && !groupId) return { allowed: false, reason: 'no-admins', callerId: id };
     if (!groupId || !this.options.isGroupMember) return { allowed: false, reason: 'not-admin' };
 

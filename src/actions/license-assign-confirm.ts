@@ -3,24 +3,18 @@
 import { assignLicenseConfirmCard } from '../cards/licensing/assign-license-cards';
 import { assignableFix } from '../reports/licensing/license-assignment';
 import { checkSharedMailbox } from '../commands/license-data';
-import type { ActionResult, CardAction } from '../commands/types';
+import type { ActionResult } from '../commands/types';
 import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
-import { NOT_UNDERSTOOD } from '../buttons/button';
 import { REMEDIATION_OFF } from '../buttons/license-assign-request';
 import { assignConfirmButton } from '../buttons/license-assign';
+import { defineAction } from './define-action';
 
-export const assignConfirmAction: CardAction = {
-  verb: assignConfirmButton.verb,
-  button: assignConfirmButton,
-  run: async (ctx) => {
-    if (!ctx.services.config.remediation) return { kind: 'error', status: 403, message: REMEDIATION_OFF };
-    const request = assignConfirmButton.parse(ctx.data);
-    if (!request) return NOT_UNDERSTOOD;
-    const check = await checkSharedMailbox(ctx.services.tenant, request.upn);
-    if (check.kind === 'refused') return { kind: 'error', status: check.status, message: check.message };
-    return confirmation(check.verdict);
-  },
-};
+export const assignConfirmAction = defineAction(assignConfirmButton, async (ctx, request) => {
+  if (!ctx.services.config.remediation) return { kind: 'error', status: 403, message: REMEDIATION_OFF };
+  const check = await checkSharedMailbox(ctx.services.tenant, request.upn);
+  if (check.kind === 'refused') return { kind: 'error', status: check.status, message: check.message };
+  return confirmation(check.verdict);
+});
 
 /** The confirmation card for the fix the bot would make now, or why there is nothing to assign. */
 export function confirmation(verdict: SharedMailboxVerdict, changed = false): ActionResult {

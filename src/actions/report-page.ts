@@ -1,15 +1,14 @@
 // `report.page` (Previous, Next, Sort) and `report.filter` (Apply): a new view of a mailbox report,
 // answered from its snapshot without reading the tenant.
-import type { CardAction, ActionContext, ActionResult } from '../commands/types';
+import type { ActionContext, ActionResult } from '../commands/types';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
 import { mailboxReportMessage } from '../commands/report-messages';
-import { NOT_UNDERSTOOD } from '../buttons/button';
 import { reportFilterButton, reportPageButton } from '../buttons/report';
-import { readNumber, readText } from '../buttons/report-query';
 import { mailboxSnapshot } from './report-snapshot';
+import { defineAction } from './define-action';
 
-async function view(ctx: ActionContext, query: MailboxQuery, offset: number): Promise<ActionResult> {
-  const found = await mailboxSnapshot(ctx);
+async function view(ctx: ActionContext, snapshotId: string, query: MailboxQuery, offset: number): Promise<ActionResult> {
+  const found = await mailboxSnapshot(ctx, snapshotId);
   if (!found.ok) return found.result;
   const { snapshot } = found;
   const report = buildMailboxReport(snapshot.data.mailboxes, query, new Date(snapshot.createdAt), { offset });
@@ -23,33 +22,17 @@ async function view(ctx: ActionContext, query: MailboxQuery, offset: number): Pr
   return { kind: 'card', card: message.card! };
 }
 
-export const reportPageAction: CardAction = {
-  verb: reportPageButton.verb,
-  button: reportPageButton,
-  run: async (ctx) => {
-    const request = reportPageButton.parse(ctx.data);
-    if (!request) return NOT_UNDERSTOOD;
-    return view(ctx, request.q, request.o);
-  },
-};
+export const reportPageAction = defineAction(reportPageButton, async (ctx, request) => view(ctx, request.s, request.q, request.o));
 
-export const reportFilterAction: CardAction = {
-  verb: reportFilterButton.verb,
-  button: reportFilterButton,
-  run: async (ctx) => {
-    const base = reportFilterButton.parse(ctx.data)?.q;
-    if (!base) return NOT_UNDERSTOOD;
-    // The inputs of the Filter form arrive beside the button's own data.
-    const text = ctx.data.text === undefined ? '' : readText(ctx.data.text);
-    const minPercent = readNumber(ctx.data.minPercent, 0, 1000);
-    const inactiveDays = readNumber(ctx.data.inactiveDays, 0, 3650);
-    if (text === null || minPercent === null || inactiveDays === null) {
-      return { kind: 'error', status: 400, message: 'Filter: text up to 100 characters, % between 0 and 1000, days between 0 and 3650.' };
-    }
-    const query: MailboxQuery = { type: base.type, sort: base.sort, top: base.top };
-    if (text) query.filter = text;
-    if (minPercent !== undefined) query.minPercent = minPercent;
-    if (inactiveDays !== undefined) query.inactiveDays = inactiveDays;
-    return view(ctx, query, 0);
-  },
-};
+export const reportFilterAction = defineAction(reportFilterButton, async (ctx, request) => {
+  const { q: base } = request;
+  const { text, minPercent, inactiveDays } = request.inputs;
+  if (text === null || minPercent === null || inactiveDays === null) {
+    return { kind: 'error', status: 400, message: 'Filter: text up to 100 characters, % between 0 and 1000, days between 0 and 3650.' };
+  }
+  const query: MailboxQuery = { type: base.type, sort: base.sort, top: base.top };
+  if (text) query.filter = text;
+  if (minPercent !== undefined) query.minPercent = minPercent;
+  if (inactiveDays !== undefined) query.inactiveDays = inactiveDays;
+  return view(ctx, request.s, query, 0);
+});

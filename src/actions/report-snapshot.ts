@@ -7,9 +7,12 @@ import { snapshotMailboxes, USAGE_COPY_GONE } from '../exports/mailbox-snapshot'
 
 type Found<T> = { ok: true; snapshot: Snapshot<T> } | { ok: false; result: ActionResult };
 
-/** A snapshot of any report (mailboxes, shared, licenses) made in this conversation. */
-export async function reportSnapshot(ctx: ActionContext): Promise<Found<MailboxSnapshotData | TableSnapshotData>> {
-  const found = await ctx.services.snapshots.load<MailboxSnapshotData | TableSnapshotData>(ctx.data.s, ctx.conversation.id);
+/**
+ * A snapshot of any report (mailboxes, shared, licenses) made in this conversation. The id comes
+ * from a click: the store checks it, and answers any bad one as not found.
+ */
+export async function reportSnapshot(ctx: ActionContext, snapshotId: string): Promise<Found<MailboxSnapshotData | TableSnapshotData>> {
+  const found = await ctx.services.snapshots.load<MailboxSnapshotData | TableSnapshotData>(snapshotId, ctx.conversation.id);
   if (found.ok) {
     const data = found.snapshot.data as unknown;
     const usable = typeof data === 'object' && data !== null && ('mailboxes' in data || 'table' in data);
@@ -30,8 +33,8 @@ export async function reportSnapshot(ctx: ActionContext): Promise<Found<MailboxS
 }
 
 /** A mailbox report's snapshot: what paging, sorting, filtering and row details need. */
-export async function mailboxSnapshot(ctx: ActionContext): Promise<Found<MailboxSnapshotData>> {
-  const found = await reportSnapshot(ctx);
+export async function mailboxSnapshot(ctx: ActionContext, snapshotId: string): Promise<Found<MailboxSnapshotData>> {
+  const found = await reportSnapshot(ctx, snapshotId);
   if (!found.ok) return found;
   if (found.snapshot.kind !== 'mailboxes' || !('mailboxes' in found.snapshot.data)) {
     return { ok: false, result: { kind: 'error', status: 400, message: 'That button does not belong to a mailbox report.' } };

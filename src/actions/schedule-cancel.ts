@@ -2,11 +2,11 @@
 // buttons/schedule-cancel.ts). The schedule must be one of this conversation's, so a button copied
 // from elsewhere (or made up) cancels nothing.
 import { scheduleCard } from '../cards/schedule-card';
-import { NOT_UNDERSTOOD } from '../buttons/button';
 import { scheduleCancelButton } from '../buttons/schedule-cancel';
-import type { ActionResult, CardAction } from '../commands/types';
+import type { ActionResult } from '../commands/types';
 import { runText } from '../schedules/next-runs';
 import { scheduleView } from '../schedules/view';
+import { defineAction } from './define-action';
 
 const NOT_HERE: ActionResult = {
   kind: 'error',
@@ -14,27 +14,21 @@ const NOT_HERE: ActionResult = {
   message: 'That schedule is not one of this conversation’s schedules, or it was cancelled already. Type `schedule list` to see them.',
 };
 
-export const scheduleCancelAction: CardAction = {
-  verb: scheduleCancelButton.verb,
-  button: scheduleCancelButton,
-  run: async (ctx) => {
-    const data = scheduleCancelButton.parse(ctx.data);
-    if (!data) return NOT_UNDERSTOOD;
-    const [removed] = await ctx.services.schedules.store.remove(ctx.conversation.id, (s) => s.id === data.schedule);
-    if (!removed) {
-      ctx.log.warn('bad action', { problem: 'schedule not in this conversation', verb: ctx.verb });
-      return NOT_HERE;
-    }
-    const now = ctx.now();
-    ctx.log.info('schedule cancelled', { n: removed.n });
-    const view = scheduleView(removed, undefined, now);
-    const by = ctx.caller.name || ctx.caller.aadObjectId || 'an admin';
-    return {
-      kind: 'card',
-      card: scheduleCard(view, {
-        title: 'Cancelled',
-        cancelled: `Cancelled by ${by} on ${runText(now, removed.timeZone)}. It will not run again.`,
-      }),
-    };
-  },
-};
+export const scheduleCancelAction = defineAction(scheduleCancelButton, async (ctx, data) => {
+  const [removed] = await ctx.services.schedules.store.remove(ctx.conversation.id, (s) => s.id === data.schedule);
+  if (!removed) {
+    ctx.log.warn('bad action', { problem: 'schedule not in this conversation', verb: ctx.verb });
+    return NOT_HERE;
+  }
+  const now = ctx.now();
+  ctx.log.info('schedule cancelled', { n: removed.n });
+  const view = scheduleView(removed, undefined, now);
+  const by = ctx.caller.name || ctx.caller.aadObjectId || 'an admin';
+  return {
+    kind: 'card',
+    card: scheduleCard(view, {
+      title: 'Cancelled',
+      cancelled: `Cancelled by ${by} on ${runText(now, removed.timeZone)}. It will not run again.`,
+    }),
+  };
+});

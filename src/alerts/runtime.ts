@@ -17,9 +17,11 @@ import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
+import type { KeepsConversationState } from '../model/conversation';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
-export interface AlertServices {
+/** `forget`: the conversation's reference, subscription and alert ledger go. */
+export interface AlertServices extends KeepsConversationState {
   conversations: ConversationStore;
   subscriptions: SubscriptionStore;
   ledger: LedgerStore;
@@ -82,7 +84,13 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
   });
 
   return {
-    services: { conversations, subscriptions, ledger, runCycle },
+    services: {
+      conversations,
+      subscriptions,
+      ledger,
+      runCycle,
+      forget: async (id) => void (await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id)])),
+    },
     attach(sender) {
       cycle = new AlertCycle({
         readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),

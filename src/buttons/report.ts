@@ -2,7 +2,7 @@
 // Previous/Next/Sort, Filter's Apply, a row's Details, and Export CSV.
 import type { MailboxQuery } from '../reports/mailbox-report';
 import { declareButton } from './button';
-import { readOffset, readQuery } from './report-query';
+import { readNumber, readOffset, readQuery, readText } from './report-query';
 
 /** The snapshot id is checked by the snapshot store (it answers "no longer available" for any bad one). */
 type Snapshot = { s: string };
@@ -13,11 +13,27 @@ export const reportPageButton = declareButton<Snapshot & { q: MailboxQuery; o: n
   return q && o !== null ? { s: data.s as string, q, o } : null;
 });
 
-/** Apply on the Filter form: the form's inputs arrive beside this data and are read by the action. */
-export const reportFilterButton = declareButton<Snapshot & { q: MailboxQuery }>('report.filter', (data) => {
-  const q = readQuery(data.q);
-  return q ? { s: data.s as string, q } : null;
-});
+/** What the admin typed in the Filter form; a value out of range is null (the action says what is allowed). */
+export interface FilterInputs {
+  text: string | null;
+  minPercent: number | null | undefined;
+  inactiveDays: number | null | undefined;
+}
+
+/** Apply on the Filter form: the form's inputs arrive beside this data, and are read here too. */
+export const reportFilterButton = declareButton<Snapshot & { q: MailboxQuery }, Snapshot & { q: MailboxQuery; inputs: FilterInputs }>(
+  'report.filter',
+  (data) => {
+    const q = readQuery(data.q);
+    if (!q) return null;
+    const inputs: FilterInputs = {
+      text: data.text === undefined ? '' : readText(data.text),
+      minPercent: readNumber(data.minPercent, 0, 1000),
+      inactiveDays: readNumber(data.inactiveDays, 0, 3650),
+    };
+    return { s: data.s as string, q, inputs };
+  },
+);
 
 export const reportDetailsButton = declareButton<Snapshot & { upn: string }>('report.details', (data) => {
   const upn = data.upn;
@@ -25,7 +41,8 @@ export const reportDetailsButton = declareButton<Snapshot & { upn: string }>('re
 });
 
 /** {s} and, for a mailbox report, the query shown ({q}), so the file holds what the card showed. */
-export const reportExportButton = declareButton<Snapshot & { q?: MailboxQuery }>('report.export', (data) => ({
-  s: data.s as string,
-  ...(data.q !== undefined ? { q: data.q as MailboxQuery } : {}),
-}));
+export const reportExportButton = declareButton<Snapshot & { q?: MailboxQuery }>('report.export', (data) => {
+  if (data.q === undefined) return { s: data.s as string };
+  const q = readQuery(data.q);
+  return q ? { s: data.s as string, q } : null;
+});

@@ -10,70 +10,12 @@ export interface HelpEntry {
   example: string;
 }
 
-/** Every chat command of the contract (shared/design/CONTRACT.md), in the order an admin meets them. */
-export const HELP_COMMANDS: readonly HelpEntry[] = [
-  {
-    name: 'mailboxes',
-    usage: 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]',
-    description:
-      'The mailbox report: items, size, last activity, quota and how much of it is used. Default: user mailboxes, most items first; sort activity puts the least recently used first.',
-    example: 'mailboxes shared sort size top 10',
-  },
-  {
-    name: 'mailbox',
-    usage: 'mailbox <upn, name or @person>',
-    description: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
-    example: 'mailbox alex@contoso.com',
-  },
-  {
-    name: 'shared',
-    usage: 'shared',
-    description: 'Shared mailboxes that need a licence and lack one, each with the reason and the fix.',
-    example: 'shared',
-  },
-  {
-    name: 'licenses',
-    usage: 'licenses [upn]',
-    description: "The tenant's subscriptions (bought, assigned, free), or one user's licences and Exchange plan.",
-    example: 'licenses alex@contoso.com',
-  },
-  {
-    name: 'alerts',
-    usage: 'alerts [on|off|status|check]',
-    description: 'Alerts in this conversation: subscribe, stop, show the settings, or run the checks now.',
-    example: 'alerts on',
-  },
-  {
-    name: 'schedule',
-    usage: 'schedule <report> <when> · schedule list · schedule off <n|all> · schedule run <n>',
-    description: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
-    example: 'schedule shared weekly monday at 08:00',
-  },
-  {
-    name: 'export',
-    usage: 'export mailboxes|shared|licenses',
-    description: 'A CSV download link that expires.',
-    example: 'export mailboxes',
-  },
-  {
-    name: 'doctor',
-    usage: 'doctor',
-    description: 'Whether I can reach Microsoft Graph and Exchange, and the exact fix for each missing permission.',
-    example: 'doctor',
-  },
-  {
-    name: 'help',
-    usage: 'help',
-    description: 'This list.',
-    example: 'help',
-  },
-];
-
 export interface HelpCardOptions {
   /** The word the user typed that is not a command (shown as typed, as plain text). */
   unknown?: string;
   /** The nearest command, from suggestCommand. */
   suggestion?: string;
+  /** The commands to list, in order: `commands/help.ts` makes them from each command's declaration. */
   commands?: readonly HelpEntry[];
   actions?: object[];
 }
@@ -88,7 +30,7 @@ export function helpCard(options: HelpCardOptions = {}): AdaptiveCard {
     title: unknown ? 'Here is what I understand' : 'What I can do',
     intro:
       'I report Exchange Online mailboxes and Microsoft 365 licences. Commands are not case-sensitive; in a channel, @mention me first.',
-    commands: (options.commands ?? HELP_COMMANDS).map((c) => ({
+    commands: (options.commands ?? []).map((c) => ({
       name: c.name,
       description: c.description,
       // The full syntax only where it says more than the name, and an example only where it differs.

@@ -34,12 +34,22 @@ function countLine(noun: string, done: number, total: number | null): string {
   return `${formatCount(Math.min(done, total))} of ${formatCount(total)} ${noun} read`;
 }
 
+/** The id of the progress card's title: what tells a card still at work from an answer, in any words. */
+const PROGRESS_TITLE_ID = 'progress';
+
+/** Whether a card is a progress card (the answer is still coming), for whatever reads cards back. */
+export function isProgressCard(card: unknown): boolean {
+  const body = (card as { body?: unknown } | null | undefined)?.body;
+  return Array.isArray(body) && body.some((e) => (e as { id?: unknown } | null)?.id === PROGRESS_TITLE_ID);
+}
+
 export function progressCard(content: ProgressCardContent): AdaptiveCard {
   const { done, total } = content;
   const percent = total && total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const note = plainText(content.note ?? '', 200);
   const status = countLine(content.noun, done, total);
   return renderCard(template, {
+    titleId: PROGRESS_TITLE_ID,
     title: content.title,
     status,
     hasStatus: status !== '',

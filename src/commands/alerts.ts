@@ -11,8 +11,9 @@ export const alertsCommand: Command = {
   name: 'alerts',
   aliases: ['alert'],
   usage: ALERTS_USAGE,
-  summary:
-    'Alerts I post here on my own: shared mailboxes that need a licence, mailboxes near their quota, licence pools running out. `alerts on quota 95 pools 3` sets thresholds; `check` runs the checks now.',
+  summary: 'Alerts in this conversation: subscribe, stop, show the settings, or run the checks now.',
+  details:
+    'Proactive alerts posted here on their own; `alerts on quota 95 pools 3` sets thresholds (see [docs/alerts.md](docs/alerts.md)).',
   examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off'],
   run: async (ctx) => {
     const [word = 'status', ...rest] = ctx.args.split(' ').filter(Boolean);

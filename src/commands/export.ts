@@ -28,7 +28,8 @@ interface Prepared {
 export const exportCommand: Command = {
   name: 'export',
   usage: 'export mailboxes|shared|licenses',
-  summary: 'A report as a CSV for Excel, behind a download link that expires in an hour. export mailboxes takes the options of mailboxes.',
+  summary: 'A report as a CSV for Excel, behind a download link that expires in an hour.',
+  details: 'UTF-8 with BOM, formula-like cells neutralised; `export mailboxes` takes the options of `mailboxes`.',
   examples: ['export mailboxes', 'export shared', 'export licenses'],
   run: async (ctx) => {
     const [word = '', ...rest] = ctx.args.split(' ');

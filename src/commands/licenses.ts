@@ -23,9 +23,9 @@ export const licensesCommand: Command = {
   name: 'licenses',
   aliases: ['licences'],
   usage: USAGE,
-  summary:
-    "The tenant's subscriptions (bought, assigned, free) and licences paid for without use; or one account's licences and Exchange plan.",
-  examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
+  summary: "The tenant's subscriptions (bought, assigned, free), or one user's licences and Exchange plan.",
+  details: 'The tenant view adds exhausted pools and licences paid for without use; Export CSV.',
+  examples: ['licenses alex@contoso.com', 'licenses'],
   run: async (ctx) => {
     if (!ctx.args) {
       const report = licenseReport(ctx);

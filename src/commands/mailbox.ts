@@ -12,7 +12,8 @@ export const mailboxCommand: Command = {
   name: 'mailbox',
   usage: 'mailbox <upn, name or @person>',
   summary: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
-  examples: ['mailbox megan@contoso.onmicrosoft.com', 'mailbox Megan'],
+  details: 'In Teams, @mention a colleague to mean their mailbox.',
+  examples: ['mailbox alex@contoso.com', 'mailbox Megan'],
   run: async (ctx) => {
     const arg = parseMailboxArgument(ctx.args);
     if (!arg.ok) {

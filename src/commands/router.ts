@@ -106,7 +106,13 @@ export class Router {
     };
     turn.log.info('action', { verb: rawVerb });
     try {
-      return await action.run(ctx);
+      // The one place a click's data is read: the handler gets it typed and checked, or never runs.
+      const request = action.button.parse(ctx.data);
+      if (request === null) {
+        turn.log.warn('bad action', { problem: 'data not understood', verb: rawVerb });
+        return NOT_UNDERSTOOD;
+      }
+      return await action.run(ctx, request);
     } catch (err) {
       turn.log.error('action failed', { verb: rawVerb, err: err as Error });
       return { kind: 'error', status: 500, message: 'Something went wrong on my side; it has been logged.' };

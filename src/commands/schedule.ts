@@ -16,8 +16,8 @@ export const scheduleCommand: Command = {
   name: 'schedule',
   aliases: ['schedules'],
   usage: SCHEDULE_USAGE,
-  summary:
-    'Reports posted here on a schedule, in your time zone: `schedule shared weekly monday at 08:00`, `schedule export mailboxes monthly on 1`. `list` shows them, `off 2` stops one, `run 2` runs one now.',
+  summary: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
+  details: 'See [docs/schedules.md](docs/schedules.md).',
   examples: [
     'schedule shared weekly monday at 08:00',
     'schedule list',

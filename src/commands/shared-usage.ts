@@ -1,7 +1,7 @@
 // What `shared` reads on a large tenant: every shared mailbox from Get-Mailbox (holds and archives
 // decide most verdicts), sizes from Microsoft 365's usage report, and live statistics only where a
 // day-old size could change the verdict (near the 50 GB line) and for the mailboxes the card shows.
-// A small tenant, or a report that cannot be used, is read live as before.
+// A small tenant, or a report that cannot be used, is read live, mailbox by mailbox.
 import { mailboxesToShow } from '../cards/licensing/shared-mailboxes-card';
 import { readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxWithStatistics } from '../model/tenant';

@@ -19,7 +19,9 @@ const READING = 'Reading shared mailboxes…';
 export const sharedCommand: Command = {
   name: COMMAND,
   usage: 'shared',
-  summary: 'Shared mailboxes that need a licence and lack it, each with the reason and the fix.',
+  summary: 'Shared mailboxes that need a licence and lack one, each with the reason and the fix.',
+  details:
+    'Also those that will soon (over 50 GB, archive, litigation hold), those whose account can sign in, and licences not needed; an **Assign licence** button when `REMEDIATION=on`; Export CSV.',
   examples: ['shared'],
   run: async (ctx) => {
     if (ctx.args) {

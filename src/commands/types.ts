@@ -28,11 +28,16 @@ export interface CommandContext extends TurnBaseContext {
 export interface Command {
   name: string;
   aliases?: string[];
-  /** The command's syntax for `help`, e.g. "mailbox <upn or name>". */
+  /** The command's syntax, e.g. "mailbox <upn or name>": `help` and the README table show it. */
   usage: string;
-  /** One or two sentences for `help`. */
+  /**
+   * One plain sentence (no Markdown): `help`, the Teams command menu (appPackage/manifest.json) and the
+   * README table all show it. Up to 128 characters, the menu's limit.
+   */
   summary: string;
-  /** Example invocations for `help` and the Teams manifest. */
+  /** More for the README table only (Markdown allowed): options, buttons, limits. */
+  details?: string;
+  /** Example invocations; the first is shown by `help` ("Try: …") and the Teams command menu. */
   examples: string[];
   run(ctx: CommandContext): Promise<void>;
 }
@@ -47,7 +52,7 @@ export type ActionResult =
 
 export interface ActionContext extends TurnBaseContext {
   verb: string;
-  /** Untrusted: whatever the client sent as the action's data. */
+  /** Untrusted: whatever the client sent as the action's data. Handlers read the parsed `request` instead. */
   data: Record<string, unknown>;
   /** The message whose card was clicked, when the client said (Action.Execute's replyToId). */
   cardMessage?: MessageRef;
@@ -57,9 +62,11 @@ export interface ActionContext extends TurnBaseContext {
   runCommand(text: string): Promise<ActionResult>;
 }
 
-export interface CardAction {
+/** A card button's answer; made with `defineAction(button, (ctx, request) => …)` (actions/define-action.ts). */
+export interface CardAction<TRequest = unknown> {
   verb: string;
   /** The button this action answers (buttons/): its verb, and the parser of the click's data. */
-  button: CardButton<unknown, unknown>;
-  run(ctx: ActionContext): Promise<ActionResult>;
+  button: CardButton<unknown, TRequest>;
+  /** `request` is the click's data as `button.parse` read it; the router answers a click it refuses. */
+  run(ctx: ActionContext, request: TRequest): Promise<ActionResult>;
 }

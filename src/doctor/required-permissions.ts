@@ -78,7 +78,8 @@ export function graphPermissionsToCheck(
 
 /**
  * Entra role template ids (the token's `wids` claim) that let an app read Exchange recipients
- * (shared/reference/notes/exo.md §3.2–3.3). Security Reader is not enough for Get-Mailbox.
+ * (Entra's permissions-reference page lists them). Security Reader is not enough for Get-Mailbox: it
+ * answers 403 (graph2otel's exchangemailboxes.go: "Get-Mailbox needs GLOBAL READER").
  */
 export const EXCHANGE_READER_ROLES: Record<string, string> = {
   '31392ffb-586c-42d1-9346-e59415a2cc4e': 'Exchange Recipient Administrator',

@@ -1,6 +1,6 @@
 // How many Exchange requests the bot keeps in flight for a tenant, found at run time. Microsoft
-// publishes no concurrency or rate figure for the admin REST gateway (shared/reference/notes/exo.md
-// §4; graph2otel: "There is no published req/min figure for adminapi InvokeCommand"), the module
+// publishes no concurrency or rate figure for the admin REST gateway (only the legacy remote
+// PowerShell policy's; graph2otel: "There is no published req/min figure for adminapi InvokeCommand"), the module
 // itself sends one request at a time, and Exchange answers too much with 429 — for the whole
 // request, or for single items inside a $batch answer. So the limit is found the way TCP finds a
 // path's capacity (AIMD): start at one; while answers are clean, double per round trip until the

@@ -2,8 +2,8 @@
 // (`<prefix>.outlook.office365.com`: ScubaGear's EXORestHelper.psm1, Get-ExchangeOnlineApiEndpoint,
 // "Some tenants get redirected to a tenant-specific subdomain"), so a redirect or a next-page link
 // to such a host is followed; anything else is refused, so no answer can send the token elsewhere.
-// The national clouds' hosts are ScubaGear's table and Microsoft's admin-api-get-started page
-// (shared/reference/notes/exo.md §1.1).
+// The national clouds' hosts are ScubaGear's table (EXORestHelper.psm1) and Microsoft's
+// admin-api-get-started page, which adds 21Vianet.
 
 const EXCHANGE_DOMAINS = [
   'outlook.office365.com',

@@ -5,7 +5,7 @@ import { ConcurrencyCap } from './concurrency-cap';
 import { EXCHANGE_BATCH_LIMIT, statisticsCommand, statisticsFrom, type ExchangeClient, type ExchangeCommand } from './exchange-client';
 import { statisticsIdentity, toMailbox } from './exchange-records';
 import type { LiveFigures, Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
-import { ServiceError } from './service-error';
+import { reasonOf, ServiceError } from './service-error';
 
 /** Usually a few percent of a tenant: a handful of Get-Mailbox pages where user mailboxes would be a hundred. */
 export const NON_USER_TYPES: RecipientTypeDetails[] = ['SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'];
@@ -95,9 +95,4 @@ export async function readLiveFigures(
     ),
   );
   return results;
-}
-
-function reasonOf(e: unknown): string {
-  if (e instanceof ServiceError) return e.serviceMessage || `${e.code} (HTTP ${e.status})`;
-  return e instanceof Error ? e.message : String(e);
 }

@@ -6,7 +6,7 @@ import { ConcurrencyCap } from './concurrency-cap';
 import { EXCHANGE_BATCH_LIMIT, statisticsCommand, statisticsFrom, type ExchangeClient } from './exchange-client';
 import { statisticsIdentity } from './exchange-records';
 import type { MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
-import { ServiceError } from './service-error';
+import { reasonOf, ServiceError } from './service-error';
 
 export const ALL_MAILBOX_TYPES: RecipientTypeDetails[] = ['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox'];
 
@@ -110,11 +110,6 @@ export async function readMailboxes(clients: { exchange: ExchangeClient }, optio
   }
   if (fatal) throw fatal;
   return { mailboxes, failures, complete: failures.length === 0 };
-}
-
-function reasonOf(e: unknown): string {
-  if (e instanceof ServiceError) return e.serviceMessage || `${e.code} (HTTP ${e.status})`;
-  return e instanceof Error ? e.message : String(e);
 }
 
 function isFatal(e: unknown, signal?: AbortSignal): boolean {

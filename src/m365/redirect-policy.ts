@@ -1,7 +1,8 @@
 // Follows a redirect only to a host the caller allows, sending the same method and body again.
 // Exchange's InvokeCommand and $batch are POSTs: under the Fetch rules a 301/302 would turn them into
 // a bodiless GET, so the request is re-sent as it was (a public Go client of the admin API re-POSTs
-// to the Location and rewrites the backend port 446 to 443; shared/reference/notes/exo.md §1.1).
+// to the Location and rewrites the backend port 446 to 443; ScubaGear's EXORestHelper.psm1 expects a
+// tenant-specific host).
 // The bearer policy signs each hop again, after this check, so the token never leaves the allowed
 // hosts. Graph's pipeline has no such policy: its one redirect (a report download) is followed by
 // the Graph client itself, without the token.

@@ -63,6 +63,12 @@ export function serviceLabel(service: ServiceName): string {
   return service === 'graph' ? 'Microsoft Graph' : service === 'exchange' ? 'Exchange Online' : 'Managed identity';
 }
 
+/** A failed read in a few words for a report's row: the service's own message, else its code and status. */
+export function reasonOf(e: unknown): string {
+  if (e instanceof ServiceError) return e.serviceMessage || `${e.code} (HTTP ${e.status})`;
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function isServiceError(e: unknown): e is ServiceError {
   return e instanceof ServiceError;
 }

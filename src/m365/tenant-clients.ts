@@ -51,7 +51,7 @@ export interface TenantClients {
 const GRAPH_IN_FLIGHT = 8;
 /**
  * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
- * stays down must hear so within 30 s (issue 7), so a failing call gives up after ~20 s of retries
+ * stays down must hear so within 30 s, so a failing call gives up after ~20 s of retries
  * without progress (retry-policy.ts: while the tenant answers other requests, a throttled one waits on).
  */
 export const INTERACTIVE_RETRY_BUDGET_MS = 20_000;

@@ -28,8 +28,24 @@ export interface Caller {
   timeZone?: string;
 }
 
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * Teams' `conversationType` as the bot keeps it: `channel` and `groupChat` as they are, anything
+ * else (personal, missing, or a value Teams may add) a personal chat, the scope with the fewest
+ * people in it. Activities, stored references and schedules all read it through here.
+ */
+export function conversationTypeFrom(raw: unknown): ConversationType {
+  return raw === 'channel' ? 'channel' : raw === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** A feature that keeps state per conversation, and drops it when the bot is removed from one. */
+export interface KeepsConversationState {
+  forget(conversationId: string): Promise<void>;
+}
+
 export interface Conversation {
   id: string;
-  type: 'personal' | 'groupChat' | 'channel';
+  type: ConversationType;
   tenantId?: string;
 }

@@ -1,7 +1,7 @@
 // Chats first: a report waits, before each stretch of work it does on this process's one thread,
-// until the chat turns in progress have been answered. Fifty admins asking at once otherwise had
-// their first replies queued behind the reports already started (a 10,000-mailbox report is ~80 ms
-// of CPU in bursts; measured with `npm run bench -- buttons`: first reply p95 4.2 s before this).
+// until the chat turns in progress have been answered. Otherwise fifty admins asking at once would
+// have their first replies queued behind the reports already started, which take CPU in bursts
+// (`npm run bench -- buttons` measures the first reply under that load).
 // The wait is bounded, so a steady stream of chat never starves a report.
 export const MAX_WAIT_MS = 1_000;
 

@@ -5,7 +5,7 @@
 // runs a schedules-only cycle under the same lease. The first tick after a start runs every due
 // schedule: what was missed while the bot was down runs once, soon after it is back.
 import type { TokenCredential } from '@azure/identity';
-import type { Caller, Conversation } from '../model/conversation';
+import { conversationTypeFrom, type Caller, type Conversation, type KeepsConversationState } from '../model/conversation';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
@@ -64,7 +64,8 @@ export function scheduleTick(deps: { schedules: Pick<ScheduleStore, 'all'>; runC
   };
 }
 
-export interface ScheduleServices {
+/** `forget`: the conversation's schedules go. */
+export interface ScheduleServices extends KeepsConversationState {
   store: ScheduleStore;
   runs: ScheduleRunStore;
   /** A schedule's report made now, as its due run makes it (`schedule run <n>`), asked for by `caller`. */
@@ -108,7 +109,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
       conversation: {
         id: first.conversationId,
-        type: first.conversationType === 'channel' ? 'channel' : first.conversationType === 'groupChat' ? 'groupChat' : 'personal',
+        type: conversationTypeFrom(first.conversationType),
       },
       services: {
         ...attached.services,
@@ -146,6 +147,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
       store,
       runs,
       runNow: (schedule, caller) => produce(schedule.report, [schedule], now(), caller),
+      forget: async (id) => void (await store.remove(id, () => true)),
       punctuality: () =>
         config.alertIntervalMinutes > 0
           ? 'within about a minute of its time'

@@ -6,7 +6,7 @@
 // with Retry-After.
 //
 // Every number here is an ASSUMPTION, not a measurement: Microsoft publishes no figure for the
-// admin REST gateway (shared/reference/notes/exo.md §4), so the defaults only have to be plausible
+// admin REST gateway (docs/exchange-online.md §6), so the defaults only have to be plausible
 // and of the right shape:
 // - maxInFlight 3: the legacy remote-PowerShell policy's PowerShellMaxConcurrency (3 per user);
 // - cmdletsPerSecond 30: between that policy's ExchangeMaxCmdlets (25) and PowerShellMaxCmdlets
@@ -40,7 +40,7 @@ export interface ExchangeModel {
   redirectTo: string | null;
 }
 
-/** Graph's side; the place to add Graph costs (issue 13's usage-report path extends it). */
+/** Graph's side: what its answers cost, and how often the usage report may be asked for. */
 export interface GraphModel {
   /** Every Graph answer. */
   callMs: number;

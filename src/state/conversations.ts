@@ -3,6 +3,7 @@
 // uninstall. The reference is kept as the JSON botbuilder gave it; teams/ turns it back into one.
 import { createHash } from 'node:crypto';
 import type { StateStore } from './store';
+import { conversationTypeFrom } from '../model/conversation';
 
 export interface SavedConversation {
   conversationId: string;
@@ -35,7 +36,7 @@ export class ConversationStore {
     if (this.saved.get(conversation.id) === json) return;
     const record: SavedConversation = {
       conversationId: conversation.id,
-      conversationType: typeof conversation.conversationType === 'string' ? conversation.conversationType : 'personal',
+      conversationType: conversationTypeFrom(conversation.conversationType),
       reference,
       savedAt: this.now().toISOString(),
     };

@@ -2,6 +2,7 @@
 // or of the wrong type when a client (or an attacker) sends something odd.
 import type { Activity } from 'botbuilder';
 import type { Caller, Conversation } from '../commands/types';
+import { conversationTypeFrom, type ConversationType } from '../model/conversation';
 
 const MAX_TEXT = 4000;
 
@@ -18,14 +19,13 @@ export function callerOf(activity: Partial<Activity>): Caller {
 /**
  * Teams' conversation ids say what they are when `conversationType` is missing: channel threads are
  * `19:…@thread.tacv2` (older teams `@thread.skype`), group and meeting chats `19:…@thread.v2`,
- * personal chats `a:…`. Source: Teams conversation basics and the captured activities in
- * /work/shared/reference (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
+ * personal chats `a:…`. Source: Teams conversation basics
+ * (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics) and
+ * activities captured from Teams clients.
  */
-export function conversationTypeOf(conversation: unknown, channelData?: unknown): 'personal' | 'groupChat' | 'channel' | undefined {
+export function conversationTypeOf(conversation: unknown, channelData?: unknown): ConversationType | undefined {
   const conv: any = conversation ?? {};
-  if (typeof conv.conversationType === 'string') {
-    return conv.conversationType === 'channel' ? 'channel' : conv.conversationType === 'groupChat' ? 'groupChat' : 'personal';
-  }
+  if (typeof conv.conversationType === 'string') return conversationTypeFrom(conv.conversationType);
   const id = typeof conv.id === 'string' ? conv.id : '';
   if (/^19:[^;]*@thread\.(tacv2|skype)(;|$)/i.test(id) || typeof (channelData as any)?.channel?.id === 'string') return 'channel';
   if (/^19:[^;]*@thread\.v2(;|$)/i.test(id)) return 'groupChat';
@@ -34,8 +34,7 @@ export function conversationTypeOf(conversation: unknown, channelData?: unknown)
 
 export function conversationOf(activity: Partial<Activity>): Conversation {
   const conv: any = activity.conversation ?? {};
-  const rawType = conversationTypeOf(conv, activity.channelData) ?? 'personal';
-  const type = rawType === 'channel' ? 'channel' : rawType === 'groupChat' ? 'groupChat' : 'personal';
+  const type = conversationTypeOf(conv, activity.channelData) ?? 'personal';
   const channelData: any = activity.channelData ?? {};
   const tenantId =
     (typeof channelData?.tenant?.id === 'string' && channelData.tenant.id) ||

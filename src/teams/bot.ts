@@ -101,14 +101,12 @@ export class TeamsBot extends ActivityHandler {
     void job.finally(() => this.pending.delete(job));
   }
 
-  /** Uninstalled: nothing can be sent there any more, so its reference, subscription and ledger go. */
+  /** Uninstalled: nothing can be sent there any more, so every feature forgets what it kept for it. */
   private async forgetConversation(context: TurnContext): Promise<void> {
     const id = context.activity.conversation?.id;
     if (typeof id !== 'string' || !id) return;
-    const { conversations, subscriptions, ledger } = this.options.services.alerts;
     try {
-      const schedules = this.options.services.schedules.store;
-      await Promise.all([conversations.remove(id), subscriptions.unsubscribe(id), ledger.remove(id), schedules.remove(id, () => true)]);
+      await Promise.all(this.options.services.conversationState.map((feature) => feature.forget(id)));
       this.options.log.info('bot removed from a conversation; its alerts and scheduled reports stopped', {
         conversationType: context.activity.conversation?.conversationType ?? 'unknown',
       });

@@ -1,5 +1,5 @@
 // Application Insights, only when APPLICATIONINSIGHTS_CONNECTION_STRING is set. This file imports
-// nothing of OpenTelemetry: without the setting the bot loads and starts exactly as before.
+// nothing of OpenTelemetry: without the setting the bot loads and starts as if telemetry did not exist.
 // With it, main() calls this before it imports ./app, because the distro's HTTP instrumentation
 // patches node:http and node:https as they are first required
 // (https://learn.microsoft.com/azure/azure-monitor/app/opentelemetry-enable?tabs=nodejs: "call

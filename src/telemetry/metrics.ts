@@ -1,5 +1,5 @@
 // The bot's own metrics, each declared once. Application Insights keeps them in `customMetrics`
-// under these names (README, "Watch it in Application Insights", queries them).
+// under these names (docs/deploy.md, "Watch it in Application Insights", queries them).
 import type { Attributes, Meter } from '@opentelemetry/api';
 
 export const METRIC = {

@@ -1,6 +1,6 @@
 // The demo on a 100,000-mailbox tenant in the Agents Playground: `mailboxes` answers from Microsoft
 // 365's usage report with its date on the card, the rows shown live. The screenshot is the one in
-// docs/screenshots/ (issue 13's note).
+// docs/screenshots/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';

@@ -4,8 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { cardText } from './connector';
 import type { Stack } from './stack';
 import { visible } from './tenant-facts';
+import { isProgressCard } from '../../src/cards/progress-card';
 
-const BUSY = /Reading|Looking up|Preparing/;
+/** Whether a message the bot sent is still a progress card (its answer is still coming). */
+export function isProgress(activity: any): boolean {
+  return (activity?.attachments ?? []).some((a: any) => isProgressCard(a?.content));
+}
 
 export interface Answer {
   /** The card's visible text, as an admin reads it. */
@@ -17,7 +21,7 @@ export interface Answer {
 export interface AskOptions {
   /** The answer's first message is the first one whose text matches (default: the first one). */
   first?: RegExp;
-  /** Done when the text matches (default: when it no longer says it is reading). */
+  /** Done when the text matches (default: when it is no longer a progress card). */
   final?: RegExp;
   from?: string;
   /** Ask in a new conversation of its own, so answers to others cannot be mistaken for it. */
@@ -44,7 +48,7 @@ export async function askBot(stack: Stack, text: string, o: AskOptions = {}): Pr
   return stack.connector.waitFor(() => {
     const activity = stack.connector.messages.get(sent.id);
     const latest = visible(cardText(activity));
-    const done = o.final ? o.final.test(latest) : !BUSY.test(latest);
+    const done = o.final ? o.final.test(latest) : !isProgress(activity);
     return done ? { text: latest, activity, conversationId } : undefined;
   }, o.timeoutMs);
 }

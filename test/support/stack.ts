@@ -54,6 +54,8 @@ export interface Stack {
     options?: { from?: string; replyToId?: string; conversationId?: string },
   ): Promise<{ status: number; body: any }>;
   post(activity: unknown, raw?: string): Promise<{ status: number; body: any }>;
+  /** Replaces the simulated tenant's injected faults (`PUT /_sim/faults`); `[]` clears them. */
+  setFaults(rules: object[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +135,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tenant,
     logLines,
     post,
+    setFaults: async (rules) => {
+      const res = await fetch(`${sim.controlUrl}/_sim/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+      });
+      expect(res.status).toBe(200);
+    },
     say: async (text, o = {}) =>
       (
         await post({

@@ -510,7 +510,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
 
   return {
     api: 'graph',
-    // Every Graph answer costs the same (issue 13 may price the report download apart).
+    // Every Graph answer costs the same: no published figure says a report download costs more.
     costMs: () => options.model.graph.callMs,
     errorResponse: graphStatusError,
     async handle(req, door) {

@@ -1,4 +1,5 @@
-// The simulated tenant's document, as ../shared/design/tenant-fixture.schema.json describes it.
+// The simulated tenant's document, as the bundled schema beside this file describes it (a superset of
+// the design's tenant-fixture schema).
 // Sizes are bytes; a null quota means Unlimited; consumedUnits is counted, never stored.
 
 export interface FixtureMailbox {

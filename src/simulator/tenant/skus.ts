@@ -1,5 +1,5 @@
 // The few real subscriptions the simulated tenants sell, copied from Microsoft's licence table
-// (../shared/reference/data/microsoft-licensing-service-plans.csv and exchange-skus.json).
+// ("Product names and service plan identifiers for licensing" on learn.microsoft.com, published as CSV).
 // Each SKU carries every Exchange plan it really has, so licensing verdicts computed on the
 // simulated tenant hold on a real one, plus a few other plans so Exchange is not the only one.
 

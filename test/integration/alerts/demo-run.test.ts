@@ -1,4 +1,4 @@
-// POST /api/alerts/run in the demo, the way README shows it: a token from the (simulated) managed
+// POST /api/alerts/run in the demo, the way docs/alerts.md shows it: a token from the (simulated) managed
 // identity for the bot, checked against the tenant's published signing keys; anything else is refused.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,7 +27,7 @@ afterAll(async () => {
   fs.rmSync(azuriteDir, { recursive: true, force: true });
 });
 
-/** What README's curl does: the App Service token protocol, straight from /_sim/info. */
+/** What the curl in docs/alerts.md does: the App Service token protocol, straight from /_sim/info. */
 async function identityToken(resource: string): Promise<{ status: number; token?: string }> {
   const info = await (await fetch(`${demo.simulator.controlUrl}/_sim/info`)).json();
   const res = await fetch(`${info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent(resource)}`, {

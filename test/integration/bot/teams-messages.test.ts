@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, Stack, ADMIN_ID, PLAYGROUND_TENANT } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { visible } from '../../support/tenant-facts';
+import { isProgress } from '../../support/ask';
 
 let stack: Stack;
 const BOT = { id: '28:mailbox-watch', name: 'Mailbox Watch' };
@@ -68,8 +69,8 @@ async function answer(activity: any, first?: RegExp): Promise<string> {
       ),
   );
   return stack.connector.waitFor(() => {
-    const latest = visible(cardText(stack.connector.messages.get(sent.id)));
-    return !/Reading|Looking up|Preparing/.test(latest) && latest;
+    const latest = stack.connector.messages.get(sent.id);
+    return !isProgress(latest) && visible(cardText(latest));
   });
 }
 

@@ -14,15 +14,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-  expect(res.status).toBe(200);
-}
-
 async function report(): Promise<string> {
   const since = stack.connector.activities.length;
   await stack.say('mailboxes');
@@ -34,7 +25,7 @@ async function report(): Promise<string> {
 }
 
 test('a 401 that passes: the report arrives, complete, with no permission advice', async () => {
-  await setFaults([{ api: 'exchange', status: 401, times: 1 }]);
+  await stack.setFaults([{ api: 'exchange', status: 401, times: 1 }]);
   const text = await report();
   expect(text).not.toMatch(/ManageAsApp|npm run grant/);
   expect(text).toMatch(/User mailboxes/i);
@@ -42,7 +33,7 @@ test('a 401 that passes: the report arrives, complete, with no permission advice
 });
 
 test('a 401 that persists: the admin is told the missing Exchange.ManageAsApp role', async () => {
-  await setFaults([{ api: 'exchange', status: 401 }]);
+  await stack.setFaults([{ api: 'exchange', status: 401 }]);
   const text = await report();
   expect(text).toMatch(/Exchange\.ManageAsApp/);
   expect(text).toMatch(/npm run grant/);

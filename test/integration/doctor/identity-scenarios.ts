@@ -8,6 +8,7 @@ import { loadTenant } from '../../../src/simulator/tenant/load';
 import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { connectTenant } from '../../../src/m365/tenant-clients';
 import { runDoctor, type DoctorReport } from '../../../src/doctor/checks';
+import { simulatorControl } from '../../support/simulator';
 
 export type IdentitySettings = TenantFixture['identity'];
 
@@ -31,15 +32,7 @@ export async function startDoctorTenant(spec = 'generate:30:1'): Promise<DoctorT
   const fixture = loadTenant(spec);
   const original = structuredClone(fixture.identity);
   const sim = await startSimulator({ tenant: fixture, quiet: true });
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.controlUrl}${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? undefined : res.json();
-  };
+  const control = simulatorControl(sim.controlUrl);
   const saved = { ...process.env };
 
   return {

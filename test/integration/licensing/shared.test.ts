@@ -98,23 +98,15 @@ test('shared counts the mailboxes that need a licence and names those over 50 GB
 });
 
 test('statistics that cannot be read make the report say it is partial', async () => {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    // Only the $batch of statistics fails; Get-Mailbox pages come through.
-    body: JSON.stringify({ rules: [{ api: 'exchange', path: '\\$batch', status: 500 }] }),
-  });
+  // Only the $batch of statistics fails; Get-Mailbox pages come through.
+  await stack.setFaults([{ api: 'exchange', path: '\\$batch', status: 500 }]);
   try {
     const { text } = await ask('shared', /Reading shared mailboxes/);
     const shared = mailboxUsers(stack.tenant, 'SharedMailbox');
     expect(text).toMatch(new RegExp(`Partial: statistics could not be read for ${shared.length} of ${shared.length} shared mailboxes`));
     expect(text).toMatch(/Retry/);
   } finally {
-    await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-      method: 'PUT',
-      body: JSON.stringify({ rules: [] }),
-      headers: { 'content-type': 'application/json' },
-    });
+    await stack.setFaults([]);
   }
 });
 

@@ -1,4 +1,4 @@
-// Exchange Online as it really answers (issue 12), through the real credential, pipeline and
+// Exchange Online as it really answers (docs/exchange-online.md), through the real credential, pipeline and
 // Exchange client: a 401 that passes, transient exceptions, a tenant served from its own host,
 // single items throttled inside a $batch, and a tenant whose concurrency the bot must find.
 import { loadTenant } from '../../../src/simulator/tenant/load';

@@ -5,6 +5,7 @@ import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { createCredential } from '../../../src/m365/credential';
 import { connectTenant, type TenantClients, type TenantConnection } from '../../../src/m365/tenant-clients';
 import type { RetryInfo } from '../../../src/m365/retry-policy';
+import { simulatorControl } from '../../support/simulator';
 
 export interface SimulatedTenant {
   sim: RunningSimulator;
@@ -52,15 +53,7 @@ export async function startSimulatedTenant(tenant: TenantFixture, extra: Partial
     opened.push(clients);
     return clients;
   };
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.controlUrl}${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? undefined : res.json();
-  };
+  const control = simulatorControl(sim.controlUrl);
   return {
     sim,
     clients: connect(),

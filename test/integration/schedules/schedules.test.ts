@@ -158,13 +158,7 @@ describe('one timeline, a controlled clock', () => {
   });
 
   test('a failed run (the tenant refuses) is posted once, listed, and retried on the next cycle', async () => {
-    const faults = (rules: unknown[]) =>
-      fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ rules }),
-      });
-    expect((await faults([{ api: 'exchange', path: '.*', status: 403 }])).ok).toBe(true);
+    await stack.setFaults([{ api: 'exchange', path: '.*', status: 403 }]);
     const start = stack.connector.activities.length;
     at('2026-03-30T06:01:00Z');
     try {
@@ -178,7 +172,7 @@ describe('one timeline, a controlled clock', () => {
       const list = await say('schedule list', BERLIN_DAILY, { conversationType: 'groupChat' });
       expect(list.text).toMatch(/Last: failed: I couldn't check the shared mailboxes[\s\S]*2 attempts\); retried at the next check/);
     } finally {
-      await faults([]);
+      await stack.setFaults([]);
     }
     const retried = await runCycle();
     expect(retried.schedules).toMatchObject({ sent: 1 });

@@ -20,17 +20,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 beforeEach(async () => {
-  await setFaults([]);
+  await stack.setFaults([]);
   await fetch(`${stack.sim.controlUrl}/_sim/requests`, { method: 'DELETE' });
 });
-
-async function setFaults(rules: object[]): Promise<void> {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-}
 
 /** The first reply to `text` from `from`, in a conversation of its own. */
 async function firstReply(text: string, from: string): Promise<string> {
@@ -99,10 +91,10 @@ test('every refusal reveals nothing about the tenant', async () => {
 });
 
 test('when Graph refuses the membership check, the caller is told to try later and is not let in', async () => {
-  await setFaults([{ api: 'graph', path: 'checkMemberGroups', status: 403 }]);
+  await stack.setFaults([{ api: 'graph', path: 'checkMemberGroups', status: 403 }]);
   const text = await firstReply('mailboxes', group.members[2]);
   expect(text).toMatch(/can't confirm your admin rights/);
   expect(text).not.toMatch(/Reading mailboxes/);
-  await setFaults([]);
+  await stack.setFaults([]);
   expect(await firstReply('help', group.members[2])).toMatch(/mailboxes/);
 });

@@ -1,9 +1,7 @@
 // The managed identity's tokens: one that expires is renewed without the admin noticing, and an
 // identity endpoint that is down is named as such, not reported as a Graph or Exchange failure.
-import { randomUUID } from 'node:crypto';
 import { startStack, Stack } from '../../support/stack';
-import { cardText } from '../../support/connector';
-import { visible } from '../../support/tenant-facts';
+import { askBot } from '../../support/ask';
 
 let stack: Stack;
 const TOKEN_SECONDS = 3;
@@ -14,32 +12,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-beforeEach(() => setFaults([]));
+beforeEach(() => stack.setFaults([]));
 
-async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-  expect(res.status).toBe(200);
-}
-
-const BUSY = /Reading|Looking up|Preparing/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function ask(text: string): Promise<string> {
-  const conversationId = `conv-${randomUUID()}`;
-  expect(await stack.say(text, { conversationId })).toBe(200);
-  const first = await stack.connector.waitFor(() =>
-    stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'),
-  );
-  const activity = await stack.connector.waitFor(() => {
-    const latest = stack.connector.messages.get(first.id);
-    return !BUSY.test(cardText(latest)) && latest;
-  }, 30_000);
-  return visible(cardText(activity));
-}
+/** Says `text` in a new conversation; resolves with the final text of its first message. */
+const ask = async (text: string): Promise<string> => (await askBot(stack, text, { ownConversation: true, timeoutMs: 30_000 })).text;
 
 async function identityCalls(): Promise<{ total: number; statuses: Record<string, number> }> {
   const counts = await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json();
@@ -61,13 +39,13 @@ test.each([
   ['answers 503', { api: 'identity', status: 503, rate: 1 }],
   ['drops the connection', { api: 'identity', reset: true, rate: 1 }],
 ])('the managed-identity endpoint that %s is named as such', async (_what, rule) => {
-  await setFaults([rule]);
+  await stack.setFaults([rule]);
   // Wait out the token in hand, so the next call must ask the endpoint.
   await sleep((TOKEN_SECONDS + 1) * 1000);
   const text = await ask('mailboxes');
   expect(text).toMatch(/managed identity endpoint did not answer/i);
   expect(text).not.toMatch(/Exchange Online was busy|Correlation ID/);
   // And once it is back, so is the bot.
-  await setFaults([]);
+  await stack.setFaults([]);
   expect(await ask('mailboxes')).toMatch(/\d+ of \d+/);
 });

@@ -10,14 +10,6 @@ let exportLink = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function setFaults(rules: object[]): Promise<void> {
-  await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-}
-
 const ask = async (text: string): Promise<any> => (await askBot(stack, text, { ownConversation: true })).activity;
 
 /** A token the simulator's identity endpoint issues, as a tool or a careless paste would hold it. */
@@ -41,12 +33,12 @@ beforeAll(async () => {
   // …a forged and an expired-looking download…
   await fetch(`${stack.bot.url}${url.pathname}?exp=1&sig=${'A'.repeat(43)}`);
   // …failures: Exchange refusing, then the managed-identity endpoint down…
-  await setFaults([{ api: 'exchange', status: 403, rate: 1 }]);
+  await stack.setFaults([{ api: 'exchange', status: 403, rate: 1 }]);
   await ask('mailboxes');
-  await setFaults([{ api: 'identity', status: 500, rate: 1 }]);
+  await stack.setFaults([{ api: 'identity', status: 500, rate: 1 }]);
   await sleep(4000);
   await ask('mailboxes shared');
-  await setFaults([]);
+  await stack.setFaults([]);
   // …and people pasting secrets into the chat.
   const token = await realToken();
   await ask(token);

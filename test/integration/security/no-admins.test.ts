@@ -1,6 +1,6 @@
 // A production bot deployed without admins (BOT_ADMINS and BOT_ADMIN_GROUP_ID empty) starts, and
 // answers every message and every card button with what to set, naming the caller's own object
-// id; nobody gets a report. (Issue 16: before, it refused to start and App Service restarted it forever.)
+// id; nobody gets a report. Refusing to start would make App Service restart it forever.
 import { startStack, Stack, ADMIN_ID } from '../../support/stack';
 import { askBot } from '../../support/ask';
 

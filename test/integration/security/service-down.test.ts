@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, Stack, ADMIN_ID } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { visible } from '../../support/tenant-facts';
-import { askBot } from '../../support/ask';
+import { askBot, isProgress } from '../../support/ask';
 
 let stack: Stack;
 const OTHER_ADMIN = '00000000-0000-0000-0000-0000000000aa';
@@ -15,25 +15,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-beforeEach(() => setFaults([]));
-
-async function setFaults(rules: object[]): Promise<void> {
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-  expect(res.status).toBe(200);
-}
-
-const BUSY = /Reading|Looking up|Preparing/;
+beforeEach(() => stack.setFaults([]));
 
 /** Says `text` in a new conversation; resolves with the final text of its first message. */
 const ask = async (text: string, from: string, timeoutMs = 30_000): Promise<string> =>
   (await askBot(stack, text, { from, timeoutMs, ownConversation: true })).text;
 
 test('Exchange staying down: a clear message within 30 s, and other people are answered meanwhile', async () => {
-  await setFaults([{ api: 'exchange', status: 503, rate: 1 }]);
+  await stack.setFaults([{ api: 'exchange', status: 503, rate: 1 }]);
   const started = Date.now();
   const conversationId = `conv-${randomUUID()}`;
   expect(await stack.say('mailboxes', { conversationId })).toBe(200);
@@ -44,12 +33,12 @@ test('Exchange staying down: a clear message within 30 s, and other people are a
   // Someone else asks while the report is waiting on Exchange.
   const other = await ask('help', OTHER_ADMIN, 5_000);
   expect(other).toMatch(/mailboxes/);
-  expect(BUSY.test(cardText(stack.connector.messages.get(first.id)))).toBe(true);
+  expect(isProgress(stack.connector.messages.get(first.id))).toBe(true);
 
   const final = await stack.connector.waitFor(
     () => {
       const latest = stack.connector.messages.get(first.id);
-      return !BUSY.test(cardText(latest)) && latest;
+      return !isProgress(latest) && latest;
     },
     30_000 - (Date.now() - started),
   );

@@ -12,20 +12,10 @@ beforeAll(async () => {
   stack = await startStack({ tenant: 'generate:150:3', clock: () => frozen });
 });
 afterAll(async () => {
-  await setFaults([]);
+  await stack?.setFaults([]);
   await stack?.stop();
 });
-beforeEach(() => setFaults([]));
-
-async function setFaults(rules: object[]): Promise<void> {
-  if (!stack) return;
-  const res = await fetch(`${stack.sim.controlUrl}/_sim/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ rules }),
-  });
-  expect(res.status).toBe(200);
-}
+beforeEach(() => stack?.setFaults([]));
 
 /** Says `text` in a new conversation; resolves with its first message once that is final. */
 const ask = (text: string, from?: string, timeoutMs = 60_000) => askBot(stack, text, { from, timeoutMs, ownConversation: true });
@@ -61,7 +51,7 @@ test('with 20% throttling, 5% 503s, 2% dropped connections and 300 ms latency th
   const clean = await ask('mailboxes all sort name top 1000');
   const cleanCsv = await csvOf(clean);
   await fetch(`${stack.sim.controlUrl}/_sim/requests`, { method: 'DELETE' });
-  await setFaults([
+  await stack.setFaults([
     { api: 'exchange', status: 429, retryAfterSeconds: 1, rate: 0.2 },
     { api: 'exchange', status: 503, rate: 0.05 },
     { api: 'exchange', reset: true, rate: 0.02 },

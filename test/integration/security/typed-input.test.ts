@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { visible } from '../../support/tenant-facts';
+import { isProgress } from '../../support/ask';
 
 let stack: Stack;
 
@@ -14,8 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-const BUSY = /Reading|Looking up/;
 
 interface Answer {
   text: string;
@@ -28,7 +27,7 @@ async function answer(text: string): Promise<Answer> {
   expect(await stack.say(text, { conversationId })).toBe(200);
   const mine = () => stack.connector.activities.filter((a) => a.conversationId === conversationId);
   const first = await stack.connector.waitFor(() => mine().find((a) => a.kind === 'send'));
-  await stack.connector.waitFor(() => !BUSY.test(cardText(stack.connector.messages.get(first.id))));
+  await stack.connector.waitFor(() => !isProgress(stack.connector.messages.get(first.id)));
   await stack.bot.server.bot.idle();
   const ids = [...new Set(mine().map((a) => a.id))];
   const latest = ids.map((id) => stack.connector.messages.get(id));

@@ -1,5 +1,6 @@
 // The control API, injected faults, the request counters and the throttling model.
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { closeSimulator, openSimulator } from '../../support/simulator';
 import { ALICE, smallTenant } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
@@ -7,13 +8,9 @@ let sim: RunningSimulator;
 let client: SimClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tenant: smallTenant(), quiet: true });
-  client = new SimClient(sim.info, freshTokenCredential(sim.info));
+  ({ sim, client } = await openSimulator(smallTenant()));
 });
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+afterAll(() => closeSimulator({ sim, client }));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
 });

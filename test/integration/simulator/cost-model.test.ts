@@ -1,21 +1,18 @@
 // The cost model and Exchange's answers as the control API sets them: GET/PUT /_sim/model, costs
 // per page and per $batch item, the cmdlets-per-second limit refusing single items inside a $batch,
 // the redirect to a tenant-specific host, and transient faults that name Exchange's exceptions.
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
+import type { RunningSimulator } from '../../../src/simulator';
+import { closeSimulator, openSimulator } from '../../support/simulator';
 import { ALICE, BOB, smallTenant } from './small-tenant';
-import { control, freshTokenCredential, SimClient } from './sim-client';
+import { control, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
 let client: SimClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tenant: smallTenant(), quiet: true });
-  client = new SimClient(sim.info, freshTokenCredential(sim.info));
+  ({ sim, client } = await openSimulator(smallTenant()));
 });
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+afterAll(() => closeSimulator({ sim, client }));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
   await control(sim.info, 'PUT', '/_sim/model', {

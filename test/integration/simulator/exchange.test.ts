@@ -1,7 +1,7 @@
 // The Exchange admin REST gateway, reached the way the bot reaches it.
-import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
-import { ALICE, BOB, CLIENT_ID, FINANCE, tenantWith } from './small-tenant';
+import type { RunningSimulator } from '../../../src/simulator';
+import { closeSimulator, openSimulator } from '../../support/simulator';
+import { ALICE, BOB, FINANCE, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
@@ -9,15 +9,9 @@ let client: SimClient;
 const EXTRA = 2500;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tenant: tenantWith(EXTRA), quiet: true });
-  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
-  process.env.IDENTITY_HEADER = sim.info.identityHeader;
-  client = new SimClient(sim.info, new ManagedIdentityCredential({ clientId: CLIENT_ID }));
+  ({ sim, client } = await openSimulator(tenantWith(EXTRA), { managedIdentity: true }));
 });
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+afterAll(() => closeSimulator({ sim, client }));
 
 const detail = (body: any): string => body.error.details[0].message;
 

@@ -1,9 +1,9 @@
 // Microsoft Graph as the bot's pipeline sees it: HTTPS trusting only the simulator's CA, tokens
 // from the real ManagedIdentityCredential, responses checked field by field.
-import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
+import { startSimulator, type RunningSimulator } from '../../../src/simulator';
+import { closeSimulator, openSimulator } from '../../support/simulator';
 import { MAILBOX_USAGE_COLUMNS, figuresOnReportDay, reportLagDays } from '../../../src/simulator/graph/usage-report';
-import { ADMIN_GROUP, ALICE, BOB, CLIENT_ID, E3, EXO_P1, FINANCE, NO_MAILBOX, tenantWith } from './small-tenant';
+import { ADMIN_GROUP, ALICE, BOB, E3, EXO_P1, FINANCE, NO_MAILBOX, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
@@ -11,15 +11,9 @@ let client: SimClient;
 const EXTRA_USERS = 2100;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tenant: tenantWith(EXTRA_USERS), quiet: true });
-  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
-  process.env.IDENTITY_HEADER = sim.info.identityHeader;
-  client = new SimClient(sim.info, new ManagedIdentityCredential({ clientId: CLIENT_ID }));
+  ({ sim, client } = await openSimulator(tenantWith(EXTRA_USERS), { managedIdentity: true }));
 });
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+afterAll(() => closeSimulator({ sim, client }));
 
 describe('users', () => {
   it('pages through every user 999 at a time with @odata.nextLink', async () => {

@@ -176,7 +176,8 @@ describe('infra/ Bicep and the settings the bot reads', () => {
 describe('issue 16: a first deployment that succeeds, and telemetry through the identity', () => {
   const main = code(read('main.bicep'));
   const monitoring = code(read('modules/monitoring.bicep'));
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  // The deployment guide: what the README links to for deploying.
+  const readme = readFileSync(join(root, 'docs', 'deploy.md'), 'utf8');
 
   test('an empty admin list is refused at deployment: botAdmins is required and at least one object id long', () => {
     expect(main).toMatch(/@minLength\(36\)\s*(@description\([^\n]*\)\s*)?param botAdmins string\s*$/m);
@@ -216,7 +217,7 @@ describe('issue 16: a first deployment that succeeds, and telemetry through the 
     expect(telemetry).toContain("CONNECTION_SETTING = 'APPLICATIONINSIGHTS_CONNECTION_STRING'");
   });
 
-  test('Graph app roles are granted after the slow resources, and the README names the replication error and its rerun', () => {
+  test('Graph app roles are granted after the slow resources, and the deploy guide names the replication error and its rerun', () => {
     expect(main).toMatch(/module tenantPermissions [^\n]*\{[\s\S]*?dependsOn:\s*\[\s*app\s+bot\s*\]/);
     expect(readme).toContain('Not a valid reference update');
     expect(readme).toContain('msgraph-bicep-types/issues/193');
@@ -228,7 +229,7 @@ describe('issue 16: a first deployment that succeeds, and telemetry through the 
     expect(readme).not.toMatch(/wait a few minutes,\s*run `az webapp restart/);
   });
 
-  test('the README queries use the metric and log names the telemetry emits', () => {
+  test("the deploy guide's queries use the metric and log names the telemetry emits", () => {
     const metrics = readFileSync(join(root, 'src', 'telemetry', 'metrics.ts'), 'utf8');
     expect(metrics).toContain("throttled: 'mailboxwatch.throttled'");
     expect(readme).toMatch(/name == "mailboxwatch\.throttled"/);

@@ -1,9 +1,11 @@
 // The manifest is what Teams reads when the app is uploaded: these check it against the schema
-// Microsoft ships in @microsoft/app-manifest (offline) and against the commands CONTRACT.md promises.
+// Microsoft ships in @microsoft/app-manifest (offline) and against the commands the bot registers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledSchemaPath, fillManifest, validateManifest } from '../../../scripts/package-app';
 import { ACCENT_COLOR } from '../../../scripts/make-icons';
+import { commandLists, MENU_LIMIT } from '../../../scripts/write-command-docs';
+import { allCommands } from '../../../src/commands';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module that jest's CommonJS runtime cannot
 // load (plain Node 20.19+ can). It only strips a BOM when reading manifest files, which these tests
@@ -14,16 +16,6 @@ const root = join(__dirname, '..', '..', '..');
 const template = readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8');
 const BOT_ID = '0b6b6c55-3f3a-4c1e-9a55-7d0f1a2b3c4d';
 const filled = () => fillManifest(template, { BOT_ID, TEAMS_APP_ID: BOT_ID, BOT_DOMAIN: 'mailboxwatch-abc.azurewebsites.net' });
-
-/** The commands in CONTRACT.md's "Chat commands" table: the first word of each backticked command. */
-function contractCommands(): string[] | undefined {
-  const file = join(root, '..', 'shared', 'design', 'CONTRACT.md');
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const section = text.split(/^## /m).find((s) => s.startsWith('Chat commands'));
-  if (!section) return undefined;
-  return [...section.matchAll(/^\|\s*`([a-z]+)/gm)].map((m) => m[1]);
-}
 
 describe('appPackage/manifest.json', () => {
   test('uses a current manifest schema (v1.19 or later) that @microsoft/app-manifest bundles', () => {
@@ -82,15 +74,13 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  test('the command lists offer exactly the commands CONTRACT.md promises', () => {
-    const promised = contractCommands();
-    if (!promised) {
-      console.warn('CONTRACT.md not found next to the project: command list not compared');
-      return;
-    }
-    expect(promised.length).toBeGreaterThanOrEqual(8);
-    for (const list of filled().bots[0].commandLists) {
-      expect(list.commands.map((c: any) => c.title)).toEqual(promised);
+  test('the command lists offer the registered commands, help first, as npm run command-docs writes them', () => {
+    const lists = JSON.parse(template).bots[0].commandLists;
+    expect(lists).toEqual(commandLists(allCommands()));
+    for (const list of lists) {
+      expect(list.commands[0].title).toBe('help');
+      expect(list.commands.length).toBeLessThanOrEqual(MENU_LIMIT);
+      expect(list.commands.map((c: any) => c.title)).toContain('schedule');
     }
   });
 });

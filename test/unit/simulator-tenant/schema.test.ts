@@ -7,7 +7,7 @@ const repoRoot = resolve(__dirname, '../../..');
 const ownCopy = resolve(repoRoot, 'src/simulator/tenant/schema.json');
 const sharedSchema = resolve(repoRoot, '../shared/design/tenant-fixture.schema.json');
 
-// The app must run where ../shared is absent, so it carries a copy; the copy must not drift.
+// The app must run without the design folder beside it, so it carries a copy; the copy must not drift.
 (existsSync(sharedSchema) ? test : test.skip)('the bundled schema is byte for byte the shared design one', () => {
   expect(readFileSync(ownCopy).equals(readFileSync(sharedSchema))).toBe(true);
 });
