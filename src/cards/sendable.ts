@@ -21,7 +21,7 @@ export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
 /**
  * Room left for what the bot and the Bot Framework put around the card. A channel reply with
  * Teams' longest ids (a 19:…@thread.tacv2;messageid=… conversation, 29:… user ids, an AAD object id,
- * a regional service URL with the tenant id, a summary) measures about 900 bytes
+ * a regional service URL with the tenant id, a summary) measures 959 bytes at most
  * (test/unit/cards/every-card-at-scale.test.ts prints it); 2 KB leaves a margin for ids longer
  * than those seen.
  */

@@ -1,6 +1,11 @@
 // `shared`: which shared mailboxes need a licence and lack it, with the reason and the fix. Answers
 // at once with a progress card, reads the tenant after the turn, and replaces the card.
-import { mailboxesToShow, renderSharedMailboxesCard, SHARED_ROWS, type SharedMailboxesCardInput } from '../cards/licensing/shared-mailboxes-card';
+import {
+  mailboxesToShow,
+  renderSharedMailboxesCard,
+  SHARED_ROWS,
+  type SharedMailboxesCardInput,
+} from '../cards/licensing/shared-mailboxes-card';
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
 import { missingStatistics, withFiguresLine, withNotice } from './card-notice';

@@ -259,7 +259,7 @@ function resultAsMessage(result: Exclude<ActionResult, { kind: 'none' }>): Messa
  * Universal Actions' response shapes: a replacement card, a message, or an error. A replacement card
  * is what everyone in a channel then sees, older clients included, so it gets its fallbacks too.
  */
-function invokeResponse(result: ActionResult): InvokeResponse {
+export function invokeResponse(result: ActionResult): InvokeResponse {
   const body =
     result.kind === 'none'
       ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }

@@ -16,7 +16,12 @@ test('every button gets an Action.Submit fallback with the same verb and data; a
   };
   const out: any = withSubmitFallbacks(card);
   expect(out.actions[0].fallback).toEqual({ type: 'Action.Submit', title: 'Next ▶', data: { verb: 'report.page', data: { o: 25 } } });
-  expect(out.actions[1].fallback).toEqual({ type: 'Action.Submit', title: 'Assign', data: { verb: 'licence.assign', data: {} }, style: 'positive' });
+  expect(out.actions[1].fallback).toEqual({
+    type: 'Action.Submit',
+    title: 'Assign',
+    data: { verb: 'licence.assign', data: {} },
+    style: 'positive',
+  });
   expect(out.actions[2].card.actions[0].fallback.data.verb).toBe('report.page');
   // A selectAction cannot carry a fallback: the row click is the Submit itself, which every client runs.
   expect(out.body[0].selectAction).toEqual({ type: 'Action.Submit', data: { verb: 'report.details', data: { upn: 'a' } } });
@@ -31,5 +36,9 @@ test('a large card keeps its fallbacks: the fit budgeted them, so none is droppe
     body: [{ type: 'TextBlock', text: 'x'.repeat(TEAMS_MESSAGE_LIMIT - 200) }],
     actions: [{ type: 'Action.Execute', title: 'Go', verb: 'v', data: {} }],
   };
-  expect((withSubmitFallbacks(big) as any).actions[0].fallback).toEqual({ type: 'Action.Submit', title: 'Go', data: { verb: 'v', data: {} } });
+  expect((withSubmitFallbacks(big) as any).actions[0].fallback).toEqual({
+    type: 'Action.Submit',
+    title: 'Go',
+    data: { verb: 'v', data: {} },
+  });
 });
