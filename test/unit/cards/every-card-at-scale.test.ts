@@ -296,11 +296,11 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
     'Export CSV',
     downloadCard({
       report: 'Mailboxes',
-      rows: MAILBOXES,
+      rows: '100,000 rows',
       url: `https://bot.example/api/exports/${'c'.repeat(32)}?exp=1&sig=${'s'.repeat(43)}`,
       expiresAt: new Date(NOW.getTime() + 3_600_000),
       now: NOW,
-      partial: false,
+      partial: '',
     }),
     true,
   );
