@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
 import { DESKTOP, DOCS_SCREENSHOTS, openDemoInPlayground, PHONE, PlaygroundSession, typeMessage } from '../support/browser';
-import { mailboxUsers, visible } from '../support/tenant-facts';
+import { mailboxUsers, unlicensedSharedMailbox, visible } from '../support/tenant-facts';
 
 let session: PlaygroundSession;
 let demo: Demo;
@@ -112,14 +112,7 @@ test('an alert on a phone: what, why, since when, and its buttons', async () => 
     .getByText(/Alerts are on in this chat/)
     .last()
     .waitFor({ timeout: 60_000 });
-  const shared = demo.tenant.users.find(
-    (u) =>
-      u.mailbox?.recipientTypeDetails === 'SharedMailbox' &&
-      u.assignedLicenses.length === 0 &&
-      u.mailbox.archiveStatus !== 'Active' &&
-      !u.mailbox.litigationHoldEnabled &&
-      u.mailbox.totalItemSizeBytes < 40 * 1024 ** 3,
-  )!;
+  const shared = unlicensedSharedMailbox(demo.tenant);
   const patched = await fetch(`${demo.simulator.controlUrl}/_sim/users/${shared.userPrincipalName}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },
