@@ -1,10 +1,13 @@
-// Keeps a card with a variable number of rows under the message size Teams accepts.
-import { AdaptiveCard, CARD_BYTE_LIMIT, cardBytes } from './render';
+// Keeps a card with a variable number of rows under the message size Teams accepts, counting the
+// Action.Submit fallbacks every button gets (they are budgeted here rather than dropped when large).
+import type { AdaptiveCard } from './render';
+import { CARD_BYTE_LIMIT, sentCardBytes } from './sendable';
 
 export interface FittedCard {
   card: AdaptiveCard;
   /** How many rows made it onto the card (≤ wantedRows). */
   rows: number;
+  /** The card's size as sent, Action.Submit fallbacks included. */
   bytes: number;
 }
 
@@ -18,7 +21,7 @@ export function fitCard(build: (rows: number) => AdaptiveCard, wantedRows: numbe
   const wanted = Math.max(0, Math.floor(wantedRows));
   const tryRows = (n: number): FittedCard => {
     const card = build(n);
-    return { card, rows: n, bytes: cardBytes(card) };
+    return { card, rows: n, bytes: sentCardBytes(card) };
   };
   const all = tryRows(wanted);
   if (all.bytes <= limit) return all;

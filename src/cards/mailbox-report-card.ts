@@ -68,9 +68,11 @@ function usedColor(percent: number | null): string {
 }
 
 /**
- * One table row. The cells hold short forms ("1.7M", "87 GB", "7 mo ago") so every one fits a
- * ~400 px chat column; the quota moves to the line under the address, and the exact figures are
- * on the mailbox's own card (`mailbox <upn>`).
+ * One row: the name over its address, then two right-aligned columns of two lines each (size over
+ * items, % used over last activity). Short forms ("1.7M", "87 GB", "7 mo ago") keep the number
+ * columns at 68 and 72 px, so the name keeps most of a 360 px phone; the quota moves to the line
+ * under the address, and the exact figures are on the mailbox's own card (`mailbox <upn>`).
+ * No Table: Teams mobile draws a Table blank (AdaptiveCards#8853, msteams-docs#14498).
  */
 function rowData(row: MailboxRow, showKind: boolean, now: Date, figures?: FiguresNote) {
   const notes: string[] = [];
@@ -165,7 +167,8 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
     // Nothing matched: a grid of zeros would only push the answer down.
     totalRows: report.matched > 0 ? totalRows(t) : [],
     // One ring says nothing: the donut appears only when the report read two kinds or more.
-    storage: { show: storage.length >= 2, kinds: storage },
+    // The donut's fallback, for clients that draw no charts: the same numbers as one line.
+    storage: { show: storage.length >= 2, kinds: storage, text: storage.map((k) => `${k.kind} ${k.size} (${k.share})`).join(' · ') },
     fullest: { show: showFullest, rows: fullest },
     countLine: countLine(report, shown),
     hasLimitNote: limitNote !== '',
@@ -203,13 +206,15 @@ function filterWords(q: MailboxReport['query']): string {
   return parts.join(' · ');
 }
 
-/** Templates cannot leave a property out when its value is missing, so row clicks are set here. */
+/**
+ * Templates cannot leave a property out when its value is missing, so row clicks are set here. The
+ * whole row is the target: a finger on a phone need not find the name.
+ */
 function attachRowActions(card: AdaptiveCard, rows: MailboxRow[], action: (row: MailboxRow) => object): void {
-  const table = (card.body as any[]).find((e) => e?.type === 'Table');
-  if (!table) return;
-  const dataRows = (table.rows as any[]).slice(table.firstRowAsHeader === false ? 0 : 1);
-  dataRows.forEach((tableRow, i) => {
-    if (rows[i] && tableRow?.cells?.[0]) tableRow.cells[0].selectAction = action(rows[i]);
+  const list = (card.body as any[]).find((e) => e?.type === 'Container' && e.id === 'rows');
+  if (!list) return;
+  (list.items as any[]).forEach((row, i) => {
+    if (rows[i] && row) row.selectAction = action(rows[i]);
   });
 }
 

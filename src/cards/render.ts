@@ -3,11 +3,7 @@ import type { AdaptiveCard } from '../model/conversation';
 
 export type { AdaptiveCard };
 
-/**
- * Teams refuses large messages; 28 KB is the safe figure every client accepts. Cards are fitted to
- * 26 KB so that teams/ can add Action.Submit fallbacks to their buttons and stay under 28 KB.
- */
-export const CARD_BYTE_LIMIT = 26 * 1024;
+export { CARD_BYTE_LIMIT, cardBytes, sentCardBytes } from './sendable';
 
 /**
  * Expands a template with data. adaptivecards-templating evaluates expressions in the template only,
@@ -29,8 +25,4 @@ function prepared(template: object): Template {
   let t = templates.get(template);
   if (!t) templates.set(template, (t = new Template(template)));
   return t;
-}
-
-export function cardBytes(card: object): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

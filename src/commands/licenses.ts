@@ -1,7 +1,7 @@
 // `licenses [upn]`: the tenant's subscriptions as pools (bought, assigned, free) and the licences it
 // pays for without use; or, with an address, one account's licences.
 import { fitCard } from '../cards/fit';
-import { renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
+import { POOL_ROWS, renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
@@ -79,7 +79,7 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       const render = (n: number) => (notice ? withNotice(renderLicensesCard(input, n), notice) : renderLicensesCard(input, n));
       const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
       return {
-        card: fitCard(render, input.pools.length).card,
+        card: fitCard(render, Math.min(POOL_ROWS, input.pools.length)).card,
         text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
       };
     },

@@ -1,6 +1,11 @@
 // `shared`: which shared mailboxes need a licence and lack it, with the reason and the fix. Answers
 // at once with a progress card, reads the tenant after the turn, and replaces the card.
-import { mailboxesToShow, renderSharedMailboxesCard, type SharedMailboxesCardInput } from '../cards/licensing/shared-mailboxes-card';
+import {
+  mailboxesToShow,
+  renderSharedMailboxesCard,
+  SHARED_ROWS,
+  type SharedMailboxesCardInput,
+} from '../cards/licensing/shared-mailboxes-card';
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
 import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
@@ -78,5 +83,5 @@ export function sharedReportMessage(
   };
   const counts = countVerdicts(data.verdicts);
   const text = `${counts.needsLicense} of ${counts.total} shared mailboxes need a licence now${notice ? ' (partial)' : ''}`;
-  return { card: fitCard(render, list.length).card, text };
+  return { card: fitCard(render, Math.min(SHARED_ROWS, list.length)).card, text };
 }

@@ -5,7 +5,7 @@ import type { TokenCredential } from '@azure/identity';
 import { describeIdentitySource } from '../m365/credential';
 import type { ExchangeClient } from '../m365/exchange-client';
 import type { GraphClient } from '../m365/graph-client';
-import { explainServiceError } from '../m365/permissions';
+import { explainServiceError, type TokenGrants } from '../m365/permissions';
 import { identityError } from '../m365/retry-policy';
 import { ServiceError } from '../m365/service-error';
 import { tenantScopes, type TenantScopes } from '../m365/tenant-clients';
@@ -168,7 +168,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
 
   const exchangeCall = add({ id: 'exchange-call', title: 'Exchange Online answers', status: 'skip', detail: noIdentity });
   if (exchangeClaims) {
-    if (exchangeClaims.roles.includes(EXCHANGE_ROLE.value)) await probeExchange(deps.exchange, principalId, exchangeCall);
+    if (exchangeClaims.roles.includes(EXCHANGE_ROLE.value)) await probeExchange(deps.exchange, principalId, exchangeCall, exchangeClaims);
     else exchangeCall.detail = `Skipped: without ${EXCHANGE_ROLE.value} Exchange refuses every call (see above).`;
     judgeExchangeRole(exchangeRole, exchangeClaims, exchangeCall, principalId);
   } else if (graphToken?.ok) {
@@ -250,7 +250,12 @@ async function probeGraph(graph: GraphClient, claims: TokenClaims, principalId: 
   }
 }
 
-async function probeExchange(exchange: ExchangeClient, principalId: string | undefined, check: DoctorCheck): Promise<void> {
+async function probeExchange(
+  exchange: ExchangeClient,
+  principalId: string | undefined,
+  check: DoctorCheck,
+  claims: TokenClaims,
+): Promise<void> {
   try {
     let read = 0;
     for await (const page of exchange.invokeCommand('Get-Mailbox', { ResultSize: 1 })) {
@@ -259,14 +264,18 @@ async function probeExchange(exchange: ExchangeClient, principalId: string | und
     }
     Object.assign(check, { status: 'pass', detail: `Get-Mailbox -ResultSize 1 answered (${read} mailbox read).` });
   } catch (e) {
-    failedCall(check, e, principalId);
+    // A 401 has two causes; what the token holds says which is likelier.
+    failedCall(check, e, principalId, {
+      exchangeAppRole: claims.roles.includes(EXCHANGE_ROLE.value),
+      exchangeEntraRole: claims.wids.some((w) => EXCHANGE_READER_ROLES[w.toLowerCase()]),
+    });
     if (e instanceof ServiceError && e.service === 'exchange' && e.status === 403) {
       check.fix = `Assign the Entra role Exchange Recipient Administrator to the identity, as a Privileged Role Administrator: \`${directoryRoleCommand(principalId)}\` (or Entra ID > Roles and administrators). ${TOKEN_CACHE_NOTE}`;
     }
   }
 }
 
-function failedCall(check: DoctorCheck, e: unknown, principalId: string | undefined): void {
+function failedCall(check: DoctorCheck, e: unknown, principalId: string | undefined, grants?: TokenGrants): void {
   if (!(e instanceof ServiceError)) {
     Object.assign(check, {
       status: 'fail',
@@ -275,7 +284,7 @@ function failedCall(check: DoctorCheck, e: unknown, principalId: string | undefi
     });
     return;
   }
-  const advice = explainServiceError(e);
+  const advice = explainServiceError(e, grants);
   Object.assign(check, { status: 'fail', detail: `${e.message}. ${advice.missing}`, fix: withPrincipal(advice.fix, principalId) });
 }
 

@@ -35,15 +35,19 @@ export function graphRoleFor(path: string | undefined): GraphAppRole | null {
   return null;
 }
 
-export function explainServiceError(err: ServiceError): PermissionAdvice {
+/**
+ * What the failing identity's token says, when the caller has read it (doctor does): whether it
+ * holds Exchange.ManageAsApp, and whether its `wids` carry an Entra role that reads mailboxes.
+ */
+export interface TokenGrants {
+  exchangeAppRole?: boolean;
+  exchangeEntraRole?: boolean;
+}
+
+export function explainServiceError(err: ServiceError, grants: TokenGrants = {}): PermissionAdvice {
   if (err.service === 'identity') return explainIdentity(err);
   if (err.service === 'exchange') {
-    if (err.status === 401) {
-      return {
-        missing: `The managed identity lacks the Exchange.ManageAsApp app role (${EXCHANGE_MANAGE_AS_APP}) on "Office 365 Exchange Online".`,
-        fix: `Grant it: \`${GRANT}\`. ${NEW_TOKEN}`,
-      };
-    }
+    if (err.status === 401) return explainExchange401(err, grants);
     if (err.status === 403) {
       return {
         missing: 'The managed identity has no Entra role that lets it read Exchange Online recipients.',
@@ -73,6 +77,43 @@ export function explainServiceError(err: ServiceError): PermissionAdvice {
     };
   }
   return explainOutage(err);
+}
+
+const APP_ROLE_CAUSE = `it lacks the Exchange.ManageAsApp app role (${EXCHANGE_MANAGE_AS_APP}) on "Office 365 Exchange Online"`;
+const ENTRA_ROLE_CAUSE =
+  'it has no Entra role that lets it read Exchange Online recipients (Exchange Recipient Administrator or Global Reader)';
+const APP_ROLE_FIX = `grant the app role: \`${GRANT}\``;
+const ENTRA_ROLE_FIX =
+  'in Entra ID > Roles and administrators, assign "Exchange Recipient Administrator" (or "Global Reader") to the managed identity';
+
+/**
+ * Exchange answers 401 for two missing grants, not one: without Exchange.ManageAsApp, and (seen live,
+ * office-docs-powershell#7970: "User is not allowed to call Get-Mailbox") with it but without an
+ * Entra role. Both are named, the one the token's claims make likelier first; without claims, that
+ * wording points at the Entra role, anything else at the app role.
+ */
+function explainExchange401(err: ServiceError, grants: TokenGrants): PermissionAdvice {
+  const words = firstSentence(err.serviceMessage);
+  const quoted = err.serviceMessage.trim() ? `Exchange Online answered 401 "${words}".` : 'Exchange Online answered 401 Unauthorized.';
+  const entraFirst =
+    grants.exchangeAppRole === true ||
+    (grants.exchangeAppRole === undefined && grants.exchangeEntraRole !== true && /not allowed to call/i.test(err.serviceMessage));
+  const why =
+    grants.exchangeAppRole === true
+      ? ' Its token holds Exchange.ManageAsApp, so the likelier cause is the Entra role.'
+      : grants.exchangeAppRole === false
+        ? ' Its token lacks Exchange.ManageAsApp.'
+        : '';
+  const [first, second] = entraFirst ? [ENTRA_ROLE_CAUSE, APP_ROLE_CAUSE] : [APP_ROLE_CAUSE, ENTRA_ROLE_CAUSE];
+  const [fixFirst, fixSecond] = entraFirst ? [ENTRA_ROLE_FIX, APP_ROLE_FIX] : [APP_ROLE_FIX, ENTRA_ROLE_FIX];
+  return {
+    missing: `${quoted} The managed identity is refused when ${first}, or when ${second}.${why}`,
+    fix: `${capitalise(fixFirst)}; if that is in place, ${fixSecond}. ${NEW_TOKEN}`,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function explainIdentity(err: ServiceError): PermissionAdvice {

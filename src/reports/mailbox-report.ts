@@ -19,7 +19,8 @@ export interface MailboxQuery {
   inactiveDays?: number;
 }
 
-export const DEFAULT_MAILBOX_QUERY: MailboxQuery = { type: 'user', sort: 'items', top: 25 };
+/** 10 rows a page: see docs/architecture.md "Cards on every client" for why. */
+export const DEFAULT_MAILBOX_QUERY: MailboxQuery = { type: 'user', sort: 'items', top: 10 };
 export const MAILBOX_TYPES: readonly MailboxTypeChoice[] = ['user', 'shared', 'room', 'all'];
 export const MAILBOX_SORTS: readonly MailboxSort[] = ['items', 'size', 'activity', 'quota', 'name'];
 export const MAX_TOP = 1000;

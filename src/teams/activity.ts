@@ -11,9 +11,30 @@ export function callerOf(activity: Partial<Activity>): Caller {
   return {
     aadObjectId: typeof from.aadObjectId === 'string' ? from.aadObjectId.toLowerCase() : '',
     name: typeof from.name === 'string' ? from.name.slice(0, 200) : '',
-    // Bot Framework Activity schema: localTimezone, an IANA zone name ("America/Los_Angeles").
-    ...(typeof activity.localTimezone === 'string' && activity.localTimezone ? { timeZone: activity.localTimezone.slice(0, 64) } : {}),
+    ...timeZoneOf(activity),
   };
+}
+
+/**
+ * The sender's IANA zone. Bot Framework's Activity schema has `localTimezone` ("America/Los_Angeles");
+ * Teams on Android has been seen sending none while its `clientInfo` entity still carries `timezone`
+ * (botframework-sdk#6433), so that comes next; with neither, the caller has no zone (UTC later).
+ */
+function timeZoneOf(activity: Partial<Activity>): { timeZone?: string } {
+  const entities: any[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const clientInfo = entities.find((e) => e?.type === 'clientInfo');
+  const zone = [activity.localTimezone, clientInfo?.timezone].find(isZoneName);
+  return zone ? { timeZone: zone } : {};
+}
+
+function isZoneName(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

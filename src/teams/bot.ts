@@ -253,13 +253,16 @@ function resultAsMessage(result: Exclude<ActionResult, { kind: 'none' }>): Messa
   return { text: result.kind === 'message' ? result.text : result.message };
 }
 
-/** Universal Actions' response shapes: a replacement card, a message, or an error. */
-function invokeResponse(result: ActionResult): InvokeResponse {
+/**
+ * Universal Actions' response shapes: a replacement card, a message, or an error. A replacement card
+ * is what everyone in a channel then sees, older clients included, so it gets its fallbacks too.
+ */
+export function invokeResponse(result: ActionResult): InvokeResponse {
   const body =
     result.kind === 'none'
       ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' }
       : result.kind === 'card'
-        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: withSubmitFallbacks(result.card) }
         : result.kind === 'message'
           ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text }
           : {

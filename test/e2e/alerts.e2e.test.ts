@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
 import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
-import { visible } from '../support/tenant-facts';
+import { unlicensedSharedMailbox, visible } from '../support/tenant-facts';
 
 let session: PlaygroundSession;
 let demo: Demo;
@@ -19,14 +19,7 @@ afterAll(async () => {
 });
 
 test('an alert appears in the chat by itself, and Acknowledge works', async () => {
-  const shared = demo.tenant.users.find(
-    (u) =>
-      u.mailbox?.recipientTypeDetails === 'SharedMailbox' &&
-      u.assignedLicenses.length === 0 &&
-      u.mailbox.archiveStatus !== 'Active' &&
-      !u.mailbox.litigationHoldEnabled &&
-      u.mailbox.totalItemSizeBytes < 40 * 1024 ** 3,
-  )!;
+  const shared = unlicensedSharedMailbox(demo.tenant);
   expect(shared).toBeDefined();
   await typeMessage(page, 'alerts on licence');
   await page

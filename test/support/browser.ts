@@ -7,6 +7,12 @@ import { startDemo, Demo } from '../../src/demo/launch';
 import { freePort } from '../../src/demo/azurite';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results');
+/** Screenshots kept with the docs: what a card looks like on a phone and on a desktop. */
+export const DOCS_SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+
+/** A phone's width in CSS pixels (a common Android width), and the desktop the other tests use. */
+export const PHONE = { width: 360, height: 800 };
+export const DESKTOP = { width: 1400, height: 1000 };
 
 export async function openBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
@@ -66,7 +72,7 @@ export async function openDemoInPlayground(env: NodeJS.ProcessEnv = {}): Promise
       { quiet: true },
     );
     browser = await openBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(demo.playground!.url);
     // The playground greets with its own start page; the compose box is ready when it is editable.
     await page.locator('[role="textbox"][contenteditable="true"]').first().waitFor({ timeout: 60_000 });

@@ -17,6 +17,11 @@ export interface LicensesCardInput {
 }
 
 const CHART_BARS = 10;
+/**
+ * Subscriptions listed on the card, running out first: the ones that need action lead, and ten is
+ * about one phone screen at two lines each. The rest are in `export licenses`.
+ */
+export const POOL_ROWS = 10;
 const WASTE_EXAMPLES = 3;
 
 /** "██████░░░░" of assigned against bought, for clients that do not draw charts. */
@@ -37,16 +42,18 @@ function statusWords(pool: LicensePool): string {
 function poolRow(pool: LicensePool) {
   // An add-on's Exchange plan often bears the product's own name: say it once.
   const plan = pool.exchangePlan && pool.exchangePlan !== pool.name ? pool.exchangePlan : '';
-  const sub = [pool.partNumber, plan].filter(Boolean).join(' · ');
+  const sub = plainText([pool.partNumber, plan].filter(Boolean).join(' · '), 120);
+  // "Enabled" alone is no news; a suspended or expiring pool says so in colour after the part number.
+  const status = statusWords(pool);
+  const statusText = status.toLowerCase() === 'enabled' ? '' : plainText(status, 80);
   return {
     name: plainText(pool.name, 80),
-    sub: plainText(sub, 120),
-    bought: formatCount(pool.bought),
-    assigned: formatCount(pool.assigned),
+    sub,
     free: formatCount(pool.free),
     freeColor: pool.level === 'exhausted' ? 'Attention' : pool.level === 'nearly' ? 'Warning' : 'Default',
-    status: plainText(statusWords(pool), 80),
-    statusColor: pool.status.toLowerCase() === 'enabled' ? 'Default' : 'Attention',
+    usedOf: `${formatCount(pool.assigned)}/${formatCount(pool.bought)}`,
+    status: statusText && sub ? ` · ${statusText}` : statusText,
+    statusColor: pool.status.toLowerCase() === 'enabled' ? 'Warning' : 'Attention',
   };
 }
 
@@ -109,13 +116,13 @@ function wasteSection(waste: LicenseWaste, now: Date) {
   };
 }
 
-/** The card with exactly `poolCount` pools in the table (used by fitCard; call licencesCard instead). */
+/** The card with `poolCount` pools listed (at most POOL_ROWS) (used by fitCard; call licencesCard instead). */
 export function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
-  const shown = Math.min(poolCount, input.pools.length);
+  const shown = Math.min(poolCount, POOL_ROWS, input.pools.length);
   const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
   const limitNote =
     shown < input.pools.length
-      ? `A Teams card holds ${formatCount(shown)} of ${formatCount(input.pools.length)} subscriptions. Get them all with: export licenses`
+      ? `${formatCount(shown)} of ${formatCount(input.pools.length)} subscriptions shown. Get them all with: export licenses`
       : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)}`,
@@ -146,5 +153,5 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
 }
 
 export function licensesCard(input: LicensesCardInput): FittedCard {
-  return fitCard((n) => renderLicensesCard(input, n), input.pools.length);
+  return fitCard((n) => renderLicensesCard(input, n), Math.min(POOL_ROWS, input.pools.length));
 }

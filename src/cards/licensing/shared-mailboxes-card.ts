@@ -21,6 +21,12 @@ export interface SharedMailboxesCardInput {
   actions?: object[];
 }
 
+/**
+ * Mailboxes shown, most at risk first. Each takes five lines and its buttons, so five fill about one
+ * phone screen under the counts; the counts already answer "how many", and `export shared` has all.
+ */
+export const SHARED_ROWS = 5;
+
 const BADGE: Record<SharedMailboxVerdict['kind'], { text: string; color: string }> = {
   'needs-licence': { text: 'Needs a licence now', color: 'Attention' },
   soon: { text: 'Will need one soon', color: 'Warning' },
@@ -68,10 +74,10 @@ export function renderSharedMailboxesCard(
   shownList = mailboxesToShow(input.verdicts),
 ): AdaptiveCard {
   const counts = countVerdicts(input.verdicts);
-  const shown = Math.min(rowCount, shownList.length);
+  const shown = Math.min(rowCount, SHARED_ROWS, shownList.length);
   const limitNote =
     shown < shownList.length
-      ? `A Teams card holds ${formatCount(shown)} of these ${formatCount(shownList.length)}, most at risk first. Get every one with: export shared`
+      ? `The ${formatCount(shown)} most at risk of ${formatCount(shownList.length)}. Get every one with: export shared`
       : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)} · ${formatCount(counts.total)} shared ${counts.total === 1 ? 'mailbox' : 'mailboxes'}`,
@@ -98,5 +104,5 @@ export function renderSharedMailboxesCard(
 /** The `shared` card with as many mailboxes as fit under the Teams size limit. */
 export function sharedMailboxesCard(input: SharedMailboxesCardInput): FittedCard {
   const list = mailboxesToShow(input.verdicts);
-  return fitCard((n) => renderSharedMailboxesCard(input, n, list), list.length);
+  return fitCard((n) => renderSharedMailboxesCard(input, n, list), Math.min(SHARED_ROWS, list.length));
 }

@@ -25,7 +25,7 @@ test('mailboxes answers at once, then shows user mailboxes with the most items f
   const text = await ask('mailboxes', /Reading mailboxes/);
   const users = mailboxUsers(stack.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.itemCount - a.mailbox!.itemCount);
   expect(text).toMatch(new RegExp(`of ${users.length.toLocaleString('en-US')}\\b`));
-  // The table follows its "25 of 176" line (the charts above it list names in another order).
+  // The rows follow its "10 of 176" line (the charts above it list names in another order).
   const table = text.slice(text.search(/\d+ of [\d,]+/));
   const first = table.indexOf(visible(users[0].displayName));
   const second = table.indexOf(visible(users[1].displayName));

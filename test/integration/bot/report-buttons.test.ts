@@ -77,14 +77,16 @@ test('a bad filter value gets a clear refusal', async () => {
   expect(res.body.value.message).toMatch(/between 0 and 1000/);
 });
 
-test('a row click shows that mailbox from the snapshot', async () => {
+test('a row click shows that mailbox from the snapshot, as an Action.Submit every client runs', async () => {
   const before = await exchangeCalls();
-  const row = actions(report).find((a) => a.verb === 'report.details');
+  // A selectAction cannot carry a fallback, so the row's click is the Action.Submit itself.
+  const row = actions(report).find((a) => a.data?.verb === 'report.details');
+  expect(row.type).toBe('Action.Submit');
+  expect(JSON.stringify(report)).not.toMatch(/"selectAction":\{"type":"Action\.Execute"/);
   const since = stack.connector.activities.length;
-  const res = await stack.click(row.verb, row.data);
-  expect(res.body.statusCode).toBe(200);
+  expect(await stack.say('', { value: row.data })).toBe(200);
   const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
-  expect(cardText(sent.activity)).toContain(row.data.upn);
+  expect(cardText(sent.activity)).toContain(row.data.data.upn);
   expect(await exchangeCalls()).toBe(before);
 });
 

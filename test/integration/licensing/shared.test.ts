@@ -112,7 +112,8 @@ test('statistics that cannot be read make the report say it is partial', async (
 
 test('Assign licence, then Confirm, licenses the mailbox in the tenant and logs who asked', async () => {
   const { activity } = await ask('shared', /Reading shared mailboxes/);
-  const legal = mailboxUsers(stack.tenant, 'SharedMailbox').find((u) => u.mailbox!.alias === 'legal')!;
+  // The card's first row, the mailbox most at risk: over 50 GB, with an archive and on litigation hold.
+  const legal = mailboxUsers(stack.tenant, 'SharedMailbox').find((u) => u.mailbox!.alias === 'legal-archive')!;
   expect((await simUser(legal.userPrincipalName)).assignedLicenses).toEqual([]);
   const button = buttons(activity, 'licence.assign.confirm').find((b) => b.data.upn === legal.userPrincipalName);
   expect(button).toBeDefined();

@@ -12,9 +12,9 @@ const error = (text: string) => {
 };
 
 describe('parseMailboxesArguments', () => {
-  it('defaults to user mailboxes, most items first, top 25', () => {
-    expect(ok('')).toEqual({ type: 'user', sort: 'items', top: 25 });
-    expect(ok('   ')).toEqual({ type: 'user', sort: 'items', top: 25 });
+  it('defaults to user mailboxes, most items first, top 10', () => {
+    expect(ok('')).toEqual({ type: 'user', sort: 'items', top: 10 });
+    expect(ok('   ')).toEqual({ type: 'user', sort: 'items', top: 10 });
   });
 
   it('takes the words in any order and any case', () => {
@@ -26,7 +26,7 @@ describe('parseMailboxesArguments', () => {
 
   it('takes `live` to read every mailbox live instead of from the usage report', () => {
     const parsed = parseMailboxesArguments('shared live sort size');
-    expect(parsed).toEqual({ ok: true, query: { type: 'shared', sort: 'size', top: 25 }, live: true });
+    expect(parsed).toEqual({ ok: true, query: { type: 'shared', sort: 'size', top: 10 }, live: true });
     expect(parseMailboxesArguments('shared')).toMatchObject({ ok: true, live: false });
     expect(error('live live')).toMatch(/twice/);
   });
@@ -37,7 +37,7 @@ describe('parseMailboxesArguments', () => {
 
   it('lets filter take the rest of the line, quotes optional', () => {
     expect(ok('shared filter Sales Team EMEA')).toMatchObject({ type: 'shared', filter: 'Sales Team EMEA' });
-    expect(ok('filter "sort of top" top 5')).toMatchObject({ filter: '"sort of top" top 5', top: 25 });
+    expect(ok('filter "sort of top" top 5')).toMatchObject({ filter: '"sort of top" top 5', top: 10 });
     expect(ok('top 5 filter "Sales Team"')).toMatchObject({ filter: 'Sales Team', top: 5 });
     expect(ok('filter “Ünïcode ✓”')).toMatchObject({ filter: 'Ünïcode ✓' });
   });

@@ -18,6 +18,40 @@ describe('explainServiceError', () => {
     expect(a.fix).toContain('npm run grant -- --identity <principal id>');
   });
 
+  // office-docs-powershell#7970: this 401 came from an identity with Exchange.ManageAsApp and no Entra role.
+  const notAllowed = err({
+    service: 'exchange',
+    status: 401,
+    code: 'Unauthorized',
+    serviceMessage: 'User is not allowed to call Get-Mailbox',
+  });
+
+  it('Exchange 401 "User is not allowed to call": quotes Exchange\'s words and names both causes, the Entra role first', () => {
+    const a = explainServiceError(notAllowed);
+    expect(a.missing).toContain('Exchange Online answered 401 "User is not allowed to call Get-Mailbox".');
+    const entra = a.missing.indexOf('no Entra role');
+    const app = a.missing.indexOf('Exchange.ManageAsApp app role');
+    expect(entra).toBeGreaterThan(-1);
+    expect(app).toBeGreaterThan(entra);
+    expect(a.fix.indexOf('Exchange Recipient Administrator')).toBeLessThan(a.fix.indexOf('npm run grant'));
+  });
+
+  it("Exchange 401: the token's claims decide which cause comes first", () => {
+    const holdsAppRole = explainServiceError(notAllowed, { exchangeAppRole: true, exchangeEntraRole: false });
+    expect(holdsAppRole.missing).toMatch(/refused when it has no Entra role .*, or when it lacks the Exchange\.ManageAsApp app role/);
+    expect(holdsAppRole.missing).toContain('Its token holds Exchange.ManageAsApp, so the likelier cause is the Entra role.');
+
+    const lacksAppRole = explainServiceError(notAllowed, { exchangeAppRole: false, exchangeEntraRole: true });
+    expect(lacksAppRole.missing).toMatch(/refused when it lacks the Exchange\.ManageAsApp app role .*, or when it has no Entra role/);
+    expect(lacksAppRole.missing).toContain('Its token lacks Exchange.ManageAsApp.');
+    expect(lacksAppRole.fix).toMatch(/^Grant the app role: `npm run grant/);
+    // Both causes and both fixes are always named.
+    for (const a of [holdsAppRole, lacksAppRole]) {
+      expect(a.fix).toContain('npm run grant -- --identity <principal id>');
+      expect(a.fix).toContain('Exchange Recipient Administrator');
+    }
+  });
+
   it('Exchange 403: names the Entra role to assign', () => {
     const a = explainServiceError(err({ service: 'exchange', status: 403, code: 'Forbidden', serviceMessage: '' }));
     expect(a.missing).toMatch(/no Entra role/);

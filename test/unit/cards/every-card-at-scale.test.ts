@@ -1,0 +1,380 @@
+// Every card the bot sends, and every card a button answers with, built from the bench's largest
+// generated tenant, then measured the way Teams receives it: as the whole activity (a channel reply
+// with Teams' long ids), or as the invoke response that replaces the card. Each must hold no Table
+// (Teams mobile draws it blank), give every Action.Execute an Action.Submit fallback, click rows only
+// through Action.Submit, keep within Teams' six top-level actions, and weigh at most 28 KB.
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { generateTenant } from '../../../src/simulator/tenant/generate';
+import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
+import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../../src/model/tenant';
+import type { AdaptiveCard } from '../../../src/cards/render';
+import { ENVELOPE_ALLOWANCE, sentCardBytes, TEAMS_MESSAGE_LIMIT } from '../../../src/cards/sendable';
+import { invokeResponse, toActivity } from '../../../src/teams/bot';
+import type { Message } from '../../../src/commands/types';
+import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { sharedReportMessage } from '../../../src/commands/shared';
+import { licenseReport } from '../../../src/commands/licenses';
+import { allCommands } from '../../../src/commands';
+import { errorMessage, helpMessage, progressMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
+import { buildMailboxReport, MAILBOX_SORTS, MAILBOX_TYPES, type MailboxQuery } from '../../../src/reports/mailbox-report';
+import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
+import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
+import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
+import { sharedMailboxVerdict } from '../../../src/reports/licensing/shared-mailbox-verdict';
+import { licensePools } from '../../../src/reports/licensing/license-pools';
+import { licenseWaste } from '../../../src/reports/licensing/license-waste';
+import { userLicenses } from '../../../src/reports/licensing/user-licenses';
+import { userLicensesCard } from '../../../src/cards/licensing/user-licenses-card';
+import { assignableFix } from '../../../src/reports/licensing/license-assignment';
+import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/cards/licensing/assign-license-cards';
+import { alertFindings } from '../../../src/reports/alerts/findings';
+import { planAlerts } from '../../../src/reports/alerts/ledger-plan';
+import { DEFAULT_ALERT_SETTINGS } from '../../../src/reports/alerts/settings';
+import { ALERT_KIND_SPECS } from '../../../src/reports/alerts/kinds';
+import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
+import { doctorCard } from '../../../src/cards/doctor-card';
+import { downloadCard } from '../../../src/cards/download-card';
+import type { ReportContext } from '../../../src/runner/report-runner';
+import { elementsOfType } from './client-view';
+
+/** bench/report-memory.bench.ts, bench/shared-mailboxes.bench.ts and bench/usage-report.bench.ts read `generate:100000:1`. */
+const MAILBOXES = 100_000;
+const NOW = new Date('2026-12-01T09:00:00Z');
+
+function mailboxOf(u: FixtureUser): MailboxWithStatistics {
+  const m = u.mailbox!;
+  return {
+    userId: u.id,
+    displayName: u.displayName,
+    userPrincipalName: u.userPrincipalName,
+    primarySmtpAddress: m.primarySmtpAddress ?? u.userPrincipalName,
+    alias: m.alias,
+    recipientTypeDetails: m.recipientTypeDetails,
+    litigationHoldEnabled: m.litigationHoldEnabled,
+    archiveStatus: m.archiveStatus,
+    autoExpandingArchiveEnabled: m.autoExpandingArchiveEnabled ?? false,
+    issueWarningQuotaBytes: m.issueWarningQuotaBytes ?? null,
+    prohibitSendQuotaBytes: m.prohibitSendQuotaBytes ?? null,
+    prohibitSendReceiveQuotaBytes: m.prohibitSendReceiveQuotaBytes,
+    whenMailboxCreated: m.whenMailboxCreated ?? null,
+    statistics: {
+      itemCount: m.itemCount,
+      totalItemSizeBytes: m.totalItemSizeBytes,
+      deletedItemCount: m.deletedItemCount ?? 0,
+      totalDeletedItemSizeBytes: m.totalDeletedItemSizeBytes ?? 0,
+      lastInteractionTime: m.lastInteractionTime ?? null,
+      lastLogonTime: m.lastLogonTime ?? null,
+    },
+    archiveStatistics: m.archive
+      ? {
+          itemCount: m.archive.itemCount,
+          totalItemSizeBytes: m.archive.totalItemSizeBytes,
+          deletedItemCount: 0,
+          totalDeletedItemSizeBytes: 0,
+          lastInteractionTime: null,
+          lastLogonTime: null,
+        }
+      : null,
+  };
+}
+
+function userOf(u: FixtureUser): DirectoryUser {
+  return {
+    id: u.id,
+    displayName: u.displayName,
+    userPrincipalName: u.userPrincipalName,
+    mail: u.mail ?? null,
+    accountEnabled: u.accountEnabled,
+    userType: u.userType,
+    usageLocation: u.usageLocation ?? null,
+    assignedLicenses: u.assignedLicenses.map((l) => ({ skuId: l.skuId, disabledPlans: l.disabledPlans ?? [] })),
+  };
+}
+
+function skusOf(t: TenantFixture): SubscribedSku[] {
+  return t.subscribedSkus.map((s) => ({
+    skuId: s.skuId,
+    skuPartNumber: s.skuPartNumber,
+    capabilityStatus: s.capabilityStatus ?? 'Enabled',
+    consumedUnits: t.users.filter((u) => u.assignedLicenses.some((l) => l.skuId === s.skuId)).length,
+    prepaidUnits: {
+      enabled: s.prepaidUnits.enabled,
+      suspended: s.prepaidUnits.suspended ?? 0,
+      warning: s.prepaidUnits.warning ?? 0,
+      lockedOut: s.prepaidUnits.lockedOut ?? 0,
+    },
+    servicePlans: s.servicePlans,
+  }));
+}
+
+/**
+ * A channel reply as Teams' ids make it longest: a 19:…@thread.tacv2;messageid=… conversation, 29:…
+ * user ids, a regional service URL with the tenant id (shapes from the captures in
+ * /work/shared/reference and learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
+ */
+const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const REFERENCE: Partial<ConversationReference> = {
+  activityId: '1764579600123',
+  user: {
+    id: `29:1${'Xy3_aB9-'.repeat(16)}`,
+    name: 'Adele Vance (Contoso IT operations, Exchange administrator)',
+    aadObjectId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+  } as never,
+  bot: { id: `28:${'0d2c9e8f-1a2b-4c3d-9e8f-7a6b5c4d3e2f'}`, name: 'Mailbox Watch' },
+  conversation: {
+    id: `19:${'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6'}@thread.tacv2;messageid=1764579600123`,
+    conversationType: 'channel',
+    tenantId: TENANT_ID,
+    isGroup: true,
+    name: 'IT operations · Exchange and licensing alerts',
+  } as never,
+  channelId: 'msteams',
+  locale: 'en-US',
+  serviceUrl: `https://smba.trafficmanager.net/emea/${TENANT_ID}/`,
+};
+
+/** The activity as the bot posts it (or PUTs it, with an id) to the connector, serialised. */
+function sentBytes(message: Message): number {
+  const activity = TurnContext.applyConversationReference(
+    { ...toActivity(message), id: '1764579600456' } as never,
+    REFERENCE as ConversationReference,
+  );
+  return Buffer.byteLength(JSON.stringify(activity), 'utf8');
+}
+
+/** The invoke response that replaces the clicked card, serialised. */
+function invokeBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(invokeResponse({ kind: 'card', card }).body), 'utf8');
+}
+
+interface Sent {
+  name: string;
+  /** What Teams renders: the card after teams/ added its fallbacks. */
+  card: any;
+  bytes: number;
+  /** What the activity adds around the card. */
+  envelope: number;
+}
+
+const tenant = generateTenant(MAILBOXES, 1, NOW);
+const mailboxes = tenant.users.filter((u) => u.mailbox).map(mailboxOf);
+const users = tenant.users.map(userOf);
+const usersById = new Map(users.map((u) => [u.id.toLowerCase(), u]));
+const skus = skusOf(tenant);
+const shared = mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox');
+const verdicts = shared.map((mailbox) =>
+  sharedMailboxVerdict({ mailbox, user: usersById.get(mailbox.userId.toLowerCase()) ?? null, skus }),
+);
+
+function everyMessage(): { name: string; message: Message; reply: boolean }[] {
+  const out: { name: string; message: Message; reply: boolean }[] = [];
+  const add = (name: string, message: Message, reply = false) => out.push({ name, message, reply });
+  const card = (name: string, c: AdaptiveCard, reply = false) => add(name, { card: c, text: name }, reply);
+
+  // `mailboxes` in every type and sort, at the default page and at top 1000, and what its buttons
+  // answer: Next, Previous, each Sort, the filter's Apply (report.page and report.filter build
+  // their replies with the same mailboxReportMessage from the snapshot).
+  const view = (name: string, query: MailboxQuery, offset: number, reply: boolean) => {
+    const report = buildMailboxReport(mailboxes, query, NOW, { offset });
+    add(name, mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'f'.repeat(32), viewedAt: NOW }), reply);
+  };
+  for (const type of MAILBOX_TYPES) {
+    for (const sort of MAILBOX_SORTS) {
+      view(`mailboxes ${type} sort ${sort}`, { type, sort, top: 10 }, 0, false);
+      view(`Next on mailboxes ${type} sort ${sort}`, { type, sort, top: 10 }, 10, true);
+      view(`mailboxes ${type} sort ${sort} top 1000`, { type, sort, top: 1000 }, 0, false);
+      view(`Next on mailboxes ${type} sort ${sort} top 1000`, { type, sort, top: 1000 }, 1000, true);
+    }
+  }
+  view('mailboxes filter a', { type: 'user', sort: 'items', top: 1000, filter: 'a' }, 0, false);
+  view(
+    'Apply filter a, 50%+, inactive 30 days',
+    { type: 'all', sort: 'quota', top: 1000, filter: 'a', minPercent: 50, inactiveDays: 30 },
+    0,
+    true,
+  );
+  view('Previous on page 3', { type: 'all', sort: 'size', top: 10 }, 20, true);
+
+  // `shared` (first message and Refresh), `licenses` (and Refresh), as their report specs build them.
+  const ctx = { services: { config: { remediation: true } }, now: () => NOW } as unknown as ReportContext;
+  const inventory = { mailboxes: shared, complete: true, failures: [] } as never;
+  add('shared', sharedReportMessage({ inventory, verdicts }, { remediation: true, asOf: NOW, snapshotId: 'e'.repeat(32) }));
+  add(
+    'shared (partial, Retry)',
+    sharedReportMessage(
+      {
+        inventory: {
+          mailboxes: shared.map((m, i) => (i % 50 ? m : { ...m, statistics: null, statisticsError: 'timeout' })),
+          complete: false,
+          failures: [],
+        } as never,
+        verdicts,
+      },
+      { remediation: true, asOf: NOW, snapshotId: 'e'.repeat(32) },
+    ),
+  );
+  const licensesData = {
+    pools: licensePools(skus),
+    waste: licenseWaste({ users, mailboxes, skus, now: NOW }),
+    inventory: { mailboxes, complete: true, failures: [] } as never,
+    now: NOW,
+  };
+  add('licenses', licenseReport(ctx).result(licensesData as never, 'd'.repeat(32)));
+
+  // One mailbox, one account, the licence buttons, the alerts and their buttons' answers.
+  const biggest = [...mailboxes].sort((a, b) => b.statistics!.totalItemSizeBytes - a.statistics!.totalItemSizeBytes)[0];
+  const details = mailboxDetailsCard(buildMailboxDetails(biggest, NOW), {
+    actions: [mailboxDetailsButton.button('Live details and licences', { upn: biggest.userPrincipalName })],
+  });
+  card('Details (a row click)', details, true);
+  const licensed = users.reduce((a, b) => (b.assignedLicenses.length > a.assignedLicenses.length ? b : a));
+  card(
+    'licenses <upn>',
+    userLicensesCard(
+      userLicenses(
+        licensed,
+        skus,
+        mailboxes.find((m) => m.userId === licensed.id),
+      ),
+      [runButton('Refresh', `licenses ${licensed.userPrincipalName}`)],
+    ),
+  );
+  const fixable = verdicts.find((v) => assignableFix(v));
+  if (fixable) {
+    const fix = assignableFix(fixable)!;
+    const target = { userPrincipalName: fixable.userPrincipalName, displayName: fixable.displayName };
+    card('Assign licence (confirm)', assignLicenseConfirmCard(target, fix.skus, { replaces: fix.replaces }), true);
+    card(
+      'Assign licence (result)',
+      assignLicenseResultCard({
+        mailbox: target,
+        skus: fix.skus,
+        requestedBy: 'Adele Vance',
+        at: NOW.toISOString(),
+        result: { outcome: 'assigned' },
+        actions: [runButton('Show shared mailboxes', 'shared')],
+      }),
+      true,
+    );
+  }
+  const findings = alertFindings(
+    { mailboxes, users: usersById, skus },
+    { ...DEFAULT_ALERT_SETTINGS, kinds: ALERT_KIND_SPECS.map((k) => k.kind) },
+    {},
+    NOW,
+  );
+  const plan = planAlerts({}, findings, NOW);
+  const kindsSeen = new Set<string>();
+  for (const a of plan.alerts) {
+    if (kindsSeen.has(a.entry.kind)) continue;
+    kindsSeen.add(a.entry.kind);
+    card(`alert ${a.entry.kind}`, alertCard({ key: a.key, entry: a.entry, remediation: true }));
+    card(
+      `Acknowledge on alert ${a.entry.kind}`,
+      alertCard({
+        key: a.key,
+        entry: { ...a.entry, acknowledged: { by: 'Adele Vance', at: NOW.toISOString() } } as never,
+        remediation: true,
+      }),
+      true,
+    );
+    card(
+      `Snooze on alert ${a.entry.kind}`,
+      alertCard({ key: a.key, entry: { ...a.entry, snoozedUntil: NOW.toISOString() } as never, remediation: true }),
+      true,
+    );
+  }
+  card(`${plan.alerts.length} more alerts`, moreAlertsCard(plan.alerts));
+  card('resolved', resolvedCard(plan.alerts.map((a) => ({ ...a, entry: { ...a.entry, resolvedAt: NOW.toISOString() } }))));
+
+  add('help', helpMessage(allCommands(), { unknown: 'mailboxs', suggestion: 'mailboxes' }));
+  add('welcome', welcomeMessage());
+  add('error with Retry', errorMessage("I couldn't read the mailboxes", 'Exchange did not answer in time.', 'mailboxes'));
+  add('progress', progressMessage('Reading mailboxes…', 51_234, MAILBOXES, 'mailboxes'));
+  card('doctor', doctorCard({ checks: [], ok: true }, { actions: [runButton('Run doctor again', 'doctor')] }));
+  card(
+    'Export CSV',
+    downloadCard({
+      report: 'Mailboxes',
+      rows: '100,000 rows',
+      url: `https://bot.example/api/exports/${'c'.repeat(32)}?exp=1&sig=${'s'.repeat(43)}`,
+      expiresAt: new Date(NOW.getTime() + 3_600_000),
+      now: NOW,
+      partial: '',
+    }),
+    true,
+  );
+  return out;
+}
+
+const messages = everyMessage();
+// A button's answer is checked twice: as the invoke response that replaces the card, and as the
+// message an older client's Action.Submit gets.
+const sent: Sent[] = messages.flatMap(({ name, message, reply }) => [
+  ...(reply
+    ? [
+        {
+          name: `${name} (invoke response)`,
+          card: (invokeResponse({ kind: 'card', card: message.card! }).body as { value: object }).value,
+          bytes: invokeBytes(message.card!),
+          envelope: 0,
+        },
+      ]
+    : []),
+  {
+    name,
+    card: (toActivity(message).attachments as { content: object }[])[0].content,
+    bytes: sentBytes(message),
+    envelope: sentBytes(message) - sentCardBytes(message.card!),
+  },
+]);
+
+test(`the walk covers every report at ${MAILBOXES.toLocaleString('en-US')} mailboxes, every alert kind, and the buttons' answers`, () => {
+  expect(mailboxes.length).toBe(MAILBOXES);
+  const names = sent.map((s) => s.name);
+  expect(names).toEqual(
+    expect.arrayContaining(['shared', 'licenses', 'mailboxes filter a', 'Details (a row click)', 'Assign licence (confirm)']),
+  );
+  expect(names.filter((n) => n.startsWith('alert ')).length).toBeGreaterThanOrEqual(3);
+  const largest = sent.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  // Printed for the record: the largest activity and the room it leaves.
+  const envelope = Math.max(...sent.map((s) => s.envelope));
+  console.log(
+    `${sent.length} cards; largest activity: ${largest.name}, ${largest.bytes} bytes of ${TEAMS_MESSAGE_LIMIT}; largest envelope ${envelope} bytes`,
+  );
+  // The fit leaves ENVELOPE_ALLOWANCE for the activity around the card: it must cover what was measured.
+  expect(envelope).toBeLessThan(ENVELOPE_ALLOWANCE);
+});
+
+test('no card holds a Table, not even in a fallback', () => {
+  const withTable = sent.filter((s) => elementsOfType(s.card, 'Table', true).length > 0).map((s) => s.name);
+  expect(withTable).toEqual([]);
+});
+
+test('every Action.Execute has an Action.Submit fallback with its verb and data, and no row click is an Action.Execute', () => {
+  const missing: string[] = [];
+  for (const s of sent) {
+    for (const a of elementsOfType(s.card, 'Action.Execute') as any[]) {
+      const f = a.fallback;
+      if (f?.type !== 'Action.Submit' || f.data?.verb !== a.verb || JSON.stringify(f.data.data) !== JSON.stringify(a.data ?? {}))
+        missing.push(`${s.name}: ${a.title}`);
+    }
+    const selectExecute = JSON.stringify(s.card).match(/"selectAction":\{"type":"Action\.Execute"/g);
+    if (selectExecute) missing.push(`${s.name}: ${selectExecute.length} row clicks as Action.Execute`);
+  }
+  expect(missing).toEqual([]);
+  // The mailbox report's rows answer a click on every client.
+  const report = sent.find((s) => s.name === 'mailboxes user sort items')!;
+  expect(elementsOfType(report.card, 'Action.Submit').length).toBeGreaterThanOrEqual(10);
+});
+
+test("no card has more than Teams' six top-level actions", () => {
+  // "You can have up to six" primary actions (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/design-effective-cards).
+  const over = sent.filter((s) => (s.card.actions ?? []).length > 6).map((s) => `${s.name}: ${s.card.actions.length}`);
+  expect(over).toEqual([]);
+});
+
+test('every activity, as sent, is at most 28 KB', () => {
+  const over = sent.filter((s) => s.bytes > TEAMS_MESSAGE_LIMIT).map((s) => `${s.name}: ${s.bytes}`);
+  expect(over).toEqual([]);
+});
