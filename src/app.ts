@@ -21,6 +21,9 @@ import type { Window } from './alerts/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 import { ChatTurns } from './runner/chat-turns';
+import { HistoryStore } from './history/history-store';
+import { HistoryCollector } from './history/collect';
+import { stateContainer } from './state/lease';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -72,8 +75,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
+  const historyStore = new HistoryStore(stateContainer(config, tenant.credential), { retentionDays: config.historyDays });
+  const history = {
+    store: historyStore,
+    collector: new HistoryCollector({ store: historyStore, reports: usage.reports, graph: tenant.graph, tenantId: config.tenantId, log, now: options.clock }),
+  };
   const alerts = createAlertRuntime({
     config,
+    history: history.collector,
     tenant,
     state,
     credential: tenant.credential,
@@ -93,6 +102,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     usage,
     schedules: schedules.services,
     chats: new ChatTurns(),
+    history,
   };
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');

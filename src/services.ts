@@ -9,6 +9,8 @@ import type { AlertServices } from './alerts/runtime';
 import type { ScheduleServices } from './schedules/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
+import type { HistoryStore } from './history/history-store';
+import type { HistoryCollector } from './history/collect';
 
 export type { AlertServices };
 
@@ -27,6 +29,13 @@ export interface BotServices {
   usage: UsageServices;
   /** Chat turns in progress: reports let them be answered first. */
   chats: ChatTurns;
+  /** Every mailbox's daily figures, and their collection. */
+  history: HistoryServices;
+}
+
+export interface HistoryServices {
+  store: HistoryStore;
+  collector: HistoryCollector;
 }
 
 export interface UsageServices {

@@ -54,6 +54,12 @@ export interface AlertCycleDeps {
   concurrency?: number;
   /** Scheduled reports due now, made in the same cycle under the same lease. */
   schedules?: ScheduleStep;
+  /** Mailbox history: a new day of the usage report is stored, whether or not anyone subscribed. */
+  history?: HistoryStep;
+}
+
+export interface HistoryStep {
+  collect(): Promise<{ kind: string }>;
 }
 
 export interface CycleReport {
@@ -70,6 +76,8 @@ export interface CycleReport {
   suspended: number;
   durationMs: number;
   schedules?: ScheduleStepReport;
+  /** What the history collection did: written, exists, concealed, failed. */
+  history?: string;
 }
 
 export interface RunOptions {
@@ -124,6 +132,16 @@ export class AlertCycle {
         }
       }
       report.ran = true;
+      if (this.deps.history && !options.only && !options.schedulesOnly) {
+        // A failed collection is tried again next cycle; alerts still go out.
+        report.history = await this.deps.history.collect().then(
+          (o) => o.kind,
+          (err: unknown) => {
+            this.deps.log.warn('history collection failed; the next cycle tries again', { err: err as Error });
+            return 'failed';
+          },
+        );
+      }
       try {
         if (!options.schedulesOnly) await this.runHeld(hold, options, report);
       } finally {

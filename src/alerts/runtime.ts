@@ -17,6 +17,7 @@ import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
+import type { HistoryStep } from './cycle';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 export interface AlertServices {
@@ -42,6 +43,8 @@ export interface AlertRuntimeOptions {
   schedules?: ScheduleStep;
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
+  /** Collects a new day of mailbox history in each cycle. */
+  history?: HistoryStep;
 }
 
 export interface AlertRuntime {
@@ -97,6 +100,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         remediation: config.remediation,
         now: options.clock,
         schedules: options.schedules,
+        history: options.history,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

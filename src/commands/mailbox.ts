@@ -11,7 +11,7 @@ import type { Command, Message, TurnBaseContext } from './types';
 export const mailboxCommand: Command = {
   name: 'mailbox',
   usage: 'mailbox <upn, name or @person>',
-  summary: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
+  summary: 'One mailbox in full: statistics, quotas, archive, holds, licences, size trend and projected full date.',
   examples: ['mailbox megan@contoso.onmicrosoft.com', 'mailbox Megan'],
   run: async (ctx) => {
     const arg = parseMailboxArgument(ctx.args);
@@ -42,7 +42,7 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
       return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
-    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
+    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store);
   } catch (err) {
     const failure = explainFailure(err);
     ctx.log.warn('mailbox lookup failed', { err: err as Error });

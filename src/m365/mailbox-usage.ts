@@ -72,12 +72,13 @@ export class MailboxUsageCache {
    * The report for `tenantId`: the kept copy while it is recent, else Graph is asked (once, however
    * many callers wait). A throttled or failed request falls back on the kept copy when there is one.
    */
-  async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal } = {}): Promise<MailboxUsageLookup> {
+  async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal; recheck?: boolean } = {}): Promise<MailboxUsageLookup> {
     const entry = this.entries.get(tenantId) ?? { checkedAt: 0, quietUntil: 0 };
     this.entries.set(tenantId, entry);
     const now = this.now();
     if (entry.inFlight) return entry.inFlight;
-    if (entry.usage && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000))
+    // `recheck` (a history collection asked for now): a conditional request, 304 while unchanged.
+    if (entry.usage && !options.recheck && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000))
       return { ok: true, usage: entry.usage, downloaded: false };
     if (now < entry.quietUntil) {
       return entry.usage

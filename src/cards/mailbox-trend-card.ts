@@ -1,0 +1,37 @@
+// The size trend section of the `mailbox` card: a TextBlock headline, a monospace sparkline and a
+// FactSet of growth figures (no Table: cards are ColumnSet/FactSet only).
+import { shortDate, type MailboxTrend } from '../reports/mailbox-trend';
+
+export function mailboxTrendElements(trend: MailboxTrend, note?: string): object[] {
+  const heading = { type: 'TextBlock', text: 'Size trend', weight: 'Bolder', spacing: 'Medium', separator: true };
+  if (trend.days === 0) {
+    return [
+      heading,
+      {
+        type: 'TextBlock',
+        wrap: true,
+        isSubtle: true,
+        text:
+          note ??
+          "No history yet: the bot stores a day of figures each time Microsoft 365's usage report has a new one, so a trend shows from tomorrow.",
+      },
+    ];
+  }
+  const span = `${trend.days} day${trend.days === 1 ? '' : 's'} (${shortDate(trend.first!, trend.last!)} – ${shortDate(trend.last!)})`;
+  const elements: object[] = [
+    heading,
+    {
+      type: 'TextBlock',
+      text: trend.headline,
+      wrap: true,
+      color: trend.projection.kind === 'full-in' || trend.projection.kind === 'already-full' ? 'Warning' : 'Default',
+    },
+  ];
+  if (trend.sparkline) elements.push({ type: 'TextBlock', text: trend.sparkline, fontType: 'Monospace', spacing: 'Small' });
+  elements.push({
+    type: 'FactSet',
+    facts: [{ title: 'Size', value: `${trend.range} over ${span}` }, ...trend.facts.map((f) => ({ title: f.label, value: f.value }))],
+  });
+  if (note) elements.push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, size: 'Small' });
+  return elements;
+}
