@@ -83,6 +83,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const alerts = createAlertRuntime({
     config,
     history: history.collector,
+    growthForAll: () => historyStore.growthForAll(),
     tenant,
     state,
     credential: tenant.credential,

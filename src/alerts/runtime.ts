@@ -18,6 +18,7 @@ import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
 import type { HistoryStep } from './cycle';
+import type { GrowthTable } from '../reports/growth';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 export interface AlertServices {
@@ -45,6 +46,8 @@ export interface AlertRuntimeOptions {
   usage?: UsageServices;
   /** Collects a new day of mailbox history in each cycle. */
   history?: HistoryStep;
+  /** Every mailbox's growth from the history, for the full-soon alert. */
+  growthForAll?: () => Promise<GrowthTable>;
 }
 
 export interface AlertRuntime {
@@ -88,7 +91,8 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     services: { conversations, subscriptions, ledger, runCycle },
     attach(sender) {
       cycle = new AlertCycle({
-        readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),
+        readTenant: (kinds) =>
+          readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }, options.growthForAll),
         subscriptions,
         conversations,
         ledger,

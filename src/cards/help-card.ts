@@ -14,7 +14,7 @@ export interface HelpEntry {
 export const HELP_COMMANDS: readonly HelpEntry[] = [
   {
     name: 'mailboxes',
-    usage: 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]',
+    usage: 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]',
     description:
       'The mailbox report: items, size, last activity, quota and how much of it is used. Default: user mailboxes, most items first; sort activity puts the least recently used first.',
     example: 'mailboxes shared sort size top 10',
@@ -22,7 +22,7 @@ export const HELP_COMMANDS: readonly HelpEntry[] = [
   {
     name: 'mailbox',
     usage: 'mailbox <upn, name or @person>',
-    description: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
+    description: 'One mailbox in full: statistics, quotas, archive, holds, licences, its size trend and when it will be full.',
     example: 'mailbox alex@contoso.com',
   },
   {
@@ -54,6 +54,12 @@ export const HELP_COMMANDS: readonly HelpEntry[] = [
     usage: 'export mailboxes|shared|licenses',
     description: 'A CSV download link that expires.',
     example: 'export mailboxes',
+  },
+  {
+    name: 'history',
+    usage: 'history [collect]',
+    description: 'What the mailbox history holds (days, dates, mailboxes, size in storage); collect stores a new day now.',
+    example: 'history',
   },
   {
     name: 'doctor',
