@@ -94,9 +94,10 @@ export class HistoryStore {
 
   private async readJson<T>(name: string): Promise<{ value: T; eTag?: string } | undefined> {
     try {
-      const buf = await this.blob(name).downloadToBuffer();
-      const props = await this.blob(name).getProperties();
-      return { value: JSON.parse(buf.toString('utf8')) as T, eTag: props.etag };
+      const res = await this.blob(name).download();
+      const chunks: Buffer[] = [];
+      for await (const c of res.readableStreamBody!) chunks.push(c as Buffer);
+      return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T, eTag: res.etag };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
@@ -107,23 +108,14 @@ export class HistoryStore {
   private async updateJson<T>(name: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     await this.ensure();
     for (let attempt = 1; ; attempt++) {
-      const client = this.blob(name);
-      let current: T | undefined;
-      let eTag: string | undefined;
-      try {
-        const res = await client.download();
-        eTag = res.etag;
-        const chunks: Buffer[] = [];
-        for await (const c of res.readableStreamBody!) chunks.push(c as Buffer);
-        current = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-      }
+      const found = await this.readJson<T>(name);
+      const current = found?.value;
+      const eTag = found?.eTag;
       const next = change(current);
       if (next === undefined) return current;
       const body = JSON.stringify(next);
       try {
-        await client.upload(body, Buffer.byteLength(body), {
+        await this.blob(name).upload(body, Buffer.byteLength(body), {
           conditions: eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' },
           blobHTTPHeaders: { blobContentType: 'application/json' },
         });
@@ -219,7 +211,7 @@ export class HistoryStore {
     const out: (HistoryDay | undefined)[] = new Array(dates.length);
     await pool(
       dates.map((d, i) => [d, i] as const),
-      this.options.readConcurrency ?? 48,
+      this.options.readConcurrency ?? Number(process.env.HISTORY_READ_CONCURRENCY ?? 8),
       async ([date, i]) => {
         if ((at + 1) * ROW_BYTES > manifest.days[date].bytes) return;
         try {
