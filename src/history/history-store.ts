@@ -1,9 +1,13 @@
 // Every mailbox's daily figures in the bot's own Blob Storage (docs/architecture.md, "History"):
-//   history/roster.json       mailbox keys (lower-case UPNs) in the order rows are stored; only appended
-//   history/days/<date>.bin   one day's rows (day-rows.ts), written once: create-if-absent
-//   history/manifest.json     the days held, their sources and sizes, the last collection (eTag updates)
+//   history/roster.json            mailbox keys (lower-case UPNs) in the order rows are stored; only appended
+//   history/days/<date>.bin        one day's rows (day-rows.ts), written once: create-if-absent
+//   history/segments/<k>.bin       32 days compacted mailbox by mailbox: mailbox i's days are one range
+//   history/segments/<k>.end.bin   every mailbox's size on the segment's last day (growth for all)
+//   history/manifest.json          the days held, their segments, the last collection (eTag updates)
+// Days arrive one a day (day blobs); once a 32-day segment is behind the newest day, the collection
+// rewrites it mailbox by mailbox, so one mailbox's year is about 12 ranged reads plus this month's days.
 // Several instances may collect the same day: the first to create the day's blob wins, the others
-// find it there and stop. Days older than the retention are deleted by the collection that passes them.
+// find it there and stop. Days older than the retention are dropped by the collection that passes them.
 import { ContainerClient, RestError } from '@azure/storage-blob';
 import type { GrowthTable, MailboxGrowth } from '../reports/growth';
 import { decodeRow, encodeDay, quotasOf, ROW_BYTES, sizesOf, type HistoryFigures, type HistoryRecord } from './day-rows';
@@ -12,13 +16,24 @@ export type HistorySource = 'usage' | 'live';
 
 export interface HistoryDayInfo {
   mailboxes: number;
+  /** Its rows' bytes (roster length × 28 when written). */
   bytes: number;
   source: HistorySource;
   collectedAt: string;
+  /** Set once the day was compacted into that segment (its day blob is gone). */
+  segment?: number;
+}
+
+export interface HistorySegmentInfo {
+  rows: number;
+  bytes: number;
+  /** The segment's last stored day: its end column holds every mailbox's size then. */
+  lastDate: string;
 }
 
 export interface HistoryManifest {
   days: Record<string, HistoryDayInfo>;
+  segments?: Record<string, HistorySegmentInfo>;
   lastCollection?: { at: string; date: string | null; outcome: string };
   /** Set when the latest days hold only what was read live (the report's names are concealed). */
   limited?: string;
@@ -47,6 +62,16 @@ export interface HistoryStoreOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** Days per segment: a mailbox's segment row is 32 × 28 = 896 bytes, one ranged read. */
+export const SEGMENT_DAYS = 32;
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+export function segmentOf(date: string): number {
+  return Math.floor(dayNumber(date) / SEGMENT_DAYS);
+}
 
 function statusOf(err: unknown): number | undefined {
   return err instanceof RestError ? err.statusCode : (err as { statusCode?: number })?.statusCode;
@@ -180,14 +205,73 @@ export class HistoryStore {
     const info: HistoryDayInfo = { mailboxes: byUpn.size, bytes: body.length, source, collectedAt: now.toISOString() };
     const oldest = addDays(date, -(this.retentionDays - 1));
     let expired: string[] = [];
-    await this.updateJson<HistoryManifest>('manifest.json', (m) => {
+    let expiredSegments: string[] = [];
+    const manifest = await this.updateJson<HistoryManifest>('manifest.json', (m) => {
       const days = { ...(m?.days ?? {}), [date]: info };
-      expired = Object.keys(days).filter((d) => d < oldest);
-      for (const d of expired) delete days[d];
-      return { ...(m ?? {}), days, limited: source === 'live' ? 'names concealed in the usage report' : undefined };
+      const segments = { ...(m?.segments ?? {}) };
+      expired = Object.keys(days).filter((d) => d < oldest && days[d].segment === undefined);
+      for (const d of Object.keys(days)) if (d < oldest) delete days[d];
+      expiredSegments = Object.keys(segments).filter((k) => segments[k].lastDate < oldest);
+      for (const k of expiredSegments) delete segments[k];
+      return { ...(m ?? {}), days, segments, limited: source === 'live' ? 'names concealed in the usage report' : undefined };
     });
-    await Promise.all(expired.map((d) => this.blob(`days/${d}.bin`).deleteIfExists()));
+    await Promise.all([
+      ...expired.map((d) => this.blob(`days/${d}.bin`).deleteIfExists()),
+      ...expiredSegments.flatMap((k) => [this.blob(`segments/${k}.bin`).deleteIfExists(), this.blob(`segments/${k}.end.bin`).deleteIfExists()]),
+    ]);
+    // Segments behind the newest day are complete: compact them (normally one, every 32 days).
+    const current = segmentOf(date);
+    const behind = new Set(
+      Object.entries(manifest?.days ?? {})
+        .filter(([d, i]) => i.segment === undefined && segmentOf(d) < current)
+        .map(([d]) => segmentOf(d)),
+    );
+    for (const k of [...behind].sort((a, b) => a - b)) await this.compact(k);
     return 'written';
+  }
+
+  /**
+   * Rewrites a segment's day blobs mailbox by mailbox (each day blob read once, one buffer of
+   * rows × 32 × 28 bytes: 90 MB at 100,000 mailboxes), then drops the day blobs.
+   */
+  private async compact(segment: number): Promise<void> {
+    const manifest = await this.manifest();
+    const dates = Object.keys(manifest.days)
+      .filter((d) => segmentOf(d) === segment && manifest.days[d].segment === undefined)
+      .sort();
+    if (dates.length === 0) return;
+    const rows = Math.max(...dates.map((d) => manifest.days[d].bytes / ROW_BYTES));
+    const stride = SEGMENT_DAYS * ROW_BYTES;
+    const out = Buffer.alloc(rows * stride, 0xff);
+    const first = segment * SEGMENT_DAYS;
+    let lastSizes: Buffer | undefined;
+    for (const date of dates) {
+      const day = await this.dayBuffer(date);
+      if (!day) continue;
+      const slot = dayNumber(date) - first;
+      const n = Math.floor(day.length / ROW_BYTES);
+      for (let i = 0; i < n; i++) day.copy(out, i * stride + slot * ROW_BYTES, i * ROW_BYTES, (i + 1) * ROW_BYTES);
+      if (date === dates[dates.length - 1]) {
+        lastSizes = Buffer.alloc(n * 4);
+        for (let i = 0; i < n; i++) lastSizes.writeUInt32LE(day.readUInt32LE(i * ROW_BYTES), i * 4);
+      }
+    }
+    const lastDate = dates[dates.length - 1];
+    try {
+      await this.blob(`segments/${segment}.bin`).uploadData(out, { conditions: { ifNoneMatch: '*' }, concurrency: 4 });
+      if (lastSizes) await this.blob(`segments/${segment}.end.bin`).uploadData(lastSizes, { conditions: { ifNoneMatch: '*' } });
+    } catch (err) {
+      // Another instance compacted it meanwhile: its blobs and manifest entry stand.
+      if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
+      return;
+    }
+    await this.updateJson<HistoryManifest>('manifest.json', (m) => {
+      const days = { ...(m?.days ?? {}) };
+      for (const d of dates) if (days[d]) days[d] = { ...days[d], segment };
+      const segments = { ...(m?.segments ?? {}), [segment]: { rows, bytes: out.length + (lastSizes?.length ?? 0), lastDate } };
+      return { ...(m ?? { days: {} }), days, segments };
+    });
+    await Promise.all(dates.map((d) => this.blob(`days/${d}.bin`).deleteIfExists()));
   }
 
   /** Notes the outcome of a collection (shown by `history`). */
@@ -208,60 +292,119 @@ export class HistoryStore {
     }
     if (index === undefined) return [];
     const at = index;
-    const out: (HistoryDay | undefined)[] = new Array(dates.length);
-    await pool(
-      dates.map((d, i) => [d, i] as const),
-      this.options.readConcurrency ?? Number(process.env.HISTORY_READ_CONCURRENCY ?? 8),
-      async ([date, i]) => {
-        if ((at + 1) * ROW_BYTES > manifest.days[date].bytes) return;
-        try {
-          const buf = await this.blob(`days/${date}.bin`).downloadToBuffer(at * ROW_BYTES, ROW_BYTES);
-          const row = decodeRow(buf);
-          if (row) out[i] = { date, ...row };
-        } catch (err) {
-          if (statusOf(err) !== 404 && statusOf(err) !== 416) throw err;
+    const wanted = new Set(dates);
+    const out: HistoryDay[] = [];
+    const reads: (() => Promise<void>)[] = [];
+    const segments = new Set<number>();
+    for (const date of dates) {
+      const info = manifest.days[date];
+      if (info.segment !== undefined) {
+        segments.add(info.segment);
+        continue;
+      }
+      if ((at + 1) * ROW_BYTES > info.bytes) continue;
+      reads.push(async () => {
+        const buf = await this.range(`days/${date}.bin`, at * ROW_BYTES, ROW_BYTES);
+        const row = buf && decodeRow(buf);
+        if (row) out.push({ date, ...row });
+      });
+    }
+    for (const k of segments) {
+      const seg = manifest.segments?.[k];
+      if (!seg || at >= seg.rows) continue;
+      reads.push(async () => {
+        const stride = SEGMENT_DAYS * ROW_BYTES;
+        const buf = await this.range(`segments/${k}.bin`, at * stride, stride);
+        if (!buf) return;
+        for (let slot = 0; slot < SEGMENT_DAYS; slot++) {
+          const date = new Date((k * SEGMENT_DAYS + slot) * DAY_MS).toISOString().slice(0, 10);
+          if (!wanted.has(date)) continue;
+          const row = decodeRow(buf, slot);
+          if (row) out.push({ date, ...row });
         }
-      },
-    );
-    return out.filter((d): d is HistoryDay => d !== undefined);
+      });
+    }
+    await pool(reads, this.options.readConcurrency ?? 8, (read) => read());
+    return out.sort((a, b) => a.date.localeCompare(b.date));
   }
 
-  private async dayBuffer(date: string): Promise<Buffer | undefined> {
+  private async range(name: string, offset: number, count: number): Promise<Buffer | undefined> {
     try {
-      return await this.blob(`days/${date}.bin`).downloadToBuffer();
+      return await this.blob(name).downloadToBuffer(offset, count);
+    } catch (err) {
+      if (statusOf(err) === 404 || statusOf(err) === 416) return undefined;
+      throw err;
+    }
+  }
+
+  private dayBuffer(date: string): Promise<Buffer | undefined> {
+    return this.wholeBlob(`days/${date}.bin`);
+  }
+
+  private async wholeBlob(name: string): Promise<Buffer | undefined> {
+    try {
+      return await this.blob(name).downloadToBuffer();
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
     }
   }
 
+  /** Every mailbox's size on `date`: a day blob's size column, or a segment's end column. */
+  private async sizesOn(date: string, manifest: HistoryManifest): Promise<Float64Array | undefined> {
+    const info = manifest.days[date];
+    if (info && info.segment === undefined) {
+      const day = await this.dayBuffer(date);
+      return day && sizesOf(day);
+    }
+    const seg = Object.entries(manifest.segments ?? {}).find(([, s]) => s.lastDate === date);
+    if (!seg) return undefined;
+    const buf = await this.wholeBlob(`segments/${seg[0]}.end.bin`);
+    if (!buf) return undefined;
+    const out = new Float64Array(Math.floor(buf.length / 4));
+    for (let i = 0; i < out.length; i++) {
+      const raw = buf.readUInt32LE(i * 4);
+      out[i] = raw === 0xffffffff ? NaN : raw * 1024;
+    }
+    return out;
+  }
+
   /**
-   * Growth of every mailbox: from the latest day and the days nearest 30 and 90 days before it
-   * (three blobs, whatever the tenant's size), for sorting and alerting.
+   * Growth of every mailbox, for sorting and alerting: from the latest day and the stored days
+   * nearest 30 and 90 days before it (a day blob, or a segment's last day: three reads of a few MB,
+   * whatever the history's length). The spans say how many days each window really covers.
    */
   async growthForAll(): Promise<GrowthTable> {
     const manifest = await this.manifest();
     const dates = Object.keys(manifest.days).sort();
     const date = dates.at(-1) ?? null;
     if (!date) return { date: null, spans: { d30: 0, d90: 0 }, byUpn: new Map() };
-    const earliestFrom = (back: number) => dates.find((d) => d >= addDays(date, -back)) ?? date;
-    const from30 = earliestFrom(30);
-    const from90 = earliestFrom(90);
-    const span = (d: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${d}T00:00:00Z`)) / DAY_MS);
-    const [latest, then30, then90, roster] = await Promise.all([
+    // Days whose every size can be read at once: those not yet compacted, and each segment's last.
+    const whole = [
+      ...dates.filter((d) => manifest.days[d].segment === undefined),
+      ...Object.values(manifest.segments ?? {}).map((s) => s.lastDate),
+    ].filter((d) => d < date);
+    const nearest = (back: number): string | undefined => {
+      const target = dayNumber(date) - back;
+      let best: string | undefined;
+      for (const d of whole) if (!best || Math.abs(dayNumber(d) - target) < Math.abs(dayNumber(best) - target)) best = d;
+      return best;
+    };
+    const from30 = nearest(30);
+    const from90 = nearest(90);
+    const [latest, s30, s90raw, roster] = await Promise.all([
       this.dayBuffer(date),
-      from30 === date ? undefined : this.dayBuffer(from30),
-      from90 === date ? undefined : from90 === from30 ? undefined : this.dayBuffer(from90),
+      from30 ? this.sizesOn(from30, manifest) : undefined,
+      from90 && from90 !== from30 ? this.sizesOn(from90, manifest) : undefined,
       this.loadRoster(),
     ]);
+    const s90 = from90 === from30 ? s30 : s90raw;
+    const d30 = from30 ? dayNumber(date) - dayNumber(from30) : 0;
+    const d90 = from90 ? dayNumber(date) - dayNumber(from90) : 0;
     const byUpn = new Map<string, MailboxGrowth>();
     if (!latest) return { date, spans: { d30: 0, d90: 0 }, byUpn };
     const now = sizesOf(latest);
     const quotas = quotasOf(latest);
-    const s30 = then30 ? sizesOf(then30) : undefined;
-    const s90 = from90 === from30 ? s30 : then90 ? sizesOf(then90) : undefined;
-    const d30 = span(from30);
-    const d90 = span(from90);
     for (let i = 0; i < now.length; i++) {
       if (Number.isNaN(now[i])) continue;
       const g30 = s30 && i < s30.length && !Number.isNaN(s30[i]) && d30 > 0 ? (now[i] - s30[i]) / d30 : null;
@@ -276,7 +419,8 @@ export class HistoryStore {
     const dates = Object.keys(manifest.days).sort();
     const roster = await this.loadRoster();
     let storedBytes = 0;
-    for (const d of dates) storedBytes += manifest.days[d].bytes;
+    for (const d of dates) if (manifest.days[d].segment === undefined) storedBytes += manifest.days[d].bytes;
+    for (const seg of Object.values(manifest.segments ?? {})) storedBytes += seg.bytes;
     storedBytes += Buffer.byteLength(JSON.stringify(roster.keys)) + Buffer.byteLength(JSON.stringify(manifest));
     return {
       days: dates.length,
