@@ -23,6 +23,7 @@ import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 import { ChatTurns } from './runner/chat-turns';
 import { HistoryStore } from './history/history-store';
 import { HistoryCollector } from './history/collect';
+import { BlobUsageKeeper } from './history/kept-usage-report';
 import { stateContainer } from './state/lease';
 
 export interface StartBotOptions {
@@ -72,7 +73,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
   const usage = {
-    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
+    reports: new MailboxUsageCache({
+      recheckMs: options.usageReport?.recheckMs,
+      keeper: new BlobUsageKeeper(stateContainer(config, tenant.credential)),
+      onKeepFailed: (err) => log.warn('usage report not kept in storage: its buttons work on this instance only', { err: err as Error }),
+    }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
   const historyStore = new HistoryStore(stateContainer(config, tenant.credential), { retentionDays: config.historyDays });

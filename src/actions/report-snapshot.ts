@@ -38,7 +38,7 @@ export async function mailboxSnapshot(ctx: ActionContext): Promise<Found<Mailbox
   }
   const snapshot = found.snapshot as Snapshot<MailboxSnapshotData>;
   if (!snapshot.data.usage) return { ok: true, snapshot };
-  const mailboxes = snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
+  const mailboxes = await snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
   if (!mailboxes)
     return {
       ok: false,
