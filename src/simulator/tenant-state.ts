@@ -113,10 +113,11 @@ export class TenantState {
     const base = this.growthBase.get(m);
     if (!base) return null;
     const days = dayNumber(day) - base.day;
-    return {
-      items: Math.max(0, Math.round(base.items + (m.itemsPerDay ?? 0) * days)),
-      bytes: Math.max(0, Math.round(base.bytes + (m.growthBytesPerDay ?? 0) * days)),
-    };
+    let bytes = Math.max(0, Math.round(base.bytes + (m.growthBytesPerDay ?? 0) * days));
+    // A full mailbox receives nothing more: growth stops at its prohibit send/receive quota.
+    const quota = m.prohibitSendReceiveQuotaBytes;
+    if (quota !== null && bytes > quota && bytes > base.bytes) bytes = Math.max(quota, base.bytes);
+    return { items: Math.max(0, Math.round(base.items + (m.itemsPerDay ?? 0) * days)), bytes };
   }
 
   /** Live figures follow the clock (also when the real date turns). */
