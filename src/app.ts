@@ -83,7 +83,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const historyStore = new HistoryStore(stateContainer(config, tenant.credential), { retentionDays: config.historyDays });
   const history = {
     store: historyStore,
-    collector: new HistoryCollector({ store: historyStore, reports: usage.reports, graph: tenant.graph, tenantId: config.tenantId, log, now: options.clock }),
+    collector: new HistoryCollector({
+      store: historyStore,
+      reports: usage.reports,
+      graph: tenant.graph,
+      tenantId: config.tenantId,
+      log,
+      now: options.clock,
+    }),
   };
   const alerts = createAlertRuntime({
     config,

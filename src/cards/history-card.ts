@@ -40,5 +40,11 @@ export function historyCard(c: HistoryCardContent): AdaptiveCard {
   ];
   if (c.limited) body.push({ type: 'TextBlock', wrap: true, color: 'Warning', text: `Limited: ${c.limited}.` });
   if (c.collected) body.push({ type: 'TextBlock', wrap: true, text: c.collected });
-  return { type: 'AdaptiveCard', version: '1.5', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', body, actions: c.actions ?? [] };
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    body,
+    actions: c.actions ?? [],
+  };
 }

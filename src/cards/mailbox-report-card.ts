@@ -82,7 +82,8 @@ function rowData(row: MailboxRow, showKind: boolean, now: Date, figures?: Figure
     notes.push(
       `⚠ ${formatBytesShort(row.usage!.sizeBytes)} · ${formatCountShort(row.usage!.items)} items on ${usageDateText(figures?.usageDate)}`,
     );
-  if (row.growthPerDay !== undefined) notes.push(row.growthPerDay === null ? 'growth: too little history' : `growing ${perDayText(row.growthPerDay)}`);
+  if (row.growthPerDay !== undefined)
+    notes.push(row.growthPerDay === null ? 'growth: too little history' : `growing ${perDayText(row.growthPerDay)}`);
   if (showKind) notes.push(KIND_WORDS[row.type]);
   notes.push(row.quotaBytes === null ? 'unlimited' : `${formatBytesShort(row.quotaBytes)} quota`);
   if (row.hold) notes.push('on hold');

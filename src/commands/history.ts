@@ -49,7 +49,10 @@ export const historyCommand: Command = {
       } catch (err) {
         const failure = explainFailure(err);
         ctx.log.warn('history failed', { err: err as Error });
-        await outbox.update(ref, errorMessage("I couldn't read the history", failure.message, arg ? 'history collect' : 'history', failure.fix));
+        await outbox.update(
+          ref,
+          errorMessage("I couldn't read the history", failure.message, arg ? 'history collect' : 'history', failure.fix),
+        );
       }
     });
   },

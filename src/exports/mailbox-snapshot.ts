@@ -34,5 +34,4 @@ export async function snapshotMailboxes(data: MailboxSnapshotData, cache: Mailbo
   return rebuildFromUsage(kept.rows, data.mailboxes, kept.refreshDate);
 }
 
-export const USAGE_COPY_GONE =
-  'The usage data this report was built on is no longer kept (it is kept two days). Refresh reads it again.';
+export const USAGE_COPY_GONE = 'The usage data this report was built on is no longer kept (it is kept two days). Refresh reads it again.';

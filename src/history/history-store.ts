@@ -217,7 +217,10 @@ export class HistoryStore {
     });
     await Promise.all([
       ...expired.map((d) => this.blob(`days/${d}.bin`).deleteIfExists()),
-      ...expiredSegments.flatMap((k) => [this.blob(`segments/${k}.bin`).deleteIfExists(), this.blob(`segments/${k}.end.bin`).deleteIfExists()]),
+      ...expiredSegments.flatMap((k) => [
+        this.blob(`segments/${k}.bin`).deleteIfExists(),
+        this.blob(`segments/${k}.end.bin`).deleteIfExists(),
+      ]),
     ]);
     // Segments behind the newest day are complete: compact them (normally one, every 32 days).
     const current = segmentOf(date);
@@ -276,7 +279,10 @@ export class HistoryStore {
 
   /** Notes the outcome of a collection (shown by `history`). */
   async noteCollection(date: string | null, outcome: string, now = new Date()): Promise<void> {
-    await this.updateJson<HistoryManifest>('manifest.json', (m) => ({ ...(m ?? { days: {} }), lastCollection: { at: now.toISOString(), date, outcome } }));
+    await this.updateJson<HistoryManifest>('manifest.json', (m) => ({
+      ...(m ?? { days: {} }),
+      lastCollection: { at: now.toISOString(), date, outcome },
+    }));
   }
 
   /** One mailbox's stored days, oldest first, over the last `days` days held. */

@@ -84,7 +84,10 @@ export function buildMailboxTrend(days: readonly { date: string; bytes: number |
     range: year.length ? `${formatBytes(year[0].bytes)} → ${formatBytes(year.at(-1)!.bytes)}` : '',
     facts: [
       { label: 'Growth, 30 days', value: perDayText(g30) },
-      { label: 'Growth, 90 days', value: g90 === null ? (year.length ? 'not 90 days of history yet' : 'not enough history') : perDayText(g90) },
+      {
+        label: 'Growth, 90 days',
+        value: g90 === null ? (year.length ? 'not 90 days of history yet' : 'not enough history') : perDayText(g90),
+      },
     ],
     projection,
     headline: year.length ? projectionText(projection, last) : 'No history yet',

@@ -95,7 +95,8 @@ export function controlListener(deps: {
         }
       }
       if (path === '/_sim/clock') {
-        if (method === 'GET') return send(res, 200, { today: state.clock.today(), asOf: state.asOf, reportRefreshDate: state.reportRefreshDate() });
+        if (method === 'GET')
+          return send(res, 200, { today: state.clock.today(), asOf: state.asOf, reportRefreshDate: state.reportRefreshDate() });
         if (method === 'PUT') {
           const body = json();
           const today = body?.today;

@@ -8,8 +8,12 @@ export function dayNumber(day: string): number {
 }
 
 export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && Number.isFinite(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  return (
+    typeof value === 'string' &&
+    DATE.test(value) &&
+    Number.isFinite(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+  );
 }
 
 export class TenantClock {

@@ -171,8 +171,7 @@ export function giveBack(ledger: Ledger, before: Ledger, claimed: Ledger, keys: 
         if (old.acknowledged) next[key].acknowledged = old.acknowledged;
         if (old.snoozedUntil) next[key].snoozedUntil = old.snoozedUntil;
       }
-    }
-    else if (old) next[key] = old;
+    } else if (old) next[key] = old;
     else next[key] = { ...claimed[key], lastSent: null };
   }
   return next;

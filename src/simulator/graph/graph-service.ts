@@ -157,9 +157,9 @@ export function graphService(state: TenantState, options: GraphOptions): Service
   }
 
   function signDownload(period: string, report?: 'storage'): string {
-    const payload = Buffer.from(JSON.stringify({ p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report ? { r: report } : {}) })).toString(
-      'base64url',
-    );
+    const payload = Buffer.from(
+      JSON.stringify({ p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report ? { r: report } : {}) }),
+    ).toString('base64url');
     return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
   }
 
