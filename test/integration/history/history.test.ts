@@ -4,20 +4,23 @@
 import { startStack, type Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
 import { mailboxUsers } from '../../support/tenant-facts';
+import { cardText } from '../../support/connector';
+import { randomUUID } from 'node:crypto';
 import { loadTenant } from '../../../src/simulator/tenant/load';
 import type { FixtureUser } from '../../../src/simulator/tenant/fixture';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
 const DAY_MS = 86_400_000;
-const START = '2026-10-01';
+// Forty days ago: the full-soon alert counts days from the bot's own (real) today.
+const START = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
 const DAYS = 30;
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 
 // Four mailboxes of 10 GB with a 50 GB quota, growing at these rates a day (the last one shrinks).
-const RATES = [400 * MB, 100 * MB, 250 * MB, -50 * MB];
+const RATES = [400 * MB, 100 * MB, 200 * MB, -50 * MB];
 
 let stack: Stack;
 let growing: FixtureUser[];
@@ -107,4 +110,36 @@ test('30 days collected one by one: the full date within 10% of the arithmetic, 
   expect(summary).toMatch(new RegExp(`Days\\s*${DAYS}\\b`));
   const again = await ask(`mailbox ${fastest.userPrincipalName}`);
   expect(/Full in ~([\d,]+) days/.exec(again)?.[1]).toBe(String(days));
+}, 600_000);
+
+test('the full-soon alert fires once, and again only when the projection worsens', async () => {
+  const conversationId = `conv-${randomUUID()}`;
+  expect(await stack.say('alerts on full 120', { conversationId })).toBe(200);
+  await stack.connector.waitFor(() => stack.connector.activities.find((a) => a.conversationId === conversationId && a.kind === 'send'));
+  const fullSoon = () =>
+    stack.connector.activities.filter(
+      (a) => a.conversationId === conversationId && a.kind === 'send' && /FULL SOON ALERT/.test(cardText(a.activity)),
+    );
+  const cycle = () => stack.bot.services.alerts.runCycle({ only: conversationId });
+
+  // Only the 400 MB/day mailbox is projected full within 120 days.
+  await cycle();
+  expect(fullSoon()).toHaveLength(1);
+  expect(cardText(fullSoon()[0].activity)).toContain(growing[0].displayName);
+  await cycle();
+  expect(fullSoon()).toHaveLength(1);
+
+  // It speeds up to 1.5 GB a day; four more days are collected: the full date moves much closer.
+  const patched = await control(`/_sim/users/${encodeURIComponent(growing[0].userPrincipalName)}`, 'PATCH', {
+    mailbox: { growthBytesPerDay: 1536 * MB },
+  });
+  expect(patched.status).toBe(200);
+  for (let d = DAYS; d < DAYS + 4; d++) {
+    await control('/_sim/clock', 'PUT', { today: addDays(START, d) });
+    expect(await ask('history collect', /Last collection/)).toMatch(/Collected/);
+  }
+  await cycle();
+  expect(fullSoon()).toHaveLength(2);
+  await cycle();
+  expect(fullSoon()).toHaveLength(2);
 }, 600_000);

@@ -24,7 +24,7 @@ test('each kind is chosen by its own words, and its default threshold is one it 
 test('help, defaults and stored settings read as before the registry', () => {
   expect(ALERTS_ON_USAGE).toBe('alerts on [licence] [quota [PERCENT]] [full [DAYS]] [pools [N]] [inactive [DAYS]]');
   expect(DEFAULT_ALERT_SETTINGS).toEqual({
-    kinds: ['shared-licence', 'quota', 'full', 'licence-pool'],
+    kinds: ['shared-licence', 'quota', 'licence-pool'],
     quotaPercent: 90,
     fullWithinDays: 30,
     poolFreeBelow: 5,

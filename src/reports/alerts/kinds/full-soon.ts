@@ -14,8 +14,9 @@ export const fullSoonAlert = defineAlertKind({
   kind: 'full',
   words: ['full'],
   label: 'mailboxes that will be full soon (from their history)',
-  cardLabel: 'FULL SOON',
-  byDefault: true,
+  cardLabel: 'FULL SOON ALERT',
+  // Chosen by name (`alerts on full`, or with the others): existing subscriptions keep what they chose.
+  byDefault: false,
   threshold: {
     setting: 'fullWithinDays',
     default: 30,
