@@ -69,6 +69,9 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
+/** Mailboxes rewritten at a time when a segment is compacted (8,192 × 896 bytes = 7 MB). */
+const COMPACT_ROWS = 8192;
+
 export function segmentOf(date: string): number {
   return Math.floor(dayNumber(date) / SEGMENT_DAYS);
 }
@@ -234,8 +237,9 @@ export class HistoryStore {
   }
 
   /**
-   * Rewrites a segment's day blobs mailbox by mailbox (each day blob read once, one buffer of
-   * rows × 32 × 28 bytes: 90 MB at 100,000 mailboxes), then drops the day blobs.
+   * Rewrites a segment's day blobs mailbox by mailbox, 8,192 mailboxes at a time (ranged reads of
+   * each day, one staged block of 7 MB each), so memory stays small whatever the tenant's size;
+   * then drops the day blobs.
    */
   private async compact(segment: number): Promise<void> {
     const manifest = await this.manifest();
@@ -243,26 +247,33 @@ export class HistoryStore {
       .filter((d) => segmentOf(d) === segment && manifest.days[d].segment === undefined)
       .sort();
     if (dates.length === 0) return;
-    const rows = Math.max(...dates.map((d) => manifest.days[d].bytes / ROW_BYTES));
+    const rowsOf = (d: string) => manifest.days[d].bytes / ROW_BYTES;
+    const rows = Math.max(...dates.map(rowsOf));
     const stride = SEGMENT_DAYS * ROW_BYTES;
-    const out = Buffer.alloc(rows * stride, 0xff);
     const first = segment * SEGMENT_DAYS;
-    let lastSizes: Buffer | undefined;
-    for (const date of dates) {
-      const day = await this.dayBuffer(date);
-      if (!day) continue;
-      const slot = dayNumber(date) - first;
-      const n = Math.floor(day.length / ROW_BYTES);
-      for (let i = 0; i < n; i++) day.copy(out, i * stride + slot * ROW_BYTES, i * ROW_BYTES, (i + 1) * ROW_BYTES);
-      if (date === dates[dates.length - 1]) {
-        lastSizes = Buffer.alloc(n * 4);
-        for (let i = 0; i < n; i++) lastSizes.writeUInt32LE(day.readUInt32LE(i * ROW_BYTES), i * 4);
-      }
-    }
     const lastDate = dates[dates.length - 1];
+    const lastSizes = Buffer.alloc(rowsOf(lastDate) * 4, 0xff);
+    const target = this.blob(`segments/${segment}.bin`);
+    const blocks: string[] = [];
+    for (let from = 0; from < rows; from += COMPACT_ROWS) {
+      const count = Math.min(COMPACT_ROWS, rows - from);
+      const out = Buffer.alloc(count * stride, 0xff);
+      await pool(dates, 4, async (date) => {
+        const n = Math.min(count, rowsOf(date) - from);
+        if (n <= 0) return;
+        const day = await this.range(`days/${date}.bin`, from * ROW_BYTES, n * ROW_BYTES);
+        if (!day) return;
+        const slot = dayNumber(date) - first;
+        for (let i = 0; i < n; i++) day.copy(out, i * stride + slot * ROW_BYTES, i * ROW_BYTES, (i + 1) * ROW_BYTES);
+        if (date === lastDate) for (let i = 0; i < n; i++) lastSizes.writeUInt32LE(day.readUInt32LE(i * ROW_BYTES), (from + i) * 4);
+      });
+      const id = Buffer.from(`block-${String(blocks.length).padStart(6, '0')}`).toString('base64');
+      await target.stageBlock(id, out, out.length);
+      blocks.push(id);
+    }
     try {
-      await this.blob(`segments/${segment}.bin`).uploadData(out, { conditions: { ifNoneMatch: '*' }, concurrency: 4 });
-      if (lastSizes) await this.blob(`segments/${segment}.end.bin`).uploadData(lastSizes, { conditions: { ifNoneMatch: '*' } });
+      await target.commitBlockList(blocks, { conditions: { ifNoneMatch: '*' } });
+      await this.blob(`segments/${segment}.end.bin`).uploadData(lastSizes, { conditions: { ifNoneMatch: '*' } });
     } catch (err) {
       // Another instance compacted it meanwhile: its blobs and manifest entry stand.
       if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
@@ -271,7 +282,7 @@ export class HistoryStore {
     await this.updateJson<HistoryManifest>('manifest.json', (m) => {
       const days = { ...(m?.days ?? {}) };
       for (const d of dates) if (days[d]) days[d] = { ...days[d], segment };
-      const segments = { ...(m?.segments ?? {}), [segment]: { rows, bytes: out.length + (lastSizes?.length ?? 0), lastDate } };
+      const segments = { ...(m?.segments ?? {}), [segment]: { rows, bytes: rows * stride + lastSizes.length, lastDate } };
       return { ...(m ?? { days: {} }), days, segments };
     });
     await Promise.all(dates.map((d) => this.blob(`days/${d}.bin`).deleteIfExists()));
