@@ -2,6 +2,9 @@
 // FactSet of growth figures (no Table: cards are ColumnSet/FactSet only).
 import { shortDate, type MailboxTrend } from '../reports/mailbox-trend';
 
+/** A full date this close is shown in warning colour. */
+const URGENT_DAYS = 90;
+
 export function mailboxTrendElements(trend: MailboxTrend, note?: string): object[] {
   const heading = { type: 'TextBlock', text: 'Size trend', weight: 'Bolder', spacing: 'Medium', separator: true };
   if (trend.days === 0) {
@@ -24,7 +27,10 @@ export function mailboxTrendElements(trend: MailboxTrend, note?: string): object
       type: 'TextBlock',
       text: trend.headline,
       wrap: true,
-      color: trend.projection.kind === 'full-in' || trend.projection.kind === 'already-full' ? 'Warning' : 'Default',
+      color:
+        trend.projection.kind === 'already-full' || (trend.projection.kind === 'full-in' && trend.projection.days <= URGENT_DAYS)
+          ? 'Warning'
+          : 'Default',
     },
   ];
   if (trend.sparkline) elements.push({ type: 'TextBlock', text: trend.sparkline, fontType: 'Monospace', spacing: 'Small' });

@@ -51,6 +51,8 @@ function sparkline(points: DayPoint[]): string {
 export function projectionText(p: Projection, last: string | null): string {
   switch (p.kind) {
     case 'full-in':
+      // Years ahead is no forecast worth a date: the pace will change long before.
+      if (p.days > 365) return `Not full within a year at this pace (${perDayText(p.perDay)})`;
       return `Full in ~${formatCount(p.days)} day${p.days === 1 ? '' : 's'}, around ${shortDate(p.date, last ?? undefined)}`;
     case 'already-full':
       return 'At its quota already: it can no longer send or receive mail';
