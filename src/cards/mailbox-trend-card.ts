@@ -41,3 +41,11 @@ export function mailboxTrendElements(trend: MailboxTrend, note?: string): object
   if (note) elements.push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, size: 'Small' });
   return elements;
 }
+
+/** The tenant's storage trend: a line and a sparkline (TextBlocks). */
+export function tenantTrendElements(trend: { line: string; sparkline: string }): object[] {
+  return [
+    { type: 'TextBlock', text: trend.line, wrap: true, isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' },
+    { type: 'TextBlock', text: trend.sparkline, fontType: 'Monospace', isSubtle: true, spacing: 'None' },
+  ];
+}

@@ -20,6 +20,8 @@ const NEW_MAILBOXES_READ_LIVE = 200;
 
 export interface MailboxData extends MailboxInventory {
   figures: FiguresNote;
+  /** The tenant's mailbox storage per day, from the history store (Graph's getMailboxUsageStorage). */
+  tenantStorage?: { date: string; bytes: number }[];
 }
 
 export interface ReadMailboxDataOptions {
@@ -40,8 +42,10 @@ export async function readMailboxData(
   // Sorting by growth ranks from the stored history (three day blobs, whatever the tenant's size).
   const growth = query.sort === 'growth' && services.history ? services.history.store.growthForAll() : null;
   growth?.catch(() => undefined);
+  const tenantStorage = services.history?.store.tenantStorage().catch(() => undefined);
   const data = await readFigures(services, query, options, growth);
-  return data;
+  const days = await tenantStorage;
+  return days && days.length ? { ...data, tenantStorage: days } : data;
 }
 
 async function withGrowth(mailboxes: MailboxWithStatistics[], growth: Promise<GrowthTable> | null): Promise<MailboxWithStatistics[]> {

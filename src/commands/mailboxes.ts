@@ -10,6 +10,16 @@ import { errorMessage } from './replies';
 import type { Command } from './types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
+import { tenantTrendElements } from '../cards/mailbox-trend-card';
+import { tenantTrendText } from '../reports/mailbox-trend';
+import type { Message } from './types';
+
+/** The tenant's storage trend under the report (a few hundred bytes: the card's fit is unaffected). */
+function withTenantTrend(message: Message, days: { date: string; bytes: number }[] | undefined): Message {
+  const trend = days && tenantTrendText(days);
+  if (!trend || !message.card) return message;
+  return { ...message, card: { ...message.card, body: [...message.card.body, ...tenantTrendElements(trend)] } };
+}
 
 export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
@@ -67,12 +77,15 @@ export function mailboxReport(
       ) satisfies MailboxSnapshotData,
     }),
     result: (result, snapshotId) =>
-      mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
-        commandText,
-        snapshotId,
-        viewedAt: ctx.now(),
-        figures: result.figures,
-      }),
+      withTenantTrend(
+        mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
+          commandText,
+          snapshotId,
+          viewedAt: ctx.now(),
+          figures: result.figures,
+        }),
+        result.tenantStorage,
+      ),
     logFields: (result) => ({
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,

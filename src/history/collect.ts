@@ -61,6 +61,11 @@ export class HistoryCollector {
     }));
     const written = await store.recordDay(date, records, 'usage', now);
     if (written === 'exists') return { kind: 'exists', date };
+    // The tenant's storage over 180 days, once per new day: a fresh install shows a trend at once.
+    await this.deps.graph
+      .getMailboxUsageStorage('D180')
+      .then((days) => store.saveTenantStorage(days))
+      .catch((err: unknown) => log.warn('tenant storage history not read', { err: err as Error }));
     const ms = Date.now() - started;
     await store.noteCollection(date, `collected ${records.length.toLocaleString('en-US')} mailboxes`, now);
     log.info('history collected', { date, mailboxes: records.length, ms });

@@ -431,6 +431,20 @@ export class HistoryStore {
     return { date, spans: { d30, d90 }, byUpn };
   }
 
+  /** The tenant's mailbox storage per day (Graph's getMailboxUsageStorage), as last collected. */
+  async tenantStorage(): Promise<{ date: string; bytes: number }[]> {
+    return (await this.readJson<{ days: { date: string; bytes: number }[] }>('tenant-storage.json'))?.value.days ?? [];
+  }
+
+  async saveTenantStorage(days: { date: string; bytes: number }[]): Promise<void> {
+    await this.updateJson<{ days: { date: string; bytes: number }[] }>('tenant-storage.json', (current) => {
+      const byDate = new Map((current?.days ?? []).map((d) => [d.date, d.bytes]));
+      for (const d of days) byDate.set(d.date, d.bytes);
+      const kept = [...byDate.entries()].sort((a, b) => a[0].localeCompare(b[0])).slice(-this.retentionDays);
+      return { days: kept.map(([date, bytes]) => ({ date, bytes })) };
+    });
+  }
+
   async summary(): Promise<HistorySummary> {
     const manifest = await this.manifest();
     const dates = Object.keys(manifest.days).sort();

@@ -95,3 +95,15 @@ export function buildMailboxTrend(days: readonly { date: string; bytes: number |
     headline: year.length ? projectionText(projection, last) : 'No history yet',
   };
 }
+
+/** The `mailboxes` card's tenant line, from Graph's daily tenant storage; null without two days. */
+export function tenantTrendText(days: readonly DayPoint[]): { line: string; sparkline: string } | null {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  if (sorted.length < 2) return null;
+  const last = sorted[sorted.length - 1];
+  const g30 = growthPerDay(sorted, 30);
+  return {
+    line: `All mailboxes: ${formatBytes(last.bytes)} on ${shortDate(last.date)} · ${perDayText(g30)} over 30 days · ${sorted.length} days shown`,
+    sparkline: sparkline(sorted),
+  };
+}

@@ -103,6 +103,8 @@ test('30 days collected one by one: the full date within 10% of the arithmetic, 
   expect(at(growing[0])).toBeLessThan(at(growing[2]));
   expect(at(growing[2])).toBeLessThan(at(growing[1]));
   expect(ranking).toMatch(/growing \+400 MB\/day/);
+  // The tenant's trend, from Graph's getMailboxUsageStorage (180 days, whatever the store holds).
+  expect(ranking).toMatch(/All mailboxes: [\d.]+ (GB|TB) on [A-Z][a-z]{2} \d+ · \+[\d.]+ (MB|GB)\/day over 30 days · \d{3} days shown/);
 
   // A restart keeps every day: the history is in Blob Storage, not in the process.
   await stack.restartBot();
