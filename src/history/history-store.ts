@@ -69,6 +69,7 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 
+const MANIFEST_REUSE_MS = 10_000;
 /** Mailboxes rewritten at a time when a segment is compacted (8,192 × 896 bytes = 7 MB). */
 const COMPACT_ROWS = 8192;
 
@@ -135,6 +136,8 @@ export class HistoryStore {
   /** Read, change, write only if unchanged (else again): the pattern of state/store.ts on a plain blob. */
   private async updateJson<T>(name: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     await this.ensure();
+    // This instance's own writes are seen at once by its readers.
+    this.recent = undefined;
     for (let attempt = 1; ; attempt++) {
       const found = await this.readJson<T>(name);
       const current = found?.value;
@@ -157,6 +160,21 @@ export class HistoryStore {
 
   async manifest(): Promise<HistoryManifest> {
     return (await this.readJson<HistoryManifest>('manifest.json'))?.value ?? { days: {} };
+  }
+
+  /**
+   * The manifest for reading, reused for MANIFEST_REUSE_MS: it changes once a day, and a reader a few
+   * seconds behind only misses a day collected in those seconds. Writers always read it afresh.
+   */
+  private recent: { at: number; manifest: Promise<HistoryManifest> } | undefined;
+  private readManifest(): Promise<HistoryManifest> {
+    const now = Date.now();
+    if (!this.recent || now - this.recent.at > MANIFEST_REUSE_MS) {
+      const manifest = this.manifest();
+      manifest.catch(() => (this.recent = undefined));
+      this.recent = { at: now, manifest };
+    }
+    return this.recent.manifest;
   }
 
   private async loadRoster(): Promise<NonNullable<HistoryStore['roster']>> {
@@ -298,7 +316,7 @@ export class HistoryStore {
 
   /** One mailbox's stored days, oldest first, over the last `days` days held. */
   async series(upn: string, days = 365): Promise<HistoryDay[]> {
-    const manifest = await this.manifest();
+    const manifest = await this.readManifest();
     const dates = Object.keys(manifest.days).sort().slice(-days);
     if (dates.length === 0) return [];
     let roster = this.roster ?? (await this.loadRoster());
