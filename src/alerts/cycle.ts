@@ -3,6 +3,7 @@
 // it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
 // suspends the conversation's subscription; one failing conversation never stops the others.
 import type { Message } from '../model/conversation';
+import type { MailboxWithStatistics } from '../model/tenant';
 import type { Logger } from '../log';
 import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
 import type { ConversationStore } from '../state/conversations';
@@ -60,6 +61,8 @@ export interface AlertCycleDeps {
 
 export interface HistoryStep {
   collect(): Promise<{ kind: string }>;
+  /** Stores the mailboxes this cycle read live, when the usage report cannot be joined (names concealed). */
+  recordLive?(mailboxes: MailboxWithStatistics[], now: Date): Promise<boolean>;
 }
 
 export interface CycleReport {
@@ -174,6 +177,11 @@ export class AlertCycle {
     const kinds = [...new Set(subscriptions.flatMap((s) => s.settings.kinds))];
     const facts = await this.deps.readTenant(kinds);
     const now = this.now();
+    if (facts.usageDate === undefined && facts.mailboxes.length > 0 && this.deps.history?.recordLive) {
+      await this.deps.history
+        .recordLive(facts.mailboxes, now)
+        .catch((err: unknown) => this.deps.log.warn('live figures not stored in the history', { err: err as Error }));
+    }
     let history: SizeHistory = (await this.deps.state.read<SizeHistory>(HISTORY_KEY))?.value ?? {};
     if (kinds.includes('quota') && facts.mailboxes.length > 0) {
       history = await update<SizeHistory>(this.deps.state, HISTORY_KEY, (h) => recordSizes(h ?? {}, facts.mailboxes, now));

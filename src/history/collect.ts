@@ -24,6 +24,8 @@ export interface HistoryCollectorDeps {
 
 export class HistoryCollector {
   private running: Promise<CollectOutcome> | undefined;
+  /** The last collection found names concealed: what the bot reads live is stored instead. */
+  private concealed = false;
 
   constructor(private readonly deps: HistoryCollectorDeps) {}
 
@@ -31,6 +33,32 @@ export class HistoryCollector {
   collect(options: { recheck?: boolean } = {}): Promise<CollectOutcome> {
     this.running ??= this.run(options).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  async recordLive(mailboxes: LiveMailboxFigures[], now: Date): Promise<boolean> {
+    if (!this.concealed) return false;
+    const date = now.toISOString().slice(0, 10);
+    const records: HistoryRecord[] = mailboxes
+      .filter((m) => m.statistics)
+      .map((m) => ({
+        upn: m.userPrincipalName,
+        bytes: m.statistics!.totalItemSizeBytes,
+        items: m.statistics!.itemCount,
+        quotaBytes: m.prohibitSendReceiveQuotaBytes,
+        recoverableBytes: m.statistics!.totalDeletedItemSizeBytes ?? null,
+        recoverableItems: m.statistics!.deletedItemCount ?? null,
+        archiveBytes: m.archiveStatistics?.totalItemSizeBytes ?? null,
+        archiveItems: m.archiveStatistics?.itemCount ?? null,
+      }));
+    if (records.length === 0 || (await this.deps.store.hasDay(date))) return false;
+    const written = await this.deps.store.recordDay(date, records, 'live', now);
+    if (written === 'written')
+      await this.deps.store.noteCollection(
+        date,
+        `stored ${records.length.toLocaleString('en-US')} mailboxes read live (names concealed in the usage report)`,
+        now,
+      );
+    return written === 'written';
   }
 
   private async run(options: { recheck?: boolean }): Promise<CollectOutcome> {
@@ -46,6 +74,7 @@ export class HistoryCollector {
     }
     const usage = lookup.usage;
     const date = usage.refreshDate;
+    this.concealed = Boolean(usage.concealed);
     if (usage.concealed || !date) {
       await store.noteCollection(date, 'not collected: the usage report conceals names, so its rows cannot be joined to mailboxes', now);
       return { kind: 'concealed', date };
@@ -71,4 +100,17 @@ export class HistoryCollector {
     log.info('history collected', { date, mailboxes: records.length, ms });
     return { kind: 'written', date, mailboxes: records.length, ms };
   }
+}
+
+/** What a live read gives the history: a mailbox's statistics, as the alert cycle holds them. */
+export interface LiveMailboxFigures {
+  userPrincipalName: string;
+  prohibitSendReceiveQuotaBytes: number | null;
+  statistics: {
+    itemCount: number;
+    totalItemSizeBytes: number;
+    deletedItemCount?: number | null;
+    totalDeletedItemSizeBytes?: number | null;
+  } | null;
+  archiveStatistics?: { itemCount: number; totalItemSizeBytes: number } | null;
 }
