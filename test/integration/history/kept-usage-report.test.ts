@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
 import { cardText } from '../../support/connector';
+import { cardActions } from '../../support/card-actions';
 import { visible } from '../../support/tenant-facts';
 
 let first: Stack;
@@ -25,18 +26,7 @@ afterAll(async () => {
   await first?.stop();
 });
 
-function actions(card: any): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const actions = cardActions;
 const text = (card: any) => visible(cardText({ attachments: [{ content: card }] }));
 
 test('Next on a usage-report card works after a restart and on a second instance', async () => {
