@@ -19,8 +19,8 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   const wantsArchive = mailbox.archiveStatus === 'Active';
   // History that cannot be read leaves the rest of the card intact and says so.
   const series = history
-    ? history.series(mailbox.userPrincipalName).then(
-        (days) => ({ ok: true as const, days }),
+    ? Promise.all([history.series(mailbox.userPrincipalName), history.limited()]).then(
+        ([days, limited]) => ({ ok: true as const, days, limited }),
         (err: unknown) => ({ ok: false as const, reason: explainFailure(err).message }),
       )
     : undefined;
@@ -45,7 +45,11 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   });
   if (stored) {
     const trend = buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes);
-    const note = stored.ok ? undefined : `History not shown: ${stored.reason}`;
+    const note = !stored.ok
+      ? `History not shown: ${stored.reason}`
+      : stored.limited
+        ? `Limited to what the bot read live: ${stored.limited}.`
+        : undefined;
     (card.body as object[]).push(...mailboxTrendElements(trend, note));
   }
   return { card, text: `Mailbox ${mailbox.displayName}` };

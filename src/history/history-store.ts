@@ -449,6 +449,11 @@ export class HistoryStore {
     return { date, spans: { d30, d90 }, byUpn };
   }
 
+  /** Why the history holds only what was read live, if it does (names concealed in the usage report). */
+  async limited(): Promise<string | undefined> {
+    return (await this.readManifest()).limited;
+  }
+
   /** The tenant's mailbox storage per day (Graph's getMailboxUsageStorage), as last collected. */
   async tenantStorage(): Promise<{ date: string; bytes: number }[]> {
     return (await this.readJson<{ days: { date: string; bytes: number }[] }>('tenant-storage.json'))?.value.days ?? [];

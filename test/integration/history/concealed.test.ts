@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
+import { mailboxUsers } from '../../support/tenant-facts';
 
 let stack: Stack;
 
@@ -36,4 +37,9 @@ test('concealed names: nothing joined from the report, the live read stored, the
   expect(text).toMatch(/Days\s*1\b/);
   expect(text).toMatch(/Limited: names concealed in the usage report/);
   expect(text).toMatch(/read live/);
+
+  const someone = mailboxUsers(stack.tenant, 'UserMailbox')[0];
+  const card = (await askBot(stack, `mailbox ${someone.userPrincipalName}`, { ownConversation: true, timeoutMs: 60_000 })).text;
+  expect(card).toMatch(/Size trend/);
+  expect(card).toMatch(/Limited to what the bot read live: names concealed in the usage report/);
 }, 300_000);
