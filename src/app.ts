@@ -21,6 +21,10 @@ import type { Window } from './alerts/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 import { ChatTurns } from './runner/chat-turns';
+import { HistoryStore } from './history/history-store';
+import { HistoryCollector } from './history/collect';
+import { BlobUsageKeeper } from './history/kept-usage-report';
+import { stateContainer } from './state/lease';
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -69,11 +73,29 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
   const usage = {
-    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
+    reports: new MailboxUsageCache({
+      recheckMs: options.usageReport?.recheckMs,
+      keeper: new BlobUsageKeeper(stateContainer(config, tenant.credential)),
+      onKeepFailed: (err) => log.warn('usage report not kept in storage: its buttons work on this instance only', { err: err as Error }),
+    }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
+  };
+  const historyStore = new HistoryStore(stateContainer(config, tenant.credential), { retentionDays: config.historyDays });
+  const history = {
+    store: historyStore,
+    collector: new HistoryCollector({
+      store: historyStore,
+      reports: usage.reports,
+      graph: tenant.graph,
+      tenantId: config.tenantId,
+      log,
+      now: options.clock,
+    }),
   };
   const alerts = createAlertRuntime({
     config,
+    history: history.collector,
+    growthForAll: () => historyStore.growthForAll(),
     tenant,
     state,
     credential: tenant.credential,
@@ -94,6 +116,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     schedules: schedules.services,
     chats: new ChatTurns(),
     conversationState: [alerts.services, schedules.services],
+    history,
   };
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');

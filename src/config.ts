@@ -53,6 +53,11 @@ export const SETTINGS: SettingInfo[] = [
     optionalInProduction: true,
   },
   {
+    name: 'HISTORY_DAYS',
+    meaning: 'days of mailbox history kept in storage (default 400; at least 30)',
+    optionalInProduction: true,
+  },
+  {
     name: 'ALERT_RUNNERS',
     meaning:
       "comma-separated Entra object ids (e.g. a Logic App's managed identity) allowed to call POST /api/alerts/run with a token for the bot; empty = nobody",
@@ -85,6 +90,8 @@ export interface BotConfig {
   publicUrl: string;
   remediation: boolean;
   alertIntervalMinutes: number;
+  /** Days of mailbox history kept (HISTORY_DAYS). */
+  historyDays: number;
   /** Who may call POST /api/alerts/run; tests point metadataUrl/issuers/audiences at a local key server. */
   alertRun: { runners: string[]; metadataUrl?: string; issuers?: string[]; audiences?: string[] };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -144,6 +151,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (clientId && !GUID.test(clientId)) throw new ConfigError(`AZURE_CLIENT_ID must be a client id (GUID), got "${clientId}"`);
   const interval = Number(get('ALERT_INTERVAL_MINUTES') || (demo ? 5 : 60));
   if (!Number.isFinite(interval) || interval < 0) throw new ConfigError('ALERT_INTERVAL_MINUTES must be a number of minutes ≥ 0');
+  const historyDays = Number(get('HISTORY_DAYS') || 400);
+  if (!Number.isInteger(historyDays) || historyDays < 30) throw new ConfigError('HISTORY_DAYS must be a whole number of days ≥ 30');
   const runners = get('ALERT_RUNNERS')
     .split(/[,;\s]+/)
     .filter(Boolean);
@@ -171,6 +180,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     publicUrl,
     remediation: /^(on|true|1|yes)$/i.test(get('REMEDIATION')),
     alertIntervalMinutes: interval,
+    historyDays,
     alertRun: { runners: runners.map((r) => r.toLowerCase()) },
     logLevel: level as BotConfig['logLevel'],
     bot: { appId, appType, appTenantId: get('MicrosoftAppTenantId'), hasPassword: get('MicrosoftAppPassword') !== '' },

@@ -10,6 +10,8 @@ import type { ScheduleServices } from './schedules/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
 import type { KeepsConversationState } from './model/conversation';
+import type { HistoryStore } from './history/history-store';
+import type { HistoryCollector } from './history/collect';
 
 export type { AlertServices };
 
@@ -30,6 +32,13 @@ export interface BotServices {
   chats: ChatTurns;
   /** Every feature that keeps state per conversation: each forgets its own when the bot is removed. */
   conversationState: KeepsConversationState[];
+  /** Every mailbox's daily figures, and their collection. */
+  history: HistoryServices;
+}
+
+export interface HistoryServices {
+  store: HistoryStore;
+  collector: HistoryCollector;
 }
 
 export interface UsageServices {

@@ -41,7 +41,7 @@ export async function mailboxSnapshot(ctx: ActionContext, snapshotId: string): P
   }
   const snapshot = found.snapshot as Snapshot<MailboxSnapshotData>;
   if (!snapshot.data.usage) return { ok: true, snapshot };
-  const mailboxes = snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
+  const mailboxes = await snapshotMailboxes(snapshot.data, ctx.services.usage.reports);
   if (!mailboxes)
     return {
       ok: false,

@@ -3,6 +3,7 @@
 // it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
 // suspends the conversation's subscription; one failing conversation never stops the others.
 import type { Message } from '../model/conversation';
+import type { MailboxWithStatistics } from '../model/tenant';
 import type { Logger } from '../log';
 import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
 import type { ConversationStore } from '../state/conversations';
@@ -54,6 +55,14 @@ export interface AlertCycleDeps {
   concurrency?: number;
   /** Scheduled reports due now, made in the same cycle under the same lease. */
   schedules?: ScheduleStep;
+  /** Mailbox history: a new day of the usage report is stored, whether or not anyone subscribed. */
+  history?: HistoryStep;
+}
+
+export interface HistoryStep {
+  collect(): Promise<{ kind: string }>;
+  /** Stores the mailboxes this cycle read live, when the usage report cannot be joined (names concealed). */
+  recordLive?(mailboxes: MailboxWithStatistics[], now: Date): Promise<boolean>;
 }
 
 export interface CycleReport {
@@ -70,6 +79,8 @@ export interface CycleReport {
   suspended: number;
   durationMs: number;
   schedules?: ScheduleStepReport;
+  /** What the history collection did: written, exists, concealed, failed. */
+  history?: string;
 }
 
 export interface RunOptions {
@@ -124,6 +135,16 @@ export class AlertCycle {
         }
       }
       report.ran = true;
+      if (this.deps.history && !options.only && !options.schedulesOnly) {
+        // A failed collection is tried again next cycle; alerts still go out.
+        report.history = await this.deps.history.collect().then(
+          (o) => o.kind,
+          (err: unknown) => {
+            this.deps.log.warn('history collection failed; the next cycle tries again', { err: err as Error });
+            return 'failed';
+          },
+        );
+      }
       try {
         if (!options.schedulesOnly) await this.runHeld(hold, options, report);
       } finally {
@@ -156,6 +177,11 @@ export class AlertCycle {
     const kinds = [...new Set(subscriptions.flatMap((s) => s.settings.kinds))];
     const facts = await this.deps.readTenant(kinds);
     const now = this.now();
+    if (facts.usageDate === undefined && facts.mailboxes.length > 0 && this.deps.history?.recordLive) {
+      await this.deps.history
+        .recordLive(facts.mailboxes, now)
+        .catch((err: unknown) => this.deps.log.warn('live figures not stored in the history', { err: err as Error }));
+    }
     let history: SizeHistory = (await this.deps.state.read<SizeHistory>(HISTORY_KEY))?.value ?? {};
     if (kinds.includes('quota') && facts.mailboxes.length > 0) {
       history = await update<SizeHistory>(this.deps.state, HISTORY_KEY, (h) => recordSizes(h ?? {}, facts.mailboxes, now));

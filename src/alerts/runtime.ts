@@ -18,6 +18,8 @@ import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
 import type { KeepsConversationState } from '../model/conversation';
+import type { HistoryStep } from './cycle';
+import type { GrowthTable } from '../reports/growth';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 /** `forget`: the conversation's reference, subscription and alert ledger go. */
@@ -44,6 +46,10 @@ export interface AlertRuntimeOptions {
   schedules?: ScheduleStep;
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
+  /** Collects a new day of mailbox history in each cycle. */
+  history?: HistoryStep;
+  /** Every mailbox's growth from the history, for the full-soon alert. */
+  growthForAll?: () => Promise<GrowthTable>;
 }
 
 export interface AlertRuntime {
@@ -93,7 +99,8 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     },
     attach(sender) {
       cycle = new AlertCycle({
-        readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),
+        readTenant: (kinds) =>
+          readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }, options.growthForAll),
         subscriptions,
         conversations,
         ledger,
@@ -105,6 +112,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         remediation: config.remediation,
         now: options.clock,
         schedules: options.schedules,
+        history: options.history,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

@@ -14,6 +14,7 @@ import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
 import type { UsageServices } from '../services';
+import type { GrowthTable } from '../reports/growth';
 
 /**
  * Mailboxes from this share of their quota are read live: quota alerts start at 90% by default and
@@ -27,8 +28,11 @@ export async function readAlertFacts(
   tenant: TenantClients,
   kinds: AlertKind[],
   usage?: UsageServices & { tenantId: string },
+  growthForAll?: () => Promise<GrowthTable>,
 ): Promise<TenantFacts> {
   const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
+  const growthRead = reads.some((r) => r.growth) && growthForAll ? growthForAll() : undefined;
+  growthRead?.catch(() => undefined);
   const allMailboxes = reads.some((r) => r.mailboxes === 'all');
   const types: RecipientTypeDetails[] | 'all' | null = allMailboxes
     ? 'all'
@@ -55,7 +59,8 @@ export async function readAlertFacts(
     ),
     skusRead,
   ]);
-  return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}) };
+  const growth = growthRead ? await growthRead : undefined;
+  return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}), ...(growth ? { growth } : {}) };
 }
 
 async function readFromUsage(

@@ -1,11 +1,11 @@
-// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]`.
+// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]`.
 import { DEFAULT_MAILBOX_QUERY, MAILBOX_SORTS, MAX_TOP, MailboxQuery, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
 /** `live`: every figure from Get-MailboxStatistics, even where Microsoft 365's usage report would serve. */
 export type MailboxesArguments = { ok: true; query: MailboxQuery; live: boolean } | { ok: false; message: string };
 
-export const MAILBOXES_USAGE = 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]';
+export const MAILBOXES_USAGE = 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]';
 export const MAX_FILTER_LENGTH = 100;
 
 const SORT_HINT = `Try: sort ${MAILBOX_SORTS.join('|')}`;

@@ -9,6 +9,7 @@ import { AdaptiveCard, renderCard } from './render';
 import { textBar } from './text-bar';
 import template from './templates/mailbox-report.json';
 import { differsNotably, type SizeFigures } from '../reports/usage-figures';
+import { perDayText } from '../reports/mailbox-trend';
 import { figuresLine, figuresWarning, usageDateText, type FiguresNote } from '../reports/figure-source';
 
 export interface MailboxReportCardOptions {
@@ -41,6 +42,7 @@ const SORT_WORDS: Record<MailboxSort, string> = {
   size: 'largest first',
   activity: 'least recently active first',
   quota: 'fullest first (% of quota)',
+  growth: 'fastest-growing first (per day, last 30 days)',
   name: 'by name',
 };
 const KIND_WORDS: Record<MailboxKind, string> = {
@@ -82,6 +84,8 @@ function rowData(row: MailboxRow, showKind: boolean, now: Date, figures?: Figure
     notes.push(
       `⚠ ${formatBytesShort(row.usage!.sizeBytes)} · ${formatCountShort(row.usage!.items)} items on ${usageDateText(figures?.usageDate)}`,
     );
+  if (row.growthPerDay !== undefined)
+    notes.push(row.growthPerDay === null ? 'growth: too little history' : `growing ${perDayText(row.growthPerDay)}`);
   if (showKind) notes.push(KIND_WORDS[row.type]);
   notes.push(row.quotaBytes === null ? 'unlimited' : `${formatBytesShort(row.quotaBytes)} quota`);
   if (row.hold) notes.push('on hold');

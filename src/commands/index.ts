@@ -9,6 +9,7 @@ import { exportCommand } from './export';
 import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
 import { scheduleCommand } from './schedule';
+import { historyCommand } from './history';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [
@@ -19,6 +20,7 @@ export function allCommands(): Command[] {
     alertsCommand,
     scheduleCommand,
     exportCommand,
+    historyCommand,
     doctorCommand,
   ];
   commands.push(helpCommand(() => commands));

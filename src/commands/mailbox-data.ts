@@ -6,7 +6,8 @@
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { Mailbox, RecipientTypeDetails } from '../model/tenant';
+import type { Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { GrowthTable } from '../reports/growth';
 import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
@@ -19,6 +20,8 @@ const NEW_MAILBOXES_READ_LIVE = 200;
 
 export interface MailboxData extends MailboxInventory {
   figures: FiguresNote;
+  /** The tenant's mailbox storage per day, from the history store (Graph's getMailboxUsageStorage). */
+  tenantStorage?: { date: string; bytes: number }[];
 }
 
 export interface ReadMailboxDataOptions {
@@ -32,9 +35,30 @@ export interface ReadMailboxDataOptions {
 }
 
 export async function readMailboxData(
+  services: Pick<BotServices, 'tenant' | 'usage' | 'config'> & Partial<Pick<BotServices, 'history'>>,
+  query: MailboxQuery,
+  options: ReadMailboxDataOptions,
+): Promise<MailboxData> {
+  // Sorting by growth ranks from the stored history (three day blobs, whatever the tenant's size).
+  const growth = query.sort === 'growth' && services.history ? services.history.store.growthForAll() : null;
+  growth?.catch(() => undefined);
+  const tenantStorage = services.history?.store.tenantStorage().catch(() => undefined);
+  const data = await readFigures(services, query, options, growth);
+  const days = await tenantStorage;
+  return days && days.length ? { ...data, tenantStorage: days } : data;
+}
+
+async function withGrowth(mailboxes: MailboxWithStatistics[], growth: Promise<GrowthTable> | null): Promise<MailboxWithStatistics[]> {
+  if (!growth) return mailboxes;
+  const table = await growth;
+  return mailboxes.map((m) => ({ ...m, growthPerDay: table.byUpn.get(m.userPrincipalName.toLowerCase())?.perDay30 ?? null }));
+}
+
+async function readFigures(
   services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
   query: MailboxQuery,
   options: ReadMailboxDataOptions,
+  growth: Promise<GrowthTable> | null,
 ): Promise<MailboxData> {
   const { tenant, usage } = services;
   const live = async (figures: FiguresNote, total: number | null): Promise<MailboxData> => {
@@ -54,6 +78,7 @@ export async function readMailboxData(
         options.onProgress?.(done, found);
       },
     });
+    inventory.mailboxes = await withGrowth(inventory.mailboxes, growth);
     // Without the report the tenant's size was unknown: a small one needs no word about it.
     if (figures.why === 'no-usage' && inventory.mailboxes.length < usage.threshold)
       return { ...inventory, figures: { source: 'live', why: 'small' } };
@@ -87,7 +112,7 @@ export async function readMailboxData(
   options.onStage?.('Reading which mailboxes are shared, rooms or equipment…');
   const known: Map<string, Mailbox> = await (byType ?? readMailboxesByType(tenant.exchange, NON_USER_TYPES, { signal: options.signal }));
   const joined = joinUsage(report.rows, known, report.refreshDate);
-  const mailboxes = joined.mailboxes;
+  const mailboxes = await withGrowth(joined.mailboxes, growth);
   const figures: FiguresNote = { source: 'usage', usageDate: report.refreshDate, ...(lookup.throttled ? { staleCopy: true } : {}) };
 
   // The rows an admin sees are read live; live figures can reorder the page, so the page is built

@@ -10,16 +10,27 @@ import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
 import { runButton } from './replies';
 import type { Message } from './types';
+import type { HistoryStore } from '../history/history-store';
+import { buildMailboxTrend } from '../reports/mailbox-trend';
+import { mailboxTrendElements } from '../cards/mailbox-trend-card';
 
-export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date): Promise<Message> {
+export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date, history?: HistoryStore): Promise<Message> {
   const identity = statisticsIdentity(mailbox);
   const wantsArchive = mailbox.archiveStatus === 'Active';
-  const [stats, archive, licenses] = await Promise.all([
+  // History that cannot be read leaves the rest of the card intact and says so.
+  const series = history
+    ? Promise.all([history.series(mailbox.userPrincipalName), history.limited()]).then(
+        ([days, limited]) => ({ ok: true as const, days, limited }),
+        (err: unknown) => ({ ok: false as const, reason: explainFailure(err).message }),
+      )
+    : undefined;
+  const [stats, archive, licenses, stored] = await Promise.all([
     tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
     wantsArchive
       ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity))
       : Promise.resolve(undefined),
     licensesOf(tenant, mailbox),
+    series,
   ]);
   const full: MailboxWithStatistics = {
     ...mailbox,
@@ -32,6 +43,15 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   const card = mailboxDetailsCard(details, {
     actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)],
   });
+  if (stored) {
+    const trend = buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes);
+    const note = !stored.ok
+      ? `History not shown: ${stored.reason}`
+      : stored.limited
+        ? `Limited to what the bot read live: ${stored.limited}.`
+        : undefined;
+    (card.body as object[]).push(...mailboxTrendElements(trend, note));
+  }
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }
 

@@ -11,8 +11,9 @@ import type { Command, Message, TurnBaseContext } from './types';
 export const mailboxCommand: Command = {
   name: 'mailbox',
   usage: 'mailbox <upn, name or @person>',
-  summary: 'One mailbox in full: statistics, quotas, archive, holds and licences.',
-  details: 'In Teams, @mention a colleague to mean their mailbox.',
+  summary: 'One mailbox in full: statistics, quotas, archive, holds, licences, its size trend and when it will be full.',
+  details:
+    'In Teams, @mention a colleague to mean their mailbox. The trend, growth per day over 30 and 90 days and the projected full date come from the stored history.',
   examples: ['mailbox alex@contoso.com', 'mailbox Megan'],
   run: async (ctx) => {
     const arg = parseMailboxArgument(ctx.args);
@@ -43,7 +44,7 @@ export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Pa
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
       return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
-    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now());
+    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store);
   } catch (err) {
     const failure = explainFailure(err);
     ctx.log.warn('mailbox lookup failed', { err: err as Error });

@@ -10,6 +10,16 @@ import { errorMessage } from './replies';
 import type { Command } from './types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
+import { tenantTrendElements } from '../cards/mailbox-trend-card';
+import { tenantTrendText } from '../reports/mailbox-trend';
+import type { Message } from './types';
+
+/** The tenant's storage trend under the report (a few hundred bytes: the card's fit is unaffected). */
+function withTenantTrend(message: Message, days: { date: string; bytes: number }[] | undefined): Message {
+  const trend = days && tenantTrendText(days);
+  if (!trend || !message.card) return message;
+  return { ...message, card: { ...message.card, body: [...message.card.body, ...tenantTrendElements(trend)] } };
+}
 
 export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
@@ -24,7 +34,7 @@ export const mailboxesCommand: Command = {
   usage: MAILBOXES_USAGE,
   summary: 'The mailbox report: items, size, last activity, quota and how much of it is used.',
   details:
-    "Default: user mailboxes, most items first; `sort activity` puts the least recently used first. Buttons page, sort, filter (text, % of quota, inactivity), open a row and export, from a snapshot of the report, without reading the tenant again (the card says how old it is); Refresh reads it again. From 2,000 mailboxes the figures come from Microsoft 365's daily usage report and only the rows shown are read live; `live` reads every mailbox live.",
+    "Default: user mailboxes, most items first; `sort activity` puts the least recently used first; `sort growth` ranks by growth per day over the last 30 days of stored history. Buttons page, sort, filter (text, % of quota, inactivity), open a row and export, from a snapshot of the report, without reading the tenant again (the card says how old it is); Refresh reads it again. From 2,000 mailboxes the figures come from Microsoft 365's daily usage report and only the rows shown are read live; `live` reads every mailbox live.",
   examples: [
     'mailboxes shared sort size top 10',
     'mailboxes',
@@ -75,12 +85,15 @@ export function mailboxReport(
       ) satisfies MailboxSnapshotData,
     }),
     result: (result, snapshotId) =>
-      mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
-        commandText,
-        snapshotId,
-        viewedAt: ctx.now(),
-        figures: result.figures,
-      }),
+      withTenantTrend(
+        mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
+          commandText,
+          snapshotId,
+          viewedAt: ctx.now(),
+          figures: result.figures,
+        }),
+        result.tenantStorage,
+      ),
     logFields: (result) => ({
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,

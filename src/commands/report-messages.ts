@@ -23,6 +23,7 @@ const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
   size: 'Largest',
   activity: 'Least active',
   quota: 'Fullest (% of quota)',
+  growth: 'Fastest growing',
   name: 'Name',
 };
 
@@ -59,7 +60,10 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
     card: {
       type: 'AdaptiveCard',
       body: [{ type: 'TextBlock', text: 'Sort by', weight: 'Bolder' }],
-      actions: MAILBOX_SORTS.map((sort) => page(SORT_TITLES[sort], 0, { ...q, sort })),
+      // Growth comes from the history store, not the snapshot: that sort is a new `mailboxes … sort growth`.
+      actions: MAILBOX_SORTS.map((sort) =>
+        sort === 'growth' ? runButton(SORT_TITLES[sort], mailboxesCommandText({ ...q, sort })) : page(SORT_TITLES[sort], 0, { ...q, sort }),
+      ),
     },
   });
   actions.push({
@@ -92,4 +96,11 @@ function buttons(report: MailboxReport, options: ReportMessageOptions, shown: nu
   actions.push(exportButton(s, { q }));
   actions.push(refresh);
   return actions;
+}
+
+/** The chat command that makes the report of `q` afresh. */
+function mailboxesCommandText(q: MailboxQuery): string {
+  const words = ['mailboxes', q.type, 'sort', q.sort, 'top', String(q.top)];
+  if (q.filter) words.push('filter', q.filter);
+  return words.join(' ');
 }

@@ -9,6 +9,8 @@ import { Logger, registerSecret } from '../log';
 import { startBot, RunningBot } from '../app';
 import { startPlayground, Playground, PLAYGROUND_USER_ID } from './playground';
 import { startAzurite, LocalStorage } from './azurite';
+import { withDemoGrowth } from '../simulator/tenant/demo-growth';
+import { backfillHistory } from './history-backfill';
 
 export interface Demo {
   tenant: TenantFixture;
@@ -29,7 +31,7 @@ export function reasonOf(err: any): string {
 }
 
 export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: { quiet?: boolean } = {}): Promise<Demo> {
-  const tenant = loadTenant(env.DEMO_TENANT || undefined);
+  const tenant = withDemoGrowth(loadTenant(env.DEMO_TENANT || undefined));
   const simulator = await startSimulator({
     tenant,
     controlPort: Number(env.SIM_PORT || 0),
@@ -89,6 +91,20 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
     });
     stops.unshift(() => bot.stop());
 
+    // Before anyone can chat: months of history, collected day by day through the bot's real path.
+    const history = bot.services.history;
+    const backfill =
+      (env.DEMO_HISTORY ?? 'on').toLowerCase() === 'off'
+        ? null
+        : await backfillHistory({
+            controlUrl: simulator.controlUrl,
+            collect: () => history.collector.collect({ recheck: true }),
+            storedDays: async () => (await history.store.summary()).days,
+          }).catch((err) => {
+            log.warn('demo history not filled in', { err: err as Error });
+            return null;
+          });
+
     let playground: Playground | undefined;
     if ((env.PLAYGROUND ?? 'on').toLowerCase() !== 'off') {
       playground = await startPlayground({ botUrl: bot.url, port: Number(env.PLAYGROUND_PORT || 56150), quiet: true });
@@ -106,6 +122,9 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
           `  Simulated tenant control: ${simulator.controlUrl}/_sim/info`,
           `  Graph / Exchange:         ${info.graph} / ${info.exchange}`,
           `  Blob Storage (Azurite):   ${storage.blobUrl}`,
+          backfill
+            ? `  History:                  ${backfill.collected} days collected through the simulated clock in ${(backfill.ms / 1000).toFixed(0)} s (once; kept in ${location}/)`
+            : '  History:                  kept in storage · try: history · mailbox megan · mailboxes sort growth',
           '  Try: help · mailboxes · mailboxes shared sort size · mailbox megan · shared · licenses',
           `  Alerts:                   checks every ${config.alertIntervalMinutes} min in the demo (ALERT_INTERVAL_MINUTES) · try: alerts on · alerts check`,
           '  Ctrl-C stops everything.',

@@ -23,13 +23,15 @@ export function mailboxSnapshotData(
   };
 }
 
-/** Every mailbox of a snapshot, or null when the usage report it was built on is no longer kept. */
-export function snapshotMailboxes(data: MailboxSnapshotData, cache: MailboxUsageCache): MailboxWithStatistics[] | null {
+/**
+ * Every mailbox of a snapshot, or null when the usage report it was built on is no longer kept (in
+ * this process, or in storage for any instance).
+ */
+export async function snapshotMailboxes(data: MailboxSnapshotData, cache: MailboxUsageCache): Promise<MailboxWithStatistics[] | null> {
   if (!data.usage) return data.mailboxes;
-  const kept = cache.peek(data.usage.tenantId);
-  if (!kept || kept.downloadedAt !== data.usage.downloadedAt) return null;
+  const kept = await cache.find(data.usage.tenantId, data.usage.downloadedAt);
+  if (!kept) return null;
   return rebuildFromUsage(kept.rows, data.mailboxes, kept.refreshDate);
 }
 
-export const USAGE_COPY_GONE =
-  'The usage data this report was built on is no longer kept here (Microsoft published a newer day, or the bot restarted). Refresh reads it again.';
+export const USAGE_COPY_GONE = 'The usage data this report was built on is no longer kept (it is kept two days). Refresh reads it again.';

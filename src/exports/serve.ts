@@ -53,7 +53,8 @@ export async function serveExport(
   if (!found.ok) return refuse(410, 'This report is no longer kept. Ask the bot for a new export.');
   const { snapshot } = found;
   const data = snapshot.data;
-  const mailboxes = 'mailboxes' in data ? (deps.usage ? snapshotMailboxes(data, deps.usage) : data.usage ? null : data.mailboxes) : null;
+  const mailboxes =
+    'mailboxes' in data ? (deps.usage ? await snapshotMailboxes(data, deps.usage) : data.usage ? null : data.mailboxes) : null;
   if ('mailboxes' in data && !mailboxes) return refuse(410, USAGE_COPY_GONE);
   const csv =
     'mailboxes' in data && mailboxes

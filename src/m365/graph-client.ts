@@ -183,6 +183,37 @@ export class GraphClient {
     return { notModified: false, etag: answer.headers.get('etag') ?? first.headers.get('etag') ?? undefined, rows };
   }
 
+  /**
+   * The tenant's mailbox storage on each day of the period (getMailboxUsageStorage), oldest first.
+   * Same 302-to-download form as the detail report; columns Report Refresh Date, Storage Used (Byte),
+   * Report Date, Report Period — microsoftgraph/microsoft-graph-docs-contrib
+   * api-reference/v1.0/api/reportroot-getmailboxusagestorage.md and the mailboxUsageStorage resource.
+   */
+  async getMailboxUsageStorage(
+    period: 'D7' | 'D30' | 'D90' | 'D180',
+    options: CallOptions = {},
+  ): Promise<{ date: string; bytes: number }[]> {
+    const url = `${this.base}/reports/getMailboxUsageStorage(period='${period}')`;
+    const headers = { Accept: 'text/csv, application/octet-stream, */*' };
+    const out: { date: string; bytes: number }[] = [];
+    const onRecord = (r: Record<string, string>) => {
+      const date = (r['Report Date'] ?? '').trim();
+      const bytes = Number((r['Storage Used (Byte)'] ?? '').trim());
+      if (/^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(bytes)) out.push({ date, bytes });
+    };
+    const first = await this.pipeline.send({ method: 'GET', url, headers, signal: options.signal });
+    if (first.status >= 200 && first.status < 300) await readCsvStream([first.bodyText], onRecord);
+    else {
+      const location = first.headers.get('location');
+      if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
+      const download = new URL(location, url);
+      if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
+      const answer = await this.pipeline.downloadWithoutToken({ method: 'GET', url: download.toString(), signal: options.signal });
+      await readCsvStream(answer.body as AsyncIterable<Buffer>, onRecord);
+    }
+    return out.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   /** Which of `groupIds` the user is a member of (transitively); 20 ids per call. */
   async checkMemberGroups(userId: string, groupIds: string[], options: CallOptions = {}): Promise<string[]> {
     const member: string[] = [];

@@ -26,7 +26,20 @@ export type MailboxUsageLookup =
   | { ok: true; usage: MailboxUsage; downloaded: boolean; throttled?: boolean }
   | { ok: false; reason: 'throttled' | 'forbidden' | 'failed'; message: string };
 
+/**
+ * Where a downloaded report is kept beyond this process (Blob Storage), so a card button made by
+ * another instance, or before a restart, finds the copy its snapshot was built on.
+ */
+export interface UsageKeeper {
+  save(tenantId: string, usage: MailboxUsage): Promise<void>;
+  /** The copy downloaded at `downloadedAt`, if still kept. */
+  load(tenantId: string, downloadedAt: number): Promise<MailboxUsage | undefined>;
+}
+
 export interface MailboxUsageCacheOptions {
+  keeper?: UsageKeeper;
+  /** Told when keeping a copy failed (the buttons of this copy then need a refresh elsewhere). */
+  onKeepFailed?: (err: unknown) => void;
   /**
    * How long a copy is used without asking Graph whether a newer one exists (default 30 min). The
    * question is a conditional request (If-None-Match), answered 304 while the report is unchanged.
@@ -69,27 +82,47 @@ export class MailboxUsageCache {
   }
 
   /**
+   * The copy downloaded at `downloadedAt` (a snapshot's), from memory or else from where copies
+   * are kept (another instance's download, or this one's before a restart); never from Graph.
+   */
+  async find(tenantId: string, downloadedAt: number): Promise<MailboxUsage | undefined> {
+    const entry = this.entries.get(tenantId);
+    if (entry?.usage?.downloadedAt === downloadedAt) return entry.usage;
+    const kept = await this.options.keeper?.load(tenantId, downloadedAt);
+    if (!kept) return undefined;
+    // A newer copy than the one in hand (or none): the next report uses it too, after a 304.
+    const current = this.entries.get(tenantId) ?? { checkedAt: 0, quietUntil: 0 };
+    if (!current.usage || current.usage.downloadedAt < kept.downloadedAt) {
+      current.usage = kept;
+      current.checkedAt = 0;
+      this.entries.set(tenantId, current);
+    }
+    return kept;
+  }
+
+  /**
    * The report for `tenantId`: the kept copy while it is recent, else Graph is asked (once, however
    * many callers wait). A throttled or failed request falls back on the kept copy when there is one.
    */
-  async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal } = {}): Promise<MailboxUsageLookup> {
+  async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal; recheck?: boolean } = {}): Promise<MailboxUsageLookup> {
     const entry = this.entries.get(tenantId) ?? { checkedAt: 0, quietUntil: 0 };
     this.entries.set(tenantId, entry);
     const now = this.now();
     if (entry.inFlight) return entry.inFlight;
-    if (entry.usage && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000))
+    // `recheck` (a history collection asked for now): a conditional request, 304 while unchanged.
+    if (entry.usage && !options.recheck && now - entry.checkedAt < (this.options.recheckMs ?? 30 * 60_000))
       return { ok: true, usage: entry.usage, downloaded: false };
     if (now < entry.quietUntil) {
       return entry.usage
         ? { ok: true, usage: entry.usage, downloaded: false, throttled: true }
         : { ok: false, reason: 'throttled', message: throttledMessage() };
     }
-    const run = this.fetch(entry, graph, options.signal).finally(() => (entry.inFlight = undefined));
+    const run = this.fetch(tenantId, entry, graph, options.signal).finally(() => (entry.inFlight = undefined));
     entry.inFlight = run;
     return run;
   }
 
-  private async fetch(entry: Entry, graph: GraphClient, signal?: AbortSignal): Promise<MailboxUsageLookup> {
+  private async fetch(tenantId: string, entry: Entry, graph: GraphClient, signal?: AbortSignal): Promise<MailboxUsageLookup> {
     const rows: MailboxUsageDetail[] = [];
     let deleted = 0;
     let hashed = 0;
@@ -134,6 +167,7 @@ export class MailboxUsageCache {
         etag: answer.etag,
       };
       entry.usage = usage;
+      if (this.options.keeper) await this.options.keeper.save(tenantId, usage).catch((err) => this.options.onKeepFailed?.(err));
       return { ok: true, usage, downloaded: true };
     } catch (err) {
       if (signal?.aborted) throw err;

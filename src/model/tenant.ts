@@ -44,6 +44,8 @@ export interface MailboxWithStatistics extends Mailbox {
   usageStatistics?: MailboxStatistics | null;
   /** Known from the usage report only: Get-Mailbox fields (holds, ids, address) were not read. */
   fromUsageOnly?: boolean;
+  /** Bytes a day over about the last 30 days of stored history; null: not enough history. */
+  growthPerDay?: number | null;
 }
 
 export interface AssignedLicense {

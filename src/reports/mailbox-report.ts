@@ -4,7 +4,7 @@ import type { MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
 
 export type MailboxTypeChoice = 'user' | 'shared' | 'room' | 'all';
-export type MailboxSort = 'items' | 'size' | 'activity' | 'quota' | 'name';
+export type MailboxSort = 'items' | 'size' | 'activity' | 'quota' | 'growth' | 'name';
 
 export interface MailboxQuery {
   type: MailboxTypeChoice;
@@ -22,7 +22,7 @@ export interface MailboxQuery {
 /** 10 rows a page: see docs/architecture.md "Cards on every client" for why. */
 export const DEFAULT_MAILBOX_QUERY: MailboxQuery = { type: 'user', sort: 'items', top: 10 };
 export const MAILBOX_TYPES: readonly MailboxTypeChoice[] = ['user', 'shared', 'room', 'all'];
-export const MAILBOX_SORTS: readonly MailboxSort[] = ['items', 'size', 'activity', 'quota', 'name'];
+export const MAILBOX_SORTS: readonly MailboxSort[] = ['items', 'size', 'activity', 'quota', 'growth', 'name'];
 export const MAX_TOP = 1000;
 
 /** A mailbox's kind in the admin's words; 'room' and 'equipment' both answer to `mailboxes room`. */
@@ -57,6 +57,8 @@ export interface MailboxRow {
   usage?: { items: number | null; sizeBytes: number | null };
   /** Known from the usage report only: no hold or archive details were read. */
   usageOnly?: boolean;
+  /** Bytes a day from the stored history (about 30 days); absent: not read, null: too little history. */
+  growthPerDay?: number | null;
 }
 
 export interface MailboxReportTotals {
@@ -146,6 +148,7 @@ function toRow(m: MailboxWithStatistics): MailboxRow {
     row.usage = { items: u ? u.itemCount : null, sizeBytes: u ? u.totalItemSizeBytes : null };
   }
   if (m.fromUsageOnly) row.usageOnly = true;
+  if (m.growthPerDay !== undefined) row.growthPerDay = m.growthPerDay;
   return row;
 }
 
@@ -171,6 +174,8 @@ function sortKey(m: MailboxWithStatistics, sort: MailboxSort): number {
       const t = Date.parse(s.lastInteractionTime);
       return Number.isNaN(t) ? NaN : -t;
     }
+    case 'growth':
+      return m.growthPerDay ?? NaN;
     case 'name':
       return 0;
   }

@@ -89,6 +89,7 @@ export function joinUsage(rows: readonly MailboxUsageDetail[], known: ReadonlyMa
 export function withLive(m: MailboxWithStatistics, live: LiveFigures): MailboxWithStatistics {
   const base: MailboxWithStatistics = live.mailbox ? { ...live.mailbox, statistics: m.statistics } : { ...m };
   delete base.fromUsageOnly;
+  if (m.growthPerDay !== undefined) base.growthPerDay = m.growthPerDay;
   if (!live.statistics) {
     // The report's figures stay: better a day-old size than none, and the row says why.
     return {

@@ -5,6 +5,7 @@ import type { FaultBook } from './faults';
 import type { RequestLog } from './request-log';
 import type { TenantState } from './tenant-state';
 import { signingKeys } from './token';
+import { isDay } from './tenant-clock';
 import { isObject, parseJson, readBody } from './wire';
 
 export const OPENID_CONFIGURATION_PATH = '/_sim/openid/v2.0/.well-known/openid-configuration';
@@ -91,6 +92,18 @@ export function controlListener(deps: {
           } catch (e) {
             return send(res, 400, { error: (e as Error).message });
           }
+        }
+      }
+      if (path === '/_sim/clock') {
+        if (method === 'GET')
+          return send(res, 200, { today: state.clock.today(), asOf: state.asOf, reportRefreshDate: state.reportRefreshDate() });
+        if (method === 'PUT') {
+          const body = json();
+          const today = body?.today;
+          const extra = body && Object.keys(body).find((k) => k !== 'today');
+          if (!body || extra || !isDay(today)) return send(res, 400, { error: 'The body must be {"today":"YYYY-MM-DD"}.' });
+          state.setToday(today);
+          return send(res, 200, { today: state.clock.today(), asOf: state.asOf, reportRefreshDate: state.reportRefreshDate() });
         }
       }
       const user = /^\/_sim\/users\/([^/]+)$/.exec(path);

@@ -2,6 +2,7 @@
 // page costs the same whether the tenant has ten mailboxes or a hundred thousand.
 import { createHash } from 'node:crypto';
 import type { FixtureMailbox, FixtureUser, TenantFixture } from './tenant/fixture';
+import { dayNumber, TenantClock } from './tenant-clock';
 
 /** A uuid that is always the same for the same seed, for ids the fixture leaves out. */
 export function stableGuid(seed: string): string {
@@ -40,8 +41,30 @@ export function deepMerge(target: Record<string, unknown>, patch: Record<string,
   }
 }
 
+/** A growing mailbox's figures on the day `day`, from which its rates count. */
+interface GrowthBase {
+  day: number;
+  items: number;
+  bytes: number;
+  archiveBytes: number;
+}
+
+export interface DayFigures {
+  items: number;
+  bytes: number;
+}
+
+function grows(m: FixtureMailbox): boolean {
+  return Boolean(m.growthBytesPerDay || m.itemsPerDay || m.archive?.growthBytesPerDay);
+}
+
 export class TenantState {
   readonly fixture: TenantFixture;
+  readonly clock: TenantClock;
+  /** The day the fixture's figures describe (YYYY-MM-DD). */
+  readonly asOf: string;
+  private growthBase = new WeakMap<FixtureMailbox, GrowthBase>();
+  private grownTo = 0;
   /** Bumped on every change, so cached query results know they are stale. */
   version = 0;
   private byId = new Map<string, FixtureUser>();
@@ -51,11 +74,70 @@ export class TenantState {
   private guidCache = new Map<string, string>();
   private queryCache = new Map<string, { version: number; items: unknown[] }>();
 
-  constructor(fixture: TenantFixture) {
+  constructor(fixture: TenantFixture, clock = new TenantClock()) {
     this.fixture = structuredClone(fixture);
     this.fixture.users ??= [];
     this.fixture.groups ??= [];
+    this.clock = clock;
+    this.asOf = this.fixture.asOf ?? clock.today();
+    const asOf = dayNumber(this.asOf);
+    for (const user of this.fixture.users) {
+      const m = user.mailbox;
+      if (m && grows(m)) this.growthBase.set(m, this.baseOf(m, asOf));
+    }
+    this.grownTo = asOf;
     this.reindex();
+    this.grow();
+  }
+
+  private baseOf(m: FixtureMailbox, day: number): GrowthBase {
+    return { day, items: m.itemCount, bytes: m.totalItemSizeBytes, archiveBytes: m.archive?.totalItemSizeBytes ?? 0 };
+  }
+
+  /** Moves the tenant to another date: growing mailboxes take that day's figures. */
+  setToday(today: string): void {
+    this.clock.set(today);
+    this.grow();
+  }
+
+  /** The report's day: the fixture's (moved as far as the clock was), else two days before today. */
+  reportRefreshDate(): string {
+    const fixed = this.fixture.reportRefreshDate;
+    const now = this.clock.now();
+    if (!fixed) return new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    return new Date((dayNumber(fixed) + this.clock.shiftDays) * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  /** A growing mailbox's figures on `day` (YYYY-MM-DD); null for one without growth rates. */
+  figuresOn(m: FixtureMailbox, day: string): DayFigures | null {
+    const base = this.growthBase.get(m);
+    if (!base) return null;
+    const days = dayNumber(day) - base.day;
+    let bytes = Math.max(0, Math.round(base.bytes + (m.growthBytesPerDay ?? 0) * days));
+    // A full mailbox receives nothing more: growth stops at its prohibit send/receive quota.
+    const quota = m.prohibitSendReceiveQuotaBytes;
+    if (quota !== null && bytes > quota && bytes > base.bytes) bytes = Math.max(quota, base.bytes);
+    return { items: Math.max(0, Math.round(base.items + (m.itemsPerDay ?? 0) * days)), bytes };
+  }
+
+  /** Live figures follow the clock (also when the real date turns). */
+  private grow(): void {
+    const today = this.clock.today();
+    const day = dayNumber(today);
+    if (day === this.grownTo) return;
+    this.grownTo = day;
+    for (const user of this.fixture.users) {
+      const m = user.mailbox;
+      const base = m && this.growthBase.get(m);
+      if (!m || !base) continue;
+      const now = this.figuresOn(m, today)!;
+      m.itemCount = now.items;
+      m.totalItemSizeBytes = now.bytes;
+      if (m.archive && m.archive.growthBytesPerDay)
+        m.archive.totalItemSizeBytes = Math.max(0, Math.round(base.archiveBytes + m.archive.growthBytesPerDay * (day - base.day)));
+    }
+    this.version++;
+    this.queryCache.clear();
   }
 
   get tenantId(): string {
@@ -68,6 +150,7 @@ export class TenantState {
 
   /** Mailboxes in a stable order (the fixture's), which paging relies on. */
   get mailboxes(): readonly MailboxUser[] {
+    this.grow();
     return this.mailboxList;
   }
 
@@ -103,12 +186,14 @@ export class TenantState {
   }
 
   findUser(idOrUpn: string): FixtureUser | undefined {
+    this.grow();
     const k = idOrUpn.toLowerCase();
     return this.byId.get(k) ?? this.byUpn.get(k);
   }
 
   /** Every mailbox that an Exchange -Identity value names (several means it is ambiguous). */
   findMailboxes(identity: string): MailboxUser[] {
+    this.grow();
     return this.mailboxKeys.get(identity.trim().toLowerCase()) ?? [];
   }
 
@@ -150,7 +235,11 @@ export class TenantState {
   patchUser(idOrUpn: string, patch: Record<string, unknown>): FixtureUser | undefined {
     const user = this.findUser(idOrUpn);
     if (!user) return undefined;
+    this.grow();
     deepMerge(user as unknown as Record<string, unknown>, patch);
+    // What a patch sets is today's figure: the rates count on from it.
+    const m = user.mailbox;
+    if (m && grows(m)) this.growthBase.set(m, this.baseOf(m, dayNumber(this.clock.today())));
     this.reindex();
     return user;
   }

@@ -56,6 +56,8 @@ export interface Stack {
   post(activity: unknown, raw?: string): Promise<{ status: number; body: any }>;
   /** Replaces the simulated tenant's injected faults (`PUT /_sim/faults`); `[]` clears them. */
   setFaults(rules: object[]): Promise<void>;
+  /** Stops the bot and starts a new one on the same storage, tenant and settings (a restart). */
+  restartBot(): Promise<RunningBot>;
   stop(): Promise<void>;
 }
 
@@ -86,14 +88,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logLines = options.logLines ?? [];
   const log = new Logger('debug', { app: 'test' }, (line) => logLines.push(line));
-  const bot = await startBot({
-    config,
-    log,
-    tlsCa: sim.info.caCertPem,
-    bindHost: '127.0.0.1',
-    clock: options.clock,
-    usageReport: options.usageReport,
-  });
+  const launch = () =>
+    startBot({
+      config,
+      log,
+      tlsCa: sim.info.caCertPem,
+      bindHost: '127.0.0.1',
+      clock: options.clock,
+      usageReport: options.usageReport,
+    });
+  let bot = await launch();
   const conversationId = `conv-${randomUUID()}`;
 
   const post = async (activity: unknown, raw?: string) => {
@@ -126,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     channelData: { tenant: { id: o.tenantId ?? PLAYGROUND_TENANT } },
   });
 
-  return {
+  const stack: Stack = {
     sim,
     storage,
     bot,
@@ -161,6 +165,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         replyToId: o.replyToId,
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       }),
+    restartBot: async () => {
+      await bot.stop();
+      bot = await launch();
+      stack.bot = bot;
+      return bot;
+    },
     stop: async () => {
       await bot.stop();
       await connector.stop();
@@ -168,4 +178,5 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await sim.stop();
     },
   };
+  return stack;
 }

@@ -4,6 +4,7 @@
 import type { DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
 import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
+import type { GrowthTable } from '../growth';
 
 export type Severity = 'attention' | 'warning';
 
@@ -20,6 +21,11 @@ export interface Finding {
   upn?: string;
   /** For Assign licence: only when a licence with free units fixes it. */
   assign?: AssignLicenseData;
+  /**
+   * The day it is projected to be full (YYYY-MM-DD). A finding with one is not reminded daily: it is
+   * alerted again only when this moves notably closer than when it was last sent.
+   */
+  projectedFull?: string;
 }
 
 export interface TenantFacts {
@@ -29,6 +35,8 @@ export interface TenantFacts {
   skus: SubscribedSku[];
   /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
   usageDate?: string | null;
+  /** Every mailbox's growth from the stored history (kinds that read `growth`). */
+  growth?: GrowthTable;
 }
 
 /** What a kind needs read from the tenant; a cycle reads the union for every subscribed kind. */
@@ -39,6 +47,8 @@ export interface AlertReads {
   skus?: boolean;
   /** The Entra accounts behind the shared mailboxes. */
   sharedMailboxAccounts?: boolean;
+  /** Every mailbox's growth from the history store. */
+  growth?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {

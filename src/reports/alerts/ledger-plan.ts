@@ -22,6 +22,9 @@ export interface LedgerEntry {
   snoozedUntil?: string;
   /** The condition cleared (and its notice was sent, if the alert ever was). */
   resolvedAt?: string;
+  /** Projected full date now, and when it was last sent (a projection finding: see Finding.projectedFull). */
+  projectedFull?: string;
+  sentProjectedFull?: string;
 }
 
 export type Ledger = Record<string, LedgerEntry>;
@@ -46,8 +49,10 @@ export function isOpen(entry: LedgerEntry | undefined): boolean {
   return Boolean(entry && !entry.resolvedAt);
 }
 
-function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> {
-  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = {
+type FindingFacts = Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since' | 'projectedFull'>;
+
+function facts(f: Finding): FindingFacts {
+  const out: FindingFacts = {
     kind: f.kind as AlertKind,
     title: f.title,
     why: f.why,
@@ -56,7 +61,21 @@ function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severi
   if (f.upn) out.upn = f.upn;
   if (f.assign) out.assign = f.assign;
   if (f.since) out.since = f.since;
+  if (f.projectedFull) out.projectedFull = f.projectedFull;
   return out;
+}
+
+const DAY_MS = 86_400_000;
+/** A projected full date is "notably closer" when it moved this many days, or this share of the days left. */
+export const CLOSER_MIN_DAYS = 3;
+export const CLOSER_SHARE = 0.2;
+
+/** The projection moved notably closer than the one last sent (a fresh alert even if acknowledged). */
+export function notablyCloser(sent: string | undefined, now: string | undefined, at: number): boolean {
+  if (!sent || !now) return false;
+  const moved = (Date.parse(sent) - Date.parse(now)) / DAY_MS;
+  const left = Math.max(0, (Date.parse(sent) - at) / DAY_MS);
+  return moved >= Math.max(CLOSER_MIN_DAYS, CLOSER_SHARE * left);
 }
 
 function due(entry: LedgerEntry, now: number, remindEveryMs: number): boolean {
@@ -88,12 +107,26 @@ export function planAlerts(
     const old = ledger[f.key];
     if (!old || !isOpen(old)) {
       const entry: LedgerEntry = { ...facts(f), firstSeen: at, lastSent: at };
+      if (f.projectedFull) entry.sentProjectedFull = f.projectedFull;
       next[f.key] = entry;
       alerts.push({ key: f.key, entry, reminder: false });
       continue;
     }
     // Still open: keep its history, refresh what it says (sizes grow, forecasts change).
     const entry: LedgerEntry = { ...old, ...facts(f) };
+    if (f.projectedFull) {
+      // A projection is news once, and again only when it worsens notably; no daily reminders.
+      const worse = notablyCloser(old.sentProjectedFull, f.projectedFull, t);
+      if (old.lastSent === null || worse) {
+        entry.lastSent = at;
+        entry.sentProjectedFull = f.projectedFull;
+        delete entry.acknowledged;
+        delete entry.snoozedUntil;
+        alerts.push({ key: f.key, entry, reminder: false });
+      }
+      next[f.key] = entry;
+      continue;
+    }
     if (due(old, t, options.remindEveryMs ?? REMIND_EVERY_MS)) {
       entry.lastSent = at;
       alerts.push({ key: f.key, entry, reminder: old.lastSent !== null });
@@ -130,8 +163,15 @@ export function giveBack(ledger: Ledger, before: Ledger, claimed: Ledger, keys: 
     // Someone changed it since (an Acknowledge click): theirs stands.
     if (JSON.stringify(next[key]) !== JSON.stringify(claimed[key])) continue;
     const old = before[key];
-    if (old && isOpen(claimed[key])) next[key] = { ...claimed[key], lastSent: isOpen(old) ? old.lastSent : null };
-    else if (old) next[key] = old;
+    if (old && isOpen(claimed[key])) {
+      next[key] = { ...claimed[key], lastSent: isOpen(old) ? old.lastSent : null };
+      // A projection sent again because it worsened: back to the one sent before, so it is "worse" again.
+      if (isOpen(old) && claimed[key].projectedFull) {
+        next[key].sentProjectedFull = old.sentProjectedFull;
+        if (old.acknowledged) next[key].acknowledged = old.acknowledged;
+        if (old.snoozedUntil) next[key].snoozedUntil = old.snoozedUntil;
+      }
+    } else if (old) next[key] = old;
     else next[key] = { ...claimed[key], lastSent: null };
   }
   return next;

@@ -61,9 +61,9 @@ function csvCell(value: string | number | boolean | null | undefined): string {
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
 
-/** The data's day: the fixture's, else two days before now (the report lags 24–48 h). */
-export function reportRefreshDate(state: TenantState, now: Date): string {
-  return state.fixture.reportRefreshDate ?? new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
+/** The data's day: the fixture's (moved with the tenant's clock), else two days before its today (the report lags 24–48 h). */
+export function reportRefreshDate(state: TenantState): string {
+  return state.reportRefreshDate();
 }
 
 /**
@@ -78,7 +78,7 @@ export function reportLagDays(refreshDate: string, now: Date): number {
 /** Changes when the report would: a new day of data, or names concealed or shown. */
 export function usageReportEtag(state: TenantState, period: string, now: Date, options: UsageReportOptions = {}): string {
   const conceal = state.fixture.reportSettings?.displayConcealedNames === true;
-  const key = `${reportRefreshDate(state, now)}|${period}|${conceal ? (options.concealedForm ?? 'hex') : 'plain'}`;
+  const key = `${reportRefreshDate(state)}|${period}|${conceal ? (options.concealedForm ?? 'hex') : 'plain'}`;
   return `"${createHash('sha256').update(key).digest('hex').slice(0, 32)}"`;
 }
 
@@ -113,7 +113,7 @@ export function figuresOnReportDay(
 
 export function mailboxUsageCsv(state: TenantState, period: number, now: Date, options: UsageReportOptions = {}): string {
   const fixture = state.fixture;
-  const refresh = reportRefreshDate(state, now);
+  const refresh = reportRefreshDate(state);
   const refreshEnd = `${refresh}T23:59:59.999Z`;
   const lagDays = reportLagDays(refresh, now);
   const concealed = fixture.reportSettings?.displayConcealedNames === true;
@@ -124,7 +124,9 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
     const created = m.whenMailboxCreated ?? user.createdDateTime;
     // A mailbox made after the report's day is not in it yet.
     if (created && created > refreshEnd) continue;
-    const then = figuresOnReportDay(
+    // A mailbox with growth rates has exact figures for any day; others drift from their live ones.
+    const exact = state.figuresOn(m, refresh);
+    const drifted = figuresOnReportDay(
       user.userPrincipalName,
       {
         items: m.itemCount,
@@ -135,6 +137,7 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
       },
       lagDays,
     );
+    const then = exact ? { ...drifted, items: exact.items, bytes: exact.bytes } : drifted;
     const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
     const row = [
       refresh,
@@ -156,6 +159,25 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
       period,
     ];
     lines.push(row.map(csvCell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * getMailboxUsageStorage's CSV: the tenant's mailbox storage on each day of the period, up to the
+ * report's day. Columns as Graph documents them (mailboxUsageStorage resource; the CLI for
+ * Microsoft 365's `outlook report mailboxusagestorage` shows the CSV): Report Refresh Date, Storage
+ * Used (Byte), Report Date, Report Period. Past days come from the mailboxes' growth rates.
+ */
+export function mailboxUsageStorageCsv(state: TenantState, period: number): string {
+  const refresh = reportRefreshDate(state);
+  const end = Date.parse(`${refresh}T00:00:00Z`);
+  const lines = ['Report Refresh Date,Storage Used (Byte),Report Date,Report Period'];
+  for (let back = 0; back < period; back++) {
+    const day = new Date(end - back * DAY_MS).toISOString().slice(0, 10);
+    let total = 0;
+    for (const user of state.mailboxes) total += state.figuresOn(user.mailbox, day)?.bytes ?? user.mailbox.totalItemSizeBytes;
+    lines.push([refresh, total, day, period].join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

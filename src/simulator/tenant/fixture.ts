@@ -19,7 +19,10 @@ export interface FixtureMailbox {
   litigationHoldEnabled: boolean;
   archiveStatus: 'None' | 'Active';
   autoExpandingArchiveEnabled?: boolean;
-  archive?: { itemCount: number; totalItemSizeBytes: number } | null;
+  archive?: { itemCount: number; totalItemSizeBytes: number; growthBytesPerDay?: number } | null;
+  /** Per simulated day since the fixture's asOf (PUT /_sim/clock moves the day). */
+  growthBytesPerDay?: number;
+  itemsPerDay?: number;
 }
 
 export interface FixtureUser {
@@ -54,6 +57,8 @@ export interface TenantFixture {
   };
   reportSettings?: { displayConcealedNames?: boolean };
   reportRefreshDate?: string;
+  /** The day the figures describe, YYYY-MM-DD (default: the real date when the simulator starts). */
+  asOf?: string;
   subscribedSkus: FixtureSku[];
   groups?: { id: string; displayName: string; members: string[] }[];
   users: FixtureUser[];

@@ -2,6 +2,7 @@
 // answered from the snapshot in Blob Storage (Azurite) without a single call to the tenant.
 import { startStack, Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
+import { cardActions } from '../../support/card-actions';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
 
 let stack: Stack;
@@ -21,18 +22,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function actions(card: any): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const actions = cardActions;
 const button = (card: any, title: string) => actions(card).find((a) => a.title === title);
 const exchangeCalls = async () => (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis.exchange.total as number;
 const text = (card: any) => visible(cardText({ attachments: [{ content: card }] }));

@@ -4,6 +4,7 @@
 import { ADMIN_ID, startStack, Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
 import { cardText } from '../../support/connector';
+import { cardActions } from '../../support/card-actions';
 import { mailboxUsers, visible } from '../../support/tenant-facts';
 import { figuresOnReportDay } from '../../../src/simulator/graph/usage-report';
 import { usageDateText } from '../../../src/reports/figure-source';
@@ -158,18 +159,7 @@ test('shared above the threshold: sizes from the usage report, live only near th
   expect(c.apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0).toBeLessThanOrEqual(shared.length);
 });
 
-function actions(card: any): any[] {
-  const out: any[] = [];
-  const walk = (n: any) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push(n);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const actions = cardActions;
 
 test('Next and Sort on a usage-report card answer from the snapshot and the kept report, with no tenant call; rows not read live say so', async () => {
   const answer = await askBot(stack, 'mailboxes', { first: /Reading/, ownConversation: true, timeoutMs: 60_000 });

@@ -22,10 +22,11 @@ test('each kind is chosen by its own words, and its default threshold is one it 
 });
 
 test('help, defaults and stored settings read as before the registry', () => {
-  expect(ALERTS_ON_USAGE).toBe('alerts on [licence] [quota [PERCENT]] [pools [N]] [inactive [DAYS]]');
+  expect(ALERTS_ON_USAGE).toBe('alerts on [licence] [quota [PERCENT]] [full [DAYS]] [pools [N]] [inactive [DAYS]]');
   expect(DEFAULT_ALERT_SETTINGS).toEqual({
     kinds: ['shared-licence', 'quota', 'licence-pool'],
     quotaPercent: 90,
+    fullWithinDays: 30,
     poolFreeBelow: 5,
     inactiveDays: 90,
   });

@@ -107,3 +107,28 @@ test('inactive mailboxes only when that kind is chosen', () => {
   expect(f.key).toBe('inactive:z');
   expect(f.title).toMatch(/inactive for 1\d\d days/);
 });
+
+test('full: a mailbox whose 30-day growth fills its quota within N days, from the stored history', () => {
+  const growth = (bytes: number, perDay30: number | null) => ({ bytes, quotaBytes: 50 * GB, perDay30, perDay90: null });
+  const facts = {
+    mailboxes: [userMailbox('a', 45 * GB), userMailbox('b', 45 * GB), userMailbox('c', 45 * GB), userMailbox('d', 10 * GB)],
+    users: new Map(),
+    skus: [],
+    growth: {
+      date: '2025-06-08',
+      spans: { d30: 30, d90: 30 },
+      byUpn: new Map([
+        // 5 GB left: at 0.25 GB a day, 20 days; at 0.1 GB, 50 days; shrinking; d is not in the history.
+        ['a@contoso.example', growth(45 * GB, 0.25 * GB)],
+        ['b@contoso.example', growth(45 * GB, 0.1 * GB)],
+        ['c@contoso.example', growth(45 * GB, -0.1 * GB)],
+      ]),
+    },
+  };
+  const within30 = alertFindings(facts, settings({ kinds: ['full'] }), {}, NOW).findings;
+  expect(within30.map((f) => f.upn)).toEqual(['a@contoso.example']);
+  expect(within30[0].projectedFull).toBe('2025-06-28');
+  expect(within30[0].title).toMatch(/will be full in about 18 days, around Jun 28/);
+  const within60 = alertFindings(facts, settings({ kinds: ['full'], fullWithinDays: 60 }), {}, NOW).findings;
+  expect(within60.map((f) => f.upn)).toEqual(['a@contoso.example', 'b@contoso.example']);
+});

@@ -79,3 +79,33 @@ test('an alert that never reached the conversation clears silently', () => {
   expect(cleared.resolved).toEqual([]);
   expect(cleared.next['quota:a']).toBeUndefined();
 });
+
+describe('a projected full date (the full-soon alert)', () => {
+  const full = (date: string): Finding => ({ ...finding('full:a', 'A will be full'), kind: 'full', projectedFull: date });
+  const judgedFull = (findings: Finding[]) => ({ findings, judgedKinds: ['full'] as any, unknown: new Set<string>() });
+
+  test('is sent once, never reminded daily, and again only when the date moves notably closer', () => {
+    const first = planAlerts({}, judgedFull([full('2025-07-10')]), T0);
+    expect(first.alerts).toHaveLength(1);
+    // The same date, a later date, or two days closer: nothing, however many days pass.
+    expect(planAlerts(first.next, judgedFull([full('2025-07-10')]), later(24 * 5)).alerts).toEqual([]);
+    expect(planAlerts(first.next, judgedFull([full('2025-07-20')]), later(24)).alerts).toEqual([]);
+    const slightly = planAlerts(first.next, judgedFull([full('2025-07-08')]), later(24));
+    expect(slightly.alerts).toEqual([]);
+    // A week closer (30 days left: 20% is 6 days): sent again, even after an acknowledgement.
+    const acked: Ledger = { 'full:a': { ...slightly.next['full:a'], acknowledged: { by: 'Ann', at: T0.toISOString() } } };
+    const worse = planAlerts(acked, judgedFull([full('2025-07-01')]), later(48));
+    expect(worse.alerts.map((a) => [a.key, a.reminder])).toEqual([['full:a', false]]);
+    expect(worse.next['full:a'].acknowledged).toBeUndefined();
+    // Measured from the date last sent: the same date again is not news.
+    expect(planAlerts(worse.next, judgedFull([full('2025-07-01')]), later(72)).alerts).toEqual([]);
+  });
+
+  test('a re-raise whose send failed is given back and sent by the next cycle', () => {
+    const first = planAlerts({}, judgedFull([full('2025-07-10')]), T0);
+    const worse = planAlerts(first.next, judgedFull([full('2025-06-30')]), later(24));
+    expect(worse.alerts).toHaveLength(1);
+    const back = giveBack(worse.next, first.next, worse.next, ['full:a']);
+    expect(planAlerts(back, judgedFull([full('2025-06-30')]), later(25)).alerts).toHaveLength(1);
+  });
+});

@@ -15,7 +15,10 @@ test('alerts on: defaults; numbers tune a default kind; naming a kind alone choo
 
 test('alerts on: a wrong word or number says what is allowed', () => {
   expect(parseAlertSettings('quota 150')).toEqual({ ok: false, message: expect.stringMatching(/1 to 100/) });
-  expect(parseAlertSettings('mailboxes')).toEqual({ ok: false, message: expect.stringMatching(/Kinds: licence, quota, pools, inactive/) });
+  expect(parseAlertSettings('mailboxes')).toEqual({
+    ok: false,
+    message: expect.stringMatching(/Kinds: licence, quota, full, pools, inactive/),
+  });
 });
 
 test('history keeps one point a day, only past 70% of quota, for 30 days', () => {

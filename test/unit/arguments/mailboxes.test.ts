@@ -58,14 +58,14 @@ describe('parseMailboxesArguments', () => {
   });
 
   it('suggests the nearest sort', () => {
-    expect(error('sort sise')).toBe("Unknown sort 'sise'. Did you mean 'size'? Try: sort items|size|activity|quota|name");
-    expect(error('sort nonsense')).toBe("Unknown sort 'nonsense'. Try: sort items|size|activity|quota|name");
-    expect(error('sort')).toBe('sort needs a column. Try: sort items|size|activity|quota|name');
+    expect(error('sort sise')).toBe("Unknown sort 'sise'. Did you mean 'size'? Try: sort items|size|activity|quota|growth|name");
+    expect(error('sort nonsense')).toBe("Unknown sort 'nonsense'. Try: sort items|size|activity|quota|growth|name");
+    expect(error('sort')).toBe('sort needs a column. Try: sort items|size|activity|quota|growth|name');
   });
 
   it('refuses unknown words, suggesting a keyword when one is close', () => {
     expect(error('shraed')).toBe(
-      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|all] [sort items|size|activity|quota|name] [top N] [live] [filter TEXT]",
+      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]",
     );
     expect(error('banana')).toMatch(/^I don't know 'banana' here\. Usage: mailboxes /);
     expect(error('x'.repeat(200))).toContain(`'${'x'.repeat(29)}…'`);

@@ -6,6 +6,7 @@ import { allCommands } from '../../../src/commands';
 import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
 import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/cards/licensing/assign-license-cards';
 import { doctorCard } from '../../../src/cards/doctor-card';
+import { historyCard } from '../../../src/cards/history-card';
 import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
 import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
 import { mailboxReportMessage } from '../../../src/commands/report-messages';
@@ -84,6 +85,17 @@ function cards(): [string, object][] {
     ['welcome', welcomeMessage().card!],
     ['error with Retry', errorMessage('Failed', 'It failed.', 'shared').card!],
     ['doctor', doctorCard({ checks: [], ok: true }, { actions: [runButton('Run doctor again', 'doctor')] })],
+    [
+      'history',
+      historyCard({
+        days: 93,
+        first: '2026-09-03',
+        last: '2026-12-04',
+        mailboxes: 202,
+        storedBytes: 694_284,
+        actions: [runButton('Collect now', 'history collect')],
+      }),
+    ],
     [
       'schedule',
       scheduleCard(

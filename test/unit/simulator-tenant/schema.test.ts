@@ -32,6 +32,8 @@ const fullMailbox: Required<FixtureMailbox> = {
   archiveStatus: 'None',
   autoExpandingArchiveEnabled: false,
   archive: null,
+  growthBytesPerDay: 0,
+  itemsPerDay: 0,
 };
 const fullUser: Required<FixtureUser> = {
   id: '',
@@ -57,6 +59,7 @@ const fullTenant: Required<TenantFixture> = {
   identity: { clientId: '', principalId: '', graphAppRoles: [], exchangeAppRoles: [], directoryRoles: [] },
   reportSettings: {},
   reportRefreshDate: '',
+  asOf: '',
   subscribedSkus: [],
   groups: [],
   users: [],

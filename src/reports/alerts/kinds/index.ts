@@ -1,11 +1,12 @@
 // Every alert kind, in the order findings are judged and `alerts` lists them. Adding a kind is
 // adding its spec file in this folder and a line here.
+import { fullSoonAlert } from './full-soon';
 import { inactiveAlert } from './inactive';
 import { licensePoolAlert } from './license-pool';
 import { quotaAlert } from './quota';
 import { sharedLicenseAlert } from './shared-license';
 
-export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, licensePoolAlert, inactiveAlert] as const;
+export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, fullSoonAlert, licensePoolAlert, inactiveAlert] as const;
 
 type Spec = (typeof ALERT_KIND_SPECS)[number];
 export type AlertKind = Spec['kind'];
