@@ -66,7 +66,8 @@ describe('each command says its words once', () => {
   });
 
   test('a new command changes all three: the menu and the table list it, and the stale files no longer match', () => {
-    const more = [...commands, fake('quarantine')];
+    // Within the menu's room: past ten, the menu keeps the first (the next test).
+    const more = [...commands.slice(0, 5), fake('quarantine')];
     expect(commandLists(more)[0].commands.map((c) => c.title)).toContain('quarantine');
     expect(readmeTable(more)).toContain('| `quarantine [x]` | What quarantine does. |');
     expect(paragraphs(helpMessage(more).card!)).toContain('What quarantine does.');
