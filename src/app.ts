@@ -2,7 +2,7 @@
 // server. Used by production start, the demo launcher and the integration tests alike.
 import type { BotConfig } from './config';
 import { registerSecret, type Logger } from './log';
-import { AdminPolicy } from './access/admins';
+import { AdminPolicy, ownerCheck } from './access/admins';
 import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
@@ -35,6 +35,11 @@ export interface StartBotOptions {
   clock?: () => Date;
   /** Tests and benches: the usage report's threshold and how often a kept copy is checked for a newer one. */
   usageReport?: { threshold?: number; recheckMs?: number };
+  /**
+   * Tests only: origins (a local connector) a production-mode bot may send proactive messages to;
+   * otherwise only Teams' service hosts, and loopback in demo mode (src/teams/proactive.ts).
+   */
+  trustedServiceUrls?: string[];
 }
 
 export interface RunningBot {
@@ -66,34 +71,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
-  const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
-  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
-  const usage = {
-    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
-    threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
-  };
-  const alerts = createAlertRuntime({
-    config,
-    tenant,
-    state,
-    credential: tenant.credential,
-    log,
-    pace: options.alertPace,
-    usage,
-    clock: options.clock,
-    schedules: schedules.step,
-  });
-  const services: BotServices = {
-    config,
-    tenant,
-    state,
-    snapshots,
-    exportLinks,
-    alerts: alerts.services,
-    usage,
-    schedules: schedules.services,
-    chats: new ChatTurns(),
-  };
+  const exportLinks = new ExportLinks(await exportSigningKey(state, log), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({
@@ -110,6 +88,36 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       }
     },
   });
+  // Whoever set up a delivery (alerts, a scheduled report) must still be an admin when it is sent.
+  const owners = () => ownerCheck(access);
+  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock, owners });
+  const usage = {
+    reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
+    threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
+  };
+  const alerts = createAlertRuntime({
+    config,
+    tenant,
+    state,
+    credential: tenant.credential,
+    log,
+    pace: options.alertPace,
+    usage,
+    clock: options.clock,
+    schedules: schedules.step,
+    owners,
+  });
+  const services: BotServices = {
+    config,
+    tenant,
+    state,
+    snapshots,
+    exportLinks,
+    alerts: alerts.services,
+    usage,
+    schedules: schedules.services,
+    chats: new ChatTurns(),
+  };
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
     server.get('/api/exports/:id', async (req: any, res: any) => {
@@ -134,6 +142,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     bindHost: options.bindHost,
     routes,
     clock: options.clock,
+    trustedServiceUrls: options.trustedServiceUrls,
   });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());

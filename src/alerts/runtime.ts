@@ -17,6 +17,7 @@ import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
+import type { OwnerCheck } from '../access/admins';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 export interface AlertServices {
@@ -42,6 +43,8 @@ export interface AlertRuntimeOptions {
   schedules?: ScheduleStep;
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
+  /** Is whoever turned alerts on still an admin (a new check per cycle)? */
+  owners?: () => OwnerCheck;
 }
 
 export interface AlertRuntime {
@@ -57,7 +60,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
   const { config, state, log } = options;
   const container = stateContainer(config, options.credential);
   const conversations = new ConversationStore(state);
-  const subscriptions = new SubscriptionStore(state);
+  const subscriptions = new SubscriptionStore(state, log.child({ part: 'alerts' }));
   const ledger = new LedgerStore(state, blobCreateIfAbsent(container));
   const lock = options.lock ?? new BlobCycleLock(container, { log });
   const pace = new SendPace(options.pace ?? {});
@@ -97,6 +100,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         remediation: config.remediation,
         now: options.clock,
         schedules: options.schedules,
+        owners: options.owners,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

@@ -2,25 +2,28 @@
 // thresholds (`alerts on quota 95 pools 3`); `check` runs a check cycle for this conversation now.
 import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../reports/alerts/settings';
 import { isOpen } from '../reports/alerts/ledger-plan';
+import { subscriptionId } from '../state/subscriptions';
 import { errorMessage } from './replies';
 import type { Command, CommandContext } from './types';
 
-export const ALERTS_USAGE = 'alerts [on|off|status|check]';
+export const ALERTS_USAGE = 'alerts [on|off|status|check] · alerts list all · alerts off <id>';
 
 export const alertsCommand: Command = {
   name: 'alerts',
   aliases: ['alert'],
   usage: ALERTS_USAGE,
   summary:
-    'Alerts I post here on my own: shared mailboxes that need a licence, mailboxes near their quota, licence pools running out. `alerts on quota 95 pools 3` sets thresholds; `check` runs the checks now.',
-  examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off'],
+    'Alerts I post here on my own: shared mailboxes that need a licence, mailboxes near their quota, licence pools running out. `alerts on quota 95 pools 3` sets thresholds; `check` runs the checks now; `list all` shows every conversation with alerts, and `off <id>` stops one of them from here.',
+  examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off', 'alerts list all'],
   run: async (ctx) => {
     const [word = 'status', ...rest] = ctx.args.split(' ').filter(Boolean);
     switch (word.toLowerCase()) {
       case 'on':
         return turnOn(ctx, rest.join(' '));
       case 'off':
-        return turnOff(ctx);
+        return rest.length === 1 && ID.test(rest[0]) ? offById(ctx, rest[0]) : turnOff(ctx);
+      case 'list':
+        return listAll(ctx);
       case 'status':
         return status(ctx);
       case 'check':
@@ -29,7 +32,7 @@ export const alertsCommand: Command = {
         await ctx.reply(
           errorMessage(
             "I couldn't read that",
-            `"${word.slice(0, 30)}" is not one of on, off, status, check.`,
+            `"${word.slice(0, 30)}" is not one of on, off, status, check, list.`,
             undefined,
             `Usage: ${ALERTS_USAGE} · ${ALERTS_ON_USAGE}`,
           ),
@@ -55,6 +58,44 @@ async function turnOn(ctx: CommandContext, words: string): Promise<void> {
   ctx.log.info('alerts on', { conversationType: ctx.conversation.type, kinds: parsed.settings.kinds.join(',') });
   await ctx.reply({
     text: `Alerts are on in this ${place(ctx)}: ${describeSettings(parsed.settings)}. ${every(ctx)} Type \`alerts check\` to check now, \`alerts off\` to stop.`,
+  });
+}
+
+/** An id from `alerts list all` (the first hex digits of the conversation's key). */
+const ID = /^[0-9a-f]{8,12}$/i;
+const LIST_ALL_MAX = 50;
+
+function placeOf(conversationType: string): string {
+  return conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'group chat' : 'personal chat';
+}
+
+/** Every conversation with alerts: what any admin can see, and stop, from any chat. */
+async function listAll(ctx: CommandContext): Promise<void> {
+  const all = (await ctx.services.alerts.subscriptions.all()).sort((a, b) => a.since.localeCompare(b.since));
+  if (all.length === 0) {
+    await ctx.reply({ text: 'Alerts are not on in any conversation.' });
+    return;
+  }
+  const lines = all.slice(0, LIST_ALL_MAX).map((s) => {
+    const where = s.conversationId === ctx.conversation.id ? `this ${place(ctx)}` : placeOf(s.conversationType);
+    const state = s.suspended ? ` · **suspended**: ${s.suspended.reason}` : '';
+    return `- \`${subscriptionId(s.conversationId)}\` · ${where} · on since ${s.since.slice(0, 10)} by ${s.by.name || s.by.aadObjectId} · ${s.settings.kinds.join(', ')}${state}`;
+  });
+  const more = all.length > LIST_ALL_MAX ? `\n\n…and ${all.length - LIST_ALL_MAX} more.` : '';
+  ctx.log.info('alert subscriptions listed', { count: all.length });
+  await ctx.reply({
+    text: `Alerts are on in ${all.length} conversation${all.length === 1 ? '' : 's'}. \`alerts off <id>\` stops them from here.\n\n${lines.join('\n')}${more}`,
+  });
+}
+
+async function offById(ctx: CommandContext, id: string): Promise<void> {
+  const wanted = id.toLowerCase();
+  const removed = await ctx.services.alerts.subscriptions.removeWhere((s) => subscriptionId(s.conversationId).startsWith(wanted));
+  ctx.log.info('alerts off', { scope: 'any conversation', count: removed.length });
+  await ctx.reply({
+    text: removed.length
+      ? `Alerts are off in ${removed.length === 1 ? `that ${placeOf(removed[0].conversationType)}` : `${removed.length} conversations`} (\`${wanted}\`, turned on by ${removed.map((s) => s.by.name || s.by.aadObjectId).join(', ')}).`
+      : `No conversation with alerts has the id \`${wanted}\`. \`alerts list all\` shows them.`,
   });
 }
 

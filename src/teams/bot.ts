@@ -19,7 +19,7 @@ import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { callerOf, commandTextOf, conversationOf, conversationTypeOf, personMentionsOf } from './activity';
 import { withSubmitFallbacks } from './submit-fallback';
-import { ProactiveSender, storableReference } from './proactive';
+import { ProactiveSender, storableReference, type ServiceUrlPolicy } from './proactive';
 
 export function toActivity(message: Message): Record<string, unknown> {
   const activity: Record<string, unknown> = { type: ActivityTypes.Message };
@@ -42,6 +42,8 @@ export interface TeamsBotOptions {
   log: Logger;
   /** What a turn's `now()` reads; the wall clock unless a test freezes it. */
   clock?: () => Date;
+  /** Where proactive sends may go (Teams' hosts; loopback in demo mode). */
+  serviceUrls: ServiceUrlPolicy;
 }
 
 export class TeamsBot extends ActivityHandler {
@@ -85,7 +87,7 @@ export class TeamsBot extends ActivityHandler {
 
   /** Sends into saved conversations after their turns (alerts). */
   proactiveSender(): ProactiveSender {
-    return new ProactiveSender(this.options.adapter, this.options.appId, toActivity);
+    return new ProactiveSender(this.options.adapter, this.options.appId, toActivity, this.options.serviceUrls);
   }
 
   /**

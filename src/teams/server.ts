@@ -27,6 +27,8 @@ export interface BotServerOptions {
   routes?: (server: restify.Server) => void;
   bindHost?: string;
   clock?: () => Date;
+  /** Tests: origins a production-mode bot may post proactive messages to besides Teams' hosts. */
+  trustedServiceUrls?: string[];
 }
 
 export interface BotServer {
@@ -66,6 +68,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     services: options.services,
     log,
     clock: options.clock,
+    serviceUrls: { allowLoopback: config.demo, extraOrigins: options.trustedServiceUrls },
   });
 
   const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
