@@ -40,6 +40,8 @@ export interface StartBotOptions {
    * otherwise only Teams' service hosts, and loopback in demo mode (src/teams/proactive.ts).
    */
   trustedServiceUrls?: string[];
+  /** Tests: a shorter wait for a slow request body (default 30 s). */
+  bodyTimeoutMs?: number;
 }
 
 export interface RunningBot {
@@ -143,6 +145,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     routes,
     clock: options.clock,
     trustedServiceUrls: options.trustedServiceUrls,
+    bodyTimeoutMs: options.bodyTimeoutMs,
   });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());

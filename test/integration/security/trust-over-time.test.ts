@@ -186,8 +186,8 @@ describe('concurrent first writes', () => {
     expect(await fresh.services.state.read('schedules/all')).toBeUndefined();
   });
 
-  test('five schedules in five chats at once, on a blob that does not exist yet: all five are kept', async () => {
-    const chats = Array.from({ length: 5 }, () => `a:${randomUUID()}`);
+  test('ten schedules in ten chats at once, on a blob that does not exist yet: all ten are kept', async () => {
+    const chats = Array.from({ length: 10 }, () => `a:${randomUUID()}`);
     const replies = await Promise.all(chats.map((c) => say(fresh, 'schedule shared daily at 08:00', c)));
     for (const r of replies) expect(r).toMatch(/Scheduled/);
     const stored = await fresh.services.schedules.store.all();
