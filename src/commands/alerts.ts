@@ -107,16 +107,50 @@ async function turnOff(ctx: CommandContext): Promise<void> {
   });
 }
 
+/**
+ * How long `alerts status` waits for storage. The storage client retries for about 16 s when the
+ * account is down, past Teams' 15 s for a turn; every other command answers at once, so this one says
+ * it cannot read instead.
+ */
+export const STATUS_STORAGE_WAIT_MS = 3_000;
+
+class StorageTooSlow extends Error {}
+
+function withinStorageWait<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageTooSlow()), STATUS_STORAGE_WAIT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 async function status(ctx: CommandContext): Promise<void> {
+  try {
+    await statusWithin(ctx);
+  } catch (err) {
+    ctx.log.warn('alerts status: storage did not answer', { err: err as Error });
+    await ctx.reply(
+      errorMessage(
+        "I can't read my storage right now",
+        'So I cannot say whether alerts are on here. Nothing has changed: alerts already on keep being checked once storage answers. Try `alerts status` again in a minute.',
+        'alerts status',
+      ),
+    );
+  }
+}
+
+async function statusWithin(ctx: CommandContext): Promise<void> {
   const { subscriptions, ledger } = ctx.services.alerts;
-  const s = await subscriptions.get(ctx.conversation.id);
+  const s = await withinStorageWait(subscriptions.get(ctx.conversation.id));
   if (!s) {
     await ctx.reply({
       text: `Alerts are off in this ${place(ctx)}. \`alerts on\` posts here when a shared mailbox needs a licence, a mailbox nears its quota or a licence pool runs out.`,
     });
     return;
   }
-  const entries = Object.values((await ledger.read(ctx.conversation.id)).ledger).filter((e) => isOpen(e) && e.lastSent);
+  const entries = Object.values((await withinStorageWait(ledger.read(ctx.conversation.id))).ledger).filter((e) => isOpen(e) && e.lastSent);
   const now = ctx.now().getTime();
   const acknowledged = entries.filter((e) => e.acknowledged).length;
   const snoozed = entries.filter((e) => !e.acknowledged && e.snoozedUntil && Date.parse(e.snoozedUntil) > now).length;
