@@ -73,7 +73,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
-  const exportLinks = new ExportLinks(await exportSigningKey(state, log), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
+  const exportLinks = new ExportLinks(
+    await exportSigningKey(state, log),
+    () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'),
+  );
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
   const access = new AdminPolicy({

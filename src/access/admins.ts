@@ -69,7 +69,10 @@ export class AdminPolicy {
       return 'unknown';
     }
     const now = (this.options.now ?? Date.now)();
-    this.cache.set(id, { member, until: now + (member ? (this.options.memberCacheMs ?? 5 * 60_000) : (this.options.nonMemberCacheMs ?? 60_000)) });
+    this.cache.set(id, {
+      member,
+      until: now + (member ? (this.options.memberCacheMs ?? 5 * 60_000) : (this.options.nonMemberCacheMs ?? 60_000)),
+    });
     return member ? 'yes' : 'no';
   }
 }

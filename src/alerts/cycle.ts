@@ -216,10 +216,15 @@ export class AlertCycle {
     for (const s of subscriptions) {
       const verdict = await owner(s.by.aadObjectId);
       if (verdict === 'unknown') {
-        this.deps.log.warn('alerts held for a cycle: cannot tell whether their owner is still an admin', { conversationType: s.conversationType });
+        this.deps.log.warn('alerts held for a cycle: cannot tell whether their owner is still an admin', {
+          conversationType: s.conversationType,
+        });
       } else if (verdict === 'no') {
         if (!s.suspended) {
-          this.deps.log.warn('alerts suspended: their owner is no longer an admin', { conversationType: s.conversationType, owner: s.by.aadObjectId });
+          this.deps.log.warn('alerts suspended: their owner is no longer an admin', {
+            conversationType: s.conversationType,
+            owner: s.by.aadObjectId,
+          });
           await this.deps.subscriptions.suspend(s.conversationId, ownerGoneReason(s.by.name), this.now(), 'owner');
         }
       } else if (s.suspended) {

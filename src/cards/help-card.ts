@@ -39,13 +39,13 @@ export const HELP_COMMANDS: readonly HelpEntry[] = [
   },
   {
     name: 'alerts',
-    usage: 'alerts [on|off|status|check]',
+    usage: 'alerts [on|off|status|check] · alerts list all · alerts off <id>',
     description: 'Alerts in this conversation: subscribe, stop, show the settings, or run the checks now.',
     example: 'alerts on',
   },
   {
     name: 'schedule',
-    usage: 'schedule <report> <when> · schedule list · schedule off <n|all> · schedule run <n>',
+    usage: 'schedule <report> <when> · schedule list [all] · schedule off <n|all|id> · schedule run <n>',
     description: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
     example: 'schedule shared weekly monday at 08:00',
   },

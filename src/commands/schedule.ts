@@ -10,8 +10,7 @@ import { describeRule, isTimeZone, WHEN_USAGE } from '../schedules/when';
 import { errorMessage, runButton } from './replies';
 import type { Command, CommandContext } from './types';
 
-export const SCHEDULE_USAGE =
-  'schedule <report> <when> · schedule list [all] · schedule off <n|all|id> · schedule run <n>';
+export const SCHEDULE_USAGE = 'schedule <report> <when> · schedule list [all] · schedule off <n|all|id> · schedule run <n>';
 
 export const scheduleCommand: Command = {
   name: 'schedule',

@@ -68,8 +68,11 @@ export async function exportSigningKey(store: StateStore, log?: Logger): Promise
   const key = keyOf(stored);
   if (!key) throw new Error(`The export signing key in storage (${KEY}) is not a key of ${MIN_KEY_BYTES} bytes and could not be replaced.`);
   if (replaced)
-    log?.warn(`export signing key in storage was not a key of at least ${MIN_KEY_BYTES} bytes; a new one was made (older links stop working)`, {
-      key: KEY,
-    });
+    log?.warn(
+      `export signing key in storage was not a key of at least ${MIN_KEY_BYTES} bytes; a new one was made (older links stop working)`,
+      {
+        key: KEY,
+      },
+    );
   return key;
 }

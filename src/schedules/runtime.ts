@@ -107,7 +107,8 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
   const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<ReportRun> => {
     if (!attached) return { messages: [], failed: true, failure: 'the bot is still starting' };
     // Only a report is ever made on a schedule, whatever the storage says (the store checks it too).
-    if (!parseReport(text.split(' ').filter(Boolean)).ok) return { messages: [], failed: true, failure: 'not a report that can be scheduled' };
+    if (!parseReport(text.split(' ').filter(Boolean)).ok)
+      return { messages: [], failed: true, failure: 'not a report that can be scheduled' };
     const first = audience[0];
     return attached.makeReport(text, {
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },

@@ -59,7 +59,12 @@ export class ConversationStore {
       typeof reference.serviceUrl !== 'string'
     )
       return undefined;
-    return { conversationId, conversationType: String(saved.conversationType ?? 'personal'), reference, savedAt: String(saved.savedAt ?? '') };
+    return {
+      conversationId,
+      conversationType: String(saved.conversationType ?? 'personal'),
+      reference,
+      savedAt: String(saved.savedAt ?? ''),
+    };
   }
 
   async remove(conversationId: string): Promise<void> {
