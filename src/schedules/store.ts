@@ -9,76 +9,44 @@ import type { RunLedger, RunEntry } from './due';
 import { MAX_PER_BOT, MAX_PER_CONVERSATION, normaliseSchedule, type Schedule } from './schedule';
 import { conversationKey } from '../state/conversations';
 import type { CreateIfAbsent } from '../state/ledger';
-import { StateConflictError, update, type StateStore } from '../state/store';
+import { asRecord, CheckedEntries } from '../state/checked-entries';
+import { StateConflictError, type StateStore } from '../state/store';
 
-/** As stored: anything may be there (someone with write access to the storage account). */
-type StoredSchedules = Record<string, unknown>;
 const KEY = 'schedules/all';
 
 export type AddResult = { ok: true; schedule: Schedule } | { ok: false; limit: 'conversation' | 'bot' };
 
-function asRecord(raw: unknown): StoredSchedules {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as StoredSchedules) : {};
-}
-
 export class ScheduleStore {
-  /** Damaged entries already logged by this process (each is logged once, not at every minute tick). */
-  private readonly reported = new Set<string>();
-
-  constructor(
-    private readonly store: StateStore,
-    private readonly log?: Logger,
-  ) {}
-
   /**
-   * The readable schedules by their key. Every entry is checked on its own: a damaged one (null,
-   * wrong types, a report that is not a report) is skipped and logged, and stays stored, untouched,
-   * for someone to look at; it never stops the others and is never run.
+   * Every entry checked on read: a damaged one (null, wrong types, a report that is not a report)
+   * is skipped and logged, never stops the others and is never run.
    */
-  private valid(raw: unknown): Map<string, Schedule> {
-    const out = new Map<string, Schedule>();
-    if (raw !== undefined && asRecord(raw) !== raw) this.report('(the whole list)');
-    for (const [key, entry] of Object.entries(asRecord(raw))) {
-      const s = normaliseSchedule(entry);
-      if (s && s.id === key) out.set(key, s);
-      else this.report(key);
-    }
-    return out;
-  }
+  private readonly entries: CheckedEntries<Schedule>;
 
-  private report(key: string): void {
-    if (this.reported.has(key)) return;
-    if (this.reported.size > 10_000) this.reported.clear();
-    this.reported.add(key);
-    this.log?.warn('stored schedule skipped: it is damaged or not a report', { key: key.slice(0, 64) });
+  constructor(store: StateStore, log?: Logger) {
+    this.entries = new CheckedEntries(
+      store,
+      KEY,
+      (key, raw) => {
+        const s = normaliseSchedule(raw);
+        return s && s.id === key ? s : null;
+      },
+      (key) => log?.warn('stored schedule skipped: it is damaged or not a report', { key: key.slice(0, 64) }),
+    );
   }
 
   /** Every readable schedule. */
   async all(): Promise<Schedule[]> {
-    return [...this.valid((await this.store.read<unknown>(KEY))?.value).values()];
+    return [...(await this.entries.read()).values()];
   }
 
   async inConversation(conversationId: string): Promise<Schedule[]> {
     return (await this.all()).filter((s) => s.conversationId === conversationId).sort((a, b) => a.n - b.n);
   }
 
-  /** Read-modify-write over the readable schedules; damaged entries are written back as they were. */
-  private async change(fn: (valid: Map<string, Schedule>) => Record<string, Schedule | null> | undefined): Promise<void> {
-    await update<StoredSchedules>(this.store, KEY, (raw) => {
-      const changes = fn(this.valid(raw));
-      if (!changes || Object.keys(changes).length === 0) return undefined;
-      const next: StoredSchedules = { ...asRecord(raw) };
-      for (const [id, s] of Object.entries(changes)) {
-        if (s) next[id] = s;
-        else delete next[id];
-      }
-      return next;
-    });
-  }
-
   async add(fields: Omit<Schedule, 'id' | 'n' | 'suspended'>): Promise<AddResult> {
     let result: AddResult = { ok: false, limit: 'bot' };
-    await this.change((valid) => {
+    await this.entries.change((valid) => {
       const list = [...valid.values()];
       const here = list.filter((s) => s.conversationId === fields.conversationId);
       if (here.length >= MAX_PER_CONVERSATION) {
@@ -99,7 +67,7 @@ export class ScheduleStore {
   /** Removes the schedules that `pick` chooses (in one conversation, or anywhere without one); returns them. */
   async remove(conversationId: string | undefined, pick: (s: Schedule) => boolean): Promise<Schedule[]> {
     let removed: Schedule[] = [];
-    await this.change((valid) => {
+    await this.entries.change((valid) => {
       removed = [...valid.values()].filter((s) => (conversationId === undefined || s.conversationId === conversationId) && pick(s));
       return Object.fromEntries(removed.map((s) => [s.id, null]));
     });
@@ -139,7 +107,7 @@ export class ScheduleStore {
   }
 
   private async changeEach(pick: (s: Schedule) => boolean, change: (s: Schedule) => Schedule): Promise<void> {
-    await this.change((valid) => Object.fromEntries([...valid.values()].filter(pick).map((s) => [s.id, change(s)])));
+    await this.entries.change((valid) => Object.fromEntries([...valid.values()].filter(pick).map((s) => [s.id, change(s)])));
   }
 }
 

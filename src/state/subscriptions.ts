@@ -6,7 +6,8 @@ import type { Logger } from '../log';
 import type { AlertSettings } from '../reports/alerts/settings';
 import { normaliseSettings } from '../reports/alerts/settings';
 import { conversationKey } from './conversations';
-import { update, type StateStore } from './store';
+import { CheckedEntries } from './checked-entries';
+import type { StateStore } from './store';
 
 export interface Subscription {
   conversationId: string;
@@ -21,18 +22,11 @@ export interface Subscription {
   suspended?: { at: string; reason: string; kind?: 'owner' };
 }
 
-/** As stored: anything may be there. */
-type StoredSubscriptions = Record<string, unknown>;
-
 const KEY = 'alerts/subscriptions';
 
 /** The id `alerts list all` shows and `alerts off <id>` takes: not the conversation id, which is long and says too much. */
 export function subscriptionId(conversationId: string): string {
   return conversationKey(conversationId).slice(0, 12);
-}
-
-function asRecord(raw: unknown): StoredSubscriptions {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as StoredSubscriptions) : {};
 }
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
@@ -61,60 +55,25 @@ export function normaliseSubscription(key: string, raw: unknown): Subscription |
 }
 
 export class SubscriptionStore {
-  private readonly reported = new Set<string>();
+  private readonly entries: CheckedEntries<Subscription>;
 
-  constructor(
-    private readonly store: StateStore,
-    private readonly log?: Logger,
-  ) {}
-
-  private valid(raw: unknown): Map<string, Subscription> {
-    const out = new Map<string, Subscription>();
-    if (raw !== undefined && asRecord(raw) !== raw) this.report('(the whole list)');
-    for (const [key, entry] of Object.entries(asRecord(raw))) {
-      const s = normaliseSubscription(key, entry);
-      if (s) out.set(key, s);
-      else this.report(key);
-    }
-    return out;
-  }
-
-  private report(key: string): void {
-    if (this.reported.has(key)) return;
-    if (this.reported.size > 10_000) this.reported.clear();
-    this.reported.add(key);
-    this.log?.warn('stored alert subscription skipped: it is damaged', { key: subscriptionId(key) });
-  }
-
-  private async read(): Promise<Map<string, Subscription>> {
-    return this.valid((await this.store.read<unknown>(KEY))?.value);
+  constructor(store: StateStore, log?: Logger) {
+    this.entries = new CheckedEntries(store, KEY, normaliseSubscription, (key) =>
+      log?.warn('stored alert subscription skipped: it is damaged', { key: subscriptionId(key) }),
+    );
   }
 
   async all(): Promise<Subscription[]> {
-    return [...(await this.read()).values()];
+    return [...(await this.entries.read()).values()];
   }
 
   async get(conversationId: string): Promise<Subscription | undefined> {
-    return (await this.read()).get(conversationId);
-  }
-
-  /** Read-modify-write over the readable entries; damaged ones are written back as they were. */
-  private async change(fn: (valid: Map<string, Subscription>) => Record<string, Subscription | null> | undefined): Promise<void> {
-    await update<StoredSubscriptions>(this.store, KEY, (raw) => {
-      const changes = fn(this.valid(raw));
-      if (!changes || Object.keys(changes).length === 0) return undefined;
-      const next: StoredSubscriptions = { ...asRecord(raw) };
-      for (const [id, s] of Object.entries(changes)) {
-        if (s) next[id] = s;
-        else delete next[id];
-      }
-      return next;
-    });
+    return (await this.entries.read()).get(conversationId);
   }
 
   /** Subscribes (or changes the settings of) a conversation; lifts a suspension. */
   async subscribe(fields: Omit<Subscription, 'suspended'>): Promise<Subscription> {
-    await this.change(() => ({ [fields.conversationId]: { ...fields } }));
+    await this.entries.change(() => ({ [fields.conversationId]: { ...fields } }));
     return fields;
   }
 
@@ -126,7 +85,7 @@ export class SubscriptionStore {
   /** Removes the subscriptions `pick` chooses, in any conversation (an admin's `alerts off <id>`). */
   async removeWhere(pick: (s: Subscription) => boolean): Promise<Subscription[]> {
     let removed: Subscription[] = [];
-    await this.change((valid) => {
+    await this.entries.change((valid) => {
       removed = [...valid.values()].filter(pick);
       return Object.fromEntries(removed.map((s) => [s.conversationId, null]));
     });
@@ -134,7 +93,7 @@ export class SubscriptionStore {
   }
 
   async suspend(conversationId: string, reason: string, at: Date, kind?: 'owner'): Promise<void> {
-    await this.change((valid) => {
+    await this.entries.change((valid) => {
       const s = valid.get(conversationId);
       if (!s || (s.suspended && (s.suspended.kind === kind || s.suspended.kind === 'owner'))) return undefined;
       return { [conversationId]: { ...s, suspended: { at: at.toISOString(), reason, ...(kind ? { kind } : {}) } } };
@@ -143,7 +102,7 @@ export class SubscriptionStore {
 
   /** Whoever turned alerts on here is an admin again. */
   async resumeOwner(conversationId: string): Promise<void> {
-    await this.change((valid) => {
+    await this.entries.change((valid) => {
       const s = valid.get(conversationId);
       if (!s || s.suspended?.kind !== 'owner') return undefined;
       const next = { ...s };
