@@ -9,6 +9,7 @@ import { cardText } from '../../support/connector';
 import { startBot, type RunningBot } from '../../../src/app';
 import { createBlobState } from '../../../src/teams/blob-state';
 import { Logger } from '../../../src/log';
+import { DEFAULT_ALERT_SETTINGS } from '../../../src/reports/alerts/settings';
 
 let stack: Stack;
 const bots: RunningBot[] = [];
@@ -58,6 +59,49 @@ test('a stored reference whose serviceUrl was changed is not followed: nothing i
     expect(stack.logLines.some((l) => /refused to send: serviceUrl host 127\.0\.0\.2:\d+ is not a Teams service host/.test(l))).toBe(true);
   } finally {
     await new Promise<void>((r) => attacker.close(() => r()));
+  }
+});
+
+test('outside demo mode even loopback is not Teams: a reference naming it is refused and logged', async () => {
+  const saved = process.env.MicrosoftAppPassword;
+  process.env.MicrosoftAppPassword = 'not-a-real-secret';
+  const lines: string[] = [];
+  try {
+    const prod = await startBot({
+      config: {
+        ...stack.config,
+        demo: false,
+        storage: { ...stack.config.storage, container: `prod${randomUUID().replace(/-/g, '').slice(0, 12)}` },
+        bot: { appId: randomUUID(), appType: 'SingleTenant', appTenantId: stack.sim.info.tenantId, hasPassword: true },
+      },
+      log: new Logger('debug', { app: 'prod' }, (l) => lines.push(l)),
+      tlsCa: stack.sim.info.caCertPem,
+      bindHost: '127.0.0.1',
+    });
+    bots.push(prod);
+    const chat = `a:${randomUUID()}`;
+    const { conversations, subscriptions } = prod.services.alerts;
+    await conversations.save({
+      serviceUrl: stack.connector.url,
+      channelId: 'msteams',
+      conversation: { id: chat, conversationType: 'personal' },
+      bot: { id: 'bot-id' },
+    });
+    await subscriptions.subscribe({
+      conversationId: chat,
+      conversationType: 'personal',
+      settings: DEFAULT_ALERT_SETTINGS,
+      since: new Date().toISOString(),
+      by: { aadObjectId: ADMIN_ID, name: 'Test Admin' },
+    });
+    const before = stack.connector.activities.length;
+    const report = await prod.services.alerts.runCycle();
+    expect(report.failed).toBeGreaterThan(0);
+    expect(stack.connector.activities.slice(before).filter((a) => a.conversationId === chat)).toEqual([]);
+    expect(lines.some((l) => /refused to send: serviceUrl host 127\.0\.0\.1:\d+ is not a Teams service host/.test(l))).toBe(true);
+  } finally {
+    if (saved === undefined) delete process.env.MicrosoftAppPassword;
+    else process.env.MicrosoftAppPassword = saved;
   }
 });
 
