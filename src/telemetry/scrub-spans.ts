@@ -18,7 +18,7 @@ const HEADER_ATTRIBUTE = /^http\.(request|response)\.header\./;
  * encoded): personal data, which Application Insights does not get. The domain stays (it says which
  * tenant, not who).
  */
-const ADDRESS = /[A-Za-z0-9._%+'!#$&*=?^`{|}~-]+?(?:@|%40|%2540)((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
+const ADDRESS = /[A-Za-z0-9._%+-]+?(?:@|%40|%2540)((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
 
 /** The same redaction as the log, and every UPN or mail address masked. */
 export function scrubText(text: string): string {
