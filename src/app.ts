@@ -2,7 +2,7 @@
 // server. Used by production start, the demo launcher and the integration tests alike.
 import type { BotConfig } from './config';
 import { registerSecret, type Logger } from './log';
-import { AdminPolicy } from './access/admins';
+import { AdminPolicy, ownerCheck } from './access/admins';
 import { isServiceError } from './m365/service-error';
 import { Router } from './commands/router';
 import { allCommands } from './commands';
@@ -39,6 +39,13 @@ export interface StartBotOptions {
   clock?: () => Date;
   /** Tests and benches: the usage report's threshold and how often a kept copy is checked for a newer one. */
   usageReport?: { threshold?: number; recheckMs?: number };
+  /**
+   * Tests only: origins (a local connector) a production-mode bot may send proactive messages to;
+   * otherwise only Teams' service hosts, and loopback in demo mode (src/teams/proactive.ts).
+   */
+  trustedServiceUrls?: string[];
+  /** Tests: a shorter wait for a slow request body (default 30 s). */
+  bodyTimeoutMs?: number;
 }
 
 export interface RunningBot {
@@ -70,8 +77,29 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const snapshots = new SnapshotStore(state);
   // Reading the key also proves the storage answers before the bot says it is healthy.
   let listening = '';
-  const exportLinks = new ExportLinks(await exportSigningKey(state), () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'));
-  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock });
+  const exportLinks = new ExportLinks(
+    await exportSigningKey(state, log),
+    () => config.publicUrl || listening.replace('127.0.0.1', 'localhost'),
+  );
+  if (!config.admins.length && !config.adminGroupId)
+    log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
+  const access = new AdminPolicy({
+    admins: config.admins,
+    groupId: config.adminGroupId,
+    tenantId: config.demo ? undefined : config.tenantId,
+    isGroupMember: async (userId, groupId) => {
+      try {
+        return (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId);
+      } catch (err) {
+        // Someone the directory does not know is simply not an admin; saying "cannot verify" would tell them so.
+        if (isServiceError(err) && err.notFound) return false;
+        throw err;
+      }
+    },
+  });
+  // Whoever set up a delivery (alerts, a scheduled report) must still be an admin when it is sent.
+  const owners = () => ownerCheck(access);
+  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock, owners });
   const usage = {
     reports: new MailboxUsageCache({
       recheckMs: options.usageReport?.recheckMs,
@@ -104,6 +132,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     usage,
     clock: options.clock,
     schedules: schedules.step,
+    owners,
   });
   const services: BotServices = {
     config,
@@ -118,22 +147,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     conversationState: [alerts.services, schedules.services],
     history,
   };
-  if (!config.admins.length && !config.adminGroupId)
-    log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
-  const access = new AdminPolicy({
-    admins: config.admins,
-    groupId: config.adminGroupId,
-    tenantId: config.demo ? undefined : config.tenantId,
-    isGroupMember: async (userId, groupId) => {
-      try {
-        return (await tenant.graph.checkMemberGroups(userId, [groupId])).map((g) => g.toLowerCase()).includes(groupId);
-      } catch (err) {
-        // Someone the directory does not know is simply not an admin; saying "cannot verify" would tell them so.
-        if (isServiceError(err) && err.notFound) return false;
-        throw err;
-      }
-    },
-  });
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
     server.get('/api/exports/:id', async (req: any, res: any) => {
@@ -158,6 +171,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     bindHost: options.bindHost,
     routes,
     clock: options.clock,
+    trustedServiceUrls: options.trustedServiceUrls,
+    bodyTimeoutMs: options.bodyTimeoutMs,
   });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());

@@ -55,6 +55,50 @@ export class AdminPolicy {
     this.cache.set(id, { member, until: now + ttl });
     return member ? { allowed: true, via: 'group' } : { allowed: false, reason: 'not-admin' };
   }
+
+  /** Whether `aadObjectId` may use the bot now, the group asked afresh (its answer also refreshes the chat's cache). */
+  async stillAdmin(aadObjectId: string): Promise<StillAdmin> {
+    const id = aadObjectId.toLowerCase();
+    if (!id) return 'no';
+    if (this.admins.has(id)) return 'yes';
+    const groupId = this.options.groupId;
+    if (!groupId || !this.options.isGroupMember) return 'no';
+    let member: boolean;
+    try {
+      member = await this.options.isGroupMember(id, groupId);
+    } catch {
+      return 'unknown';
+    }
+    const now = (this.options.now ?? Date.now)();
+    this.cache.set(id, {
+      member,
+      until: now + (member ? (this.options.memberCacheMs ?? 5 * 60_000) : (this.options.nonMemberCacheMs ?? 60_000)),
+    });
+    return member ? 'yes' : 'no';
+  }
+}
+
+/** Is someone still an admin, asked at run time: `unknown` when the group cannot be asked now. */
+export type StillAdmin = 'yes' | 'no' | 'unknown';
+/** `unknown`: the admin group could not be asked; what that person set up waits for the next cycle. */
+export type OwnerCheck = (aadObjectId: string) => Promise<StillAdmin>;
+
+/**
+ * For deliveries set up earlier (alerts, scheduled reports): asked once per cycle and person. The
+ * group is asked afresh, not from the chat's membership cache, so someone removed from the group
+ * loses delivery at the next cycle.
+ */
+export function ownerCheck(policy: AdminPolicy): OwnerCheck {
+  const answers = new Map<string, Promise<StillAdmin>>();
+  return (aadObjectId) => {
+    const id = aadObjectId.toLowerCase();
+    let answer = answers.get(id);
+    if (!answer) {
+      answer = policy.stillAdmin(id);
+      answers.set(id, answer);
+    }
+    return answer;
+  };
 }
 
 /** What the chat says to someone who is refused: the same words whatever the reason, but one. */

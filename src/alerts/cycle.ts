@@ -18,6 +18,7 @@ import type { SendPace, Clock } from './pace';
 import { realClock } from './pace';
 import type { AlertKind } from '../reports/alerts/settings';
 import type { ScheduleStep, ScheduleStepReport } from '../schedules/step';
+import type { OwnerCheck } from '../access/admins';
 
 /** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
 export class SendFailure extends Error {
@@ -57,12 +58,22 @@ export interface AlertCycleDeps {
   schedules?: ScheduleStep;
   /** Mailbox history: a new day of the usage report is stored, whether or not anyone subscribed. */
   history?: HistoryStep;
+  /**
+   * A new "is this person still an admin?" for each cycle (answers kept for that cycle). Whoever
+   * turned alerts on must still be one when they are sent; without it, nobody is checked.
+   */
+  owners?: () => OwnerCheck;
 }
 
 export interface HistoryStep {
   collect(): Promise<{ kind: string }>;
   /** Stores the mailboxes this cycle read live, when the usage report cannot be joined (names concealed). */
   recordLive?(mailboxes: MailboxWithStatistics[], now: Date): Promise<boolean>;
+}
+
+/** Said in `alerts status` and `alerts list all` of a subscription whose owner is no longer an admin. */
+export function ownerGoneReason(name: string): string {
+  return `${name || 'The admin'} turned these alerts on and is no longer an admin of this bot. An admin can turn them on again here with \`alerts on\`, or stop them from any chat with \`alerts off <id>\` (ids in \`alerts list all\`).`;
 }
 
 export interface CycleReport {
@@ -169,8 +180,10 @@ export class AlertCycle {
   }
 
   private async runHeld(hold: LeaseHold, options: RunOptions, report: CycleReport): Promise<void> {
-    const subscriptions = (await this.deps.subscriptions.all()).filter(
-      (s) => !s.suspended && (!options.only || s.conversationId === options.only),
+    const subscriptions = await this.stillOwned(
+      (await this.deps.subscriptions.all()).filter(
+        (s) => (!s.suspended || s.suspended.kind === 'owner') && (!options.only || s.conversationId === options.only),
+      ),
     );
     report.conversations = subscriptions.length;
     if (subscriptions.length === 0) return;
@@ -184,7 +197,7 @@ export class AlertCycle {
     }
     let history: SizeHistory = (await this.deps.state.read<SizeHistory>(HISTORY_KEY))?.value ?? {};
     if (kinds.includes('quota') && facts.mailboxes.length > 0) {
-      history = await update<SizeHistory>(this.deps.state, HISTORY_KEY, (h) => recordSizes(h ?? {}, facts.mailboxes, now));
+      history = (await update<SizeHistory>(this.deps.state, HISTORY_KEY, (h) => recordSizes(h ?? {}, facts.mailboxes, now))) ?? history;
     }
     // Conversations with the same settings see the same findings: judge each set of settings once.
     const bySettings = new Map<string, FindingsResult>();
@@ -216,6 +229,37 @@ export class AlertCycle {
     };
     await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 16, subscriptions.length) }, worker));
     if (hold.lost) this.deps.log.warn('alert cycle stopped early: its lease was lost; the next cycle continues');
+  }
+
+  /**
+   * The subscriptions whose owner is still an admin (BOT_ADMINS, or the group asked now): the others
+   * are suspended, and say so in `alerts status`; one whose owner is an admin again is lifted.
+   */
+  private async stillOwned(subscriptions: Subscription[]): Promise<Subscription[]> {
+    if (!this.deps.owners) return subscriptions.filter((s) => !s.suspended);
+    const owner = this.deps.owners();
+    const kept: Subscription[] = [];
+    for (const s of subscriptions) {
+      const verdict = await owner(s.by.aadObjectId);
+      if (verdict === 'unknown') {
+        this.deps.log.warn('alerts held for a cycle: cannot tell whether their owner is still an admin', {
+          conversationType: s.conversationType,
+        });
+      } else if (verdict === 'no') {
+        if (!s.suspended) {
+          this.deps.log.warn('alerts suspended: their owner is no longer an admin', {
+            conversationType: s.conversationType,
+            owner: s.by.aadObjectId,
+          });
+          await this.deps.subscriptions.suspend(s.conversationId, ownerGoneReason(s.by.name), this.now(), 'owner');
+        }
+      } else if (s.suspended) {
+        this.deps.log.info('alerts resumed: their owner is an admin again', { conversationType: s.conversationType });
+        await this.deps.subscriptions.resumeOwner(s.conversationId);
+        kept.push({ ...s, suspended: undefined });
+      } else kept.push(s);
+    }
+    return kept;
   }
 
   /** Claims what is due in the conversation's ledger, then sends it. */

@@ -20,6 +20,7 @@ import type { UsageServices } from '../services';
 import type { KeepsConversationState } from '../model/conversation';
 import type { HistoryStep } from './cycle';
 import type { GrowthTable } from '../reports/growth';
+import type { OwnerCheck } from '../access/admins';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 /** `forget`: the conversation's reference, subscription and alert ledger go. */
@@ -50,6 +51,8 @@ export interface AlertRuntimeOptions {
   history?: HistoryStep;
   /** Every mailbox's growth from the history, for the full-soon alert. */
   growthForAll?: () => Promise<GrowthTable>;
+  /** Is whoever turned alerts on still an admin (a new check per cycle)? */
+  owners?: () => OwnerCheck;
 }
 
 export interface AlertRuntime {
@@ -65,7 +68,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
   const { config, state, log } = options;
   const container = stateContainer(config, options.credential);
   const conversations = new ConversationStore(state);
-  const subscriptions = new SubscriptionStore(state);
+  const subscriptions = new SubscriptionStore(state, log.child({ part: 'alerts' }));
   const ledger = new LedgerStore(state, blobCreateIfAbsent(container));
   const lock = options.lock ?? new BlobCycleLock(container, { log });
   const pace = new SendPace(options.pace ?? {});
@@ -113,6 +116,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         now: options.clock,
         schedules: options.schedules,
         history: options.history,
+        owners: options.owners,
       });
       schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
     },

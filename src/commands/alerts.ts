@@ -2,10 +2,11 @@
 // thresholds (`alerts on quota 95 pools 3`); `check` runs a check cycle for this conversation now.
 import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../reports/alerts/settings';
 import { isOpen } from '../reports/alerts/ledger-plan';
+import { subscriptionId } from '../state/subscriptions';
 import { errorMessage } from './replies';
 import type { Command, CommandContext } from './types';
 
-export const ALERTS_USAGE = 'alerts [on|off|status|check]';
+export const ALERTS_USAGE = 'alerts [on|off|status|check] · alerts list all · alerts off <id>';
 
 export const alertsCommand: Command = {
   name: 'alerts',
@@ -13,15 +14,17 @@ export const alertsCommand: Command = {
   usage: ALERTS_USAGE,
   summary: 'Alerts in this conversation: subscribe, stop, show the settings, or run the checks now.',
   details:
-    'Proactive alerts posted here on their own; `alerts on quota 95 pools 3` sets thresholds (see [docs/alerts.md](docs/alerts.md)).',
-  examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off'],
+    'Proactive alerts posted here on their own; `alerts on quota 95 pools 3` sets thresholds. `alerts list all` shows every conversation with alerts, and `alerts off <id>` stops one of them from here (see [docs/alerts.md](docs/alerts.md)).',
+  examples: ['alerts on', 'alerts status', 'alerts on quota 95 pools 3', 'alerts check', 'alerts off', 'alerts list all'],
   run: async (ctx) => {
     const [word = 'status', ...rest] = ctx.args.split(' ').filter(Boolean);
     switch (word.toLowerCase()) {
       case 'on':
         return turnOn(ctx, rest.join(' '));
       case 'off':
-        return turnOff(ctx);
+        return rest.length === 1 && ID.test(rest[0]) ? offById(ctx, rest[0]) : turnOff(ctx);
+      case 'list':
+        return listAll(ctx);
       case 'status':
         return status(ctx);
       case 'check':
@@ -30,7 +33,7 @@ export const alertsCommand: Command = {
         await ctx.reply(
           errorMessage(
             "I couldn't read that",
-            `"${word.slice(0, 30)}" is not one of on, off, status, check.`,
+            `"${word.slice(0, 30)}" is not one of on, off, status, check, list.`,
             undefined,
             `Usage: ${ALERTS_USAGE} · ${ALERTS_ON_USAGE}`,
           ),
@@ -59,6 +62,44 @@ async function turnOn(ctx: CommandContext, words: string): Promise<void> {
   });
 }
 
+/** An id from `alerts list all` (the first hex digits of the conversation's key). */
+const ID = /^[0-9a-f]{8,12}$/i;
+const LIST_ALL_MAX = 50;
+
+function placeOf(conversationType: string): string {
+  return conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'group chat' : 'personal chat';
+}
+
+/** Every conversation with alerts: what any admin can see, and stop, from any chat. */
+async function listAll(ctx: CommandContext): Promise<void> {
+  const all = (await ctx.services.alerts.subscriptions.all()).sort((a, b) => a.since.localeCompare(b.since));
+  if (all.length === 0) {
+    await ctx.reply({ text: 'Alerts are not on in any conversation.' });
+    return;
+  }
+  const lines = all.slice(0, LIST_ALL_MAX).map((s) => {
+    const where = s.conversationId === ctx.conversation.id ? `this ${place(ctx)}` : placeOf(s.conversationType);
+    const state = s.suspended ? ` · **suspended**: ${s.suspended.reason}` : '';
+    return `- \`${subscriptionId(s.conversationId)}\` · ${where} · on since ${s.since.slice(0, 10)} by ${s.by.name || s.by.aadObjectId} · ${s.settings.kinds.join(', ')}${state}`;
+  });
+  const more = all.length > LIST_ALL_MAX ? `\n\n…and ${all.length - LIST_ALL_MAX} more.` : '';
+  ctx.log.info('alert subscriptions listed', { count: all.length });
+  await ctx.reply({
+    text: `Alerts are on in ${all.length} conversation${all.length === 1 ? '' : 's'}. \`alerts off <id>\` stops them from here.\n\n${lines.join('\n')}${more}`,
+  });
+}
+
+async function offById(ctx: CommandContext, id: string): Promise<void> {
+  const wanted = id.toLowerCase();
+  const removed = await ctx.services.alerts.subscriptions.removeWhere((s) => subscriptionId(s.conversationId).startsWith(wanted));
+  ctx.log.info('alerts off', { scope: 'any conversation', count: removed.length });
+  await ctx.reply({
+    text: removed.length
+      ? `Alerts are off in ${removed.length === 1 ? `that ${placeOf(removed[0].conversationType)}` : `${removed.length} conversations`} (\`${wanted}\`, turned on by ${removed.map((s) => s.by.name || s.by.aadObjectId).join(', ')}).`
+      : `No conversation with alerts has the id \`${wanted}\`. \`alerts list all\` shows them.`,
+  });
+}
+
 async function turnOff(ctx: CommandContext): Promise<void> {
   const had = await ctx.services.alerts.subscriptions.unsubscribe(ctx.conversation.id);
   ctx.log.info('alerts off', { conversationType: ctx.conversation.type, wasOn: had });
@@ -67,16 +108,50 @@ async function turnOff(ctx: CommandContext): Promise<void> {
   });
 }
 
+/**
+ * How long `alerts status` waits for storage. The storage client retries for about 16 s when the
+ * account is down, past Teams' 15 s for a turn; every other command answers at once, so this one says
+ * it cannot read instead.
+ */
+export const STATUS_STORAGE_WAIT_MS = 3_000;
+
+class StorageTooSlow extends Error {}
+
+function withinStorageWait<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageTooSlow()), STATUS_STORAGE_WAIT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 async function status(ctx: CommandContext): Promise<void> {
+  try {
+    await statusWithin(ctx);
+  } catch (err) {
+    ctx.log.warn('alerts status: storage did not answer', { err: err as Error });
+    await ctx.reply(
+      errorMessage(
+        "I can't read my storage right now",
+        'So I cannot say whether alerts are on here. Nothing has changed: alerts already on keep being checked once storage answers. Try `alerts status` again in a minute.',
+        'alerts status',
+      ),
+    );
+  }
+}
+
+async function statusWithin(ctx: CommandContext): Promise<void> {
   const { subscriptions, ledger } = ctx.services.alerts;
-  const s = await subscriptions.get(ctx.conversation.id);
+  const s = await withinStorageWait(subscriptions.get(ctx.conversation.id));
   if (!s) {
     await ctx.reply({
       text: `Alerts are off in this ${place(ctx)}. \`alerts on\` posts here when a shared mailbox needs a licence, a mailbox nears its quota or a licence pool runs out.`,
     });
     return;
   }
-  const entries = Object.values((await ledger.read(ctx.conversation.id)).ledger).filter((e) => isOpen(e) && e.lastSent);
+  const entries = Object.values((await withinStorageWait(ledger.read(ctx.conversation.id))).ledger).filter((e) => isOpen(e) && e.lastSent);
   const now = ctx.now().getTime();
   const acknowledged = entries.filter((e) => e.acknowledged).length;
   const snoozed = entries.filter((e) => !e.acknowledged && e.snoozedUntil && Date.parse(e.snoozedUntil) > now).length;

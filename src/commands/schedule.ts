@@ -6,24 +6,26 @@ import { scheduleCard, scheduleListCard, withScheduleLine } from '../cards/sched
 import { MAX_PER_BOT, MAX_PER_CONVERSATION, parseSchedule, REPORT_USAGE, type Schedule } from '../schedules/schedule';
 import { scheduleLine } from '../schedules/step';
 import { scheduleView } from '../schedules/view';
-import { isTimeZone, WHEN_USAGE } from '../schedules/when';
+import { describeRule, isTimeZone, WHEN_USAGE } from '../schedules/when';
 import { errorMessage, runButton } from './replies';
 import type { Command, CommandContext } from './types';
 
-export const SCHEDULE_USAGE = 'schedule <report> <when> · schedule list · schedule off <n|all> · schedule run <n>';
+export const SCHEDULE_USAGE = 'schedule <report> <when> · schedule list [all] · schedule off <n|all|id> · schedule run <n>';
 
 export const scheduleCommand: Command = {
   name: 'schedule',
   aliases: ['schedules'],
   usage: SCHEDULE_USAGE,
   summary: 'A report posted here on a schedule, in your time zone (daily, weekdays, weekly, monthly); list, cancel or run one now.',
-  details: 'See [docs/schedules.md](docs/schedules.md).',
+  details:
+    '`schedule list all` shows every schedule of the bot, in any chat, and `schedule off <id>` stops one of them. See [docs/schedules.md](docs/schedules.md).',
   examples: [
     'schedule shared weekly monday at 08:00',
     'schedule list',
     'schedule mailboxes shared sort size daily at 07:30 tz Europe/Berlin',
     'schedule run 1',
     'schedule off all',
+    'schedule list all',
   ],
   run: async (ctx) => {
     const [word = 'list', ...rest] = ctx.args.split(' ').filter(Boolean);
@@ -34,7 +36,7 @@ export const scheduleCommand: Command = {
     }
     switch (word.toLowerCase()) {
       case 'list':
-        return list(ctx);
+        return rest.length === 1 && rest[0].toLowerCase() === 'all' ? listAll(ctx) : list(ctx);
       case 'off':
       case 'cancel':
       case 'delete':
@@ -144,7 +146,58 @@ async function pick(ctx: CommandContext, words: string[], verb: string): Promise
   return { schedules, all };
 }
 
+/** An id from `schedule list all`: its first 8 hex digits or more (a number of `schedule list` is shorter). */
+const ID_PREFIX = /^[0-9a-f]{8,32}$/i;
+const LIST_ALL_MAX = 50;
+
+function placeOf(conversationType: string): string {
+  return conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'group chat' : 'personal chat';
+}
+
+/** Every schedule of the bot, in any conversation: what any admin can see and cancel from anywhere. */
+async function listAll(ctx: CommandContext): Promise<void> {
+  const all = (await ctx.services.schedules.store.all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (all.length === 0) {
+    await ctx.reply({ text: 'There are no scheduled reports in any conversation.' });
+    return;
+  }
+  const here = ctx.conversation.id;
+  const lines = all.slice(0, LIST_ALL_MAX).map((s) => {
+    const where = s.conversationId === here ? `this ${place(ctx)}, schedule ${s.n}` : placeOf(s.conversationType);
+    const state = s.suspended ? ` · **suspended**: ${s.suspended.reason}` : '';
+    return `- \`${s.id.slice(0, 12)}\` · ${s.report} · ${describeRule(s.rule)} (${s.timeZone}) · ${where} · set up by ${s.by.name || s.by.aadObjectId}${state}`;
+  });
+  const more = all.length > LIST_ALL_MAX ? `\n\n…and ${all.length - LIST_ALL_MAX} more.` : '';
+  ctx.log.info('schedules listed', { scope: 'all', count: all.length });
+  await ctx.reply({
+    text: `${all.length} scheduled report${all.length === 1 ? '' : 's'} in all conversations. \`schedule off <id>\` cancels one from here.\n\n${lines.join('\n')}${more}`,
+  });
+}
+
+/** `schedule off <id>`: any admin cancels a schedule of any conversation by the id `schedule list all` shows. */
+async function offById(ctx: CommandContext, prefix: string): Promise<void> {
+  const id = prefix.toLowerCase();
+  const matching = (await ctx.services.schedules.store.all()).filter((s) => s.id.startsWith(id));
+  if (matching.length !== 1) {
+    await ctx.reply({
+      text: matching.length
+        ? `\`${id}\` names ${matching.length} schedules; give more of its id (\`schedule list all\`).`
+        : `No schedule has the id \`${id}\`. \`schedule list all\` shows them.`,
+    });
+    return;
+  }
+  const removed = await ctx.services.schedules.store.remove(undefined, (s) => s.id === matching[0].id);
+  ctx.log.info('schedules cancelled', { count: removed.length, scope: 'any conversation' });
+  const s = removed[0];
+  await ctx.reply({
+    text: s
+      ? `Cancelled schedule \`${s.id.slice(0, 12)}\` (${s.report}, ${describeRule(s.rule)}, in a ${placeOf(s.conversationType)}, set up by ${s.by.name || s.by.aadObjectId}). It will not run again.`
+      : 'Nothing to cancel: it was cancelled meanwhile.',
+  });
+}
+
 async function off(ctx: CommandContext, words: string[]): Promise<void> {
+  if (words.length === 1 && ID_PREFIX.test(words[0])) return offById(ctx, words[0]);
   const chosen = await pick(ctx, words, 'off');
   if (!chosen) return;
   const ids = new Set(chosen.schedules.map((s) => s.id));

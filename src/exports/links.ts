@@ -2,6 +2,7 @@
 // credential a browser has, so it must be unguessable (the id), unforgeable (the signature) and
 // short-lived (the expiry).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../log';
 import { update, type StateStore } from '../state/store';
 
 export const DEFAULT_LINK_TTL_MS = 60 * 60 * 1000;
@@ -39,14 +40,39 @@ export class ExportLinks {
 }
 
 const KEY = 'secrets/export-signing-key';
+/** HMAC-SHA256's own block of security: a shorter key (an empty one, planted in storage) is no key. */
+export const MIN_KEY_BYTES = 32;
+
+/** The stored key's bytes, or undefined when it is not a base64 key of at least MIN_KEY_BYTES. */
+function keyOf(stored: unknown): Buffer | undefined {
+  const key = (stored as { key?: unknown } | null | undefined)?.key;
+  if (typeof key !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(key)) return undefined;
+  const bytes = Buffer.from(key, 'base64');
+  return bytes.length >= MIN_KEY_BYTES ? bytes : undefined;
+}
 
 /**
  * The signing key lives in the bot's own storage, made on first use: no secret to configure, and
- * every instance sharing the storage signs and checks with the same key.
+ * every instance sharing the storage signs and checks with the same key. The first one is created
+ * only if absent, so two instances starting together agree on one key. A stored key that is not one
+ * (too short, empty, not base64: someone wrote to the storage account) is replaced and the bot says
+ * so; links signed with it stop working, which is the point.
  */
-export async function exportSigningKey(store: StateStore): Promise<Buffer> {
-  await update<{ key: string }>(store, KEY, (current) => current ?? { key: randomBytes(32).toString('base64') });
-  // Two instances starting together may both write; whichever key was stored last is the one all use.
-  const stored = await store.read<{ key: string }>(KEY);
-  return Buffer.from(stored!.value.key, 'base64');
+export async function exportSigningKey(store: StateStore, log?: Logger): Promise<Buffer> {
+  let replaced = false;
+  const stored = await update<{ key: string }>(store, KEY, (current) => {
+    if (current !== undefined && keyOf(current)) return undefined;
+    replaced = current !== undefined;
+    return { key: randomBytes(MIN_KEY_BYTES).toString('base64') };
+  });
+  const key = keyOf(stored);
+  if (!key) throw new Error(`The export signing key in storage (${KEY}) is not a key of ${MIN_KEY_BYTES} bytes and could not be replaced.`);
+  if (replaced)
+    log?.warn(
+      `export signing key in storage was not a key of at least ${MIN_KEY_BYTES} bytes; a new one was made (older links stop working)`,
+      {
+        key: KEY,
+      },
+    );
+  return key;
 }

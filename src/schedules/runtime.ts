@@ -14,8 +14,9 @@ import { blobCreateIfAbsent, stateContainer } from '../state/lease';
 import type { SnapshotStore } from '../state/snapshots';
 import { ScheduleRunStore, ScheduleStore } from './store';
 import type { StateStore } from '../state/store';
+import type { OwnerCheck } from '../access/admins';
 import { mayBeDue } from './due';
-import type { Schedule } from './schedule';
+import { parseReport, type Schedule } from './schedule';
 import { ScheduleRunner, type ReportRun, type ScheduleStep } from './step';
 
 export const TICK_MS = 60_000;
@@ -80,6 +81,8 @@ export interface ScheduleRuntimeOptions {
   credential: TokenCredential;
   log: Logger;
   clock?: () => Date;
+  /** Is whoever set a schedule up still an admin (a new check per cycle)? */
+  owners?: () => OwnerCheck;
 }
 
 export interface ScheduleRuntime {
@@ -95,7 +98,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
   const { config, state } = options;
   const log = options.log.child({ part: 'schedules' });
   const now = options.clock ?? (() => new Date());
-  const store = new ScheduleStore(state);
+  const store = new ScheduleStore(state, log);
   const runs = new ScheduleRunStore(state, blobCreateIfAbsent(stateContainer(config, options.credential)));
   let attached: { services: BotServices; makeReport: ReportMaker } | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -104,6 +107,9 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
 
   const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<ReportRun> => {
     if (!attached) return { messages: [], failed: true, failure: 'the bot is still starting' };
+    // Only a report is ever made on a schedule, whatever the storage says (the store checks it too).
+    if (!parseReport(text.split(' ').filter(Boolean)).ok)
+      return { messages: [], failed: true, failure: 'not a report that can be scheduled' };
     const first = audience[0];
     return attached.makeReport(text, {
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
@@ -123,7 +129,14 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
     });
   };
 
-  const runner = new ScheduleRunner({ schedules: store, runs, conversations: new ConversationStore(state), log, produce });
+  const runner = new ScheduleRunner({
+    schedules: store,
+    runs,
+    conversations: new ConversationStore(state),
+    log,
+    produce,
+    owners: options.owners,
+  });
   const step: ScheduleStep = {
     run: async (input) => (attached ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
   };

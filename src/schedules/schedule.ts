@@ -19,7 +19,7 @@ export interface Schedule {
   createdAt: string;
   by: { aadObjectId: string; name: string };
   /** Teams answered 403 (the bot was removed or blocked): no runs until a schedule command is used there again. */
-  suspended?: { at: string; reason: string };
+  suspended?: { at: string; reason: string; kind?: SuspendedKind };
 }
 
 export const MAX_PER_CONVERSATION = 20;
@@ -79,12 +79,50 @@ export function parseSchedule(text: string): ScheduleParse {
   return { ok: true, report: report.report, rule: when.rule, timeZone: when.timeZone };
 }
 
-/** A stored schedule read back; null when it is damaged (skipped and logged, never run wrongly). */
+/** Why a schedule is suspended: Teams refused (403), or whoever set it up is no longer an admin. */
+export type SuspendedKind = 'forbidden' | 'owner';
+
+const MAX_REPORT_CHARS = 500;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A stored schedule read back; null when it is damaged (skipped and logged, never run wrongly).
+ * Storage is not trusted: the report goes through the chat's own parser (only a report may be
+ * scheduled, never `schedule off all` or `alerts on`), and every field has its type.
+ */
 export function normaliseSchedule(raw: unknown): Schedule | null {
-  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Schedule>;
+  if (!isPlainObject(raw)) return null;
+  const s = raw as Partial<Record<keyof Schedule, unknown>>;
   const rule = normaliseRule(s.rule);
-  if (!rule || typeof s.id !== 'string' || !SCHEDULE_ID.test(s.id) || typeof s.conversationId !== 'string' || typeof s.report !== 'string')
-    return null;
-  if (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone) || typeof s.n !== 'number' || typeof s.createdAt !== 'string') return null;
-  return { ...(s as Schedule), rule };
+  if (!rule || typeof s.id !== 'string' || !SCHEDULE_ID.test(s.id)) return null;
+  if (typeof s.conversationId !== 'string' || s.conversationId === '' || typeof s.conversationType !== 'string') return null;
+  if (typeof s.report !== 'string' || s.report.length > MAX_REPORT_CHARS) return null;
+  const report = parseReport(s.report.split(' ').filter(Boolean));
+  if (!report.ok) return null;
+  if (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone)) return null;
+  if (typeof s.n !== 'number' || !Number.isInteger(s.n) || s.n < 1 || s.n > 1_000_000) return null;
+  if (typeof s.createdAt !== 'string' || Number.isNaN(Date.parse(s.createdAt))) return null;
+  const by = s.by;
+  if (!isPlainObject(by) || typeof by.aadObjectId !== 'string' || (by.name !== undefined && typeof by.name !== 'string')) return null;
+  const schedule: Schedule = {
+    id: s.id,
+    n: s.n,
+    conversationId: s.conversationId,
+    conversationType: s.conversationType,
+    report: report.report,
+    rule,
+    timeZone: s.timeZone,
+    createdAt: s.createdAt,
+    by: { aadObjectId: by.aadObjectId.toLowerCase(), name: typeof by.name === 'string' ? by.name.slice(0, 200) : '' },
+  };
+  if (s.suspended !== undefined) {
+    const susp = s.suspended;
+    if (!isPlainObject(susp) || typeof susp.at !== 'string' || Number.isNaN(Date.parse(susp.at)) || typeof susp.reason !== 'string')
+      return null;
+    schedule.suspended = { at: susp.at, reason: susp.reason.slice(0, 500), ...(susp.kind === 'owner' ? { kind: 'owner' as const } : {}) };
+  }
+  return schedule;
 }

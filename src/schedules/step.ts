@@ -15,6 +15,7 @@ import { claimRuns, dueRun, mayBeDue, settleRun, withoutCancelled, type DueRun, 
 import { runText } from './next-runs';
 import type { Schedule } from './schedule';
 import { describeRule } from './when';
+import type { OwnerCheck } from '../access/admins';
 
 export type Delivery = 'sent' | 'forbidden' | 'failed';
 
@@ -62,6 +63,13 @@ export interface ScheduleStepDeps {
   produce(text: string, audience: Schedule[], now: Date): Promise<ReportRun>;
   /** Conversations handled at once. Each mostly waits (storage, Teams), and the pace bounds the sends. */
   concurrency?: number;
+  /** A new "is this person still an admin?" for each cycle; whoever set a schedule up must still be one when it runs. */
+  owners?: () => OwnerCheck;
+}
+
+/** What `schedule list` says of a schedule whose creator is no longer an admin. */
+export function ownerGoneReason(name: string): string {
+  return `${name || 'The admin'} set this up and is no longer an admin of this bot, so it does not run. Any admin can cancel it from any chat with \`schedule off <id>\` (ids in \`schedule list all\`); it runs again if they become an admin again.`;
 }
 
 /**
@@ -93,7 +101,7 @@ export class ScheduleRunner implements ScheduleStep {
   async run(input: ScheduleStepInput): Promise<ScheduleStepReport> {
     const report: ScheduleStepReport = { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 };
     const cycle = randomUUID();
-    const all = await this.deps.schedules.all();
+    const all = await this.stillOwned(await this.deps.schedules.all(), input.now);
     const candidates = all.filter((s) => mayBeDue(s, input.now, input.since));
     if (candidates.length === 0) return report;
 
@@ -140,6 +148,46 @@ export class ScheduleRunner implements ScheduleStep {
     if (input.hold.lost) this.deps.log.warn('scheduled reports stopped early: the cycle lease was lost; the next cycle continues');
     if (report.due > 0) this.deps.log.info('scheduled reports', { ...report });
     return report;
+  }
+
+  /**
+   * The schedules as this cycle runs them: one whose creator is no longer an admin (BOT_ADMINS, or
+   * the group asked now) is suspended, and says so in `schedule list`; one whose creator is an admin
+   * again runs again; one whose creator cannot be checked now waits for the next cycle.
+   */
+  private async stillOwned(all: Schedule[], now: Date): Promise<Schedule[]> {
+    if (!this.deps.owners) return all;
+    const owner = this.deps.owners();
+    const gone = new Map<string, Schedule>();
+    const back = new Set<string>();
+    const kept: Schedule[] = [];
+    for (const s of all) {
+      if (s.suspended && s.suspended.kind !== 'owner') {
+        kept.push(s);
+        continue;
+      }
+      const verdict = await owner(s.by.aadObjectId);
+      if (verdict === 'no') {
+        if (!s.suspended) gone.set(s.id, s);
+        kept.push(s.suspended ? s : { ...s, suspended: { at: now.toISOString(), reason: ownerGoneReason(s.by.name), kind: 'owner' } });
+      } else if (verdict === 'unknown') {
+        this.deps.log.warn('scheduled report held for a cycle: cannot tell whether its creator is still an admin', { n: s.n });
+        // Held in this cycle only (not written): kept in the list so its run ledger entry stays.
+        kept.push({ ...s, suspended: { at: now.toISOString(), reason: 'the admin group could not be asked', kind: 'owner' } });
+      } else if (s.suspended) {
+        back.add(s.id);
+        kept.push({ ...s, suspended: undefined });
+      } else kept.push(s);
+    }
+    if (gone.size) {
+      this.deps.log.warn('scheduled reports suspended: their creator is no longer an admin', { count: gone.size });
+      for (const s of gone.values()) await this.deps.schedules.suspendOwner(new Set([s.id]), ownerGoneReason(s.by.name), now);
+    }
+    if (back.size) {
+      this.deps.log.info('scheduled reports resumed: their creator is an admin again', { count: back.size });
+      await this.deps.schedules.resumeOwner(back);
+    }
+    return kept;
   }
 
   private async conversation(

@@ -45,8 +45,27 @@ export class ConversationStore {
     this.saved.set(conversation.id, json);
   }
 
+  /** The saved reference; undefined when there is none or what is stored is not one (checked, never trusted). */
   async get(conversationId: string): Promise<SavedConversation | undefined> {
-    return (await this.store.read<SavedConversation>(key(conversationId)))?.value;
+    const saved = (await this.store.read<unknown>(key(conversationId)))?.value as Partial<SavedConversation> | undefined;
+    if (saved === undefined) return undefined;
+    const reference = saved?.reference as { conversation?: { id?: unknown }; serviceUrl?: unknown } | undefined;
+    if (
+      typeof saved !== 'object' ||
+      saved === null ||
+      saved.conversationId !== conversationId ||
+      typeof reference !== 'object' ||
+      reference === null ||
+      reference.conversation?.id !== conversationId ||
+      typeof reference.serviceUrl !== 'string'
+    )
+      return undefined;
+    return {
+      conversationId,
+      conversationType: String(saved.conversationType ?? 'personal'),
+      reference,
+      savedAt: String(saved.savedAt ?? ''),
+    };
   }
 
   async remove(conversationId: string): Promise<void> {

@@ -23,7 +23,7 @@ export class LedgerStore {
     const k = key(conversationId);
     for (let i = 0; i < 3; i++) {
       const found = await this.store.read<Ledger>(k);
-      if (found) return { ledger: found.value ?? {}, eTag: found.eTag };
+      if (found) return { ledger: validEntries(found.value), eTag: found.eTag };
       // An empty ledger made with "if none match": an overwrite could wipe another instance's claim.
       await this.createIfAbsent(k, {});
     }
@@ -64,6 +64,16 @@ export class LedgerStore {
   async remove(conversationId: string): Promise<void> {
     await this.store.delete(key(conversationId));
   }
+}
+
+/** Storage is not trusted: entries that are not objects are left out (and dropped at the next write). */
+function validEntries(raw: unknown): Ledger {
+  const out: Ledger = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  for (const [k, e] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof e === 'object' && e !== null && !Array.isArray(e)) out[k] = e as LedgerEntry;
+  }
+  return out;
 }
 
 function key(conversationId: string): string {

@@ -3,6 +3,7 @@
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { TokenCredential } from '@azure/identity';
 import type { BotConfig } from '../config';
+import { blobCreateIfAbsent, stateContainer } from '../state/lease';
 import { StateConflictError, StateStore, Stored } from '../state/store';
 
 export function createBlobState(config: BotConfig, credential: TokenCredential): StateStore {
@@ -10,6 +11,8 @@ export function createBlobState(config: BotConfig, credential: TokenCredential):
   const storage = connectionString
     ? new BlobsStorage(connectionString, container)
     : new BlobsStorage('', container, undefined, `${(accountUrl ?? '').replace(/\/+$/, '')}/${container}`, credential as any);
+  // BlobsStorage writes eTag "*" as an unconditional overwrite; a first write must be a create.
+  const createIfAbsent = blobCreateIfAbsent(stateContainer(config, credential));
   return {
     async read<T>(key: string): Promise<Stored<T> | undefined> {
       const items = await storage.read([key]);
@@ -26,6 +29,7 @@ export function createBlobState(config: BotConfig, credential: TokenCredential):
         throw err;
       }
     },
+    create: (key, value) => createIfAbsent(key, value),
     async delete(key: string): Promise<void> {
       await storage.delete([key]);
     },

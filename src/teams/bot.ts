@@ -19,7 +19,7 @@ import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { callerOf, commandTextOf, conversationOf, conversationTypeOf, personMentionsOf } from './activity';
 import { withSubmitFallbacks } from './submit-fallback';
-import { ProactiveSender, storableReference } from './proactive';
+import { ProactiveSender, storableReference, type ServiceUrlPolicy } from './proactive';
 
 export function toActivity(message: Message): Record<string, unknown> {
   const activity: Record<string, unknown> = { type: ActivityTypes.Message };
@@ -42,6 +42,8 @@ export interface TeamsBotOptions {
   log: Logger;
   /** What a turn's `now()` reads; the wall clock unless a test freezes it. */
   clock?: () => Date;
+  /** Where proactive sends may go (Teams' hosts; loopback in demo mode). */
+  serviceUrls: ServiceUrlPolicy;
 }
 
 export class TeamsBot extends ActivityHandler {
@@ -85,7 +87,7 @@ export class TeamsBot extends ActivityHandler {
 
   /** Sends into saved conversations after their turns (alerts). */
   proactiveSender(): ProactiveSender {
-    return new ProactiveSender(this.options.adapter, this.options.appId, toActivity);
+    return new ProactiveSender(this.options.adapter, this.options.appId, toActivity, this.options.serviceUrls);
   }
 
   /**
@@ -203,24 +205,38 @@ export class TeamsBot extends ActivityHandler {
     await this.options.router.handleMessage(parts, () => this.commandText(context, botId, parts.log));
   }
 
-  /** The command text, each @mentioned person replaced by their UPN from the Teams roster. */
+  /**
+   * The command text, each @mentioned person replaced by their UPN from the Teams roster. The
+   * look-ups run together and each gets ROSTER_TIMEOUT_MS: a roster that hangs costs the turn a few
+   * seconds, and the mention's name still finds the mailbox.
+   */
   private async commandText(context: TurnContext, botId: string | undefined, log: Logger): Promise<string> {
     const resolved = new Map<string, string>();
-    for (const person of personMentionsOf(context.activity, botId)) {
-      try {
-        // GET /v3/conversations/{conversationId}/members/{userId} (or the team's, in a channel):
-        // a TeamsChannelAccount with aadObjectId, userPrincipalName, email. Source:
-        // learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context ("Get single member details").
-        const member = await TeamsInfo.getMember(context, person.id);
-        const who = [member.userPrincipalName, member.email, member.aadObjectId].find(
-          (v) => typeof v === 'string' && /^[^\s<>"]{1,256}$/.test(v),
-        );
-        if (who) resolved.set(person.id, who);
-      } catch (err) {
-        // Not in the roster (or the roster is unreachable): the mention's name still finds a mailbox by name.
-        log.warn('mentioned person not resolved', { err: err as Error });
-      }
-    }
+    await Promise.all(
+      personMentionsOf(context.activity, botId).map(async (person) => {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          // GET /v3/conversations/{conversationId}/members/{userId} (or the team's, in a channel):
+          // a TeamsChannelAccount with aadObjectId, userPrincipalName, email. Source:
+          // learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context ("Get single member details").
+          const member = await Promise.race([
+            TeamsInfo.getMember(context, person.id),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`the roster did not answer within ${ROSTER_TIMEOUT_MS} ms`)), ROSTER_TIMEOUT_MS);
+            }),
+          ]);
+          const who = [member.userPrincipalName, member.email, member.aadObjectId].find(
+            (v) => typeof v === 'string' && /^[^\s<>"]{1,256}$/.test(v),
+          );
+          if (who) resolved.set(person.id, who);
+        } catch (err) {
+          // Not in the roster, or the roster is unreachable or slow: the mention's name still finds a mailbox by name.
+          log.warn('mentioned person not resolved', { err: err as Error });
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
     return commandTextOf(context.activity, botId, resolved);
   }
 
@@ -241,6 +257,8 @@ export class TeamsBot extends ActivityHandler {
 }
 
 const DEFERRED = Symbol('deferred work');
+/** How long one roster look-up may take before the mention falls back to the person's name. */
+export const ROSTER_TIMEOUT_MS = 3_000;
 /** No card of ours sends this verb: the router answers it as "not one of mine". */
 const FOREIGN_BUTTON = 'foreign-card.submit';
 

@@ -21,6 +21,8 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 /** Real channel tokens are ~1–2 KB; anything far larger is not one. */
 export const MAX_AUTH_HEADER_CHARS = 8 * 1024;
 export const CHANNEL_TOKEN_ISSUER = 'https://api.botframework.com';
+/** The longest a channel token may live (from its nbf/iat, and from now). */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const ASE_CHANNEL = 'AseChannel';
 
 export interface ChannelTokenRules {
@@ -32,6 +34,8 @@ export interface ChannelTokenRules {
    * botbuilder's emulator check can add at most one tenant's issuers to its global list.
    */
   tenantId?: string;
+  /** The clock the expiry is checked against (ms). */
+  now?: () => number;
 }
 
 /** Why this Authorization header must not reach botbuilder, or undefined when it may. */
@@ -61,5 +65,15 @@ export function channelTokenProblem(authHeader: string, activity: { channelId?: 
   if (claims.ver !== undefined || claims.appid !== undefined || claims.azp !== undefined)
     return 'not a Bot Framework channel token (skill claims)';
   if (typeof claims.serviceurl !== 'string') return 'channel token without a serviceurl claim';
+  // botbuilder (jsonwebtoken) accepts a token without `exp`, or with an `exp` ages away: one leaked
+  // token would then open the endpoint forever. Real channel tokens are short-lived access tokens
+  // (Entra's default lifetime is 60–90 minutes: learn.microsoft.com/entra/identity-platform/access-tokens,
+  // "Token lifetime"); a day is far past any of them.
+  const exp = claims.exp;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'channel token without an expiry';
+  const nowSeconds = (rules.now?.() ?? Date.now()) / 1000;
+  if (exp - nowSeconds > MAX_TOKEN_LIFETIME_SECONDS) return 'channel token expiry too far away';
+  const from = typeof claims.nbf === 'number' ? claims.nbf : typeof claims.iat === 'number' ? claims.iat : undefined;
+  if (from !== undefined && exp - from > MAX_TOKEN_LIFETIME_SECONDS) return 'channel token lifetime too long';
   return undefined;
 }

@@ -10,6 +10,31 @@ import type { Request, Response, Next } from 'restify';
 import type { Logger } from '../log';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * How deep objects and lists may nest. An activity is a few levels deep (value.action.data.…); code
+ * that walks a value recursively (botbuilder's clones, JSON.stringify, ours) overflows the stack near
+ * 10,000 levels, so a body is refused long before, without walking it.
+ */
+export const MAX_JSON_DEPTH = 64;
+/** A body must arrive within this long once its headers have (as Node's headersTimeout does for headers). */
+export const BODY_TIMEOUT_MS = 30_000;
+
+/** The deepest nesting of `{` and `[` in JSON text, counted without recursion (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
 
 function refuse(res: Response, next: Next, status: number, error: string): void {
   // The unread body stays unread: the connection closes after this answer.
@@ -43,7 +68,7 @@ function hasBody(req: Request): boolean {
 }
 
 /** `server.use`: reads at most `maxBytes` of a JSON body into `req.body`; nothing else is read. */
-export function readJsonBody(log: Logger, maxBytes = MAX_BODY_BYTES) {
+export function readJsonBody(log: Logger, maxBytes = MAX_BODY_BYTES, timeoutMs = BODY_TIMEOUT_MS) {
   return (req: Request, res: Response, next: Next): void => {
     if (!hasBody(req)) return next();
     const path = req.path?.();
@@ -59,9 +84,20 @@ export function readJsonBody(log: Logger, maxBytes = MAX_BODY_BYTES) {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    // A client that sends its body a byte a minute must not hold the connection (and its buffers).
+    const timer = setTimeout(
+      () =>
+        finish(() => {
+          log.warn('request refused', { path, status: 408, problem: 'body too slow' });
+          refuse(res, next, 408, `The body must arrive within ${Math.round(timeoutMs / 1000)} seconds.`);
+        }),
+      timeoutMs,
+    );
+    timer.unref();
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       req.removeListener('data', onData);
       fn();
     };
@@ -81,8 +117,13 @@ export function readJsonBody(log: Logger, maxBytes = MAX_BODY_BYTES) {
     req.on('data', onData);
     req.once('end', () =>
       finish(() => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (jsonDepth(text) > MAX_JSON_DEPTH) {
+          log.warn('request refused', { path, status: 400, problem: 'body nested too deeply' });
+          return refuse(res, next, 400, `The body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+        }
         try {
-          (req as any).body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          (req as any).body = JSON.parse(text);
         } catch {
           log.warn('request refused', { path, status: 400, problem: 'body is not JSON' });
           return refuse(res, next, 400, 'The body is not valid JSON.');

@@ -27,6 +27,10 @@ export interface BotServerOptions {
   routes?: (server: restify.Server) => void;
   bindHost?: string;
   clock?: () => Date;
+  /** Tests: origins a production-mode bot may post proactive messages to besides Teams' hosts. */
+  trustedServiceUrls?: string[];
+  /** Tests: a shorter wait for a slow request body than BODY_TIMEOUT_MS. */
+  bodyTimeoutMs?: number;
 }
 
 export interface BotServer {
@@ -66,11 +70,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     services: options.services,
     log,
     clock: options.clock,
+    serviceUrls: { allowLoopback: config.demo, extraOrigins: options.trustedServiceUrls },
   });
 
   const server = restify.createServer({ name: 'mailbox-watch', handleUncaughtExceptions: false });
   server.pre(refuseEncodedBodies(log));
-  server.use(readJsonBody(log));
+  server.use(readJsonBody(log, undefined, options.bodyTimeoutMs));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {

@@ -47,6 +47,10 @@ export function startAzureMonitor(connectionString: string, env: NodeJS.ProcessE
     // limit (5 traces a second) would drop the spans of a burst of card clicks.
     samplingRatio: 1,
     tracesPerSecond: 0,
+    // Live Metrics gets each span from its own processor, registered ahead of `spanProcessors`, so
+    // before ScrubSpanProcessor: query strings (the managed identity's ?client_id=…) and UPNs would
+    // reach it as they are. Off: Application Insights' stored telemetry, scrubbed, is what we send.
+    enableLiveMetrics: false,
     instrumentationOptions: {
       http: {
         enabled: true,

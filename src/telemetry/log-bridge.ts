@@ -8,6 +8,7 @@ import type { Logger as OtelLogger } from '@opentelemetry/api-logs';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import type { LogSink } from '../log';
 import type { BotMetrics } from './metrics';
+import { scrubText } from './scrub-spans';
 
 const SEVERITY: Record<string, SeverityNumber> = {
   debug: SeverityNumber.DEBUG,
@@ -56,6 +57,8 @@ function attributesOf(record: Fields): Record<string, string | number | boolean>
     else out[key] = JSON.stringify(value);
   };
   for (const [key, value] of Object.entries(record)) if (key !== 'time' && key !== 'msg' && key !== 'level') put(key, value);
+  // The log line on stdout keeps them; Application Insights gets no UPN or mail address.
+  for (const [key, value] of Object.entries(out)) if (typeof value === 'string') out[key] = scrubText(value);
   const err = record.err as Fields | undefined;
   if (record.level === 'error' && err && typeof err === 'object') {
     // The exporter turns a record with exception.* into an `exceptions` row.
@@ -79,7 +82,7 @@ export function createLogBridge(logger: OtelLogger, metrics: BotMetrics, stdout:
       logger.emit({
         severityNumber: SEVERITY[level] ?? SeverityNumber.INFO,
         severityText: level.toUpperCase(),
-        body: String(record.msg ?? ''),
+        body: scrubText(String(record.msg ?? '')),
         attributes: attributesOf(record),
       });
       recordMetrics(record, metrics);

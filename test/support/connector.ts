@@ -40,6 +40,8 @@ export class LocalConnector {
   readonly roster = new Map<string, RosterMember>();
   /** How many roster look-ups the bot made. */
   rosterCalls = 0;
+  /** Answers roster look-ups this much later (a roster that hangs). */
+  rosterDelayMs = 0;
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -65,6 +67,11 @@ export class LocalConnector {
       return;
     }
     const member = url.pathname.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+    if (member && req.method === 'GET' && this.rosterDelayMs > 0 && !(req as { delayed?: boolean }).delayed) {
+      (req as { delayed?: boolean }).delayed = true;
+      setTimeout(() => this.handle(req, res, body), this.rosterDelayMs).unref();
+      return;
+    }
     if (member && req.method === 'GET') {
       // Get conversation member: GET /v3/conversations/{conversationId}/members/{userId} answers one
       // TeamsChannelAccount (id, name, aadObjectId, email, userPrincipalName, tenantId, userRole);

@@ -61,6 +61,18 @@ async function probe(): Promise<void> {
     const res = await fetch(`${stack.bot.url}/api/exports/nothing-here?exp=${Date.now() + 60_000}&sig=${PROBE_SIGNATURE}`);
     await res.text();
     const exportSpans = exporter.getFinishedSpans();
+    // One user's licences: Graph is asked about them by UPN, in the URL.
+    exporter.reset();
+    const upn = stack.tenant.users.find((u) => u.mailbox?.recipientTypeDetails === 'UserMailbox')!.userPrincipalName;
+    const before = stack.connector.activities.length;
+    await stack.say(`licenses ${upn}`);
+    await stack.connector.waitFor(() =>
+      stack.connector.activities
+        .slice(before)
+        .map((a) => cardText(stack.connector.messages.get(a.id) ?? a.activity))
+        .find((t) => !/Looking up/.test(t)),
+    );
+    const upnSpans = exporter.getFinishedSpans();
     const plain = (spans: typeof mailboxSpans) =>
       spans.map((s) => ({
         name: s.name,
@@ -77,6 +89,8 @@ async function probe(): Promise<void> {
       info: { exchange: stack.sim.info.exchange, graph: stack.sim.info.graph, identityHeader: stack.sim.info.identityHeader },
       mailboxSpans: plain(mailboxSpans),
       exportSpans: plain(exportSpans),
+      upn,
+      upnSpans: plain(upnSpans),
     });
   } finally {
     await stack.stop();

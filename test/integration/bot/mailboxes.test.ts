@@ -131,3 +131,29 @@ test('a throttling, flaky Exchange still gives the complete report', async () =>
   expect(faulty).not.toMatch(/partial/i);
   expect(rows(faulty)).toEqual(rows(clean));
 }, 120_000);
+
+test('mailbox <upn> while Exchange takes 35 s a call: the card says it is slow, then gives a clear failure with Retry', async () => {
+  const setFaults = (rules: object[]) =>
+    fetch(`${stack.sim.controlUrl}/_sim/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules }),
+    });
+  await setFaults([{ api: 'exchange', latencyMs: 35_000 }]);
+  try {
+    const user = mailboxUsers(stack.tenant, 'UserMailbox')[0];
+    const since = stack.connector.activities.length;
+    expect(await stack.say(`mailbox ${user.userPrincipalName}`)).toBe(200);
+    const card = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+    expect(visible(cardText(card.activity))).toMatch(/Looking up the mailbox/);
+    await stack.connector.waitFor(() => /answering slowly/.test(visible(cardText(stack.connector.messages.get(card.id)))), 20_000);
+    const final = await stack.connector.waitFor(() => {
+      const text = visible(cardText(stack.connector.messages.get(card.id)));
+      return /did not answer in time/.test(text) && text;
+    }, 60_000);
+    expect(final).toMatch(/more than 45 seconds/);
+    expect(JSON.stringify(stack.connector.messages.get(card.id))).toMatch(/Retry/);
+  } finally {
+    await setFaults([]);
+  }
+}, 120_000);

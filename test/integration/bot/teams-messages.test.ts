@@ -98,6 +98,40 @@ describe('an @mentioned colleague is the person the command is about', () => {
     expect(text).not.toContain(person('alexw').displayName);
   });
 
+  test('a roster that hangs: each look-up gives up after a few seconds, all at once, and the names Teams showed are used', async () => {
+    stack.connector.rosterDelayMs = 12_000;
+    try {
+      const megan = rosterEntry('meganb');
+      const since = stack.connector.activities.length;
+      const activity = message(`mailbox <at>${megan.name}</at>`, { mentions: [megan] });
+      // The turn's HTTP answer waits for its reply, so the clock starts with the post.
+      const posting = stack.post(activity);
+      // Well inside Teams' 15 s for a turn, and before the roster answers (12 s).
+      const first = await stack.connector.waitFor(
+        () => stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === activity.conversation.id),
+        10_000,
+      );
+      expect((await posting).status).toBe(200);
+      const final = await stack.connector.waitFor(() => {
+        const latest = visible(cardText(stack.connector.messages.get(first.id)));
+        return !/Looking up/.test(latest) && latest;
+      });
+      expect(final).toContain(person('meganb').userPrincipalName);
+
+      const five = ['meganb', 'alexw', 'meganb', 'alexw', 'meganb'].map(rosterEntry);
+      const many = message(`mailboxes filter ${five.map((p) => `<at>${p.name}</at>`).join(' ')}`, { mentions: five });
+      const before = stack.connector.activities.length;
+      const postingMany = stack.post(many);
+      await stack.connector.waitFor(
+        () => stack.connector.activities.slice(before).find((a) => a.kind === 'send' && a.conversationId === many.conversation.id),
+        10_000,
+      );
+      expect((await postingMany).status).toBe(200);
+    } finally {
+      stack.connector.rosterDelayMs = 0;
+    }
+  });
+
   test('someone the roster does not know is looked up by the name Teams showed', async () => {
     const stranger = { id: `29:1not-in-roster-${randomUUID()}`, name: person('meganb').displayName };
     const text = await answer(message(`mailbox <at>${stranger.name}</at>`, { mentions: [stranger] }));

@@ -106,6 +106,12 @@ describe('every other request is refused with 401 and no answer', () => {
       () =>
         `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200, iat: Math.floor(Date.now() / 1000) - 7200 } })}`,
     ],
+    ['a token with no expiry', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: undefined } })}`],
+    ['a token that expires in 1e300 seconds', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: 1e300 } })}`],
+    [
+      'a token that lives a year',
+      () => `Bearer ${openId.token(APP_ID, stack.connector.url, { claims: { exp: Math.floor(Date.now() / 1000) + 365 * 86400 } })}`,
+    ],
     ['a token signed by another key', () => `Bearer ${openId.token(APP_ID, stack.connector.url, { key: newSigningKey() })}`],
     ['a token for another serviceUrl', () => `Bearer ${openId.token(APP_ID, 'https://smba.trafficmanager.net/evil/')}`],
     [

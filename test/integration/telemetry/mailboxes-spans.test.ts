@@ -26,6 +26,8 @@ let result: {
   info: { exchange: string; graph: string; identityHeader: string };
   mailboxSpans: PlainSpan[];
   exportSpans: PlainSpan[];
+  upn: string;
+  upnSpans: PlainSpan[];
   error?: string;
 };
 
@@ -81,4 +83,15 @@ test("an export link's signature is redacted from its request span", () => {
   expect(served).toHaveLength(1);
   expect(JSON.stringify(served[0].attributes)).toMatch(/sig=\[redacted\]/);
   expect(JSON.stringify(result.exportSpans)).not.toContain(PROBE_SIGNATURE);
+});
+
+test("a user's UPN reaches no span, plain or URL-encoded: Graph is asked about them, Application Insights is not told who", () => {
+  const graphCalls = result.upnSpans.filter((s) => s.kind === SpanKind.CLIENT && serves(result.info.graph)(s));
+  expect(graphCalls.length).toBeGreaterThan(0);
+  const text = JSON.stringify(result.upnSpans);
+  const local = result.upn.split('@')[0];
+  expect(text).not.toContain(result.upn);
+  expect(text).not.toContain(encodeURIComponent(result.upn));
+  expect(text).not.toMatch(new RegExp(`${local}(@|%40)`, 'i'));
+  expect(text).toMatch(/\*\*\*(@|%40)/);
 });
