@@ -5,6 +5,7 @@ import { mailboxesCommand } from './mailboxes';
 import { mailboxCommand } from './mailbox';
 import { sharedCommand } from './shared';
 import { licensesCommand } from './licenses';
+import { priceCommand } from './price';
 import { exportCommand } from './export';
 import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
@@ -16,6 +17,7 @@ export function allCommands(): Command[] {
     mailboxCommand,
     sharedCommand,
     licensesCommand,
+    priceCommand,
     alertsCommand,
     scheduleCommand,
     exportCommand,

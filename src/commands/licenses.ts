@@ -5,6 +5,9 @@ import { renderLicensesCard, type LicensesCardInput } from '../cards/licensing/l
 import { readMailboxes } from '../m365/mailbox-inventory';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
+import { licenseCost } from '../reports/licensing/license-cost';
+import { priceBook } from '../reports/licensing/prices';
+import { PriceStore } from '../state/prices';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
@@ -67,10 +70,11 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       complete: inventory.complete,
       data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData,
     }),
-    result: ({ pools, waste, inventory, now }, snapshotId) => {
+    result: ({ pools, waste, cost, inventory, now }, snapshotId) => {
       const input: LicensesCardInput = {
         pools,
         waste,
+        cost,
         asOf: now.toISOString(),
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
       };
@@ -96,5 +100,8 @@ export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: 
   const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
   const [skus, users] = await directory;
   const now = ctx.now();
-  return { pools: licensePools(skus), waste: licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now }), inventory, now };
+  const pools = licensePools(skus);
+  const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now });
+  const prices = priceBook(await new PriceStore(ctx.services.state).all(), now.toISOString().slice(0, 10));
+  return { pools, waste, cost: licenseCost(pools, waste, prices), inventory, now };
 }

@@ -2,6 +2,8 @@
 import { formatCount, relativeTime } from '../../reports/format';
 import type { LicensePool } from '../../reports/licensing/license-pools';
 import type { LicenseWaste } from '../../reports/licensing/license-waste';
+import type { LicenseCost } from '../../reports/licensing/license-cost';
+import { licenseMoneyElements } from './license-money';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { plainText } from '../plain-text';
@@ -11,6 +13,10 @@ import template from './templates/licenses.json';
 export interface LicensesCardInput {
   pools: LicensePool[];
   waste: LicenseWaste;
+  /** The same in money; absent, the card shows counts only. */
+  cost?: LicenseCost;
+  /** Card elements shown after the money (renewals). */
+  extra?: object[];
   /** ISO time the data was read. */
   asOf: string;
   actions?: object[];
@@ -142,7 +148,10 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
     waste: wasteSection(input.waste, new Date(input.asOf)),
     actions: input.actions ?? [],
   };
-  return renderCard(template, data);
+  const card = renderCard(template, data);
+  if (input.cost) card.body.push(...licenseMoneyElements(input.cost, shown));
+  if (input.extra) card.body.push(...input.extra);
+  return card;
 }
 
 export function licensesCard(input: LicensesCardInput): FittedCard {

@@ -8,6 +8,8 @@ export interface WastedLicenses {
   userPrincipalName: string;
   displayName: string;
   licenses: string[];
+  /** The same licences by skuId, in the same order. */
+  skuIds: string[];
 }
 
 export interface InactiveLicensedMailbox extends WastedLicenses {
@@ -25,6 +27,8 @@ export interface LicenseWaste {
   inactiveMailboxes: InactiveLicensedMailbox[];
   /** Shared mailboxes holding an Exchange licence nothing requires. */
   sharedWithoutNeed: SharedMailboxVerdict[];
+  /** Shared mailboxes that need a licence now and whose fix takes a seat (a free one, or one to buy): who a wasted seat could go to. */
+  sharedNeedingSeats: SharedMailboxVerdict[];
   /** Licences across the three lists. */
   licenseCount: number;
 }
@@ -42,6 +46,7 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
   const skuById = new Map(input.skus.map((s) => [s.skuId.toLowerCase(), s]));
   const names = (user: DirectoryUser): string[] =>
     user.assignedLicenses.map((l) => skuName(skuById.get(l.skuId.toLowerCase()) ?? { skuId: l.skuId }));
+  const skuIdsOf = (user: DirectoryUser): string[] => user.assignedLicenses.map((l) => l.skuId);
   const usersById = new Map(input.users.map((u) => [u.id.toLowerCase(), u]));
   const userOf = (m: MailboxWithStatistics): DirectoryUser | null => (m.userId ? (usersById.get(m.userId.toLowerCase()) ?? null) : null);
 
@@ -51,7 +56,7 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
 
   const disabledAccounts = input.users
     .filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0 && !sharedUserIds.has(u.id.toLowerCase()))
-    .map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, licenses: names(u) }));
+    .map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, licenses: names(u), skuIds: skuIdsOf(u) }));
   const disabledIds = new Set(input.users.filter((u) => !u.accountEnabled).map((u) => u.id.toLowerCase()));
 
   const cutoff = input.now.getTime() - inactiveDays * DAY_MS;
@@ -67,6 +72,7 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
       userPrincipalName: m.userPrincipalName,
       displayName: m.displayName,
       licenses: names(user),
+      skuIds: skuIdsOf(user),
       lastInteractionTime: last,
       idleDays: Number.isNaN(lastMs) ? null : Math.floor((input.now.getTime() - lastMs) / DAY_MS),
     });
@@ -76,13 +82,13 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
     (a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || a.userPrincipalName.localeCompare(b.userPrincipalName),
   );
 
-  const sharedWithoutNeed = shared
-    .map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }))
-    .filter((v) => v.kind === 'licensed-without-need');
+  const verdicts = shared.map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }));
+  const sharedWithoutNeed = verdicts.filter((v) => v.kind === 'licensed-without-need');
+  const sharedNeedingSeats = verdicts.filter((v) => v.kind === 'needs-licence' && (v.fix?.kind === 'buy' || v.fix?.kind === 'assign'));
 
   const licenseCount =
     disabledAccounts.reduce((n, w) => n + w.licenses.length, 0) +
     inactiveMailboxes.reduce((n, w) => n + w.licenses.length, 0) +
     sharedWithoutNeed.reduce((n, v) => n + v.licenses.length, 0);
-  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, licenseCount };
+  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, sharedNeedingSeats, licenseCount };
 }

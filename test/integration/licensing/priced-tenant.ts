@@ -1,0 +1,68 @@
+// A tenant whose seats are counted by hand, so the licence card's money can be checked by arithmetic:
+// Office 365 E3 (ENTERPRISEPACK) 10 bought, 6 assigned — 3 people at work, 1 disabled account,
+// 1 idle for 200 days, 1 shared mailbox that needs no licence — and an unlicensed shared mailbox on
+// litigation hold that needs one; Microsoft 365 E5 (SPE_E5) 2 bought, 2 assigned, no waste.
+import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
+import { smallTenant, GB } from '../simulator/small-tenant';
+
+export const O365_E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+export const M365_E5 = '06ebc4ee-1bb5-47dd-8120-11324bc54e06';
+const PLAN2 = { servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' };
+const DAY = 86_400_000;
+
+let n = 0;
+export function person(
+  alias: string,
+  displayName: string,
+  o: { skuId?: string; idleDays?: number; enabled?: boolean; shared?: boolean; hold?: boolean; extra?: Partial<FixtureUser> } = {},
+): FixtureUser {
+  n++;
+  const upn = `${alias}@contoso.example`;
+  return {
+    id: `9a000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    userPrincipalName: upn,
+    displayName,
+    mail: upn,
+    accountEnabled: o.enabled ?? !o.shared,
+    usageLocation: 'US',
+    createdDateTime: '2024-01-01T08:00:00Z',
+    assignedLicenses: o.skuId ? [{ skuId: o.skuId, disabledPlans: [] }] : [],
+    mailbox: {
+      recipientTypeDetails: o.shared ? 'SharedMailbox' : 'UserMailbox',
+      itemCount: 500,
+      totalItemSizeBytes: 1 * GB,
+      issueWarningQuotaBytes: 98 * GB,
+      prohibitSendQuotaBytes: 99 * GB,
+      prohibitSendReceiveQuotaBytes: 100 * GB,
+      lastInteractionTime: new Date(Date.now() - (o.idleDays ?? 1) * DAY).toISOString(),
+      litigationHoldEnabled: o.hold ?? false,
+      archiveStatus: 'None',
+      whenMailboxCreated: '2024-01-01T08:05:00Z',
+    },
+    ...o.extra,
+  };
+}
+
+export function pricedTenant(): TenantFixture {
+  const base = smallTenant();
+  return {
+    ...base,
+    reportRefreshDate: undefined,
+    subscribedSkus: [
+      { skuId: O365_E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 10 }, servicePlans: [PLAN2] },
+      { skuId: M365_E5, skuPartNumber: 'SPE_E5', prepaidUnits: { enabled: 2 }, servicePlans: [PLAN2] },
+    ],
+    groups: [],
+    users: [
+      person('ann', 'Ann Active', { skuId: O365_E3 }),
+      person('ben', 'Ben Active', { skuId: O365_E3 }),
+      person('cat', 'Cat Active', { skuId: O365_E3 }),
+      person('dan', 'Dan Disabled', { skuId: O365_E3, enabled: false }),
+      person('ida', 'Ida Idle', { skuId: O365_E3, idleDays: 200 }),
+      person('info', 'Info Shared', { skuId: O365_E3, shared: true }),
+      person('legal', 'Legal Shared', { shared: true, hold: true }),
+      person('eve', 'Eve Executive', { skuId: M365_E5 }),
+      person('fay', 'Fay Executive', { skuId: M365_E5 }),
+    ],
+  };
+}
