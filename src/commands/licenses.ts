@@ -8,6 +8,9 @@ import { licenseWaste } from '../reports/licensing/license-waste';
 import { licenseCost } from '../reports/licensing/license-cost';
 import { priceBook } from '../reports/licensing/prices';
 import { PriceStore } from '../state/prices';
+import { readActiveUserReport, type ActiveUserReport } from '../m365/active-users';
+import { isServiceError } from '../m365/service-error';
+import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
@@ -95,13 +98,48 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
 export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
   const { graph } = ctx.services.tenant;
   const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
+  const activityRead = readActiveUserReport(graph);
+  activityRead.catch(() => undefined);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.
   directory.catch(() => undefined);
   const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
   const [skus, users] = await directory;
   const now = ctx.now();
   const pools = licensePools(skus);
-  const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now });
+  const activity = await activityEvidence(activityRead, ctx);
+  const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now, ...activity });
   const prices = priceBook(await new PriceStore(ctx.services.state).all(), now.toISOString().slice(0, 10));
   return { pools, waste, cost: licenseCost(pools, waste, prices), inventory, now };
+}
+
+/**
+ * The active-user report as waste evidence, or why it cannot be: a report that fails, is refused or
+ * conceals names leaves "inactive" to the mailbox's own last interaction, and the card says so.
+ */
+async function activityEvidence(
+  read: Promise<ActiveUserReport>,
+  ctx: ReportContext,
+): Promise<{ activity: ActivityEvidence | null; activityUnavailable?: string }> {
+  try {
+    const report = await read;
+    if (report.concealed) {
+      return {
+        activity: null,
+        activityUnavailable: 'the tenant conceals names in usage reports (Microsoft 365 admin center › Settings › Org settings › Reports)',
+      };
+    }
+    return {
+      activity: { byUpn: new Map(report.rows.map((r) => [r.userPrincipalName.toLowerCase(), r])), refreshDate: report.refreshDate },
+    };
+  } catch (err) {
+    const status = isServiceError(err) ? err.status : 0;
+    ctx.log.warn('active-user report unreadable', { status, error: err instanceof Error ? err.message : String(err) });
+    const why =
+      status === 401 || status === 403
+        ? 'the bot may not read usage reports (Graph Reports.Read.All)'
+        : status === 429
+          ? 'Graph is throttling report downloads'
+          : 'the active-user report could not be read';
+    return { activity: null, activityUnavailable: why };
+  }
 }

@@ -106,3 +106,32 @@ export interface LiveFigures {
   statistics: MailboxStatistics | null;
   error?: string;
 }
+
+/** The Microsoft 365 services the active-user report follows. */
+export type M365Service = 'exchange' | 'oneDrive' | 'sharePoint' | 'skypeForBusiness' | 'yammer' | 'teams';
+
+/** One row of Microsoft 365's active-user report (getOffice365ActiveUserDetail CSV); data lags 24–48 h. */
+export interface ActiveUserDetail {
+  reportRefreshDate: string | null;
+  /** A hash instead of the name while the tenant conceals names in reports. */
+  userPrincipalName: string;
+  displayName: string;
+  isDeleted: boolean;
+  /** Last activity day (YYYY-MM-DD) per service; null when never (or no licence for it). */
+  lastActivity: Record<M365Service, string | null>;
+  hasLicense: Record<M365Service, boolean>;
+}
+
+/** One commercial subscription (Graph directory/subscriptions, companySubscription). */
+export interface CompanySubscription {
+  id: string;
+  skuId: string;
+  skuPartNumber: string;
+  /** Enabled, Warning, Suspended, LockedOut, Deleted. */
+  status: string;
+  isTrial: boolean;
+  totalLicenses: number;
+  createdDateTime: string | null;
+  /** When the subscription moves to its next state if not renewed; null when Graph gives none. */
+  nextLifecycleDateTime: string | null;
+}

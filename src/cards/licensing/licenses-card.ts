@@ -78,6 +78,14 @@ function callouts(pools: LicensePool[]) {
   ];
 }
 
+/** Which signal judged "inactive": every Microsoft 365 service, or the mailbox alone and why. */
+function activityWords(waste: LicenseWaste): string {
+  const source = waste.activitySource;
+  if (source.kind === 'all-services')
+    return `every Microsoft 365 service, active-user report${source.refreshDate ? ` of ${source.refreshDate}` : ''}`;
+  return `mailbox use only: ${source.why}`;
+}
+
 function wasteSection(waste: LicenseWaste, now: Date) {
   const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
   const licenses = (list: string[]) => plainText(list.join(', '), 120);
@@ -90,10 +98,10 @@ function wasteSection(waste: LicenseWaste, now: Date) {
       })),
     },
     {
-      title: `Mailboxes idle ${waste.inactiveDays}+ days`,
+      title: `Inactive ${waste.inactiveDays}+ days (${activityWords(waste)})`,
       examples: waste.inactiveMailboxes.slice(0, WASTE_EXAMPLES).map((w) => ({
         name: plainText(w.displayName) || plainText(w.userPrincipalName),
-        detail: `${w.lastInteractionTime ? `last used ${relativeTime(w.lastInteractionTime, now)}` : 'never used'} · ${licenses(w.licenses)}`,
+        detail: `${w.signal}${w.lastInteractionTime ? `, last ${relativeTime(w.lastInteractionTime, now)}` : ''} · ${licenses(w.licenses)}`,
       })),
     },
     {
@@ -107,7 +115,7 @@ function wasteSection(waste: LicenseWaste, now: Date) {
   return {
     counts: [
       { label: 'Accounts that cannot sign in', value: plural(waste.disabledAccounts.length, 'account', 'accounts') },
-      { label: `Idle ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'mailbox', 'mailboxes') },
+      { label: `Inactive ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'account', 'accounts') },
       { label: 'Shared, not needed', value: plural(waste.sharedWithoutNeed.length, 'mailbox', 'mailboxes') },
       { label: 'Licences in all', value: formatCount(waste.licenseCount) },
     ],

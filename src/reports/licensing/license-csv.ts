@@ -69,7 +69,6 @@ export function licensesTable(pools: LicensePool[], waste: LicenseWaste): CsvTab
       w.licenses.join('; '),
     ]);
   for (const w of waste.inactiveMailboxes) {
-    const idle = w.idleDays === null ? 'never used' : `no interaction for ${w.idleDays} days`;
     rows.push([
       `Waste: inactive over ${waste.inactiveDays} days`,
       w.displayName,
@@ -77,7 +76,7 @@ export function licensesTable(pools: LicensePool[], waste: LicenseWaste): CsvTab
       '',
       '',
       '',
-      idle,
+      w.signal,
       w.licenses.join('; '),
     ]);
   }

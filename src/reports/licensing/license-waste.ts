@@ -1,4 +1,4 @@
-import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
+import type { ActiveUserDetail, DirectoryUser, M365Service, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { skuName } from './sku-catalog';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from './shared-mailbox-verdict';
 
@@ -13,11 +13,32 @@ export interface WastedLicenses {
 }
 
 export interface InactiveLicensedMailbox extends WastedLicenses {
-  /** ISO time of the last interaction, null when never. */
+  /** ISO time (or day) of the last activity the signal saw, null when never. */
   lastInteractionTime: string | null;
   /** Whole days since then, null when never. */
   idleDays: number | null;
+  /** What made the account inactive, in words: "no activity in any Microsoft 365 service for 120 days". */
+  signal: string;
+  /** Which evidence judged it: every service of the active-user report, or the mailbox alone. */
+  signalSource: 'all-services' | 'mailbox';
 }
+
+/** Microsoft 365's active-user report, joined by UPN (lower case). */
+export interface ActivityEvidence {
+  byUpn: Map<string, ActiveUserDetail>;
+  refreshDate: string | null;
+}
+
+export type ActivitySource = { kind: 'all-services'; refreshDate: string | null } | { kind: 'mailbox'; why: string };
+
+export const SERVICE_NAMES: Record<M365Service, string> = {
+  exchange: 'Exchange',
+  oneDrive: 'OneDrive',
+  sharePoint: 'SharePoint',
+  skypeForBusiness: 'Skype for Business',
+  yammer: 'Viva Engage',
+  teams: 'Teams',
+};
 
 export interface LicenseWaste {
   inactiveDays: number;
@@ -31,6 +52,8 @@ export interface LicenseWaste {
   sharedNeedingSeats: SharedMailboxVerdict[];
   /** Licences across the three lists. */
   licenseCount: number;
+  /** Whether "inactive" looked at every Microsoft 365 service or at the mailbox only, and why. */
+  activitySource: ActivitySource;
 }
 
 export interface WasteInput {
@@ -39,6 +62,18 @@ export interface WasteInput {
   skus: SubscribedSku[];
   now: Date;
   inactiveDays?: number;
+  /** The active-user report; absent or null: inactive means no mailbox interaction (`activityUnavailable` says why). */
+  activity?: ActivityEvidence | null;
+  activityUnavailable?: string;
+}
+
+/** The latest activity of a report row across every service, and the service it was in. */
+function latestActivity(row: ActiveUserDetail): { day: string; service: M365Service } | null {
+  let best: { day: string; service: M365Service } | null = null;
+  for (const [service, day] of Object.entries(row.lastActivity) as [M365Service, string | null][]) {
+    if (day && (!best || day > best.day)) best = { day, service };
+  }
+  return best;
 }
 
 export function licenseWaste(input: WasteInput): LicenseWaste {
@@ -65,16 +100,34 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
     if (m.recipientTypeDetails === 'SharedMailbox' || !m.statistics) continue;
     const user = userOf(m);
     if (!user || user.assignedLicenses.length === 0 || disabledIds.has(user.id.toLowerCase())) continue;
-    const last = m.statistics.lastInteractionTime;
-    const lastMs = last ? Date.parse(last) : NaN;
-    if (last && !(lastMs < cutoff)) continue;
+    const mailboxLast = m.statistics.lastInteractionTime;
+    const row =
+      input.activity?.byUpn.get(m.userPrincipalName.toLowerCase()) ?? input.activity?.byUpn.get(user.userPrincipalName.toLowerCase());
+    const seen = row ? latestActivity(row) : null;
+    const seenMs = seen ? Date.parse(`${seen.day}T23:59:59Z`) : NaN;
+    const mailboxMs = mailboxLast ? Date.parse(mailboxLast) : NaN;
+    // The report lags a day or two; a newer live mailbox interaction counts too.
+    const lastMs = Math.max(Number.isNaN(seenMs) ? -Infinity : seenMs, Number.isNaN(mailboxMs) ? -Infinity : mailboxMs);
+    if (lastMs >= cutoff) continue;
+    const known = Number.isFinite(lastMs);
+    const idleDays = known ? Math.floor((input.now.getTime() - lastMs) / DAY_MS) : null;
+    let signal: string;
+    if (row) {
+      signal = !known
+        ? 'never active in any Microsoft 365 service'
+        : `no activity in any Microsoft 365 service for ${idleDays} days (last: ${seen && seenMs >= mailboxMs ? SERVICE_NAMES[seen.service] : 'Exchange'})`;
+    } else {
+      signal = known ? `no mailbox interaction for ${idleDays} days` : 'mailbox never used';
+    }
     inactiveMailboxes.push({
       userPrincipalName: m.userPrincipalName,
       displayName: m.displayName,
       licenses: names(user),
       skuIds: skuIdsOf(user),
-      lastInteractionTime: last,
-      idleDays: Number.isNaN(lastMs) ? null : Math.floor((input.now.getTime() - lastMs) / DAY_MS),
+      lastInteractionTime: known ? new Date(lastMs).toISOString() : null,
+      idleDays,
+      signal,
+      signalSource: row ? 'all-services' : 'mailbox',
     });
   }
   // Never used first, then the longest idle.
@@ -90,5 +143,8 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
     disabledAccounts.reduce((n, w) => n + w.licenses.length, 0) +
     inactiveMailboxes.reduce((n, w) => n + w.licenses.length, 0) +
     sharedWithoutNeed.reduce((n, v) => n + v.licenses.length, 0);
-  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, sharedNeedingSeats, licenseCount };
+  const activitySource: ActivitySource = input.activity
+    ? { kind: 'all-services', refreshDate: input.activity.refreshDate }
+    : { kind: 'mailbox', why: input.activityUnavailable ?? 'the active-user report was not read' };
+  return { inactiveDays, disabledAccounts, inactiveMailboxes, sharedWithoutNeed, sharedNeedingSeats, licenseCount, activitySource };
 }

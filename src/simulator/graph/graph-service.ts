@@ -9,6 +9,8 @@ import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelecti
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
 import type { ModelBook } from '../cost-model';
 import { mailboxUsageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
+import { activeUserCsv, activeUserEtag } from './active-user-report';
+import { directorySubscriptions } from './directory-subscriptions';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
@@ -34,6 +36,8 @@ const NEEDS = {
     'LicenseAssignment.ReadWrite.All',
   ],
   readReports: ['Reports.Read.All'],
+  // directory/subscriptions: not LicenseAssignment.* (learn.microsoft.com/graph/api/directory-list-subscriptions).
+  readCompanySubscriptions: ['Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readReportSettings: ['ReportSettings.Read.All', 'ReportSettings.ReadWrite.All'],
   writeReportSettings: ['ReportSettings.ReadWrite.All'],
   readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
@@ -55,6 +59,8 @@ type Route = {
 export function graphService(state: TenantState, options: GraphOptions): Service {
   const secret = randomBytes(32);
   const reportTimes: number[] = [];
+  // Graph counts report downloads per report API.
+  const activeReportTimes: number[] = [];
 
   const ctx = (path: string): string => `${options.baseUrl()}/v1.0/$metadata#${path}`;
   const ok = (body: unknown, status = 200): SimResponse => ({ status, body });
@@ -156,8 +162,9 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     });
   }
 
-  function signDownload(period: string): string {
-    const payload = Buffer.from(JSON.stringify({ p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS })).toString('base64url');
+  function signDownload(period: string, report: 'mailbox' | 'active' = 'mailbox'): string {
+    const claims = { p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report === 'active' ? { r: report } : {}) };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
   }
 
@@ -166,7 +173,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     // Compared as text: base64 decoding ignores the spare bits of the last character.
     const expected = Buffer.from(payload ? createHmac('sha256', secret).update(payload).digest('base64url') : '');
     const given = Buffer.from(mac ?? '');
-    let claims: { p?: string; e?: number } = {};
+    let claims: { p?: string; e?: number; r?: string } = {};
     if (given.length === expected.length && given.length > 0 && timingSafeEqual(given, expected)) {
       try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
@@ -178,6 +185,17 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'The download link is invalid or has expired.' };
     }
     const now = new Date();
+    if (claims.r === 'active') {
+      return {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': 'attachment; filename="Office365ActiveUserDetail.csv"',
+          ETag: activeUserEtag(state, claims.p, now, options.usageReport),
+        },
+        body: activeUserCsv(state, now, options.usageReport),
+      };
+    }
     const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), now, options.usageReport);
     return {
       status: 200,
@@ -190,22 +208,26 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     };
   }
 
-  function usageReport(req: SimRequest, period: string): SimResponse {
+  function usageReport(req: SimRequest, period: string, report: 'mailbox' | 'active' = 'mailbox'): SimResponse {
     if (!PERIODS.has(period))
       return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
     const perTenMinutes = options.model.graph.reportRequestsPer10Min;
+    const times = report === 'active' ? activeReportTimes : reportTimes;
     if (perTenMinutes !== null) {
       const now = Date.now();
-      while (reportTimes.length && reportTimes[0] <= now - 600000) reportTimes.shift();
-      if (reportTimes.length >= perTenMinutes) {
-        return graphStatusError(req, 429, Math.max(1, Math.ceil((reportTimes[0] + 600000 - now) / 1000)));
+      while (times.length && times[0] <= now - 600000) times.shift();
+      if (times.length >= perTenMinutes) {
+        return graphStatusError(req, 429, Math.max(1, Math.ceil((times[0] + 600000 - now) / 1000)));
       }
-      reportTimes.push(now);
+      times.push(now);
     }
     // If-None-Match with the current tag answers 304 (documented on the report's page); it still counts above.
-    const etag = usageReportEtag(state, period, new Date(), options.usageReport);
+    const etag =
+      report === 'active'
+        ? activeUserEtag(state, period, new Date(), options.usageReport)
+        : usageReportEtag(state, period, new Date(), options.usageReport);
     if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
-    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period)}`, ETag: etag } };
+    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period, report)}`, ETag: etag } };
   }
 
   function assignLicense(req: SimRequest, idOrUpn: string): SimResponse {
@@ -394,6 +416,16 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       method: 'GET',
       pattern: /^\/v1\.0\/reports\/getMailboxUsageDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
       run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1])),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/reports\/getOffice365ActiveUserDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
+      run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1], 'active')),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/directory\/subscriptions\/?$/i,
+      run: guarded(NEEDS.readCompanySubscriptions, (req) => page(req, directorySubscriptions(state), 'directory/subscriptions', (r) => r)),
     },
     { method: 'GET', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'PATCH', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },

@@ -47,7 +47,7 @@ function piiName(value: string, domain: string | null): string {
   return `<PII:H105(${hash})>${domain ? `@${domain}` : ''}`;
 }
 
-function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
+export function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
   if (form === 'hex') return concealedName(value);
   const at = value.lastIndexOf('@');
   return piiName(isUpn && at > 0 ? value.slice(0, at) : value, isUpn && at > 0 ? value.slice(at + 1) : null);

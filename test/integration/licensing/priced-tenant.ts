@@ -1,7 +1,8 @@
 // A tenant whose seats are counted by hand, so the licence card's money can be checked by arithmetic:
-// Office 365 E3 (ENTERPRISEPACK) 10 bought, 6 assigned — 3 people at work, 1 disabled account,
-// 1 idle for 200 days, 1 shared mailbox that needs no licence — and an unlicensed shared mailbox on
-// litigation hold that needs one; Microsoft 365 E5 (SPE_E5) 2 bought, 2 assigned, no waste.
+// Office 365 E3 (ENTERPRISEPACK) 11 bought, 7 assigned — 3 people at work, 1 who works in Teams
+// but has not touched mail for 200 days, 1 disabled account, 1 inactive everywhere for 200 days,
+// 1 shared mailbox that needs no licence — and an unlicensed shared mailbox on litigation hold that
+// needs one; Microsoft 365 E5 (SPE_E5) 2 bought, 2 assigned, no waste.
 import type { FixtureUser, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { smallTenant, GB } from '../simulator/small-tenant';
 
@@ -49,7 +50,7 @@ export function pricedTenant(): TenantFixture {
     ...base,
     reportRefreshDate: undefined,
     subscribedSkus: [
-      { skuId: O365_E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 10 }, servicePlans: [PLAN2] },
+      { skuId: O365_E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 11 }, servicePlans: [PLAN2] },
       { skuId: M365_E5, skuPartNumber: 'SPE_E5', prepaidUnits: { enabled: 2 }, servicePlans: [PLAN2] },
     ],
     groups: [],
@@ -57,6 +58,11 @@ export function pricedTenant(): TenantFixture {
       person('ann', 'Ann Active', { skuId: O365_E3 }),
       person('ben', 'Ben Active', { skuId: O365_E3 }),
       person('cat', 'Cat Active', { skuId: O365_E3 }),
+      person('tom', 'Tom Teams', {
+        skuId: O365_E3,
+        idleDays: 200,
+        extra: { activity: { teams: new Date(Date.now() - 2 * DAY).toISOString() } },
+      }),
       person('dan', 'Dan Disabled', { skuId: O365_E3, enabled: false }),
       person('ida', 'Ida Idle', { skuId: O365_E3, idleDays: 200 }),
       person('info', 'Info Shared', { skuId: O365_E3, shared: true }),

@@ -44,6 +44,10 @@ const fullUser: Required<FixtureUser> = {
   createdDateTime: '',
   assignedLicenses: [],
   mailbox: null,
+  department: null,
+  country: null,
+  companyName: null,
+  activity: {},
 };
 const fullSku: Required<FixtureSku> = {
   skuId: '',
@@ -58,6 +62,7 @@ const fullTenant: Required<TenantFixture> = {
   reportSettings: {},
   reportRefreshDate: '',
   subscribedSkus: [],
+  subscriptions: [],
   groups: [],
   users: [],
 };
