@@ -10,6 +10,12 @@ import { priceBook } from '../reports/licensing/prices';
 import { PriceStore } from '../state/prices';
 import { readActiveUserReport, type ActiveUserReport } from '../m365/active-users';
 import { isServiceError } from '../m365/service-error';
+import { listCompanySubscriptions } from '../m365/company-subscriptions';
+import type { CompanySubscription } from '../model/tenant';
+import type { LicensePool } from '../reports/licensing/license-pools';
+import type { PriceBook } from '../reports/licensing/prices';
+import { upcomingRenewals } from '../reports/licensing/renewals';
+import { renewalElements, type RenewalsView } from '../cards/licensing/license-money';
 import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
@@ -73,11 +79,12 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       complete: inventory.complete,
       data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData,
     }),
-    result: ({ pools, waste, cost, inventory, now }, snapshotId) => {
+    result: ({ pools, waste, cost, renewals, inventory, now }, snapshotId) => {
       const input: LicensesCardInput = {
         pools,
         waste,
         cost,
+        extra: renewalElements(renewals),
         asOf: now.toISOString(),
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
       };
@@ -100,6 +107,8 @@ export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: 
   const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
   const activityRead = readActiveUserReport(graph);
   activityRead.catch(() => undefined);
+  const subscriptionsRead = listCompanySubscriptions(graph);
+  subscriptionsRead.catch(() => undefined);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.
   directory.catch(() => undefined);
   const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
@@ -109,7 +118,8 @@ export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: 
   const activity = await activityEvidence(activityRead, ctx);
   const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now, ...activity });
   const prices = priceBook(await new PriceStore(ctx.services.state).all(), now.toISOString().slice(0, 10));
-  return { pools, waste, cost: licenseCost(pools, waste, prices), inventory, now };
+  const renewals = await renewalsView(subscriptionsRead, pools, prices, now, ctx);
+  return { pools, waste, cost: licenseCost(pools, waste, prices), renewals, inventory, now };
 }
 
 /**
@@ -141,5 +151,31 @@ async function activityEvidence(
           ? 'Graph is throttling report downloads'
           : 'the active-user report could not be read';
     return { activity: null, activityUnavailable: why };
+  }
+}
+
+/** How far ahead the card lists renewals. */
+const RENEWALS_WITHIN_DAYS = 90;
+
+/** Renewals are worth showing but not worth failing the report for: a refusal is said on the card. */
+async function renewalsView(
+  read: Promise<CompanySubscription[]>,
+  pools: LicensePool[],
+  prices: PriceBook,
+  now: Date,
+  ctx: ReportContext,
+): Promise<RenewalsView> {
+  try {
+    return { ok: true, renewals: upcomingRenewals(await read, pools, now, RENEWALS_WITHIN_DAYS, prices), withinDays: RENEWALS_WITHIN_DAYS };
+  } catch (err) {
+    const status = isServiceError(err) ? err.status : 0;
+    ctx.log.warn('subscriptions unreadable', { status, error: err instanceof Error ? err.message : String(err) });
+    return {
+      ok: false,
+      why:
+        status === 401 || status === 403
+          ? "the bot may not read the tenant's subscriptions (Graph Organization.Read.All; run doctor)"
+          : 'the subscriptions could not be read',
+    };
   }
 }

@@ -4,6 +4,7 @@
 import { formatCount } from '../../reports/format';
 import type { LicenseCost, WasteHeading, WasteHeadingKey, WasteSplit } from '../../reports/licensing/license-cost';
 import { formatMoney } from '../../reports/licensing/prices';
+import type { Renewal } from '../../reports/licensing/renewals';
 import { plainText } from '../plain-text';
 
 export const WASTE_TITLES: Record<WasteHeadingKey, string> = {
@@ -130,5 +131,50 @@ export function licenseMoneyElements(cost: LicenseCost, skuRows: number): object
       { isSubtle: true, size: 'Small' },
     ),
     { ...run(plainText(priceSourceLine(cost), 600), { isSubtle: true, size: 'Small' }), spacing: 'Small' },
+  ];
+}
+
+export type RenewalsView = { ok: true; renewals: Renewal[]; withinDays: number } | { ok: false; why: string };
+
+/** Renewals in the next N days: each with its date, seats unused of seats, and the money at stake. */
+export function renewalElements(view: RenewalsView): object[] {
+  const title = text(view.ok ? `Renewals in the next ${view.withinDays} days` : 'Renewals', {
+    weight: 'Bolder',
+    size: 'Medium',
+    spacing: 'Large',
+    separator: true,
+  });
+  if (!view.ok) return [title, { ...run(plainText(`Unknown: ${view.why}`, 300), { isSubtle: true }), spacing: 'None' }];
+  if (view.renewals.length === 0) return [title, text('None.', { isSubtle: true, spacing: 'None' })];
+  return [
+    title,
+    ...view.renewals.map((r) => ({
+      type: 'ColumnSet',
+      spacing: 'Small',
+      columns: [
+        column(
+          [
+            run(plainText(r.name, 60), { weight: 'Bolder' }),
+            {
+              ...run(
+                plainText(
+                  `${r.isTrial ? 'trial ends' : 'renews'} ${r.date.slice(0, 10)}, in ${r.days} day${r.days === 1 ? '' : 's'} · ${r.status}`,
+                  120,
+                ),
+                { isSubtle: true, size: 'Small' },
+              ),
+              spacing: 'None',
+            },
+          ],
+          'stretch',
+        ),
+        column(
+          [text(`${formatCount(r.unusedSeats)} of ${seats(r.seats)} unused`, { color: r.unusedSeats > 0 ? 'Warning' : 'Default' })],
+          'auto',
+          true,
+        ),
+        column([text(r.price && r.unusedMonthly !== null ? `${formatMoney(r.unusedMonthly, r.price.currency)}/month` : '—')], 'auto', true),
+      ],
+    })),
   ];
 }

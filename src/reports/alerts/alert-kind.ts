@@ -1,7 +1,7 @@
 // What an alert kind is: its words in `alerts on`, its labels, its threshold, what it reads from the
 // tenant, how it judges, and what its card's Details button opens. One spec per kind, in kinds/;
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
-import type { DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
+import type { CompanySubscription, DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
 import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
 
@@ -20,6 +20,8 @@ export interface Finding {
   upn?: string;
   /** For Assign licence: only when a licence with free units fixes it. */
   assign?: AssignLicenseData;
+  /** Sent once and never reminded while it stays open. */
+  once?: true;
 }
 
 export interface TenantFacts {
@@ -27,6 +29,8 @@ export interface TenantFacts {
   /** Entra accounts behind shared mailboxes, by lower-case id. */
   users: Map<string, DirectoryUser>;
   skus: SubscribedSku[];
+  /** The tenant's commercial subscriptions with their next lifecycle dates, when a kind reads them. */
+  subscriptions?: CompanySubscription[];
   /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
   usageDate?: string | null;
 }
@@ -39,6 +43,8 @@ export interface AlertReads {
   skus?: boolean;
   /** The Entra accounts behind the shared mailboxes. */
   sharedMailboxAccounts?: boolean;
+  /** The commercial subscriptions and their renewal dates (GET /directory/subscriptions). */
+  subscriptions?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {

@@ -22,6 +22,8 @@ export interface LedgerEntry {
   snoozedUntil?: string;
   /** The condition cleared (and its notice was sent, if the alert ever was). */
   resolvedAt?: string;
+  /** Sent once, never reminded (a renewal: one warning per renewal date). */
+  once?: true;
 }
 
 export type Ledger = Record<string, LedgerEntry>;
@@ -46,8 +48,10 @@ export function isOpen(entry: LedgerEntry | undefined): boolean {
   return Boolean(entry && !entry.resolvedAt);
 }
 
-function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> {
-  const out: Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since'> = {
+type Facts = Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since' | 'once'>;
+
+function facts(f: Finding): Facts {
+  const out: Facts = {
     kind: f.kind as AlertKind,
     title: f.title,
     why: f.why,
@@ -56,12 +60,14 @@ function facts(f: Finding): Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severi
   if (f.upn) out.upn = f.upn;
   if (f.assign) out.assign = f.assign;
   if (f.since) out.since = f.since;
+  if (f.once) out.once = true;
   return out;
 }
 
 function due(entry: LedgerEntry, now: number, remindEveryMs: number): boolean {
   if (entry.acknowledged) return false;
   if (entry.lastSent === null) return true;
+  if (entry.once) return false;
   const last = Date.parse(entry.lastSent);
   if (entry.snoozedUntil) {
     const until = Date.parse(entry.snoozedUntil);

@@ -3,9 +3,10 @@
 import { inactiveAlert } from './inactive';
 import { licensePoolAlert } from './license-pool';
 import { quotaAlert } from './quota';
+import { renewalAlert } from './renewal';
 import { sharedLicenseAlert } from './shared-license';
 
-export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, licensePoolAlert, inactiveAlert] as const;
+export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, licensePoolAlert, inactiveAlert, renewalAlert] as const;
 
 type Spec = (typeof ALERT_KIND_SPECS)[number];
 export type AlertKind = Spec['kind'];
