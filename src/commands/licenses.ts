@@ -21,26 +21,43 @@ import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import { licensesTable } from '../reports/licensing/license-csv';
+import { licenseGroupsTable, licensesTable } from '../reports/licensing/license-csv';
+import { GROUP_WORDS, licenseGroups, type GroupProperty } from '../reports/licensing/license-groups';
+import { licenseGroupsCard } from '../cards/licensing/license-groups-card';
 import { errorMessage, exportButton, progressMessage, runButton } from './replies';
 import type { Command } from './types';
 import { userLicensesMessage } from './user-licenses-message';
 
-const USAGE = 'licenses [upn]';
+const USAGE = 'licenses [upn | by department|country|company]';
 const READING = 'Reading licences and mailboxes…';
 /** What waste needs of each account: whether it can sign in and what it holds. */
-const WASTE_USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'assignedLicenses'];
+const WASTE_USER_FIELDS = [
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'accountEnabled',
+  'assignedLicenses',
+  'department',
+  'country',
+  'companyName',
+];
 
 export const licensesCommand: Command = {
   name: 'licenses',
   aliases: ['licences'],
   usage: USAGE,
   summary:
-    "The tenant's subscriptions (bought, assigned, free) and licences paid for without use; or one account's licences and Exchange plan.",
-  examples: ['licenses', 'licenses megan@contoso.onmicrosoft.com'],
+    "The tenant's subscriptions (bought, assigned, free), what they cost and what is wasted, renewals in the next 90 days; or one account's licences and Exchange plan; or cost and waste by department, country or company.",
+  examples: ['licenses', 'licenses by department', 'licenses megan@contoso.onmicrosoft.com'],
   run: async (ctx) => {
-    if (!ctx.args) {
-      const report = licenseReport(ctx);
+    const by = /^by(?:\s+(.*))?$/i.exec(ctx.args);
+    if (!ctx.args || by) {
+      const property = by ? GROUP_WORDS[(by[1] ?? '').trim().toLowerCase()] : undefined;
+      if (by && !property) {
+        await ctx.reply(errorMessage("I couldn't read that", `Group by department, country or company.`, undefined, `Usage: ${USAGE}`));
+        return;
+      }
+      const report = property ? licenseGroupReport(ctx, property) : licenseReport(ctx);
       const ref = await ctx.reply(reportProgress(report));
       ctx.later((outbox) => runReport(ctx, outbox, report, ref));
       return;
@@ -74,10 +91,10 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
     failure: "I couldn't read the licences",
     logName: 'licence report',
     read: (onProgress) => readLicenseReport(ctx, onProgress),
-    snapshot: ({ pools, waste, inventory }) => ({
+    snapshot: ({ pools, waste, cost, inventory }) => ({
       kind: 'licenses',
       complete: inventory.complete,
-      data: { table: licensesTable(pools, waste) } satisfies TableSnapshotData,
+      data: { table: licensesTable(pools, waste, cost) } satisfies TableSnapshotData,
     }),
     result: ({ pools, waste, cost, renewals, inventory, now }, snapshotId) => {
       const input: LicensesCardInput = {
@@ -101,6 +118,44 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
   };
 }
 
+/** `licenses by department|country|company` as the report runner runs it. */
+export function licenseGroupReport(ctx: ReportContext, by: GroupProperty): ReportSpec<LicenseReportData> {
+  const word = by === 'companyName' ? 'company' : by;
+  return {
+    commandText: `licenses by ${word}`,
+    reading: READING,
+    failure: "I couldn't read the licences",
+    logName: 'licence groups report',
+    read: (onProgress) => readLicenseReport(ctx, onProgress),
+    snapshot: (data) => ({
+      kind: 'licenses',
+      complete: data.inventory.complete,
+      data: { table: licenseGroupsTable(groupsOf(data, by)) } satisfies TableSnapshotData,
+    }),
+    result: (data, snapshotId) => {
+      const groups = groupsOf(data, by);
+      const fitted = licenseGroupsCard({
+        groups,
+        cost: data.cost,
+        asOf: data.now.toISOString(),
+        actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton('Refresh', `licenses by ${word}`)],
+      });
+      const partial = missingStatistics(data.inventory.mailboxes, 'mailboxes');
+      return {
+        card: partial
+          ? withNotice(fitted.card, `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`)
+          : fitted.card,
+        text: `Licences by ${word}: ${groups.groups.length} groups${partial ? ' (partial)' : ''}`,
+      };
+    },
+    logFields: ({ pools, inventory }) => ({ subscriptions: pools.length, mailboxes: inventory.mailboxes.length, by }),
+  };
+}
+
+function groupsOf(data: LicenseReportData, by: GroupProperty) {
+  return licenseGroups(by, data.users, data.pools, data.waste, data.cost, data.prices);
+}
+
 /** The licence report's data: pools from the subscriptions, waste from accounts and mailbox use. */
 export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
   const { graph } = ctx.services.tenant;
@@ -119,7 +174,7 @@ export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: 
   const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now, ...activity });
   const prices = priceBook(await new PriceStore(ctx.services.state).all(), now.toISOString().slice(0, 10));
   const renewals = await renewalsView(subscriptionsRead, pools, prices, now, ctx);
-  return { pools, waste, cost: licenseCost(pools, waste, prices), renewals, inventory, now };
+  return { pools, waste, cost: licenseCost(pools, waste, prices), renewals, inventory, now, users, prices };
 }
 
 /**

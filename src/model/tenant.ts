@@ -61,6 +61,10 @@ export interface DirectoryUser {
   userType?: string;
   usageLocation: string | null;
   assignedLicenses: AssignedLicense[];
+  /** Directory properties, when selected (`licenses by …`). */
+  department?: string | null;
+  country?: string | null;
+  companyName?: string | null;
 }
 
 export interface ServicePlan {

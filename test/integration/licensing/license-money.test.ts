@@ -2,6 +2,7 @@
 // price once `price` sets it (kept in Blob Storage), and every waste figure as the arithmetic says.
 import { startStack, Stack } from '../../support/stack';
 import { askBot } from '../../support/ask';
+import { cardText } from '../../support/connector';
 import { pricedTenant } from './priced-tenant';
 
 let stack: Stack;
@@ -67,6 +68,43 @@ test('a user active only in Teams is not inactive; one inactive everywhere is, w
   expect(card).toMatch(/Ida Idle · no activity in any Microsoft 365 service for (199|200) days \(last: Exchange\)/);
   expect(card).not.toContain('Tom Teams');
   expect(card).toMatch(/Inactive 90\+ days 1 account/);
+});
+
+test('licenses by department: cost and waste per department at list prices, costliest first', async () => {
+  const card = oneLine((await ask('licenses by department', /Reading licences/)).text);
+  // Board: 2 × $60; Sales: Ann, Ben, Dan (disabled), Ida (inactive) × $26, 2 wasted; Engineering: Cat, Tom;
+  // the shared mailbox Info has no department.
+  expect(card).toContain('Licences by department');
+  expect(card).toMatch(
+    /Board 2 seats, 0 wasted 2 \$120\.00 \$0\.00 Sales 4 seats, 2 wasted 4 \$104\.00 \$52\.00 Engineering 2 seats, 0 wasted 2 \$52\.00 \$0\.00 \(no department\) 1 seat, 1 wasted 1 \$26\.00 \$26\.00/,
+  );
+  expect(card).toContain('assigned to nobody belong to no department: 4 seats, $104.00/month');
+  expect((await ask('licenses by hat size', /couldn't read/)).text).toMatch(/department, country or company/);
+});
+
+test('export licenses: every row carries its price, currency, monthly cost and waste category', async () => {
+  const since = stack.connector.activities.length;
+  await stack.say('export licenses');
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  const done = await stack.connector.waitFor(() => {
+    const a = stack.connector.messages.get(sent.id);
+    return a && /Download CSV/.test(cardText(a)) ? a : undefined;
+  });
+  const link = JSON.stringify(done).match(/"url":"(https?:[^"]+)"/)![1];
+  const csv = await (await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url))).text();
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe(
+    'Row,Subscription or account,Part number or UPN,Bought,Assigned,Free,Status or reason,Licences,Price per user per month,Currency,Monthly cost,Waste category',
+  );
+  expect(lines).toContain('Subscription,Office 365 E3,ENTERPRISEPACK,11,7,4,Enabled,,26,USD,286,');
+  expect(lines).toContain(
+    'Waste: unassigned seats,Office 365 E3,ENTERPRISEPACK,,,4,"bought, assigned to nobody",Office 365 E3,26,USD,104,unassigned seats',
+  );
+  expect(lines.find((l) => l.includes('dan@contoso.example'))).toMatch(/,26,USD,26,disabled or inactive account$/);
+  expect(lines.find((l) => l.includes('info@contoso.example'))).toMatch(/,26,USD,26,shared mailbox that needs no licence$/);
 });
 
 test('with names concealed in reports, inactive falls back to mailbox use and the card says why', async () => {

@@ -55,20 +55,20 @@ export function pricedTenant(): TenantFixture {
     ],
     groups: [],
     users: [
-      person('ann', 'Ann Active', { skuId: O365_E3 }),
-      person('ben', 'Ben Active', { skuId: O365_E3 }),
-      person('cat', 'Cat Active', { skuId: O365_E3 }),
+      person('ann', 'Ann Active', { skuId: O365_E3, extra: { department: 'Sales', country: 'DE' } }),
+      person('ben', 'Ben Active', { skuId: O365_E3, extra: { department: 'Sales', country: 'FR' } }),
+      person('cat', 'Cat Active', { skuId: O365_E3, extra: { department: 'Engineering', country: 'DE' } }),
       person('tom', 'Tom Teams', {
         skuId: O365_E3,
         idleDays: 200,
-        extra: { activity: { teams: new Date(Date.now() - 2 * DAY).toISOString() } },
+        extra: { department: 'Engineering', activity: { teams: new Date(Date.now() - 2 * DAY).toISOString() } },
       }),
-      person('dan', 'Dan Disabled', { skuId: O365_E3, enabled: false }),
-      person('ida', 'Ida Idle', { skuId: O365_E3, idleDays: 200 }),
+      person('dan', 'Dan Disabled', { skuId: O365_E3, enabled: false, extra: { department: 'Sales' } }),
+      person('ida', 'Ida Idle', { skuId: O365_E3, idleDays: 200, extra: { department: 'Sales' } }),
       person('info', 'Info Shared', { skuId: O365_E3, shared: true }),
       person('legal', 'Legal Shared', { shared: true, hold: true }),
-      person('eve', 'Eve Executive', { skuId: M365_E5 }),
-      person('fay', 'Fay Executive', { skuId: M365_E5 }),
+      person('eve', 'Eve Executive', { skuId: M365_E5, extra: { department: 'Board' } }),
+      person('fay', 'Fay Executive', { skuId: M365_E5, extra: { department: 'Board' } }),
     ],
   };
 }
