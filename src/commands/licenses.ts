@@ -2,7 +2,9 @@
 // pays for without use; or, with an address, one account's licences.
 import { fitCard } from '../cards/fit';
 import { renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
-import { readMailboxes } from '../m365/mailbox-inventory';
+import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
+import { readSharedMailboxesAtScale } from './shared-usage';
+import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
 import { licenseCost } from '../reports/licensing/license-cost';
@@ -90,7 +92,7 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
     reading: READING,
     failure: "I couldn't read the licences",
     logName: 'licence report',
-    read: (onProgress) => readLicenseReport(ctx, onProgress),
+    read: (onProgress, onStage) => readLicenseReport(ctx, onProgress, onStage),
     snapshot: ({ pools, waste, cost, inventory }) => ({
       kind: 'licenses',
       complete: inventory.complete,
@@ -126,7 +128,7 @@ export function licenseGroupReport(ctx: ReportContext, by: GroupProperty): Repor
     reading: READING,
     failure: "I couldn't read the licences",
     logName: 'licence groups report',
-    read: (onProgress) => readLicenseReport(ctx, onProgress),
+    read: (onProgress, onStage) => readLicenseReport(ctx, onProgress, onStage),
     snapshot: (data) => ({
       kind: 'licenses',
       complete: data.inventory.complete,
@@ -156,22 +158,38 @@ function groupsOf(data: LicenseReportData, by: GroupProperty) {
   return licenseGroups(by, data.users, data.pools, data.waste, data.cost, data.prices);
 }
 
-/** The licence report's data: pools from the subscriptions, waste from accounts and mailbox use. */
-export async function readLicenseReport(ctx: ReportContext, onProgress?: (done: number, total: number) => void) {
+/**
+ * The licence report's data: pools from the subscriptions, waste from the accounts and their use.
+ * With Microsoft 365's active-user report in hand, who is inactive comes from it and only shared
+ * mailboxes are read from Exchange (by the usage report on a large tenant, as `shared` does): on
+ * 100,000 mailboxes a live Get-MailboxStatistics each would take the better part of an hour. Without
+ * it (names concealed, refused, failing) every mailbox is read live, as before.
+ */
+export async function readLicenseReport(
+  ctx: ReportContext,
+  onProgress?: (done: number, total: number) => void,
+  onStage?: (title: string) => void,
+) {
   const { graph } = ctx.services.tenant;
   const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
-  const activityRead = readActiveUserReport(graph);
-  activityRead.catch(() => undefined);
   const subscriptionsRead = listCompanySubscriptions(graph);
   subscriptionsRead.catch(() => undefined);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.
   directory.catch(() => undefined);
-  const inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
+  const activity = await activityEvidence(readActiveUserReport(graph), ctx);
+  let inventory: MailboxInventory;
+  let sharedVerdicts: SharedMailboxVerdict[] | undefined;
+  if (activity.activity) {
+    const shared = await readSharedMailboxesAtScale(ctx.services, onProgress, onStage);
+    inventory = shared.inventory;
+    sharedVerdicts = shared.verdicts;
+  } else {
+    inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
+  }
   const [skus, users] = await directory;
   const now = ctx.now();
   const pools = licensePools(skus);
-  const activity = await activityEvidence(activityRead, ctx);
-  const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now, ...activity });
+  const waste = licenseWaste({ users, mailboxes: inventory.mailboxes, skus, now, sharedVerdicts, ...activity });
   const prices = priceBook(await new PriceStore(ctx.services.state).all(), now.toISOString().slice(0, 10));
   const renewals = await renewalsView(subscriptionsRead, pools, prices, now, ctx);
   return { pools, waste, cost: licenseCost(pools, waste, prices), renewals, inventory, now, users, prices };

@@ -62,7 +62,12 @@ export interface WasteInput {
   skus: SubscribedSku[];
   now: Date;
   inactiveDays?: number;
-  /** The active-user report; absent or null: inactive means no mailbox interaction (`activityUnavailable` says why). */
+  /** Verdicts on the shared mailboxes when they were judged already (read at scale); else judged from `mailboxes`. */
+  sharedVerdicts?: SharedMailboxVerdict[];
+  /**
+   * The active-user report: every licensed, enabled account in it is judged by it (a mailbox is not
+   * needed). Absent or null: inactive means no mailbox interaction (`activityUnavailable` says why).
+   */
   activity?: ActivityEvidence | null;
   activityUnavailable?: string;
 }
@@ -86,8 +91,12 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
   const userOf = (m: MailboxWithStatistics): DirectoryUser | null => (m.userId ? (usersById.get(m.userId.toLowerCase()) ?? null) : null);
 
   const shared = input.mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox');
+  const verdicts =
+    input.sharedVerdicts ?? shared.map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }));
   // A shared mailbox's account is disabled by design: its licence is waste only if nothing needs it.
-  const sharedUserIds = new Set(shared.map((m) => m.userId.toLowerCase()).filter(Boolean));
+  const sharedUserIds = new Set(
+    [...shared.map((m) => m.userId), ...verdicts.map((v) => v.userId)].map((id) => id.toLowerCase()).filter(Boolean),
+  );
 
   const disabledAccounts = input.users
     .filter((u) => !u.accountEnabled && u.assignedLicenses.length > 0 && !sharedUserIds.has(u.id.toLowerCase()))
@@ -96,32 +105,27 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
 
   const cutoff = input.now.getTime() - inactiveDays * DAY_MS;
   const inactiveMailboxes: InactiveLicensedMailbox[] = [];
-  for (const m of input.mailboxes) {
-    if (m.recipientTypeDetails === 'SharedMailbox' || !m.statistics) continue;
-    const user = userOf(m);
-    if (!user || user.assignedLicenses.length === 0 || disabledIds.has(user.id.toLowerCase())) continue;
-    const mailboxLast = m.statistics.lastInteractionTime;
-    const row =
-      input.activity?.byUpn.get(m.userPrincipalName.toLowerCase()) ?? input.activity?.byUpn.get(user.userPrincipalName.toLowerCase());
+  const judge = (user: DirectoryUser, upn: string, displayName: string, mailboxLast: string | null) => {
+    const row = input.activity?.byUpn.get(upn.toLowerCase()) ?? input.activity?.byUpn.get(user.userPrincipalName.toLowerCase());
     const seen = row ? latestActivity(row) : null;
     const seenMs = seen ? Date.parse(`${seen.day}T23:59:59Z`) : NaN;
     const mailboxMs = mailboxLast ? Date.parse(mailboxLast) : NaN;
     // The report lags a day or two; a newer live mailbox interaction counts too.
     const lastMs = Math.max(Number.isNaN(seenMs) ? -Infinity : seenMs, Number.isNaN(mailboxMs) ? -Infinity : mailboxMs);
-    if (lastMs >= cutoff) continue;
+    if (lastMs >= cutoff) return;
     const known = Number.isFinite(lastMs);
     const idleDays = known ? Math.floor((input.now.getTime() - lastMs) / DAY_MS) : null;
     let signal: string;
     if (row) {
       signal = !known
         ? 'never active in any Microsoft 365 service'
-        : `no activity in any Microsoft 365 service for ${idleDays} days (last: ${seen && seenMs >= mailboxMs ? SERVICE_NAMES[seen.service] : 'Exchange'})`;
+        : `no activity in any Microsoft 365 service for ${idleDays} days (last: ${seen && !(mailboxMs > seenMs) ? SERVICE_NAMES[seen.service] : 'Exchange'})`;
     } else {
       signal = known ? `no mailbox interaction for ${idleDays} days` : 'mailbox never used';
     }
     inactiveMailboxes.push({
-      userPrincipalName: m.userPrincipalName,
-      displayName: m.displayName,
+      userPrincipalName: upn,
+      displayName,
       licenses: names(user),
       skuIds: skuIdsOf(user),
       lastInteractionTime: known ? new Date(lastMs).toISOString() : null,
@@ -129,13 +133,28 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
       signal,
       signalSource: row ? 'all-services' : 'mailbox',
     });
+  };
+  if (input.activity) {
+    // Every licensed account that can sign in and the report knows; one it does not know yet (made
+    // since its day) is not judged.
+    for (const user of input.users) {
+      if (!user.accountEnabled || user.assignedLicenses.length === 0 || sharedUserIds.has(user.id.toLowerCase())) continue;
+      if (!input.activity.byUpn.has(user.userPrincipalName.toLowerCase())) continue;
+      judge(user, user.userPrincipalName, user.displayName, null);
+    }
+  } else {
+    for (const m of input.mailboxes) {
+      if (m.recipientTypeDetails === 'SharedMailbox' || !m.statistics) continue;
+      const user = userOf(m);
+      if (!user || user.assignedLicenses.length === 0 || disabledIds.has(user.id.toLowerCase())) continue;
+      judge(user, m.userPrincipalName, m.displayName, m.statistics.lastInteractionTime);
+    }
   }
   // Never used first, then the longest idle.
   inactiveMailboxes.sort(
     (a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || a.userPrincipalName.localeCompare(b.userPrincipalName),
   );
 
-  const verdicts = shared.map((mailbox) => sharedMailboxVerdict({ mailbox, user: userOf(mailbox), skus: input.skus }));
   const sharedWithoutNeed = verdicts.filter((v) => v.kind === 'licensed-without-need');
   const sharedNeedingSeats = verdicts.filter((v) => v.kind === 'needs-licence' && (v.fix?.kind === 'buy' || v.fix?.kind === 'assign'));
 
