@@ -4,7 +4,6 @@ import { fitCard } from '../cards/fit';
 import { renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { readSharedMailboxesAtScale } from './shared-usage';
-import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
 import { licenseCost } from '../reports/licensing/license-cost';
@@ -39,6 +38,7 @@ const WASTE_USER_FIELDS = [
   'userPrincipalName',
   'accountEnabled',
   'assignedLicenses',
+  'usageLocation',
   'department',
   'country',
   'companyName',
@@ -171,21 +171,29 @@ export async function readLicenseReport(
   onStage?: (title: string) => void,
 ) {
   const { graph } = ctx.services.tenant;
-  const directory = Promise.all([graph.listSubscribedSkus(), graph.listUsers(WASTE_USER_FIELDS)]);
+  const usersRead = graph.listUsers(WASTE_USER_FIELDS);
+  const directory = Promise.all([graph.listSubscribedSkus(), usersRead]);
   const subscriptionsRead = listCompanySubscriptions(graph);
   subscriptionsRead.catch(() => undefined);
   // Raised after the mailboxes are read; until then nothing must be left unobserved.
   directory.catch(() => undefined);
+  // Shared mailboxes are read whatever the active-user report says, so both start at once.
+  const sharedRead = readSharedMailboxesAtScale(ctx.services, onProgress, onStage, usersRead);
+  sharedRead.catch(() => undefined);
   const activity = await activityEvidence(readActiveUserReport(graph), ctx);
-  let inventory: MailboxInventory;
-  let sharedVerdicts: SharedMailboxVerdict[] | undefined;
-  if (activity.activity) {
-    const shared = await readSharedMailboxesAtScale(ctx.services, onProgress, onStage);
-    inventory = shared.inventory;
-    sharedVerdicts = shared.verdicts;
-  } else {
-    inventory = await readMailboxes(ctx.services.tenant, { types: ['UserMailbox', 'SharedMailbox'], onProgress });
-  }
+  // Without the report, who is inactive needs every user mailbox's last interaction, read live.
+  const [shared, userMailboxes] = await Promise.all([
+    sharedRead,
+    activity.activity ? undefined : readMailboxes(ctx.services.tenant, { types: ['UserMailbox'], onProgress }),
+  ]);
+  const inventory: MailboxInventory = userMailboxes
+    ? {
+        mailboxes: [...userMailboxes.mailboxes, ...shared.inventory.mailboxes],
+        failures: [...userMailboxes.failures, ...shared.inventory.failures],
+        complete: userMailboxes.complete && shared.inventory.complete,
+      }
+    : shared.inventory;
+  const sharedVerdicts = shared.verdicts;
   const [skus, users] = await directory;
   const now = ctx.now();
   const pools = licensePools(skus);

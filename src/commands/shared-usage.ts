@@ -4,7 +4,7 @@
 // A small tenant, or a report that cannot be used, is read live as before.
 import { mailboxesToShow } from '../cards/licensing/shared-mailboxes-card';
 import { readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
-import type { MailboxWithStatistics } from '../model/tenant';
+import type { DirectoryUser, MailboxWithStatistics } from '../model/tenant';
 import { chooseFigureSource, type FiguresNote } from '../reports/figure-source';
 import { SHARED_MAILBOX_FREE_BYTES, sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { usageStatistics, withLive } from '../reports/usage-figures';
@@ -25,6 +25,8 @@ export async function readSharedMailboxesAtScale(
   services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,
+  /** Every account of the tenant when the caller reads them anyway: the shared ones are then not read again. */
+  knownUsers?: Promise<DirectoryUser[]>,
 ): Promise<SharedUsageData> {
   const { tenant, usage } = services;
   onStage?.("Reading Microsoft 365's usage report…");
@@ -72,10 +74,12 @@ export async function readSharedMailboxesAtScale(
   }
   onStage?.('Reading the accounts behind shared mailboxes…');
   const [users, skus] = await Promise.all([
-    usersById(
-      tenant.graph,
-      mailboxes.map((m) => m.userId),
-    ),
+    knownUsers
+      ? knownUsers.then((all) => new Map(all.map((u) => [u.id.toLowerCase(), u])))
+      : usersById(
+          tenant.graph,
+          mailboxes.map((m) => m.userId),
+        ),
     skusRead,
   ]);
   const judge = (m: MailboxWithStatistics) => sharedMailboxVerdict({ mailbox: m, user: users.get(m.userId.toLowerCase()) ?? null, skus });
