@@ -5,7 +5,14 @@
 import type { TenantState } from '../tenant-state';
 
 const STARTED = Date.now();
-const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
+
+/** 5 to 364 days after the start, from the skuId. */
+function renewalDay(skuId: string): number {
+  const n = [...skuId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return STARTED + (5 + (n % 360)) * DAY_MS;
+}
 
 export function directorySubscriptions(state: TenantState): Record<string, unknown>[] {
   const fixture = state.fixture;
@@ -17,7 +24,7 @@ export function directorySubscriptions(state: TenantState): Record<string, unkno
       .map((s) => ({
         skuId: s.skuId,
         totalLicenses: s.prepaidUnits.enabled,
-        nextLifecycleDateTime: new Date(STARTED + YEAR_MS).toISOString(),
+        nextLifecycleDateTime: new Date(renewalDay(s.skuId)).toISOString(),
         createdDateTime: new Date(STARTED - YEAR_MS).toISOString(),
       }));
   return given.map((sub, i) => {

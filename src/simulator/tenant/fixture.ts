@@ -74,7 +74,7 @@ export interface TenantFixture {
   reportSettings?: { displayConcealedNames?: boolean };
   reportRefreshDate?: string;
   subscribedSkus: FixtureSku[];
-  /** directory/subscriptions: absent, one paid subscription per SKU renewing a year after start. */
+  /** directory/subscriptions: absent, one paid subscription per SKU renewing 5–364 days after start (from its skuId). */
   subscriptions?: FixtureSubscription[];
   groups?: { id: string; displayName: string; members: string[] }[];
   users: FixtureUser[];
