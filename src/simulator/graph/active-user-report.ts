@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FixtureUser } from '../tenant/fixture';
 import type { TenantState } from '../tenant-state';
-import { conceal, reportRefreshDate, type UsageReportOptions } from './usage-report';
+import { csvCell, reportNames, reportRefreshDate, type UsageReportOptions } from './usage-report';
 
 export const ACTIVE_USER_COLUMNS = [
   'Report Refresh Date',
@@ -46,12 +46,6 @@ const PLAN_PREFIX: Record<Service, RegExp> = {
   teams: /^TEAMS/,
 };
 
-const csvCell = (value: string | boolean | null | undefined): string => {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** A user's last activity per service: the fixture's `activity`, else Exchange from the mailbox's last interaction. */
 function lastActivity(user: FixtureUser, service: Service): string | null {
   const given = user.activity?.[service];
@@ -86,8 +80,7 @@ export function activeUserCsv(state: TenantState, now: Date, options: UsageRepor
     const assigned = (user.createdDateTime ?? '').slice(0, 10) || null;
     const row = [
       refresh,
-      concealed ? conceal(user.userPrincipalName, form, true) : user.userPrincipalName,
-      concealed ? conceal(user.displayName, form, false) : user.displayName,
+      ...reportNames(user, concealed, form),
       false,
       null,
       ...SERVICES.map(has),

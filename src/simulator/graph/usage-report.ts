@@ -47,19 +47,30 @@ function piiName(value: string, domain: string | null): string {
   return `<PII:H105(${hash})>${domain ? `@${domain}` : ''}`;
 }
 
-export function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
+function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
   if (form === 'hex') return concealedName(value);
   const at = value.lastIndexOf('@');
   return piiName(isUpn && at > 0 ? value.slice(0, at) : value, isUpn && at > 0 ? value.slice(at + 1) : null);
 }
 
-function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
+
+/** A report row's User Principal Name and Display Name, concealed while the tenant asks for it. */
+export function reportNames(
+  user: { userPrincipalName: string; displayName: string },
+  concealed: boolean,
+  form: ConcealedForm,
+): [string, string] {
+  return concealed
+    ? [conceal(user.userPrincipalName, form, true), conceal(user.displayName, form, false)]
+    : [user.userPrincipalName, user.displayName];
+}
 
 /** The data's day: the fixture's, else two days before now (the report lags 24–48 h). */
 export function reportRefreshDate(state: TenantState, now: Date): string {
@@ -138,8 +149,7 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
     const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
     const row = [
       refresh,
-      concealed ? conceal(user.userPrincipalName, form, true) : user.userPrincipalName,
-      concealed ? conceal(user.displayName, form, false) : user.displayName,
+      ...reportNames(user, concealed, form),
       false,
       null,
       day(created),
