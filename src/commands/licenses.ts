@@ -220,7 +220,7 @@ async function activityEvidence(
       };
     }
     return {
-      activity: { byUpn: new Map(report.rows.map((r) => [r.userPrincipalName.toLowerCase(), r])), refreshDate: report.refreshDate },
+      activity: { byUpn: report.latest, refreshDate: report.refreshDate },
     };
   } catch (err) {
     const status = isServiceError(err) ? err.status : 0;

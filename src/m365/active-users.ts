@@ -4,14 +4,18 @@
 // 30 minutes, then asked again with If-None-Match: Graph allows 14 report downloads per 10 minutes
 // per app and report API (microsoft-graph-docs-contrib concepts/throttling-limits.md).
 import { concealedForm, type ConcealedForm } from './graph-records';
-import { toActiveUserDetail } from './license-records';
+import { latestActivity, toActiveUserDetail } from './license-records';
 import type { GraphClient } from './graph-client';
-import type { ActiveUserDetail } from '../model/tenant';
+import type { LatestActivity } from '../model/tenant';
 
 export interface ActiveUserReport {
   refreshDate: string | null;
-  /** Users that exist (deleted rows left out). */
-  rows: ActiveUserDetail[];
+  /**
+   * Each user that exists (deleted rows left out), by lower-case UPN: the latest activity in any
+   * service, or null when none. Only this is kept of a row: 100,000 rows of twelve cells would
+   * weigh on the bot's memory for nothing.
+   */
+  latest: Map<string, LatestActivity | null>;
   /** Set when names are concealed: the rows cannot be joined to accounts. */
   concealed: ConcealedForm | null;
   etag?: string;
@@ -34,7 +38,9 @@ export async function readActiveUserReport(
   const now = options.now ?? Date.now;
   const entry = kept.get(graph);
   if (entry && now() - entry.checkedAt < RECHECK_MS) return entry.report;
-  const rows: ActiveUserDetail[] = [];
+  const latest = new Map<string, LatestActivity | null>();
+  // One object per distinct day and service: 100,000 users share a few hundred.
+  const shared = new Map<string, LatestActivity>();
   let hashed = 0;
   let total = 0;
   let form: ConcealedForm | null = null;
@@ -50,7 +56,15 @@ export async function readActiveUserReport(
         form ??= hidden;
       }
       if (row.reportRefreshDate && (!refreshDate || row.reportRefreshDate > refreshDate)) refreshDate = row.reportRefreshDate;
-      if (!row.isDeleted) rows.push(row);
+      if (row.isDeleted) return;
+      const found = latestActivity(row);
+      const key = found ? `${found.day}|${found.service}` : '';
+      let value: LatestActivity | null = null;
+      if (found) {
+        value = shared.get(key) ?? found;
+        shared.set(key, value);
+      }
+      latest.set(row.userPrincipalName.toLowerCase(), value);
     },
     { etag: entry?.report.etag, signal: options.signal },
   );
@@ -60,7 +74,7 @@ export async function readActiveUserReport(
   }
   const report: ActiveUserReport = {
     refreshDate,
-    rows,
+    latest,
     concealed: total > 0 && hashed / total >= CONCEALED_SHARE ? form : null,
     etag: answer.etag,
   };

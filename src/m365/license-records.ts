@@ -1,6 +1,6 @@
 // Graph's active-user report (getOffice365ActiveUserDetail CSV) and directory/subscriptions
 // (companySubscription JSON) as the bot's typed records.
-import type { ActiveUserDetail, CompanySubscription, M365Service } from '../model/tenant';
+import type { ActiveUserDetail, CompanySubscription, LatestActivity, M365Service } from '../model/tenant';
 
 type Json = any;
 
@@ -34,6 +34,16 @@ export function toActiveUserDetail(row: Record<string, string>): ActiveUserDetai
     lastActivity,
     hasLicense,
   };
+}
+
+/** The latest activity of a report row across every service, and the service it was in; null when never. */
+export function latestActivity(row: ActiveUserDetail): LatestActivity | null {
+  let best: LatestActivity | null = null;
+  for (const service of M365_SERVICES) {
+    const day = row.lastActivity[service];
+    if (day && (!best || day > best.day)) best = { day, service };
+  }
+  return best;
 }
 
 export function toCompanySubscription(s: Json): CompanySubscription {

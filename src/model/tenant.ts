@@ -126,6 +126,13 @@ export interface ActiveUserDetail {
   hasLicense: Record<M365Service, boolean>;
 }
 
+/** A user's latest activity across every service of the active-user report, and where it was. */
+export interface LatestActivity {
+  /** YYYY-MM-DD. */
+  day: string;
+  service: M365Service;
+}
+
 /** One commercial subscription (Graph directory/subscriptions, companySubscription). */
 export interface CompanySubscription {
   id: string;

@@ -1,4 +1,4 @@
-import type { ActiveUserDetail, DirectoryUser, M365Service, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
+import type { DirectoryUser, LatestActivity, M365Service, MailboxWithStatistics, SubscribedSku } from '../../model/tenant';
 import { skuName } from './sku-catalog';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from './shared-mailbox-verdict';
 
@@ -25,7 +25,8 @@ export interface InactiveLicensedMailbox extends WastedLicenses {
 
 /** Microsoft 365's active-user report, joined by UPN (lower case). */
 export interface ActivityEvidence {
-  byUpn: Map<string, ActiveUserDetail>;
+  /** Latest activity by lower-case UPN; null: in the report, never active. */
+  byUpn: Map<string, LatestActivity | null>;
   refreshDate: string | null;
 }
 
@@ -72,15 +73,6 @@ export interface WasteInput {
   activityUnavailable?: string;
 }
 
-/** The latest activity of a report row across every service, and the service it was in. */
-function latestActivity(row: ActiveUserDetail): { day: string; service: M365Service } | null {
-  let best: { day: string; service: M365Service } | null = null;
-  for (const [service, day] of Object.entries(row.lastActivity) as [M365Service, string | null][]) {
-    if (day && (!best || day > best.day)) best = { day, service };
-  }
-  return best;
-}
-
 export function licenseWaste(input: WasteInput): LicenseWaste {
   const inactiveDays = input.inactiveDays ?? 90;
   const skuById = new Map(input.skus.map((s) => [s.skuId.toLowerCase(), s]));
@@ -106,8 +98,10 @@ export function licenseWaste(input: WasteInput): LicenseWaste {
   const cutoff = input.now.getTime() - inactiveDays * DAY_MS;
   const inactiveMailboxes: InactiveLicensedMailbox[] = [];
   const judge = (user: DirectoryUser, upn: string, displayName: string, mailboxLast: string | null) => {
-    const row = input.activity?.byUpn.get(upn.toLowerCase()) ?? input.activity?.byUpn.get(user.userPrincipalName.toLowerCase());
-    const seen = row ? latestActivity(row) : null;
+    const byUpn = input.activity?.byUpn;
+    const key = byUpn?.has(upn.toLowerCase()) ? upn.toLowerCase() : user.userPrincipalName.toLowerCase();
+    const row = byUpn?.has(key) ?? false;
+    const seen = byUpn?.get(key) ?? null;
     const seenMs = seen ? Date.parse(`${seen.day}T23:59:59Z`) : NaN;
     const mailboxMs = mailboxLast ? Date.parse(mailboxLast) : NaN;
     // The report lags a day or two; a newer live mailbox interaction counts too.
