@@ -32,17 +32,7 @@ import { userLicensesMessage } from './user-licenses-message';
 const USAGE = 'licenses [upn | by department|country|company]';
 const READING = 'Reading licences and mailboxes…';
 /** What waste needs of each account: whether it can sign in and what it holds. */
-const WASTE_USER_FIELDS = [
-  'id',
-  'displayName',
-  'userPrincipalName',
-  'accountEnabled',
-  'assignedLicenses',
-  'usageLocation',
-  'department',
-  'country',
-  'companyName',
-];
+const WASTE_USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'accountEnabled', 'assignedLicenses', 'usageLocation'];
 
 export const licensesCommand: Command = {
   name: 'licenses',
@@ -128,7 +118,7 @@ export function licenseGroupReport(ctx: ReportContext, by: GroupProperty): Repor
     reading: READING,
     failure: "I couldn't read the licences",
     logName: 'licence groups report',
-    read: (onProgress, onStage) => readLicenseReport(ctx, onProgress, onStage),
+    read: (onProgress, onStage) => readLicenseReport(ctx, onProgress, onStage, by),
     snapshot: (data) => ({
       kind: 'licenses',
       complete: data.inventory.complete,
@@ -169,9 +159,11 @@ export async function readLicenseReport(
   ctx: ReportContext,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,
+  groupBy?: GroupProperty,
 ) {
   const { graph } = ctx.services.tenant;
-  const usersRead = graph.listUsers(WASTE_USER_FIELDS);
+  // 100,000 accounts come 999 a page, one page after another: only what is used is selected.
+  const usersRead = graph.listUsers(groupBy ? [...WASTE_USER_FIELDS, groupBy] : WASTE_USER_FIELDS);
   const directory = Promise.all([graph.listSubscribedSkus(), usersRead]);
   const subscriptionsRead = listCompanySubscriptions(graph);
   subscriptionsRead.catch(() => undefined);
