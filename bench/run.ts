@@ -31,6 +31,7 @@ const BENCHES: Bench[] = [
   { name: 'shared-mailboxes', run: async (p, a) => (await import('./shared-mailboxes.bench')).run(p, a) },
   { name: 'buttons', run: async (p, a) => (await import('./buttons.bench')).run(p, a) },
   { name: 'usage-report', run: async (p, a) => (await import('./usage-report.bench')).run(p, a) },
+  { name: 'licenses', run: async (p, a) => (await import('./licenses.bench')).run(p, a) },
   { name: 'alerts', run: async (p, a) => (await import('./alerts.bench')).run(p, a) },
   { name: 'schedules', run: async (p, a) => (await import('./schedules.bench')).run(p, a) },
   { name: 'startup', run: async (p, a) => (await import('./startup.bench')).run(p, a) },

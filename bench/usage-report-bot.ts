@@ -1,6 +1,7 @@
 // Run by usage-report.bench.ts in a process of its own (node's default heap, no cap), so the memory
 // figures are the bot's alone: the whole bot (Azurite in its own process, a local connector for
-// Teams) asks `mailboxes` then `shared` of the simulator named in SIM_INFO, and prints one JSON line.
+// Teams) asks `mailboxes` then `shared` (or the commands in BOT_COMMANDS) of the simulator named in
+// SIM_INFO, and prints one JSON line.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
     const last = connector.of(conversationId).at(-1)!;
     return { text, firstMs: first.at - start, finalMs: last.at - start, finalText: activityText(last.activity) };
   };
-  const commands = [await say('mailboxes', /Reading/), await say('shared', /Reading/)];
+  const commands = [];
+  for (const text of (process.env.BOT_COMMANDS ?? 'mailboxes,shared').split(',')) commands.push(await say(text, /Reading/));
   clearInterval(sampler);
   const figures: UsageBotFigures = {
     commands,

@@ -86,7 +86,7 @@ var publicUrl = 'https://${webAppName}.azurewebsites.net'
 var baseGraphRoles = [
   'User.Read.All' // users, their licences and mailbox-bearing accounts
   'Reports.Read.All' // mailbox usage reports
-  'Organization.Read.All' // subscribed SKUs (licences bought, assigned, free)
+  'Organization.Read.All' // subscribed SKUs (licences bought, assigned, free); directory/subscriptions (renewal dates), whose least privilege it is
   'GroupMember.Read.All' // members of BOT_ADMIN_GROUP_ID
   'ReportSettings.Read.All' // whether reports conceal user names
 ]

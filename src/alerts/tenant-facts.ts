@@ -5,6 +5,7 @@
 // Microsoft 365's usage report (daily) and read live only the mailboxes near the quota line, which
 // are the ones an alert would name.
 import { readMailboxes } from '../m365/mailbox-inventory';
+import { listCompanySubscriptions } from '../m365/company-subscriptions';
 import { usersById } from '../m365/directory-users';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { TenantClients } from '../m365/tenant-clients';
@@ -42,6 +43,8 @@ export async function readAlertFacts(
   const accounts = reads.some((r) => r.sharedMailboxAccounts);
   const skusRead = reads.some((r) => r.skus) ? tenant.graph.listSubscribedSkus() : Promise.resolve([]);
   skusRead.catch(() => undefined);
+  const subscriptionsRead = reads.some((r) => r.subscriptions) ? listCompanySubscriptions(tenant.graph) : Promise.resolve(undefined);
+  subscriptionsRead.catch(() => undefined);
   let mailboxes: MailboxWithStatistics[] = [];
   let usageDate: string | null | undefined;
   const fromUsage = types === 'all' && usage ? await readFromUsage(tenant, usage) : null;
@@ -52,15 +55,23 @@ export async function readAlertFacts(
     mailboxes = (await readMailboxes(tenant, { types })).mailboxes;
   }
   const shared = accounts ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
-  const [users, skus] = await Promise.all([
+  const [users, skus, subscriptions] = await Promise.all([
     usersById(
       tenant.graph,
       shared.map((m) => m.userId),
     ),
     skusRead,
+    subscriptionsRead,
   ]);
   const growth = growthRead ? await growthRead : undefined;
-  return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}), ...(growth ? { growth } : {}) };
+  return {
+    mailboxes,
+    users,
+    skus,
+    ...(subscriptions ? { subscriptions } : {}),
+    ...(usageDate !== undefined ? { usageDate } : {}),
+    ...(growth ? { growth } : {}),
+  };
 }
 
 async function readFromUsage(

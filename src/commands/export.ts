@@ -110,7 +110,7 @@ async function shared(ctx: ReportContext, onProgress: Progress): Promise<Prepare
 
 async function licenses(ctx: ReportContext, onProgress: Progress): Promise<Prepared> {
   const report = await readLicenseReport(ctx, onProgress);
-  const table = licensesTable(report.pools, report.waste);
+  const table = licensesTable(report.pools, report.waste, report.cost);
   return {
     kind: 'licenses',
     data: { table },

@@ -1,10 +1,12 @@
-// Every chat command, in the order `help` lists them. Adding a command is adding a file and a line.
+// Every chat command, in the order `help` lists them and the Teams menu offers them (the first ten).
+// Adding a command is adding a file and a line.
 import type { Command } from './types';
 import { helpCommand } from './help';
 import { mailboxesCommand } from './mailboxes';
 import { mailboxCommand } from './mailbox';
 import { sharedCommand } from './shared';
 import { licensesCommand } from './licenses';
+import { priceCommand } from './price';
 import { exportCommand } from './export';
 import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
@@ -20,8 +22,10 @@ export function allCommands(): Command[] {
     alertsCommand,
     scheduleCommand,
     exportCommand,
-    historyCommand,
     doctorCommand,
+    // Past Teams' ten-command menu: settings and stores an admin reaches from help or a card.
+    priceCommand,
+    historyCommand,
   ];
   commands.push(helpCommand(() => commands));
   return commands;

@@ -4,7 +4,7 @@
 // A small tenant, or a report that cannot be used, is read live, mailbox by mailbox.
 import { mailboxesToShow } from '../cards/licensing/shared-mailboxes-card';
 import { readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
-import type { MailboxWithStatistics } from '../model/tenant';
+import type { DirectoryUser, MailboxWithStatistics } from '../model/tenant';
 import { chooseFigureSource, type FiguresNote } from '../reports/figure-source';
 import { SHARED_MAILBOX_FREE_BYTES, sharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { usageStatistics, withLive } from '../reports/usage-figures';
@@ -25,6 +25,8 @@ export async function readSharedMailboxesAtScale(
   services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,
+  /** Every account of the tenant when the caller reads them anyway: the shared ones are then not read again. */
+  knownUsers?: Promise<DirectoryUser[]>,
 ): Promise<SharedUsageData> {
   const { tenant, usage } = services;
   onStage?.("Reading Microsoft 365's usage report…");
@@ -70,17 +72,6 @@ export async function readSharedMailboxesAtScale(
     if (size === null || (size >= NEAR_LINE.from && size <= NEAR_LINE.to)) live.add(mailboxes.length);
     mailboxes.push({ ...m, statistics, statisticsSource: 'usage' });
   }
-  onStage?.('Reading the accounts behind shared mailboxes…');
-  const [users, skus] = await Promise.all([
-    usersById(
-      tenant.graph,
-      mailboxes.map((m) => m.userId),
-    ),
-    skusRead,
-  ]);
-  const judge = (m: MailboxWithStatistics) => sharedMailboxVerdict({ mailbox: m, user: users.get(m.userId.toLowerCase()) ?? null, skus });
-
-  onStage?.('Reading live sizes near the 50 GB line and for the mailboxes shown…');
   const readLive = async (indexes: number[]) => {
     if (indexes.length === 0) return;
     const figures = await readLiveFigures(
@@ -93,7 +84,20 @@ export async function readSharedMailboxesAtScale(
     }
     onProgress?.(live.size, mailboxes.length);
   };
-  await readLive([...live]);
+  onStage?.('Reading the accounts behind shared mailboxes, and live sizes near the 50 GB line…');
+  // Sizes near the line need no account: Exchange reads them while Graph reads the accounts.
+  const [users, skus] = await Promise.all([
+    knownUsers
+      ? knownUsers.then((all) => new Map(all.map((u) => [u.id.toLowerCase(), u])))
+      : usersById(
+          tenant.graph,
+          mailboxes.map((m) => m.userId),
+        ),
+    skusRead,
+    readLive([...live]),
+  ]);
+  const judge = (m: MailboxWithStatistics) => sharedMailboxVerdict({ mailbox: m, user: users.get(m.userId.toLowerCase()) ?? null, skus });
+  onStage?.('Reading live sizes of the mailboxes shown…');
   // The card lists the riskiest first; those it shows are read live too, and judged again.
   let verdicts = mailboxes.map(judge);
   const index = new Map(mailboxes.map((m, i) => [m.userPrincipalName.toLowerCase(), i]));

@@ -20,15 +20,12 @@ const GRAPH_NEEDS: Record<GraphAppRole, { why: string; alsoSatisfiedBy: string[]
     why: 'users, their licences and mailbox-bearing accounts',
     alsoSatisfiedBy: ['User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   },
+  // directory/subscriptions accepts Organization.Read.All (least), Directory.Read.All or
+  // Organization.ReadWrite.All, not LicenseAssignment.*, which reads subscribedSkus only
+  // (learn.microsoft.com/graph/api/directory-list-subscriptions, Permissions, Application).
   'Organization.Read.All': {
-    why: 'subscriptions: licences bought, assigned and free',
-    alsoSatisfiedBy: [
-      'Organization.ReadWrite.All',
-      'Directory.Read.All',
-      'Directory.ReadWrite.All',
-      'LicenseAssignment.Read.All',
-      'LicenseAssignment.ReadWrite.All',
-    ],
+    why: 'subscriptions: licences bought, assigned and free, and their renewal dates',
+    alsoSatisfiedBy: ['Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   },
   'Reports.Read.All': { why: 'the mailbox usage report', alsoSatisfiedBy: [] },
   'ReportSettings.Read.All': { why: 'whether usage reports conceal user names', alsoSatisfiedBy: ['ReportSettings.ReadWrite.All'] },

@@ -164,22 +164,37 @@ export class GraphClient {
     onRow: (row: MailboxUsageDetail) => void,
     options: CallOptions & { etag?: string } = {},
   ): Promise<{ notModified: boolean; etag?: string; rows: number }> {
-    const url = `${this.base}/reports/getMailboxUsageDetail(period='${period}')`;
+    return this.streamReport(`getMailboxUsageDetail(period='${period}')`, (r) => onRow(toMailboxUsageDetail(r)), options);
+  }
+
+  /**
+   * A usage report's CSV (`reports/<function>`), row by row as named cells, with the download and
+   * If-None-Match handling of streamMailboxUsageReport; every report function documents the same
+   * 302-to-a-pre-authenticated-link answer.
+   */
+  async streamReport(
+    reportFunction: string,
+    onRow: (row: Record<string, string>) => void,
+    options: CallOptions & { etag?: string } = {},
+  ): Promise<{ notModified: boolean; etag?: string; rows: number }> {
+    const url = `${this.base}/reports/${reportFunction}`;
     const headers: Record<string, string> = { Accept: 'text/csv, application/octet-stream, */*' };
     if (options.etag) headers['If-None-Match'] = options.etag;
     const first = await this.pipeline.send({ method: 'GET', url, headers, signal: options.signal });
     if (first.status === 304) return { notModified: true, etag: options.etag, rows: 0 };
     if (first.status >= 200 && first.status < 300) {
       // Tolerated: a direct CSV answer (some proxies follow the redirect themselves).
-      const rows = await readCsvStream([first.bodyText], (r) => onRow(toMailboxUsageDetail(r)));
+      const rows = await readCsvStream([first.bodyText], onRow);
       return { notModified: false, etag: first.headers.get('etag') ?? undefined, rows };
     }
+    const path = new URL(url).pathname;
     const location = first.headers.get('location');
-    if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
+    if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location', path);
     const download = new URL(location, url);
-    if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
+    if (download.protocol !== 'https:')
+      throw reportError(first.status, `the report's download link is not https (${download.origin})`, path);
     const answer = await this.pipeline.downloadWithoutToken({ method: 'GET', url: download.toString(), signal: options.signal });
-    const rows = await readCsvStream(answer.body as AsyncIterable<Buffer>, (r) => onRow(toMailboxUsageDetail(r)));
+    const rows = await readCsvStream(answer.body as AsyncIterable<Buffer>, onRow);
     return { notModified: false, etag: answer.headers.get('etag') ?? first.headers.get('etag') ?? undefined, rows };
   }
 
@@ -193,24 +208,16 @@ export class GraphClient {
     period: 'D7' | 'D30' | 'D90' | 'D180',
     options: CallOptions = {},
   ): Promise<{ date: string; bytes: number }[]> {
-    const url = `${this.base}/reports/getMailboxUsageStorage(period='${period}')`;
-    const headers = { Accept: 'text/csv, application/octet-stream, */*' };
     const out: { date: string; bytes: number }[] = [];
-    const onRecord = (r: Record<string, string>) => {
-      const date = (r['Report Date'] ?? '').trim();
-      const bytes = Number((r['Storage Used (Byte)'] ?? '').trim());
-      if (/^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(bytes)) out.push({ date, bytes });
-    };
-    const first = await this.pipeline.send({ method: 'GET', url, headers, signal: options.signal });
-    if (first.status >= 200 && first.status < 300) await readCsvStream([first.bodyText], onRecord);
-    else {
-      const location = first.headers.get('location');
-      if (!location) throw reportError(first.status, 'the report answered with a redirect but no Location');
-      const download = new URL(location, url);
-      if (download.protocol !== 'https:') throw reportError(first.status, `the report's download link is not https (${download.origin})`);
-      const answer = await this.pipeline.downloadWithoutToken({ method: 'GET', url: download.toString(), signal: options.signal });
-      await readCsvStream(answer.body as AsyncIterable<Buffer>, onRecord);
-    }
+    await this.streamReport(
+      `getMailboxUsageStorage(period='${period}')`,
+      (r) => {
+        const date = (r['Report Date'] ?? '').trim();
+        const bytes = Number((r['Storage Used (Byte)'] ?? '').trim());
+        if (/^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(bytes)) out.push({ date, bytes });
+      },
+      options,
+    );
     return out.sort((a, b) => a.date.localeCompare(b.date));
   }
 
@@ -318,12 +325,6 @@ function relativeUrl(url: string): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
-function reportError(status: number, message: string): ServiceError {
-  return new ServiceError({
-    service: 'graph',
-    status,
-    code: 'ReportDownloadFailed',
-    serviceMessage: message,
-    path: '/v1.0/reports/getMailboxUsageDetail',
-  });
+function reportError(status: number, message: string, path: string): ServiceError {
+  return new ServiceError({ service: 'graph', status, code: 'ReportDownloadFailed', serviceMessage: message, path });
 }

@@ -18,7 +18,15 @@ export function toDirectoryUser(u: Json): DirectoryUser {
           disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [],
         }))
       : [],
+    ...directoryProperties(u),
   };
+}
+
+/** department, country and companyName, only when the answer carries them (they come on $select only). */
+function directoryProperties(u: Json): Pick<DirectoryUser, 'department' | 'country' | 'companyName'> {
+  const out: Pick<DirectoryUser, 'department' | 'country' | 'companyName'> = {};
+  for (const key of ['department', 'country', 'companyName'] as const) if (key in u) out[key] = u[key] ?? null;
+  return out;
 }
 
 export function toSubscribedSku(s: Json): SubscribedSku {

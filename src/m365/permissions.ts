@@ -31,6 +31,7 @@ export function graphRoleFor(path: string | undefined): GraphAppRole | null {
   if (p.startsWith('/admin/reportsettings')) return 'ReportSettings.Read.All';
   if (p.startsWith('/reports')) return 'Reports.Read.All';
   if (p.startsWith('/subscribedskus')) return 'Organization.Read.All';
+  if (p.startsWith('/directory/subscriptions')) return 'Organization.Read.All';
   if (p.startsWith('/users')) return 'User.Read.All';
   return null;
 }

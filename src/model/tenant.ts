@@ -63,6 +63,10 @@ export interface DirectoryUser {
   userType?: string;
   usageLocation: string | null;
   assignedLicenses: AssignedLicense[];
+  /** Directory properties, when selected (`licenses by …`). */
+  department?: string | null;
+  country?: string | null;
+  companyName?: string | null;
 }
 
 export interface ServicePlan {
@@ -107,4 +111,40 @@ export interface LiveFigures {
   mailbox?: Mailbox;
   statistics: MailboxStatistics | null;
   error?: string;
+}
+
+/** The Microsoft 365 services the active-user report follows. */
+export type M365Service = 'exchange' | 'oneDrive' | 'sharePoint' | 'skypeForBusiness' | 'yammer' | 'teams';
+
+/** One row of Microsoft 365's active-user report (getOffice365ActiveUserDetail CSV); data lags 24–48 h. */
+export interface ActiveUserDetail {
+  reportRefreshDate: string | null;
+  /** A hash instead of the name while the tenant conceals names in reports. */
+  userPrincipalName: string;
+  displayName: string;
+  isDeleted: boolean;
+  /** Last activity day (YYYY-MM-DD) per service; null when never (or no licence for it). */
+  lastActivity: Record<M365Service, string | null>;
+  hasLicense: Record<M365Service, boolean>;
+}
+
+/** A user's latest activity across every service of the active-user report, and where it was. */
+export interface LatestActivity {
+  /** YYYY-MM-DD. */
+  day: string;
+  service: M365Service;
+}
+
+/** One commercial subscription (Graph directory/subscriptions, companySubscription). */
+export interface CompanySubscription {
+  id: string;
+  skuId: string;
+  skuPartNumber: string;
+  /** Enabled, Warning, Suspended, LockedOut, Deleted. */
+  status: string;
+  isTrial: boolean;
+  totalLicenses: number;
+  createdDateTime: string | null;
+  /** When the subscription moves to its next state if not renewed; null when Graph gives none. */
+  nextLifecycleDateTime: string | null;
 }

@@ -2,6 +2,8 @@
 import { formatCount, relativeTime } from '../../reports/format';
 import type { LicensePool } from '../../reports/licensing/license-pools';
 import type { LicenseWaste } from '../../reports/licensing/license-waste';
+import type { LicenseCost } from '../../reports/licensing/license-cost';
+import { licenseMoneyElements } from './license-money';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { plainText } from '../plain-text';
@@ -11,6 +13,10 @@ import template from './templates/licenses.json';
 export interface LicensesCardInput {
   pools: LicensePool[];
   waste: LicenseWaste;
+  /** The same in money; absent, the card shows counts only. */
+  cost?: LicenseCost;
+  /** Card elements shown after the money (renewals). */
+  extra?: object[];
   /** ISO time the data was read. */
   asOf: string;
   actions?: object[];
@@ -79,6 +85,14 @@ function callouts(pools: LicensePool[]) {
   ];
 }
 
+/** Which signal judged "inactive": every Microsoft 365 service, or the mailbox alone and why. */
+function activityWords(waste: LicenseWaste): string {
+  const source = waste.activitySource;
+  if (source.kind === 'all-services')
+    return `every Microsoft 365 service, active-user report${source.refreshDate ? ` of ${source.refreshDate}` : ''}`;
+  return `mailbox use only: ${source.why}`;
+}
+
 function wasteSection(waste: LicenseWaste, now: Date) {
   const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
   const licenses = (list: string[]) => plainText(list.join(', '), 120);
@@ -91,10 +105,10 @@ function wasteSection(waste: LicenseWaste, now: Date) {
       })),
     },
     {
-      title: `Mailboxes idle ${waste.inactiveDays}+ days`,
+      title: `Inactive ${waste.inactiveDays}+ days (${activityWords(waste)})`,
       examples: waste.inactiveMailboxes.slice(0, WASTE_EXAMPLES).map((w) => ({
         name: plainText(w.displayName) || plainText(w.userPrincipalName),
-        detail: `${w.lastInteractionTime ? `last used ${relativeTime(w.lastInteractionTime, now)}` : 'never used'} · ${licenses(w.licenses)}`,
+        detail: `${w.signal}${w.lastInteractionTime ? `, last ${relativeTime(w.lastInteractionTime, now)}` : ''} · ${licenses(w.licenses)}`,
       })),
     },
     {
@@ -108,7 +122,7 @@ function wasteSection(waste: LicenseWaste, now: Date) {
   return {
     counts: [
       { label: 'Accounts that cannot sign in', value: plural(waste.disabledAccounts.length, 'account', 'accounts') },
-      { label: `Idle ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'mailbox', 'mailboxes') },
+      { label: `Inactive ${waste.inactiveDays}+ days`, value: plural(waste.inactiveMailboxes.length, 'account', 'accounts') },
       { label: 'Shared, not needed', value: plural(waste.sharedWithoutNeed.length, 'mailbox', 'mailboxes') },
       { label: 'Licences in all', value: formatCount(waste.licenseCount) },
     ],
@@ -149,7 +163,10 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
     waste: wasteSection(input.waste, new Date(input.asOf)),
     actions: input.actions ?? [],
   };
-  return renderCard(template, data);
+  const card = renderCard(template, data);
+  if (input.cost) card.body.push(...licenseMoneyElements(input.cost, shown));
+  if (input.extra) card.body.push(...input.extra);
+  return card;
 }
 
 export function licensesCard(input: LicensesCardInput): FittedCard {

@@ -1,7 +1,7 @@
 // What an alert kind is: its words in `alerts on`, its labels, its threshold, what it reads from the
 // tenant, how it judges, and what its card's Details button opens. One spec per kind, in kinds/;
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
-import type { DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
+import type { CompanySubscription, DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
 import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
 import type { GrowthTable } from '../growth';
@@ -26,6 +26,8 @@ export interface Finding {
    * alerted again only when this moves notably closer than when it was last sent.
    */
   projectedFull?: string;
+  /** Sent once and never reminded while it stays open. */
+  once?: true;
 }
 
 export interface TenantFacts {
@@ -33,6 +35,8 @@ export interface TenantFacts {
   /** Entra accounts behind shared mailboxes, by lower-case id. */
   users: Map<string, DirectoryUser>;
   skus: SubscribedSku[];
+  /** The tenant's commercial subscriptions with their next lifecycle dates, when a kind reads them. */
+  subscriptions?: CompanySubscription[];
   /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
   usageDate?: string | null;
   /** Every mailbox's growth from the stored history (kinds that read `growth`). */
@@ -49,6 +53,8 @@ export interface AlertReads {
   sharedMailboxAccounts?: boolean;
   /** Every mailbox's growth from the history store. */
   growth?: boolean;
+  /** The commercial subscriptions and their renewal dates (GET /directory/subscriptions). */
+  subscriptions?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {

@@ -25,6 +25,8 @@ export interface LedgerEntry {
   /** Projected full date now, and when it was last sent (a projection finding: see Finding.projectedFull). */
   projectedFull?: string;
   sentProjectedFull?: string;
+  /** Sent once, never reminded (a renewal: one warning per renewal date). */
+  once?: true;
 }
 
 export type Ledger = Record<string, LedgerEntry>;
@@ -49,7 +51,7 @@ export function isOpen(entry: LedgerEntry | undefined): boolean {
   return Boolean(entry && !entry.resolvedAt);
 }
 
-type FindingFacts = Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since' | 'projectedFull'>;
+type FindingFacts = Pick<LedgerEntry, 'kind' | 'title' | 'why' | 'severity' | 'upn' | 'assign' | 'since' | 'projectedFull' | 'once'>;
 
 function facts(f: Finding): FindingFacts {
   const out: FindingFacts = {
@@ -62,6 +64,7 @@ function facts(f: Finding): FindingFacts {
   if (f.assign) out.assign = f.assign;
   if (f.since) out.since = f.since;
   if (f.projectedFull) out.projectedFull = f.projectedFull;
+  if (f.once) out.once = true;
   return out;
 }
 
@@ -81,6 +84,7 @@ export function notablyCloser(sent: string | undefined, now: string | undefined,
 function due(entry: LedgerEntry, now: number, remindEveryMs: number): boolean {
   if (entry.acknowledged) return false;
   if (entry.lastSent === null) return true;
+  if (entry.once) return false;
   const last = Date.parse(entry.lastSent);
   if (entry.snoozedUntil) {
     const until = Date.parse(entry.snoozedUntil);

@@ -31,3 +31,10 @@ export function catalogSku(skuId: string): { partNumber: string; name: string } 
 export function exchangePlan(servicePlanId: string): ExchangePlanInfo | undefined {
   return exchangePlans[servicePlanId.toLowerCase()];
 }
+
+const nameByPartNumber = new Map(Object.values(skus).map((s) => [s.partNumber.toUpperCase(), s.name]));
+
+/** The product's name for a part number, when Microsoft's catalogue has it. */
+export function catalogName(partNumber: string): string | undefined {
+  return nameByPartNumber.get(partNumber.toUpperCase());
+}

@@ -9,6 +9,8 @@ import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelecti
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
 import type { ModelBook } from '../cost-model';
 import { mailboxUsageCsv, mailboxUsageStorageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
+import { activeUserCsv, activeUserEtag } from './active-user-report';
+import { directorySubscriptions } from './directory-subscriptions';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
@@ -34,6 +36,8 @@ const NEEDS = {
     'LicenseAssignment.ReadWrite.All',
   ],
   readReports: ['Reports.Read.All'],
+  // directory/subscriptions: not LicenseAssignment.* (learn.microsoft.com/graph/api/directory-list-subscriptions).
+  readCompanySubscriptions: ['Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readReportSettings: ['ReportSettings.Read.All', 'ReportSettings.ReadWrite.All'],
   writeReportSettings: ['ReportSettings.ReadWrite.All'],
   readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
@@ -55,6 +59,8 @@ type Route = {
 export function graphService(state: TenantState, options: GraphOptions): Service {
   const secret = randomBytes(32);
   const reportTimes: number[] = [];
+  // Graph counts report downloads per report API.
+  const activeReportTimes: number[] = [];
 
   const ctx = (path: string): string => `${options.baseUrl()}/v1.0/$metadata#${path}`;
   const ok = (body: unknown, status = 200): SimResponse => ({ status, body });
@@ -156,10 +162,9 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     });
   }
 
-  function signDownload(period: string, report?: 'storage'): string {
-    const payload = Buffer.from(
-      JSON.stringify({ p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report ? { r: report } : {}) }),
-    ).toString('base64url');
+  function signDownload(period: string, report: 'mailbox' | 'active' | 'storage' = 'mailbox'): string {
+    const claims = { p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report !== 'mailbox' ? { r: report } : {}) };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
   }
 
@@ -187,6 +192,17 @@ export function graphService(state: TenantState, options: GraphOptions): Service
         body: mailboxUsageStorageCsv(state, Number(claims.p.slice(1))),
       };
     }
+    if (claims.r === 'active') {
+      return {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': 'attachment; filename="Office365ActiveUserDetail.csv"',
+          ETag: activeUserEtag(state, claims.p, now, options.usageReport),
+        },
+        body: activeUserCsv(state, now, options.usageReport),
+      };
+    }
     const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), now, options.usageReport);
     return {
       status: 200,
@@ -199,22 +215,26 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     };
   }
 
-  function usageReport(req: SimRequest, period: string): SimResponse {
+  function usageReport(req: SimRequest, period: string, report: 'mailbox' | 'active' = 'mailbox'): SimResponse {
     if (!PERIODS.has(period))
       return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
     const perTenMinutes = options.model.graph.reportRequestsPer10Min;
+    const times = report === 'active' ? activeReportTimes : reportTimes;
     if (perTenMinutes !== null) {
       const now = Date.now();
-      while (reportTimes.length && reportTimes[0] <= now - 600000) reportTimes.shift();
-      if (reportTimes.length >= perTenMinutes) {
-        return graphStatusError(req, 429, Math.max(1, Math.ceil((reportTimes[0] + 600000 - now) / 1000)));
+      while (times.length && times[0] <= now - 600000) times.shift();
+      if (times.length >= perTenMinutes) {
+        return graphStatusError(req, 429, Math.max(1, Math.ceil((times[0] + 600000 - now) / 1000)));
       }
-      reportTimes.push(now);
+      times.push(now);
     }
     // If-None-Match with the current tag answers 304 (documented on the report's page); it still counts above.
-    const etag = usageReportEtag(state, period, state.clock.now(), options.usageReport);
+    const etag =
+      report === 'active'
+        ? activeUserEtag(state, period, state.clock.now(), options.usageReport)
+        : usageReportEtag(state, period, state.clock.now(), options.usageReport);
     if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
-    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period)}`, ETag: etag } };
+    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period, report)}`, ETag: etag } };
   }
 
   /** getMailboxUsageStorage: the tenant's storage per day of the period; counted with the other report downloads. */
@@ -415,6 +435,16 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       method: 'GET',
       pattern: /^\/v1\.0\/reports\/getMailboxUsageStorage\(period='([^']*)'\)\/?(?:\/content)?$/i,
       run: guarded(NEEDS.readReports, (req, m) => usageStorageReport(req, m[1])),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/reports\/getOffice365ActiveUserDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
+      run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1], 'active')),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/directory\/subscriptions\/?$/i,
+      run: guarded(NEEDS.readCompanySubscriptions, (req) => page(req, directorySubscriptions(state), 'directory/subscriptions', (r) => r)),
     },
     { method: 'GET', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'PATCH', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },

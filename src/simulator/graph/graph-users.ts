@@ -68,6 +68,10 @@ function value(user: FixtureUser, property: string): unknown {
       return user.createdDateTime ?? null;
     case 'accountEnabled':
       return user.accountEnabled;
+    case 'department':
+    case 'country':
+    case 'companyName':
+      return user[property] ?? null;
     case 'id':
     case 'displayName':
     case 'userPrincipalName':

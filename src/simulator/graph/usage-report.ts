@@ -53,13 +53,24 @@ function conceal(value: string, form: ConcealedForm, isUpn: boolean): string {
   return piiName(isUpn && at > 0 ? value.slice(0, at) : value, isUpn && at > 0 ? value.slice(at + 1) : null);
 }
 
-function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
+
+/** A report row's User Principal Name and Display Name, concealed while the tenant asks for it. */
+export function reportNames(
+  user: { userPrincipalName: string; displayName: string },
+  concealed: boolean,
+  form: ConcealedForm,
+): [string, string] {
+  return concealed
+    ? [conceal(user.userPrincipalName, form, true), conceal(user.displayName, form, false)]
+    : [user.userPrincipalName, user.displayName];
+}
 
 /** The data's day: the fixture's (moved with the tenant's clock), else two days before its today (the report lags 24–48 h). */
 export function reportRefreshDate(state: TenantState): string {
@@ -141,8 +152,7 @@ export function mailboxUsageCsv(state: TenantState, period: number, now: Date, o
     const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
     const row = [
       refresh,
-      concealed ? conceal(user.userPrincipalName, form, true) : user.userPrincipalName,
-      concealed ? conceal(user.displayName, form, false) : user.displayName,
+      ...reportNames(user, concealed, form),
       false,
       null,
       day(created),

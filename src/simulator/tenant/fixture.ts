@@ -36,6 +36,15 @@ export interface FixtureUser {
   createdDateTime?: string;
   assignedLicenses: { skuId: string; disabledPlans?: string[] }[];
   mailbox?: FixtureMailbox | null;
+  /** Directory properties `licenses by …` groups by. */
+  department?: string | null;
+  country?: string | null;
+  companyName?: string | null;
+  /**
+   * Last activity per Microsoft 365 service (ISO date-times, null = never), as the active-user report
+   * shows it. Absent: Exchange follows the mailbox's lastInteractionTime, the other services never.
+   */
+  activity?: Partial<Record<'exchange' | 'oneDrive' | 'sharePoint' | 'skypeForBusiness' | 'yammer' | 'teams', string | null>>;
 }
 
 export interface FixtureSku {
@@ -44,6 +53,17 @@ export interface FixtureSku {
   capabilityStatus?: 'Enabled' | 'Warning' | 'Suspended' | 'Deleted' | 'LockedOut';
   prepaidUnits: { enabled: number; suspended?: number; warning?: number; lockedOut?: number };
   servicePlans: { servicePlanId: string; servicePlanName: string; provisioningStatus?: string; appliesTo?: string }[];
+}
+
+export interface FixtureSubscription {
+  id?: string;
+  commerceSubscriptionId?: string;
+  skuId: string;
+  status?: 'Enabled' | 'Deleted' | 'Suspended' | 'Warning' | 'LockedOut';
+  isTrial?: boolean;
+  totalLicenses: number;
+  createdDateTime?: string;
+  nextLifecycleDateTime: string | null;
 }
 
 export interface TenantFixture {
@@ -60,6 +80,8 @@ export interface TenantFixture {
   /** The day the figures describe, YYYY-MM-DD (default: the real date when the simulator starts). */
   asOf?: string;
   subscribedSkus: FixtureSku[];
+  /** directory/subscriptions: absent, one paid subscription per SKU renewing 5–364 days after start (from its skuId). */
+  subscriptions?: FixtureSubscription[];
   groups?: { id: string; displayName: string; members: string[] }[];
   users: FixtureUser[];
 }

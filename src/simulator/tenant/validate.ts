@@ -177,6 +177,10 @@ function referenceProblems(fixture: TenantFixture): string[] {
     });
   });
 
+  fixture.subscriptions?.forEach((sub, i) => {
+    if (!plansBySku.has(sub.skuId)) problems.push(`subscriptions[${i}].skuId: ${sub.skuId} is not in subscribedSkus`);
+  });
+
   fixture.groups?.forEach((group, i) => {
     group.members.forEach((member, j) => {
       if (!userIndexById.has(member)) problems.push(`groups[${i}].members[${j}]: ${member} is not the id of any user`);

@@ -57,7 +57,7 @@ test('licenses for an account nobody has, or with a name instead of an address, 
   expect(unknown.text).toMatch(/No such account/);
   expect(unknown.text).toContain('nobody.here@contoso.onmicrosoft.com');
   const name = await ask('licenses Megan', /couldn't read that/, /UPN/);
-  expect(name.text).toMatch(/licenses \[upn\]/);
+  expect(name.text).toMatch(/licenses \[upn \| by department\|country\|company\]/);
 });
 
 test('with remediation off, shared offers no Assign licence and the buttons are refused', async () => {

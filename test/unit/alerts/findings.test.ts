@@ -1,4 +1,5 @@
 // Findings: what the tenant's records say is wrong, under a conversation's settings.
+import type { CompanySubscription } from '../../../src/model/tenant';
 import { alertFindings } from '../../../src/reports/alerts/findings';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/reports/alerts/settings';
 import { directoryUser, exchangePlan2, GB, office365E3, sharedMailbox, tenantSkus } from '../licensing/licensing-fixtures';
@@ -131,4 +132,43 @@ test('full: a mailbox whose 30-day growth fills its quota within N days, from th
   expect(within30[0].title).toMatch(/will be full in about 18 days, around Jun 28/);
   const within60 = alertFindings(facts, settings({ kinds: ['full'], fullWithinDays: 60 }), {}, NOW).findings;
   expect(within60.map((f) => f.upn)).toEqual(['a@contoso.example', 'b@contoso.example']);
+});
+
+test('renewals: a paid subscription with unused seats, within the days asked for, once per renewal date; not trials or full ones', () => {
+  const e3 = office365E3(50, 46);
+  const sub = (id: string, days: number, over: Partial<CompanySubscription> = {}): CompanySubscription => ({
+    id,
+    skuId: e3.skuId,
+    skuPartNumber: 'ENTERPRISEPACK',
+    status: 'Enabled',
+    isTrial: false,
+    totalLicenses: 50,
+    createdDateTime: null,
+    nextLifecycleDateTime: new Date(NOW.getTime() + days * 86_400_000).toISOString(),
+    ...over,
+  });
+  const judge = (subscriptions: CompanySubscription[], days?: number) =>
+    alertFindings(
+      { mailboxes: [], users: new Map(), skus: [e3], subscriptions },
+      settings({ kinds: ['renewal'], ...(days ? { renewalDaysBefore: days } : {}) }),
+      {},
+      NOW,
+    ).findings;
+  const [f] = judge([sub('s1', 30)]);
+  expect(f.title).toBe('Office 365 E3 renews in 30 days with 4 unused seats');
+  expect(f.key).toBe(`renewal:s1@${sub('s1', 30).nextLifecycleDateTime!.slice(0, 10)}`);
+  expect(f.once).toBe(true);
+  expect(judge([sub('s1', 31)])).toEqual([]);
+  expect(judge([sub('s1', 31)], 45)).toHaveLength(1);
+  expect(judge([sub('s1', 10, { isTrial: true })])).toEqual([]);
+  expect(judge([sub('s1', -1)])).toEqual([]);
+  const full = office365E3(50, 50);
+  expect(
+    alertFindings(
+      { mailboxes: [], users: new Map(), skus: [full], subscriptions: [sub('s1', 5)] },
+      settings({ kinds: ['renewal'] }),
+      {},
+      NOW,
+    ).findings,
+  ).toEqual([]);
 });

@@ -35,6 +35,15 @@ test('an open alert is reminded after a day, unless acknowledged', () => {
   expect(planAlerts(acked, judged([finding()]), later(24 * 30)).alerts).toEqual([]);
 });
 
+test('a finding marked once (a renewal) is never reminded while it stays open, but a failed send is retried', () => {
+  const once: Finding = { ...finding('renewal:s1@2027-01-05'), kind: 'renewal', once: true };
+  const { next } = planAlerts({}, judged([once]), T0);
+  expect(next['renewal:s1@2027-01-05'].once).toBe(true);
+  expect(planAlerts(next, judged([once]), later(24 * 20)).alerts).toEqual([]);
+  const unsent: Ledger = { 'renewal:s1@2027-01-05': { ...next['renewal:s1@2027-01-05'], lastSent: null } };
+  expect(planAlerts(unsent, judged([once]), later(1)).alerts).toHaveLength(1);
+});
+
 test('a snoozed alert comes back once the snooze ends, not before', () => {
   const { next } = planAlerts({}, judged([finding()]), T0);
   const snoozed: Ledger = { 'quota:a': { ...next['quota:a'], snoozedUntil: later(7 * 24).toISOString() } };

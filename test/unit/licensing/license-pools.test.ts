@@ -111,7 +111,9 @@ describe('licenceWaste', () => {
 
   test('licences on disabled accounts, idle licensed mailboxes, shared mailboxes licensed without need', () => {
     const waste = licenseWaste({ users, mailboxes, skus, now });
-    expect(waste.disabledAccounts).toEqual([{ userPrincipalName: 'gone@x', displayName: 'Gone', licenses: ['Office 365 E3'] }]);
+    expect(waste.disabledAccounts).toEqual([
+      { userPrincipalName: 'gone@x', displayName: 'Gone', licenses: ['Office 365 E3'], skuIds: [SKU_ID.office365E3] },
+    ]);
     expect(waste.inactiveMailboxes.map((m) => [m.userPrincipalName, m.idleDays])).toEqual([
       ['never@x', null],
       ['idle@x', 120],

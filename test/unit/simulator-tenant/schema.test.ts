@@ -46,6 +46,10 @@ const fullUser: Required<FixtureUser> = {
   createdDateTime: '',
   assignedLicenses: [],
   mailbox: null,
+  department: null,
+  country: null,
+  companyName: null,
+  activity: {},
 };
 const fullSku: Required<FixtureSku> = {
   skuId: '',
@@ -61,6 +65,7 @@ const fullTenant: Required<TenantFixture> = {
   reportRefreshDate: '',
   asOf: '',
   subscribedSkus: [],
+  subscriptions: [],
   groups: [],
   users: [],
 };

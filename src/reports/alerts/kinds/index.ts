@@ -4,9 +4,10 @@ import { fullSoonAlert } from './full-soon';
 import { inactiveAlert } from './inactive';
 import { licensePoolAlert } from './license-pool';
 import { quotaAlert } from './quota';
+import { renewalAlert } from './renewal';
 import { sharedLicenseAlert } from './shared-license';
 
-export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, fullSoonAlert, licensePoolAlert, inactiveAlert] as const;
+export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, fullSoonAlert, licensePoolAlert, inactiveAlert, renewalAlert] as const;
 
 type Spec = (typeof ALERT_KIND_SPECS)[number];
 export type AlertKind = Spec['kind'];
