@@ -15,6 +15,7 @@ import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
+import { createArchiveRuntime } from './alerts/archive-runtime';
 import { createScheduleRuntime } from './schedules/runtime';
 import { commandLookup, runReportCommand } from './commands/report-run';
 import type { Window } from './alerts/pace';
@@ -72,7 +73,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     reports: new MailboxUsageCache({ recheckMs: options.usageReport?.recheckMs }),
     threshold: options.usageReport?.threshold ?? USAGE_REPORT_THRESHOLD,
   };
+  const archives = createArchiveRuntime({ config, tenant, state, credential: tenant.credential, log, clock: options.clock });
   const alerts = createAlertRuntime({
+    archives: () => archives.services.readings.all(),
     config,
     tenant,
     state,
@@ -93,6 +96,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     usage,
     schedules: schedules.services,
     chats: new ChatTurns(),
+    archives: archives.services,
   };
   if (!config.admins.length && !config.adminGroupId)
     log.error('no admins: set BOT_ADMINS or BOT_ADMIN_GROUP_ID; until then every message is answered with what to set');
@@ -148,6 +152,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
       await schedules.stop();
       await alerts.stop();
+      await archives.stop();
       await server.close();
       tenant.close();
     },

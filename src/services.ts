@@ -9,6 +9,7 @@ import type { AlertServices } from './alerts/runtime';
 import type { ScheduleServices } from './schedules/runtime';
 import type { MailboxUsageCache } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
+import type { ArchiveServices } from './alerts/archive-runtime';
 
 export type { AlertServices };
 
@@ -27,6 +28,8 @@ export interface BotServices {
   usage: UsageServices;
   /** Chat turns in progress: reports let them be answered first. */
   chats: ChatTurns;
+  /** Archive readings kept in storage, refreshed in the background; `archives live` reads now. */
+  archives: ArchiveServices;
 }
 
 export interface UsageServices {

@@ -17,6 +17,7 @@ import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../services';
+import type { ArchiveFigures } from '../model/tenant';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 export interface AlertServices {
@@ -42,6 +43,8 @@ export interface AlertRuntimeOptions {
   schedules?: ScheduleStep;
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
+  /** The archives' stored readings, for the archive alert kinds. */
+  archives?: () => Promise<ArchiveFigures[]>;
 }
 
 export interface AlertRuntime {
@@ -85,7 +88,8 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     services: { conversations, subscriptions, ledger, runCycle },
     attach(sender) {
       cycle = new AlertCycle({
-        readTenant: (kinds) => readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }),
+        readTenant: (kinds) =>
+          readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }, options.archives),
         subscriptions,
         conversations,
         ledger,

@@ -8,7 +8,7 @@ import { readMailboxes } from '../m365/mailbox-inventory';
 import { usersById } from '../m365/directory-users';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { TenantClients } from '../m365/tenant-clients';
-import type { MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { ArchiveFigures, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { TenantFacts } from '../reports/alerts/findings';
 import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
@@ -27,8 +27,12 @@ export async function readAlertFacts(
   tenant: TenantClients,
   kinds: AlertKind[],
   usage?: UsageServices & { tenantId: string },
+  storedArchives?: () => Promise<ArchiveFigures[]>,
 ): Promise<TenantFacts> {
   const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
+  // Archives come from the stored readings the background refresh keeps (one cmdlet per archive).
+  const archivesRead = reads.some((r) => r.archives) && storedArchives ? storedArchives() : Promise.resolve(undefined);
+  archivesRead.catch(() => undefined);
   const allMailboxes = reads.some((r) => r.mailboxes === 'all');
   const types: RecipientTypeDetails[] | 'all' | null = allMailboxes
     ? 'all'
@@ -55,7 +59,8 @@ export async function readAlertFacts(
     ),
     skusRead,
   ]);
-  return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}) };
+  const archives = await archivesRead;
+  return { mailboxes, users, skus, ...(usageDate !== undefined ? { usageDate } : {}), ...(archives ? { archives } : {}) };
 }
 
 async function readFromUsage(

@@ -9,11 +9,13 @@ import { exportCommand } from './export';
 import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
 import { scheduleCommand } from './schedule';
+import { archivesCommand } from './archives';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [
     mailboxesCommand,
     mailboxCommand,
+    archivesCommand,
     sharedCommand,
     licensesCommand,
     alertsCommand,

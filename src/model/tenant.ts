@@ -20,6 +20,10 @@ export interface Mailbox {
   prohibitSendQuotaBytes: number | null;
   prohibitSendReceiveQuotaBytes: number | null;
   whenMailboxCreated?: string | null;
+  /** RecoverableItemsQuota: 30 GB, 100 GB on hold; absent when not read. */
+  recoverableItemsQuotaBytes?: number | null;
+  /** InPlaceHolds: the In-Place, eDiscovery and retention holds on the mailbox, by Exchange's names. */
+  inPlaceHolds?: string[];
 }
 
 /** What Get-MailboxStatistics says of one mailbox (or of its archive). */
@@ -105,4 +109,36 @@ export interface LiveFigures {
   mailbox?: Mailbox;
   statistics: MailboxStatistics | null;
   error?: string;
+}
+
+/** A mailbox with an archive, as Get-Mailbox -Archive lists it: the archive's own quota beside. */
+export interface ArchiveMailbox extends Mailbox {
+  /** ArchiveQuota: 100 GB, or 110 GB on hold with auto-expanding on; null when Unlimited. */
+  archiveQuotaBytes: number | null;
+}
+
+/** One reading of an archive by Get-MailboxStatistics -Archive. */
+export interface ArchiveReading {
+  /** ISO time of the reading. */
+  at: string;
+  sizeBytes: number;
+  itemCount: number;
+  /** TotalDeletedItemSize of the archive: its Recoverable Items, which count against its cap. */
+  deletedBytes: number;
+}
+
+/** What the bot keeps of one archive: its mailbox's facts and its latest readings, one a day. */
+export interface ArchiveFigures {
+  /** The identity its statistics are read with (the Entra id when Exchange has one), lower case. */
+  id: string;
+  upn: string;
+  displayName: string;
+  recipientTypeDetails: string;
+  autoExpanding: boolean;
+  onHold: boolean;
+  archiveQuotaBytes: number | null;
+  /** Oldest first; at most one per UTC day, the day's latest. */
+  readings: ArchiveReading[];
+  /** The last attempt that failed, and why: the figures shown are then older. */
+  lastError?: { at: string; message: string };
 }

@@ -1,7 +1,7 @@
 // What an alert kind is: its words in `alerts on`, its labels, its threshold, what it reads from the
 // tenant, how it judges, and what its card's Details button opens. One spec per kind, in kinds/;
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
-import type { DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
+import type { ArchiveFigures, DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
 import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
 
@@ -29,6 +29,8 @@ export interface TenantFacts {
   skus: SubscribedSku[];
   /** Set when sizes come from Microsoft 365's usage report (a large tenant): its day, YYYY-MM-DD. */
   usageDate?: string | null;
+  /** The archives' stored readings, when a kind reads them. */
+  archives?: ArchiveFigures[];
 }
 
 /** What a kind needs read from the tenant; a cycle reads the union for every subscribed kind. */
@@ -39,6 +41,8 @@ export interface AlertReads {
   skus?: boolean;
   /** The Entra accounts behind the shared mailboxes. */
   sharedMailboxAccounts?: boolean;
+  /** The archives' stored readings (kept by the background archive refresh). */
+  archives?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {
@@ -80,6 +84,8 @@ export interface AlertKindSpec<K extends string = string, S extends string = str
   judgeTenant?(j: Judging): Finding[];
   /** What Details opens on its card: the mailbox (findings with a upn) or a chat command. */
   details: { mailbox: true } | { command: string };
+  /** The rule behind the alert, as Microsoft publishes it: its card links the page. */
+  rule?: { title: string; url: string };
 }
 
 /** Keeps the kind's and its setting's names as literal types, so the registry can derive its unions. */

@@ -172,7 +172,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
 
   function getMailbox(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
     const params = input.Parameters;
-    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter']);
+    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter', 'archive']);
     if (unknown)
       return badParameter(
         req,
@@ -216,11 +216,19 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       types = list.map((t) => CANONICAL_TYPES[t.toLowerCase()] ?? t).sort();
     }
 
+    // Get-Mailbox -Archive: "filters the results by mailboxes that have an archive enabled" (Exchange Online only).
+    const archiveSwitch = switchValue(param(params, 'archive'));
+    if (archiveSwitch === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    const archiveOnly = archiveSwitch === true;
+
     let items: readonly MailboxUser[];
     if (identity !== undefined) {
       const one = resolveIdentity(req, identity);
       if ('status' in one) return one;
-      items = !types || types.includes(one.mailbox.recipientTypeDetails) ? [one] : [];
+      items =
+        (!types || types.includes(one.mailbox.recipientTypeDetails)) && (!archiveOnly || one.mailbox.archiveStatus === 'Active')
+          ? [one]
+          : [];
       if (!items.length) return notFound(req, String(identity));
     } else {
       let predicate: ((m: MailboxUser) => boolean) | undefined;
@@ -233,10 +241,15 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         }
       }
       items =
-        !types && !predicate
+        !types && !predicate && !archiveOnly
           ? state.mailboxes
-          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter])}`, () =>
-              state.mailboxes.filter((m) => (!types || types.includes(m.mailbox.recipientTypeDetails)) && (!predicate || predicate(m))),
+          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter, archiveOnly])}`, () =>
+              state.mailboxes.filter(
+                (m) =>
+                  (!types || types.includes(m.mailbox.recipientTypeDetails)) &&
+                  (!predicate || predicate(m)) &&
+                  (!archiveOnly || m.mailbox.archiveStatus === 'Active'),
+              ),
             );
     }
 
@@ -288,8 +301,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       );
     const user = resolveIdentity(req, identity);
     if ('status' in user) return user;
-    const archive = param(params, 'archive');
-    const wantsArchive = archive === true || (typeof archive === 'string' && archive.toLowerCase() === 'true');
+    const archive = switchValue(param(params, 'archive'));
+    if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    const wantsArchive = archive === true;
     if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
       // Exchange's wording for a mailbox without an archive is not captured anywhere we could read.
       return exchangeError(
@@ -520,6 +534,22 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       if (admitted.delete(req)) inFlight--;
     },
   };
+}
+
+/** A switch as JSON carries it: true/false (or their strings); absent is undefined. */
+function switchValue(v: unknown): boolean | undefined | 'invalid' {
+  if (v === undefined) return undefined;
+  if (v === true || v === false) return v;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return 'invalid';
+}
+
+function badSwitch(req: SimRequest, name: string, value: unknown): SimResponse {
+  return badParameter(
+    req,
+    `Cannot convert '${String(value)}' to the type 'System.Management.Automation.SwitchParameter' required by parameter '${name}'.`,
+    PARAMETER_BINDING_TYPE,
+  );
 }
 
 function decodeURIComponentSafe(path: string): string {

@@ -19,6 +19,10 @@ export interface FixtureMailbox {
   archiveStatus: 'None' | 'Active';
   autoExpandingArchiveEnabled?: boolean;
   archive?: { itemCount: number; totalItemSizeBytes: number } | null;
+  /** In-Place and retention holds, as Get-Mailbox names them (e.g. "mbx…", "UniH…"). */
+  inPlaceHolds?: string[];
+  /** Default: 30 GB, or 100 GB on hold. */
+  recoverableItemsQuotaBytes?: number;
 }
 
 export interface FixtureUser {

@@ -22,12 +22,17 @@ test('each kind is chosen by its own words, and its default threshold is one it 
 });
 
 test('help, defaults and stored settings read as before the registry', () => {
-  expect(ALERTS_ON_USAGE).toBe('alerts on [licence] [quota [PERCENT]] [pools [N]] [inactive [DAYS]]');
+  expect(ALERTS_ON_USAGE).toBe(
+    'alerts on [licence] [quota [PERCENT]] [pools [N]] [inactive [DAYS]] [archive [DAYS]] [growth] [recoverable [PERCENT]]',
+  );
+  // The archive and Recoverable Items kinds are chosen by name: defaults stay what they were.
   expect(DEFAULT_ALERT_SETTINGS).toEqual({
     kinds: ['shared-licence', 'quota', 'licence-pool'],
     quotaPercent: 90,
     poolFreeBelow: 5,
     inactiveDays: 90,
+    archiveCapDays: 30,
+    recoverablePercent: 80,
   });
   expect(normaliseSettings({ kinds: ['inactive', 'bogus'], quotaPercent: 500, inactiveDays: 30 })).toEqual({
     ...DEFAULT_ALERT_SETTINGS,

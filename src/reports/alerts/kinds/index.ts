@@ -3,9 +3,20 @@
 import { inactiveAlert } from './inactive';
 import { licensePoolAlert } from './license-pool';
 import { quotaAlert } from './quota';
+import { archiveCapAlert } from './archive-cap';
+import { archiveGrowthAlert } from './archive-growth';
+import { recoverableItemsAlert } from './recoverable-items';
 import { sharedLicenseAlert } from './shared-license';
 
-export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, licensePoolAlert, inactiveAlert] as const;
+export const ALERT_KIND_SPECS = [
+  sharedLicenseAlert,
+  quotaAlert,
+  licensePoolAlert,
+  inactiveAlert,
+  archiveCapAlert,
+  archiveGrowthAlert,
+  recoverableItemsAlert,
+] as const;
 
 type Spec = (typeof ALERT_KIND_SPECS)[number];
 export type AlertKind = Spec['kind'];
