@@ -13,6 +13,7 @@ const KIND_WORDS: Record<MailboxKind, string> = {
   shared: 'Shared mailbox',
   room: 'Room mailbox',
   equipment: 'Equipment mailbox',
+  group: 'Microsoft 365 group mailbox',
   other: 'Mailbox',
 };
 const HOUR_MS = 60 * 60 * 1000;

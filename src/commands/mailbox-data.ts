@@ -6,7 +6,8 @@
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { Mailbox, RecipientTypeDetails } from '../model/tenant';
+import type { GroupActivityDetail, Mailbox, RecipientTypeDetails } from '../model/tenant';
+import { joinGroupUsage } from '../reports/group-usage';
 import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
@@ -60,6 +61,10 @@ export async function readMailboxData(
     return { ...inventory, figures: large ? { ...figures, tookMs: Date.now() - started } : figures };
   };
   if (options.askedLive) return live({ source: 'live', why: 'asked' }, null);
+  if (options.types !== 'all' && options.types.length === 1 && options.types[0] === 'GroupMailbox') {
+    const groups = await readGroupMailboxesAtScale(services, query, options);
+    return groups ?? live({ source: 'live', why: 'small' }, null);
+  }
 
   options.onStage?.("Reading Microsoft 365's usage report…");
   // A tenant already known to be large has its non-user mailboxes listed while the report is checked.
@@ -122,6 +127,58 @@ export async function readMailboxData(
     failures: missing.map((m) => ({ identity: m.userPrincipalName, reason: m.statisticsError ?? 'no figures' })),
     complete: missing.length === 0,
     figures,
+  };
+}
+
+/**
+ * Group mailboxes from the threshold up: Get-Mailbox -GroupMailbox (a page per 1,000) for names and
+ * quotas, Microsoft 365's groups activity report for items, storage and last activity, and the rows
+ * shown read live, as the user mailboxes' usage path does. Null when the tenant has fewer group
+ * mailboxes than the threshold (read live); a report that cannot be read is read live too, and says so.
+ */
+async function readGroupMailboxesAtScale(
+  services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
+  query: MailboxQuery,
+  options: ReadMailboxDataOptions,
+): Promise<MailboxData | null> {
+  const { tenant, usage } = services;
+  options.onStage?.('Reading the group mailboxes…');
+  const listed = [...(await readMailboxesByType(tenant.exchange, ['GroupMailbox'], { signal: options.signal })).values()];
+  if (listed.length < usage.threshold) return null;
+  options.onStage?.("Reading Microsoft 365's groups activity report…");
+  let rows: GroupActivityDetail[];
+  try {
+    rows = await tenant.graph.getGroupsActivityReport('D7', { signal: options.signal });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const inventory = await readMailboxes(tenant, { types: ['GroupMailbox'], signal: options.signal, onProgress: options.onProgress });
+    return { ...inventory, figures: { source: 'live', why: 'no-usage', message } };
+  }
+  const joined = joinGroupUsage(listed, rows);
+  const mailboxes = joined.mailboxes;
+  const refreshDate = rows.find((r) => r.reportRefreshDate)?.reportRefreshDate ?? null;
+  options.onStage?.('Reading live figures for the rows shown…');
+  const page = buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, options.now);
+  const shown = new Set(page.rows.map((r) => r.upn.toLowerCase()));
+  const targets = mailboxes.flatMap((m, i) =>
+    shown.has(m.userPrincipalName.toLowerCase()) || joined.notInReport.slice(0, NEW_MAILBOXES_READ_LIVE).includes(i) ? [i] : [],
+  );
+  const liveFigures = await readLiveFigures(
+    tenant.exchange,
+    targets.map((i) => mailboxes[i]),
+    { signal: options.signal },
+  );
+  for (const i of targets) {
+    const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
+    if (f) mailboxes[i] = withLive(mailboxes[i], f);
+  }
+  options.onProgress?.(mailboxes.length, mailboxes.length);
+  const missing = mailboxes.filter((m) => !m.statistics);
+  return {
+    mailboxes,
+    failures: missing.map((m) => ({ identity: m.userPrincipalName, reason: m.statisticsError ?? 'no figures' })),
+    complete: missing.length === 0,
+    figures: { source: 'usage', usageDate: refreshDate },
   };
 }
 

@@ -1,7 +1,7 @@
 // Typed records that m365/ hands to reports/ and commands/. They carry what Exchange and Graph
 // say, already parsed (sizes in bytes, null = "Unlimited"), and nothing from a transport.
 
-export type RecipientTypeDetails = 'UserMailbox' | 'SharedMailbox' | 'RoomMailbox' | 'EquipmentMailbox';
+export type RecipientTypeDetails = 'UserMailbox' | 'SharedMailbox' | 'RoomMailbox' | 'EquipmentMailbox' | 'GroupMailbox';
 
 /** One mailbox as Get-Mailbox describes it. */
 export interface Mailbox {
@@ -102,6 +102,18 @@ export interface MailboxUsageDetail {
   hasArchive: boolean | null;
   /** Only when the report carries a Recipient Type column (not documented for v1.0). */
   recipientType?: string;
+}
+
+/** One row of Graph's Microsoft 365 groups activity report (getOffice365GroupsActivityDetail CSV). */
+export interface GroupActivityDetail {
+  reportRefreshDate: string | null;
+  /** The group's Entra id, lower case: Get-Mailbox -GroupMailbox's ExternalDirectoryObjectId. */
+  groupId: string;
+  displayName: string;
+  isDeleted: boolean;
+  lastActivityDate: string | null;
+  itemCount: number | null;
+  storageUsedBytes: number | null;
 }
 
 /** Live figures of a mailbox read beside the usage report: statistics, and Get-Mailbox for one known from the report only. */

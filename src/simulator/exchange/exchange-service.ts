@@ -3,7 +3,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { CmdletRate, type ModelBook } from '../cost-model';
 import type { FrontDoor, Service } from '../front-door';
-import type { MailboxUser, TenantState } from '../tenant-state';
+import { GROUP_MAILBOX, type MailboxUser, type TenantState } from '../tenant-state';
 import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import {
@@ -54,6 +54,7 @@ const RECIPIENT_TYPES = new Set([
   'linkedroommailbox',
 ]);
 const CANONICAL_TYPES: Record<string, string> = {
+  groupmailbox: 'GroupMailbox',
   usermailbox: 'UserMailbox',
   sharedmailbox: 'SharedMailbox',
   roommailbox: 'RoomMailbox',
@@ -172,7 +173,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
 
   function getMailbox(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
     const params = input.Parameters;
-    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter', 'archive']);
+    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter', 'archive', 'groupmailbox']);
     if (unknown)
       return badParameter(
         req,
@@ -220,11 +221,18 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const archiveSwitch = switchValue(param(params, 'archive'));
     if (archiveSwitch === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
     const archiveOnly = archiveSwitch === true;
+    // Get-Mailbox -GroupMailbox: "The GroupMailbox switch is required to return Microsoft 365 Groups
+    // in the results." Without it no group mailbox is found, by filter or by identity.
+    const groupSwitch = switchValue(param(params, 'groupmailbox'));
+    if (groupSwitch === 'invalid') return badSwitch(req, 'GroupMailbox', param(params, 'groupmailbox'));
+    const groups = groupSwitch === true;
+    const isGroup = (m: MailboxUser) => m.mailbox.recipientTypeDetails === GROUP_MAILBOX;
 
     let items: readonly MailboxUser[];
     if (identity !== undefined) {
       const one = resolveIdentity(req, identity);
       if ('status' in one) return one;
+      if (isGroup(one) !== groups) return notFound(req, String(identity));
       items =
         (!types || types.includes(one.mailbox.recipientTypeDetails)) && (!archiveOnly || one.mailbox.archiveStatus === 'Active')
           ? [one]
@@ -242,9 +250,11 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       }
       items =
         !types && !predicate && !archiveOnly
-          ? state.mailboxes
-          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter, archiveOnly])}`, () =>
-              state.mailboxes.filter(
+          ? groups
+            ? state.groupMailboxes
+            : state.mailboxes
+          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter, archiveOnly, groups])}`, () =>
+              (groups ? state.groupMailboxes : state.mailboxes).filter(
                 (m) =>
                   (!types || types.includes(m.mailbox.recipientTypeDetails)) &&
                   (!predicate || predicate(m)) &&

@@ -8,7 +8,10 @@ import { graphError, graphStatusError, insufficientPrivileges, resourceNotFound 
 import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelection } from './graph-users';
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
 import type { ModelBook } from '../cost-model';
-import { mailboxUsageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
+import { groupsActivityCsv, mailboxUsageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
+
+/** Which usage report a download link is for. */
+type UsageReportKind = 'mailboxes' | 'groups';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
@@ -156,8 +159,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     });
   }
 
-  function signDownload(period: string): string {
-    const payload = Buffer.from(JSON.stringify({ p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS })).toString('base64url');
+  function signDownload(period: string, report: UsageReportKind): string {
+    const payload = Buffer.from(JSON.stringify({ p: period, k: report, e: Date.now() + DOWNLOAD_LIFETIME_MS })).toString('base64url');
     return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
   }
 
@@ -166,7 +169,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     // Compared as text: base64 decoding ignores the spare bits of the last character.
     const expected = Buffer.from(payload ? createHmac('sha256', secret).update(payload).digest('base64url') : '');
     const given = Buffer.from(mac ?? '');
-    let claims: { p?: string; e?: number } = {};
+    let claims: { p?: string; k?: UsageReportKind; e?: number } = {};
     if (given.length === expected.length && given.length > 0 && timingSafeEqual(given, expected)) {
       try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
@@ -178,19 +181,20 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'The download link is invalid or has expired.' };
     }
     const now = new Date();
-    const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), now, options.usageReport);
+    const groups = claims.k === 'groups';
+    const csv = (groups ? groupsActivityCsv : mailboxUsageCsv)(state, Number(claims.p.slice(1)), now, options.usageReport);
     return {
       status: 200,
       headers: {
         'Content-Type': 'application/octet-stream',
-        'Content-Disposition': 'attachment; filename="MailboxUsageDetail.csv"',
-        ETag: usageReportEtag(state, claims.p, now, options.usageReport),
+        'Content-Disposition': `attachment; filename="${groups ? 'Office365GroupsActivityDetail' : 'MailboxUsageDetail'}.csv"`,
+        ETag: usageReportEtag(state, `${claims.p}${groups ? '|groups' : ''}`, now, options.usageReport),
       },
       body: csv,
     };
   }
 
-  function usageReport(req: SimRequest, period: string): SimResponse {
+  function usageReport(req: SimRequest, period: string, report: UsageReportKind = 'mailboxes'): SimResponse {
     if (!PERIODS.has(period))
       return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
     const perTenMinutes = options.model.graph.reportRequestsPer10Min;
@@ -203,9 +207,9 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       reportTimes.push(now);
     }
     // If-None-Match with the current tag answers 304 (documented on the report's page); it still counts above.
-    const etag = usageReportEtag(state, period, new Date(), options.usageReport);
+    const etag = usageReportEtag(state, `${period}${report === 'groups' ? '|groups' : ''}`, new Date(), options.usageReport);
     if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
-    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period)}`, ETag: etag } };
+    return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period, report)}`, ETag: etag } };
   }
 
   function assignLicense(req: SimRequest, idOrUpn: string): SimResponse {
@@ -394,6 +398,11 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       method: 'GET',
       pattern: /^\/v1\.0\/reports\/getMailboxUsageDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
       run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1])),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/reports\/getOffice365GroupsActivityDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
+      run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1], 'groups')),
     },
     { method: 'GET', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'PATCH', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },

@@ -25,6 +25,17 @@ export interface FixtureMailbox {
   recoverableItemsQuotaBytes?: number;
 }
 
+/** The mailbox of a Microsoft 365 group (Get-Mailbox -GroupMailbox lists it). */
+export interface FixtureGroupMailbox {
+  primarySmtpAddress: string;
+  itemCount: number;
+  totalItemSizeBytes: number;
+  /** Default 50 GB, a Microsoft 365 group mailbox's quota in Exchange Online. */
+  prohibitSendReceiveQuotaBytes?: number | null;
+  lastInteractionTime?: string | null;
+  whenMailboxCreated?: string;
+}
+
 export interface FixtureUser {
   id: string;
   userPrincipalName: string;
@@ -58,6 +69,6 @@ export interface TenantFixture {
   reportSettings?: { displayConcealedNames?: boolean };
   reportRefreshDate?: string;
   subscribedSkus: FixtureSku[];
-  groups?: { id: string; displayName: string; members: string[] }[];
+  groups?: { id: string; displayName: string; members: string[]; mailbox?: FixtureGroupMailbox }[];
   users: FixtureUser[];
 }
