@@ -105,6 +105,13 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
         facts: [
           { label: 'Archive', value: archive },
           { label: 'Litigation hold', value: details.litigationHold ? 'On' : 'Off' },
+          { label: 'Holds', value: details.holds.length ? plainText(details.holds.join(', '), 300) : 'None' },
+          {
+            label: 'Recoverable Items',
+            value: details.recoverableItems
+              ? `${formatBytes(details.recoverableItems.sizeBytes)} of ${formatBytes(details.recoverableItems.quotaBytes)} · ${formatPercent(details.recoverableItems.percent)}`
+              : UNKNOWN,
+          },
         ],
       },
       { heading: 'Addresses', facts: addresses },
