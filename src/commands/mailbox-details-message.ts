@@ -9,6 +9,7 @@ import { ServiceError } from '../m365/service-error';
 import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
 import { runButton } from './replies';
+import { mailboxFoldersButton } from '../buttons/mailbox-folders';
 import type { Message } from './types';
 
 export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date): Promise<Message> {
@@ -30,7 +31,10 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   const details = buildMailboxDetails(full, now, licenses.ok ? licenses.licenses : undefined);
   if (!licenses.ok) details.warnings.push(`Licences not shown: ${licenses.reason}`);
   const card = mailboxDetailsCard(details, {
-    actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)],
+    actions: [
+      mailboxFoldersButton.button('Largest folders', { upn: mailbox.userPrincipalName || mailbox.primarySmtpAddress }),
+      runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`),
+    ],
   });
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }

@@ -154,3 +154,15 @@ export interface ArchiveFigures {
   /** The last attempt that failed, and why: the figures shown are then older. */
   lastError?: { at: string; message: string };
 }
+
+/** One folder of a mailbox or its archive, as Get-MailboxFolderStatistics reports it (own items only). */
+export interface MailboxFolder {
+  name: string;
+  path: string;
+  folderType: string;
+  items: number;
+  sizeBytes: number;
+  archive: boolean;
+  /** In the Recoverable Items folder (FolderType RecoverableItems…). */
+  recoverableItems: boolean;
+}

@@ -19,6 +19,7 @@ import {
   unauthorized,
 } from './exchange-errors';
 import { mailboxRecord, statisticsRecord } from './mailbox-records';
+import { folderInScope, folderRecord, folderTree, FOLDER_SCOPES } from './folder-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
 
 export interface ExchangeOptions {
@@ -263,6 +264,21 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
             );
     }
 
+    return page(req, input, items, { offset, startPageSize, resultSize }, (m, select) => mailboxRecord(state, m, select));
+  }
+
+  /**
+   * One page of a cmdlet's records: Prefer odata.maxpagesize (at most 1,000), $select, a signed
+   * @odata.nextLink while more remain, and Exchange's truncation warning when ResultSize cut them.
+   */
+  function page<T>(
+    req: SimRequest,
+    input: CmdletInput,
+    items: readonly T[],
+    at: { offset: number; startPageSize?: number; resultSize: number },
+    toRecord: (item: T, select: Set<string> | undefined) => Record<string, unknown>,
+  ): SimResponse {
+    const { offset, startPageSize, resultSize } = at;
     const prefer = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(req.headers.prefer ?? '');
     const pageSize = Math.max(1, Math.min(MAX_PAGE, prefer ? Number(prefer[1]) : (startPageSize ?? MAX_PAGE)));
     const limit = Math.min(resultSize, items.length);
@@ -276,7 +292,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
             .filter(Boolean),
         )
       : undefined;
-    const value = items.slice(offset, end).map((m) => mailboxRecord(state, m, select));
+    const value = items.slice(offset, end).map((m) => toRecord(m, select));
     const extra: Record<string, unknown> = {};
     const warnings: string[] = [];
     if (end < limit) {
@@ -292,6 +308,66 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const response = envelope(req, value, extra, warnings);
     response.headers = { ...response.headers, 'Preference-Applied': `odata.maxpagesize=${pageSize}` };
     return response;
+  }
+
+  /**
+   * Get-MailboxFolderStatistics, Identity parameter set (Microsoft Learn): Identity, Archive,
+   * FolderScope, IncludeAnalysis, IncludeOldestAndNewestItems, IncludeSoftDeletedRecipients,
+   * ResultSize, SkipCount, UseCustomRouting. Folders come one record each, paged like Get-Mailbox.
+   */
+  function getMailboxFolderStatistics(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
+    const params = input.Parameters;
+    const unknown = parameterNames(params, [
+      'identity',
+      'archive',
+      'folderscope',
+      'includeanalysis',
+      'includeoldestandnewestitems',
+      'resultsize',
+      'skipcount',
+      'usecustomrouting',
+    ]);
+    if (unknown)
+      return badParameter(
+        req,
+        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
+      );
+    const identity = param(params, 'identity');
+    if (identity === undefined)
+      return badParameter(
+        req,
+        'Cannot process command because of one or more missing mandatory parameters: Identity.',
+        PARAMETER_BINDING_TYPE,
+      );
+    const user = resolveIdentity(req, identity);
+    if ('status' in user) return user;
+    const archive = switchValue(param(params, 'archive'));
+    if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    if (archive === true && user.mailbox.archiveStatus !== 'Active')
+      return exchangeError(
+        req,
+        400,
+        'BadRequest',
+        'Error executing cmdlet',
+        'Ex9C3B1A',
+        'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
+        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
+      );
+    const rawScope = param(params, 'folderscope');
+    const scope = rawScope === undefined ? 'all' : String(rawScope).toLowerCase();
+    if (!FOLDER_SCOPES.has(scope))
+      return badParameter(
+        req,
+        `Cannot bind parameter 'FolderScope'. Cannot convert value "${String(rawScope)}" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType".`,
+        PARAMETER_BINDING_TYPE,
+      );
+    const rawSize = param(params, 'resultsize');
+    const resultSize =
+      rawSize === undefined || (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') ? Infinity : Number(rawSize);
+    if (!(resultSize >= 1))
+      return badParameter(req, `Cannot bind parameter 'ResultSize' to the value "${String(rawSize)}".`, PARAMETER_BINDING_TYPE);
+    const folders = folderTree(state, user, archive === true).filter((f) => folderInScope(f, scope));
+    return page(req, input, folders, { offset, startPageSize, resultSize }, (f, select) => folderRecord(state, user, f, select));
   }
 
   function getMailboxStatistics(req: SimRequest, input: CmdletInput): SimResponse {
@@ -381,6 +457,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       case 'get-mailboxstatistics':
         req.note.cmdlet = 'Get-MailboxStatistics';
         return getMailboxStatistics(req, input);
+      case 'get-mailboxfolderstatistics':
+        req.note.cmdlet = 'Get-MailboxFolderStatistics';
+        return getMailboxFolderStatistics(req, input, offset, startPageSize);
       default:
         return exchangeError(
           req,

@@ -23,6 +23,8 @@ export interface FixtureMailbox {
   inPlaceHolds?: string[];
   /** Default: 30 GB, or 100 GB on hold. */
   recoverableItemsQuotaBytes?: number;
+  /** Folders the user made (under the Inbox), for Get-MailboxFolderStatistics; default 12. */
+  folderCount?: number;
 }
 
 /** The mailbox of a Microsoft 365 group (Get-Mailbox -GroupMailbox lists it). */

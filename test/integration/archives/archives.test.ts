@@ -3,7 +3,7 @@
 import { startStack, Stack } from '../../support/stack';
 import { cardText, type PostedActivity } from '../../support/connector';
 import { askBot } from '../../support/ask';
-import { archiveTenant, FAST, GB, NEAR_CAP } from './archive-tenant';
+import { archiveTenant, FAST, GB, HELD, NEAR_CAP } from './archive-tenant';
 
 const DAY = 86_400_000;
 let now = Date.parse('2026-12-01T09:00:00Z');
@@ -100,4 +100,30 @@ test('archives answers from storage with the date of each figure, without readin
 
 test('archives refuses words it does not know, with the usage', async () => {
   expect(await ask('archives sort colour')).toMatch(/sort needs one of: percent, size, growth, full, name/);
+});
+
+async function largestFolders(upn: string): Promise<string> {
+  const start = stack.connector.activities.length;
+  const click = await stack.click('mailbox.folders', { upn });
+  expect(click.status).toBe(200);
+  const sent = await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(start).find((a) => a.kind === 'send' && /Largest folders/.test(cardText(a.activity))),
+  );
+  return cardText(sent.activity);
+}
+
+test('mailbox shows a Largest folders button; it lists the ten largest, archive and Recoverable Items folders marked', async () => {
+  expect(await ask(`mailbox ${HELD}`)).toMatch(/Recoverable Items\s*85 GB of 100 GB · 85%[\s\S]*Largest folders/);
+  const held = await largestFolders(HELD);
+  // 85 GB of Recoverable Items against 2 GB of mail: the Recoverable Items folders lead.
+  expect(held).toMatch(/10 largest of \d+ folders/);
+  expect(held.split('Recoverable Items').length - 1).toBeGreaterThanOrEqual(3);
+  const archived = await largestFolders(NEAR_CAP);
+  expect(archived).toMatch(/Archive/);
+  expect(archived).toMatch(/Back to mailbox/);
+});
+
+test('a forged Largest folders click is refused', async () => {
+  expect((await stack.click('mailbox.folders', { upn: 'a*' })).body.statusCode).toBe(400);
+  expect((await stack.click('mailbox.folders', { upn: 42 })).body.statusCode).toBe(400);
 });

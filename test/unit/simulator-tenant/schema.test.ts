@@ -48,6 +48,7 @@ const fullMailbox: Required<FixtureMailbox> = {
   archive: null,
   inPlaceHolds: [],
   recoverableItemsQuotaBytes: 0,
+  folderCount: 0,
 };
 const fullUser: Required<FixtureUser> = {
   id: '',
