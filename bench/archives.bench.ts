@@ -1,0 +1,162 @@
+// Issue 24: (1) Largest folders on a mailbox of 5,000 folders under the assumed cost model, with the
+// five selected fields against every field (the baseline, same run); (2) `archives` answered from
+// storage for 100,000 archives (Azurite): reading the 16 shards, ranking and fitting the card,
+// against reading one shard (the baseline, same run).
+import { randomUUID } from 'node:crypto';
+import { archiveReportCard } from '../src/cards/archive-report-card';
+import { fitCard } from '../src/cards/fit';
+import { startAzurite } from '../src/demo/azurite';
+import { readLargestFolders } from '../src/m365/folder-statistics';
+import type { ArchiveMailbox } from '../src/model/tenant';
+import { buildArchiveReport } from '../src/reports/archives';
+import { startSimulator } from '../src/simulator';
+import { ASSUMED_MODEL } from '../src/simulator/cost-model';
+import type { TenantFixture } from '../src/simulator/tenant/fixture';
+import { ArchiveReadings, archiveId, type ArchiveResult } from '../src/state/archive-readings';
+import { createBlobState } from '../src/teams/blob-state';
+import { botClients, botConfigFor, count, seconds } from './simulated-tenant';
+import type { AddRow, Print } from './summary';
+
+const GB = 1024 ** 3;
+const FOLDERS = 5_000;
+const ARCHIVES = 100_000;
+
+function folderTenant(): TenantFixture {
+  return {
+    tenant: { id: '2f1b3c4d-0000-4000-8000-00000000aaaa', initialDomain: 'contoso.onmicrosoft.com', displayName: 'Contoso' },
+    identity: {
+      clientId: '7a7a7a7a-0000-4000-8000-00000000c1d0',
+      principalId: '8b8b8b8b-0000-4000-8000-0000000000b0',
+      graphAppRoles: ['User.Read.All'],
+      exchangeAppRoles: ['Exchange.ManageAsApp'],
+      directoryRoles: ['Exchange Recipient Administrator'],
+    },
+    subscribedSkus: [],
+    users: [
+      {
+        id: 'f0000000-0000-4000-8000-000000000001',
+        userPrincipalName: 'hoarder@contoso.example',
+        displayName: 'Hoarder',
+        accountEnabled: true,
+        assignedLicenses: [],
+        mailbox: {
+          recipientTypeDetails: 'UserMailbox',
+          itemCount: 2_000_000,
+          totalItemSizeBytes: 95 * GB,
+          totalDeletedItemSizeBytes: 20 * GB,
+          deletedItemCount: 100_000,
+          prohibitSendReceiveQuotaBytes: 100 * GB,
+          litigationHoldEnabled: true,
+          archiveStatus: 'Active',
+          archive: { itemCount: 900_000, totalItemSizeBytes: 80 * GB },
+          folderCount: FOLDERS,
+        },
+      },
+    ],
+  } as TenantFixture;
+}
+
+async function largestFolders(print: Print, addRow: AddRow): Promise<void> {
+  const sim = await startSimulator({ tenant: folderTenant(), quiet: true, modelBase: ASSUMED_MODEL });
+  try {
+    const { exchange } = botClients(sim.info);
+    const id = 'f0000000-0000-4000-8000-000000000001';
+    await readLargestFolders(exchange, id, { top: 1 }).catch(() => undefined);
+    let started = performance.now();
+    const primary = await readLargestFolders(exchange, id);
+    const primaryMs = performance.now() - started;
+    started = performance.now();
+    const [both] = await Promise.all([readLargestFolders(exchange, id), readLargestFolders(exchange, id, { archive: true })]);
+    const bothMs = performance.now() - started;
+    started = performance.now();
+    const all = await exchange.invokeCommandAll('Get-MailboxFolderStatistics', { Identity: id });
+    const fullMs = performance.now() - started;
+    print(`Largest folders, ${count(primary.total)} folders, assumed cost model:`);
+    print(`  five selected fields: ${seconds(primaryMs)}; with the archive's ${count(FOLDERS / 2)} at once: ${seconds(bothMs)}`);
+    print(
+      `  baseline, every field of ${count(all.length)} folders: ${seconds(fullMs)} (selected = ${(primaryMs / fullMs).toFixed(2)} × baseline)`,
+    );
+    void both;
+    addRow({
+      bench: 'archives',
+      figure: `Largest folders, ${count(FOLDERS)} folders (target < 3 s)`,
+      measured: `${seconds(bothMs)} with archive; ${seconds(primaryMs)} primary; full fields ${seconds(fullMs)}`,
+    });
+  } finally {
+    await sim.stop();
+  }
+}
+
+async function archivesFromStorage(print: Print, addRow: AddRow): Promise<void> {
+  const storage = await startAzurite({ quiet: true });
+  try {
+    const config = {
+      ...botConfigFor({ identityEndpoint: '', identityHeader: '' } as never),
+      storage: { connectionString: storage.connectionString, container: `bench${randomUUID().slice(0, 8)}` },
+    };
+    const state = createBlobState(config, undefined as never);
+    const readings = new ArchiveReadings(state);
+    const mailboxes: ArchiveMailbox[] = Array.from({ length: ARCHIVES }, (_, i) => ({
+      userId: `a${String(i).padStart(7, '0')}-0000-4000-8000-000000000000`,
+      displayName: `Archive Owner ${i}`,
+      userPrincipalName: `owner${i}@contoso.example`,
+      primarySmtpAddress: `owner${i}@contoso.example`,
+      recipientTypeDetails: 'UserMailbox',
+      litigationHoldEnabled: i % 10 === 0,
+      archiveStatus: 'Active',
+      autoExpandingArchiveEnabled: i % 3 === 0,
+      issueWarningQuotaBytes: 98 * GB,
+      prohibitSendQuotaBytes: 99 * GB,
+      prohibitSendReceiveQuotaBytes: 100 * GB,
+      archiveQuotaBytes: 100 * GB,
+    }));
+    const day = Date.parse('2026-12-01T09:00:00Z');
+    let started = performance.now();
+    await readings.syncInventory(mailboxes, new Date(day));
+    for (const d of [0, 1]) {
+      const results = new Map<string, ArchiveResult>();
+      mailboxes.forEach((m, i) =>
+        results.set(archiveId(m), {
+          ok: true,
+          reading: {
+            at: new Date(day + d * 86_400_000).toISOString(),
+            sizeBytes: (10 + (i % 90) + d * (i % 4)) * GB,
+            itemCount: 1000 + i,
+            deletedBytes: 0,
+          },
+        }),
+      );
+      await readings.record(results);
+    }
+    print(`archives store: ${count(ARCHIVES)} archives, 2 readings each, written in ${seconds(performance.now() - started)}`);
+    const fresh = new ArchiveReadings(state);
+    started = performance.now();
+    const all = await fresh.all();
+    const readMs = performance.now() - started;
+    started = performance.now();
+    const report = buildArchiveReport(all, { sort: 'percent' });
+    const card = fitCard(
+      (n) => archiveReportCard({ report, sort: 'percent', now: new Date(day + 86_400_000), source: 'stored', actions: [] }, n),
+      25,
+    );
+    const buildMs = performance.now() - started;
+    started = performance.now();
+    await state.read('archives/shard-00');
+    const oneMs = performance.now() - started;
+    print(
+      `archives from storage: read ${seconds(readMs)} + rank and card ${seconds(buildMs)} = ${seconds(readMs + buildMs)} (${card.rows} rows, ${count(card.bytes)} bytes); baseline one shard ${seconds(oneMs)} (${((readMs + buildMs) / oneMs).toFixed(1)} ×)`,
+    );
+    addRow({
+      bench: 'archives',
+      figure: `archives from storage, ${count(ARCHIVES)} archives (target < 10 s)`,
+      measured: seconds(readMs + buildMs),
+    });
+  } finally {
+    await storage.stop();
+  }
+}
+
+export async function run(print: Print, addRow: AddRow): Promise<void> {
+  await largestFolders(print, addRow);
+  await archivesFromStorage(print, addRow);
+}
