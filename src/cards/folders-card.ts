@@ -17,7 +17,7 @@ export interface FoldersCardInput {
 }
 
 function marks(f: MailboxFolder): string {
-  return [f.archive ? 'Archive' : null, f.recoverableItems ? 'Recoverable Items' : null].filter(Boolean).join(' · ');
+  return [f.archive ? 'In the archive' : null, f.recoverableItems ? 'Recoverable Items' : null].filter(Boolean).join(' · ');
 }
 
 export function foldersCard(input: FoldersCardInput): AdaptiveCard {

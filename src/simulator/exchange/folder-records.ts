@@ -49,19 +49,20 @@ export const FOLDER_SCOPES = new Set(
 );
 
 const DEFAULT_USER_FOLDERS = 12;
-const WELL_KNOWN: [string, string][] = [
-  ['Inbox', 'Inbox'],
-  ['Sent Items', 'SentItems'],
-  ['Deleted Items', 'DeletedItems'],
-  ['Drafts', 'Drafts'],
-  ['Junk Email', 'JunkEmail'],
-  ['Archive', 'Archive'],
-  ['Calendar', 'Calendar'],
-  ['Contacts', 'Contacts'],
-  ['Conversation History', 'ConversationHistory'],
-  ['Notes', 'Notes'],
-  ['Tasks', 'Tasks'],
-  ['Outbox', 'Outbox'],
+/** Name, FolderType, and how much of a mailbox such a folder tends to hold against a user folder (1). */
+const WELL_KNOWN: [string, string, number][] = [
+  ['Inbox', 'Inbox', 6],
+  ['Sent Items', 'SentItems', 4],
+  ['Deleted Items', 'DeletedItems', 2],
+  ['Drafts', 'Drafts', 0.05],
+  ['Junk Email', 'JunkEmail', 0.3],
+  ['Archive', 'Archive', 2],
+  ['Calendar', 'Calendar', 0.5],
+  ['Contacts', 'Contacts', 0.05],
+  ['Conversation History', 'ConversationHistory', 0.1],
+  ['Notes', 'Notes', 0.01],
+  ['Tasks', 'Tasks', 0.01],
+  ['Outbox', 'Outbox', 0.001],
 ];
 const RECOVERABLE: [string, string][] = [
   ['Deletions', 'RecoverableItemsDeletions'],
@@ -96,15 +97,15 @@ export function folderTree(state: TenantState, user: MailboxUser, archive: boole
   if (hit) return hit;
   const userFolders = Math.max(0, Math.floor((m.folderCount ?? DEFAULT_USER_FOLDERS) / (archive ? 2 : 1)));
   const wellKnown = archive ? WELL_KNOWN.slice(0, 3) : WELL_KNOWN;
-  const ipm: { name: string; path: string; type: string }[] = [
-    ...wellKnown.map(([name, type]) => ({ name, path: `/${name}`, type })),
+  const ipm: { name: string; path: string; type: string; scale: number }[] = [
+    ...wellKnown.map(([name, type, scale]) => ({ name, path: `/${name}`, type, scale })),
     ...Array.from({ length: userFolders }, (_, i) => {
       const name = `Projects ${String(i + 1).padStart(4, '0')}`;
-      return { name, path: `/Inbox/${name}`, type: 'User Created' };
+      return { name, path: `/Inbox/${name}`, type: 'User Created', scale: 1 };
     }),
   ];
   const seed = `${user.id}|${archive ? 'archive' : 'primary'}`;
-  const ipmWeights = ipm.map((f) => weight(`${seed}|${f.path}`));
+  const ipmWeights = ipm.map((f) => f.scale * (0.2 + weight(`${seed}|${f.path}`)));
   const ipmBytes = share(source.totalItemSizeBytes, ipmWeights);
   const ipmItems = share(source.itemCount, ipmWeights);
   const deletedBytes = archive ? 0 : (m.totalDeletedItemSizeBytes ?? 0);
