@@ -3,6 +3,11 @@
 // storage for 100,000 archives (Azurite): reading the 16 shards, ranking and fitting the card,
 // against reading one shard (the baseline, same run).
 import { randomUUID } from 'node:crypto';
+import { startBot } from '../src/app';
+import { silentLogger } from '../src/log';
+import { FAST_MODEL } from '../src/simulator/cost-model';
+import { loadTenant } from '../src/simulator/tenant/load';
+import { TimingConnector } from './local-connector';
 import { archiveReportCard } from '../src/cards/archive-report-card';
 import { fitCard } from '../src/cards/fit';
 import { startAzurite } from '../src/demo/azurite';
@@ -14,7 +19,7 @@ import { ASSUMED_MODEL } from '../src/simulator/cost-model';
 import type { TenantFixture } from '../src/simulator/tenant/fixture';
 import { ArchiveReadings, archiveId, type ArchiveResult } from '../src/state/archive-readings';
 import { createBlobState } from '../src/teams/blob-state';
-import { botClients, botConfigFor, count, seconds } from './simulated-tenant';
+import { ADMIN_ID, botClients, botConfigFor, count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const GB = 1024 ** 3;
@@ -156,7 +161,75 @@ async function archivesFromStorage(print: Print, addRow: AddRow): Promise<void> 
   }
 }
 
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Chat first replies while `archives live` reads every archive of generate:10000 (the assumed limits
+ * at the demo's costs), against the same replies with nothing running (baseline, same run).
+ */
+async function firstRepliesDuringLiveRead(print: Print, addRow: AddRow): Promise<void> {
+  const sim = await startSimulator({ tenant: loadTenant('generate:10000:1'), modelBase: ASSUMED_MODEL, model: FAST_MODEL, quiet: true });
+  const storage = await startAzurite({ quiet: true });
+  const connector = await new TimingConnector().start();
+  const config = botConfigFor(sim.info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'bench' });
+  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const say = async (text: string): Promise<{ conversationId: string; firstMs: number }> => {
+    const conversationId = `bench-${randomUUID()}`;
+    const start = performance.now();
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text,
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        timestamp: new Date().toISOString(),
+        from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID },
+        recipient: { id: 'bot-id', name: 'Mailbox Watch' },
+        conversation: { id: conversationId, conversationType: 'personal', tenantId: sim.info.tenantId },
+        channelData: { tenant: { id: sim.info.tenantId } },
+      }),
+    });
+    await res.text();
+    const first = await connector.waitFor(conversationId, 30_000);
+    return { conversationId, firstMs: first.at - start };
+  };
+  try {
+    const quiet: number[] = [];
+    for (let i = 0; i < 20; i++) quiet.push((await say('mailbox nobody-at-all@contoso.example')).firstMs);
+    const started = performance.now();
+    const live = await say('archives live');
+    const busy: number[] = [];
+    for (let i = 0; i < 20; i++) busy.push((await say('mailbox nobody-at-all@contoso.example')).firstMs);
+    const archives = (await bot.services.archives.readings.inventory()).count;
+    while (!connector.of(live.conversationId).some((a) => a.kind === 'update' && /Archives/.test(JSON.stringify(a.activity)))) {
+      if (performance.now() - started > 600_000) throw new Error('archives live did not finish in 10 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const liveMs = performance.now() - started;
+    print(
+      `first replies while archives live read ${count(archives)} archives (${seconds(liveMs)}): p95 ${percentile(busy, 95).toFixed(0)} ms, p50 ${percentile(busy, 50).toFixed(0)} ms; baseline, nothing running: p95 ${percentile(quiet, 95).toFixed(0)} ms (${(percentile(busy, 95) / percentile(quiet, 95)).toFixed(2)} ×)`,
+    );
+    addRow({
+      bench: 'archives',
+      figure: 'first reply p95 during archives live (target < 1 s)',
+      measured: `${percentile(busy, 95).toFixed(0)} ms (baseline ${percentile(quiet, 95).toFixed(0)} ms)`,
+    });
+  } finally {
+    await bot.stop();
+    await connector.stop();
+    await storage.stop();
+    await sim.stop();
+  }
+}
+
 export async function run(print: Print, addRow: AddRow): Promise<void> {
   await largestFolders(print, addRow);
   await archivesFromStorage(print, addRow);
+  await firstRepliesDuringLiveRead(print, addRow);
 }
