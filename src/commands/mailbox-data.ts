@@ -6,7 +6,7 @@
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { GroupActivityDetail, Mailbox, RecipientTypeDetails } from '../model/tenant';
+import type { GroupActivityDetail, Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import { joinGroupUsage } from '../reports/group-usage';
 import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
@@ -110,24 +110,9 @@ export async function readMailboxData(
       if (upForLive.has(m.userPrincipalName.toLowerCase())) targets.push(i);
     });
     upForLive.clear();
-    const liveFigures = await readLiveFigures(
-      tenant.exchange,
-      targets.map((i) => mailboxes[i]),
-      { signal: options.signal },
-    );
-    for (const i of targets) {
-      const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
-      if (f) mailboxes[i] = withLive(mailboxes[i], f);
-    }
-    options.onProgress?.(mailboxes.length, mailboxes.length);
+    await readRowsLive(tenant, mailboxes, targets, options);
   }
-  const missing = mailboxes.filter((m) => !m.statistics);
-  return {
-    mailboxes,
-    failures: missing.map((m) => ({ identity: m.userPrincipalName, reason: m.statisticsError ?? 'no figures' })),
-    complete: missing.length === 0,
-    figures,
-  };
+  return withFailures(mailboxes, figures);
 }
 
 /**
@@ -163,6 +148,17 @@ async function readGroupMailboxesAtScale(
   const targets = mailboxes.flatMap((m, i) =>
     shown.has(m.userPrincipalName.toLowerCase()) || joined.notInReport.slice(0, NEW_MAILBOXES_READ_LIVE).includes(i) ? [i] : [],
   );
+  await readRowsLive(tenant, mailboxes, targets, options);
+  return withFailures(mailboxes, { source: 'usage', usageDate: refreshDate });
+}
+
+/** The mailboxes at `targets` read live in place (their usage figures stay where a read fails). */
+async function readRowsLive(
+  tenant: BotServices['tenant'],
+  mailboxes: MailboxWithStatistics[],
+  targets: number[],
+  options: ReadMailboxDataOptions,
+): Promise<void> {
   const liveFigures = await readLiveFigures(
     tenant.exchange,
     targets.map((i) => mailboxes[i]),
@@ -173,12 +169,16 @@ async function readGroupMailboxesAtScale(
     if (f) mailboxes[i] = withLive(mailboxes[i], f);
   }
   options.onProgress?.(mailboxes.length, mailboxes.length);
+}
+
+/** The result, partial when any mailbox is left without figures. */
+function withFailures(mailboxes: MailboxWithStatistics[], figures: FiguresNote): MailboxData {
   const missing = mailboxes.filter((m) => !m.statistics);
   return {
     mailboxes,
     failures: missing.map((m) => ({ identity: m.userPrincipalName, reason: m.statisticsError ?? 'no figures' })),
     complete: missing.length === 0,
-    figures: { source: 'usage', usageDate: refreshDate },
+    figures,
   };
 }
 

@@ -343,16 +343,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     if ('status' in user) return user;
     const archive = switchValue(param(params, 'archive'));
     if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
-    if (archive === true && user.mailbox.archiveStatus !== 'Active')
-      return exchangeError(
-        req,
-        400,
-        'BadRequest',
-        'Error executing cmdlet',
-        'Ex9C3B1A',
-        'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
-        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
-      );
+    if (archive === true && user.mailbox.archiveStatus !== 'Active') return noArchive(req, identity);
     const rawScope = param(params, 'folderscope');
     const scope = rawScope === undefined ? 'all' : String(rawScope).toLowerCase();
     if (!FOLDER_SCOPES.has(scope))
@@ -391,16 +382,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
     const wantsArchive = archive === true;
     if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
-      // Exchange's wording for a mailbox without an archive is not captured anywhere we could read.
-      return exchangeError(
-        req,
-        400,
-        'BadRequest',
-        'Error executing cmdlet',
-        'Ex9C3B1A',
-        'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
-        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
-      );
+      return noArchive(req, identity);
     }
     return envelope(req, [statisticsRecord(state, user, wantsArchive)]);
   }
@@ -623,6 +605,19 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       if (admitted.delete(req)) inFlight--;
     },
   };
+}
+
+/** Exchange's wording for a mailbox without an archive is not captured anywhere we could read. */
+function noArchive(req: SimRequest, identity: unknown): SimResponse {
+  return exchangeError(
+    req,
+    400,
+    'BadRequest',
+    'Error executing cmdlet',
+    'Ex9C3B1A',
+    'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
+    `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
+  );
 }
 
 /** A switch as JSON carries it: true/false (or their strings); absent is undefined. */
