@@ -36,6 +36,7 @@ const BENCHES: Bench[] = [
   { name: 'schedules', run: async (p, a) => (await import('./schedules.bench')).run(p, a) },
   { name: 'startup', run: async (p, a) => (await import('./startup.bench')).run(p, a) },
   { name: 'history', run: async (p, a) => (await import('./history.bench')).run(p, a) },
+  { name: 'archives', run: async (p, a) => (await import('./archives.bench')).run(p, a) },
 ];
 
 const ROW_MARK = '@@summary-row ';

@@ -15,6 +15,7 @@ import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
 import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
+import { createArchiveRuntime } from './alerts/archive-runtime';
 import { createScheduleRuntime } from './schedules/runtime';
 import { commandLookup, runReportCommand } from './commands/report-run';
 import type { Window } from './alerts/pace';
@@ -120,7 +121,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       now: options.clock,
     }),
   };
+  const archives = createArchiveRuntime({ config, tenant, state, credential: tenant.credential, log, clock: options.clock });
   const alerts = createAlertRuntime({
+    archives: () => archives.services.readings.all(),
     config,
     history: history.collector,
     growthForAll: () => historyStore.growthForAll(),
@@ -146,6 +149,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     chats: new ChatTurns(),
     conversationState: [alerts.services, schedules.services],
     history,
+    archives: archives.services,
   };
   const router = new Router(allCommands(), allActions(), access);
   const routes = (server: any) => {
@@ -187,6 +191,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
       await schedules.stop();
       await alerts.stop();
+      await archives.stop();
       await server.close();
       tenant.close();
     },

@@ -12,6 +12,7 @@ import type { ChatTurns } from './runner/chat-turns';
 import type { KeepsConversationState } from './model/conversation';
 import type { HistoryStore } from './history/history-store';
 import type { HistoryCollector } from './history/collect';
+import type { ArchiveServices } from './alerts/archive-runtime';
 
 export type { AlertServices };
 
@@ -34,6 +35,8 @@ export interface BotServices {
   conversationState: KeepsConversationState[];
   /** Every mailbox's daily figures, and their collection. */
   history: HistoryServices;
+  /** Archive readings kept in storage, refreshed in the background; `archives live` reads now. */
+  archives: ArchiveServices;
 }
 
 export interface HistoryServices {

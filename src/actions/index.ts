@@ -2,6 +2,7 @@
 import type { CardAction } from '../commands/types';
 import { runCommandAction } from './run-command';
 import { mailboxDetailsAction } from './mailbox-details';
+import { mailboxFoldersAction } from './mailbox-folders';
 import { licenseAssignActions } from './license-assign-actions';
 import { reportPageAction, reportFilterAction } from './report-page';
 import { reportExportAction } from './report-export';
@@ -13,6 +14,7 @@ export function allActions(): CardAction[] {
   return [
     runCommandAction,
     mailboxDetailsAction,
+    mailboxFoldersAction,
     ...licenseAssignActions,
     reportPageAction,
     reportFilterAction,

@@ -10,6 +10,7 @@ const REPORTS: Record<SnapshotKind, string> = {
   mailboxes: 'Mailbox report',
   shared: 'Shared mailbox licences',
   licenses: 'Licences and waste',
+  archives: 'Archives',
 };
 
 export const reportExportAction = defineAction(reportExportButton, async (ctx, request) => {

@@ -21,6 +21,7 @@ import type { KeepsConversationState } from '../model/conversation';
 import type { HistoryStep } from './cycle';
 import type { GrowthTable } from '../reports/growth';
 import type { OwnerCheck } from '../access/admins';
+import type { ArchiveFigures } from '../model/tenant';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 /** `forget`: the conversation's reference, subscription and alert ledger go. */
@@ -53,6 +54,8 @@ export interface AlertRuntimeOptions {
   growthForAll?: () => Promise<GrowthTable>;
   /** Is whoever turned alerts on still an admin (a new check per cycle)? */
   owners?: () => OwnerCheck;
+  /** The archives' stored readings, for the archive alert kinds. */
+  archives?: () => Promise<ArchiveFigures[]>;
 }
 
 export interface AlertRuntime {
@@ -103,7 +106,13 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
     attach(sender) {
       cycle = new AlertCycle({
         readTenant: (kinds) =>
-          readAlertFacts(options.tenant, kinds, options.usage && { ...options.usage, tenantId: config.tenantId }, options.growthForAll),
+          readAlertFacts(
+            options.tenant,
+            kinds,
+            options.usage && { ...options.usage, tenantId: config.tenantId },
+            options.growthForAll,
+            options.archives,
+          ),
         subscriptions,
         conversations,
         ledger,

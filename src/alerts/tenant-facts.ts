@@ -9,7 +9,7 @@ import { listCompanySubscriptions } from '../m365/company-subscriptions';
 import { usersById } from '../m365/directory-users';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { TenantClients } from '../m365/tenant-clients';
-import type { MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { ArchiveFigures, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { TenantFacts } from '../reports/alerts/findings';
 import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
@@ -30,10 +30,14 @@ export async function readAlertFacts(
   kinds: AlertKind[],
   usage?: UsageServices & { tenantId: string },
   growthForAll?: () => Promise<GrowthTable>,
+  storedArchives?: () => Promise<ArchiveFigures[]>,
 ): Promise<TenantFacts> {
   const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
   const growthRead = reads.some((r) => r.growth) && growthForAll ? growthForAll() : undefined;
   growthRead?.catch(() => undefined);
+  // Archives come from the stored readings the background refresh keeps (one cmdlet per archive).
+  const archivesRead = reads.some((r) => r.archives) && storedArchives ? storedArchives() : Promise.resolve(undefined);
+  archivesRead.catch(() => undefined);
   const allMailboxes = reads.some((r) => r.mailboxes === 'all');
   const types: RecipientTypeDetails[] | 'all' | null = allMailboxes
     ? 'all'
@@ -64,6 +68,7 @@ export async function readAlertFacts(
     subscriptionsRead,
   ]);
   const growth = growthRead ? await growthRead : undefined;
+  const archives = await archivesRead;
   return {
     mailboxes,
     users,
@@ -71,6 +76,7 @@ export async function readAlertFacts(
     ...(subscriptions ? { subscriptions } : {}),
     ...(usageDate !== undefined ? { usageDate } : {}),
     ...(growth ? { growth } : {}),
+    ...(archives ? { archives } : {}),
   };
 }
 

@@ -1,11 +1,12 @@
-// Reads `mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]`.
+// Reads `mailboxes [user|shared|room|group|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]`.
 import { DEFAULT_MAILBOX_QUERY, MAILBOX_SORTS, MAX_TOP, MailboxQuery, MailboxSort, MailboxTypeChoice } from '../reports/mailbox-report';
 import { suggestCommand } from './suggest';
 
 /** `live`: every figure from Get-MailboxStatistics, even where Microsoft 365's usage report would serve. */
 export type MailboxesArguments = { ok: true; query: MailboxQuery; live: boolean } | { ok: false; message: string };
 
-export const MAILBOXES_USAGE = 'mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]';
+export const MAILBOXES_USAGE =
+  'mailboxes [user|shared|room|group|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]';
 export const MAX_FILTER_LENGTH = 100;
 
 const SORT_HINT = `Try: sort ${MAILBOX_SORTS.join('|')}`;
@@ -15,9 +16,11 @@ const TYPE_WORDS: Record<string, MailboxTypeChoice> = {
   shared: 'shared',
   room: 'room',
   rooms: 'room',
+  group: 'group',
+  groups: 'group',
   all: 'all',
 };
-const KEYWORDS = ['user', 'shared', 'room', 'all', 'sort', 'top', 'live', 'filter'];
+const KEYWORDS = ['user', 'shared', 'room', 'group', 'all', 'sort', 'top', 'live', 'filter'];
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const QUOTES = '"\'“”‘’';
 
@@ -54,7 +57,7 @@ export function parseMailboxesArguments(text: string): MailboxesArguments {
     const raw = tokens[i][0];
     const word = raw.toLowerCase();
     if (word in TYPE_WORDS) {
-      if (seen.has('type')) return fail('Choose one mailbox type: user, shared, room or all.');
+      if (seen.has('type')) return fail('Choose one mailbox type: user, shared, room, group or all.');
       seen.add('type');
       query.type = TYPE_WORDS[word];
     } else if (word === 'sort') {

@@ -31,6 +31,8 @@ export function alertButtons(input: AlertCardInput): object[] {
   const details = alertKindSpec(entry.kind)?.details;
   if (entry.upn) actions.push(mailboxDetailsButton.button('Details', { upn: entry.upn }));
   else if (details && 'command' in details) actions.push(runCommandButton.button('Details', { text: details.command }));
+  const rule = alertKindSpec(entry.kind)?.rule;
+  if (rule) actions.push({ type: 'Action.OpenUrl', title: rule.title, url: rule.url });
   if (input.remediation && entry.assign && !entry.resolvedAt) {
     actions.push(assignConfirmButton.button('Assign licence', entry.assign));
   }

@@ -13,6 +13,7 @@ const KIND_WORDS: Record<MailboxKind, string> = {
   shared: 'Shared mailbox',
   room: 'Room mailbox',
   equipment: 'Equipment mailbox',
+  group: 'Microsoft 365 group mailbox',
   other: 'Mailbox',
 };
 const HOUR_MS = 60 * 60 * 1000;
@@ -104,6 +105,13 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
         facts: [
           { label: 'Archive', value: archive },
           { label: 'Litigation hold', value: details.litigationHold ? 'On' : 'Off' },
+          { label: 'Holds', value: details.holds.length ? plainText(details.holds.join(', '), 300) : 'None' },
+          {
+            label: 'Recoverable Items',
+            value: details.recoverableItems
+              ? `${formatBytes(details.recoverableItems.sizeBytes)} of ${formatBytes(details.recoverableItems.quotaBytes)} · ${formatPercent(details.recoverableItems.percent)}`
+              : UNKNOWN,
+          },
         ],
       },
       { heading: 'Addresses', facts: addresses },

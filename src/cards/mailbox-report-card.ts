@@ -29,12 +29,14 @@ const TITLES: Record<MailboxTypeChoice, string> = {
   user: 'User mailboxes',
   shared: 'Shared mailboxes',
   room: 'Room and equipment mailboxes',
+  group: 'Microsoft 365 group mailboxes',
   all: 'All mailboxes',
 };
 const NOUNS: Record<MailboxTypeChoice, string> = {
   user: 'user mailboxes',
   shared: 'shared mailboxes',
   room: 'room and equipment mailboxes',
+  group: 'group mailboxes',
   all: 'mailboxes',
 };
 const SORT_WORDS: Record<MailboxSort, string> = {
@@ -50,6 +52,7 @@ const KIND_WORDS: Record<MailboxKind, string> = {
   shared: 'Shared',
   room: 'Room',
   equipment: 'Equipment',
+  group: 'Group',
   other: 'Other',
 };
 const STORAGE_KINDS: Array<[keyof MailboxReport['totals']['storageByKind'], string]> = [

@@ -12,12 +12,14 @@ import { alertsCommand } from './alerts';
 import { doctorCommand } from './doctor';
 import { scheduleCommand } from './schedule';
 import { historyCommand } from './history';
+import { archivesCommand } from './archives';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [
     mailboxesCommand,
     mailboxCommand,
     sharedCommand,
+    archivesCommand,
     licensesCommand,
     alertsCommand,
     scheduleCommand,

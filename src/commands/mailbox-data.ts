@@ -6,8 +6,9 @@
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { GroupActivityDetail, Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { GrowthTable } from '../reports/growth';
+import { joinGroupUsage } from '../reports/group-usage';
 import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
@@ -85,6 +86,10 @@ async function readFigures(
     return { ...inventory, figures: large ? { ...figures, tookMs: Date.now() - started } : figures };
   };
   if (options.askedLive) return live({ source: 'live', why: 'asked' }, null);
+  if (options.types !== 'all' && options.types.length === 1 && options.types[0] === 'GroupMailbox') {
+    const groups = await readGroupMailboxesAtScale(services, query, options);
+    return groups ?? live({ source: 'live', why: 'small' }, null);
+  }
 
   options.onStage?.("Reading Microsoft 365's usage report…");
   // A tenant already known to be large has its non-user mailboxes listed while the report is checked.
@@ -130,17 +135,69 @@ async function readFigures(
       if (upForLive.has(m.userPrincipalName.toLowerCase())) targets.push(i);
     });
     upForLive.clear();
-    const liveFigures = await readLiveFigures(
-      tenant.exchange,
-      targets.map((i) => mailboxes[i]),
-      { signal: options.signal },
-    );
-    for (const i of targets) {
-      const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
-      if (f) mailboxes[i] = withLive(mailboxes[i], f);
-    }
-    options.onProgress?.(mailboxes.length, mailboxes.length);
+    await readRowsLive(tenant, mailboxes, targets, options);
   }
+  return withFailures(mailboxes, figures);
+}
+
+/**
+ * Group mailboxes from the threshold up: Get-Mailbox -GroupMailbox (a page per 1,000) for names and
+ * quotas, Microsoft 365's groups activity report for items, storage and last activity, and the rows
+ * shown read live, as the user mailboxes' usage path does. Null when the tenant has fewer group
+ * mailboxes than the threshold (read live); a report that cannot be read is read live too, and says so.
+ */
+async function readGroupMailboxesAtScale(
+  services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
+  query: MailboxQuery,
+  options: ReadMailboxDataOptions,
+): Promise<MailboxData | null> {
+  const { tenant, usage } = services;
+  options.onStage?.('Reading the group mailboxes…');
+  const listed = [...(await readMailboxesByType(tenant.exchange, ['GroupMailbox'], { signal: options.signal })).values()];
+  if (listed.length < usage.threshold) return null;
+  options.onStage?.("Reading Microsoft 365's groups activity report…");
+  let rows: GroupActivityDetail[];
+  try {
+    rows = await tenant.graph.getGroupsActivityReport('D7', { signal: options.signal });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const inventory = await readMailboxes(tenant, { types: ['GroupMailbox'], signal: options.signal, onProgress: options.onProgress });
+    return { ...inventory, figures: { source: 'live', why: 'no-usage', message } };
+  }
+  const joined = joinGroupUsage(listed, rows);
+  const mailboxes = joined.mailboxes;
+  const refreshDate = rows.find((r) => r.reportRefreshDate)?.reportRefreshDate ?? null;
+  options.onStage?.('Reading live figures for the rows shown…');
+  const page = buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, options.now);
+  const shown = new Set(page.rows.map((r) => r.upn.toLowerCase()));
+  const targets = mailboxes.flatMap((m, i) =>
+    shown.has(m.userPrincipalName.toLowerCase()) || joined.notInReport.slice(0, NEW_MAILBOXES_READ_LIVE).includes(i) ? [i] : [],
+  );
+  await readRowsLive(tenant, mailboxes, targets, options);
+  return withFailures(mailboxes, { source: 'usage', usageDate: refreshDate });
+}
+
+/** The mailboxes at `targets` read live in place (their usage figures stay where a read fails). */
+async function readRowsLive(
+  tenant: BotServices['tenant'],
+  mailboxes: MailboxWithStatistics[],
+  targets: number[],
+  options: ReadMailboxDataOptions,
+): Promise<void> {
+  const liveFigures = await readLiveFigures(
+    tenant.exchange,
+    targets.map((i) => mailboxes[i]),
+    { signal: options.signal },
+  );
+  for (const i of targets) {
+    const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
+    if (f) mailboxes[i] = withLive(mailboxes[i], f);
+  }
+  options.onProgress?.(mailboxes.length, mailboxes.length);
+}
+
+/** The result, partial when any mailbox is left without figures. */
+function withFailures(mailboxes: MailboxWithStatistics[], figures: FiguresNote): MailboxData {
   const missing = mailboxes.filter((m) => !m.statistics);
   return {
     mailboxes,

@@ -9,6 +9,7 @@ import { ServiceError } from '../m365/service-error';
 import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
 import { runButton } from './replies';
+import { mailboxFoldersButton } from '../buttons/mailbox-folders';
 import type { Message } from './types';
 import type { HistoryStore } from '../history/history-store';
 import { buildMailboxTrend } from '../reports/mailbox-trend';
@@ -41,7 +42,10 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   const details = buildMailboxDetails(full, now, licenses.ok ? licenses.licenses : undefined);
   if (!licenses.ok) details.warnings.push(`Licences not shown: ${licenses.reason}`);
   const card = mailboxDetailsCard(details, {
-    actions: [runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`)],
+    actions: [
+      mailboxFoldersButton.button('Largest folders', { upn: mailbox.userPrincipalName || mailbox.primarySmtpAddress }),
+      runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`),
+    ],
   });
   if (stored) {
     const trend = buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes);

@@ -25,6 +25,7 @@ export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDe
   user: ['UserMailbox'],
   shared: ['SharedMailbox'],
   room: ['RoomMailbox', 'EquipmentMailbox'],
+  group: ['GroupMailbox'],
   all: 'all',
 };
 

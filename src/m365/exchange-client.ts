@@ -349,6 +349,9 @@ export function mailboxParameters(query: MailboxQuery): Record<string, unknown> 
   if (query.identity) p.Identity = query.identity;
   else p.ResultSize = 'Unlimited';
   if (query.recipientTypeDetails?.length) p.RecipientTypeDetails = query.recipientTypeDetails;
+  // Microsoft Learn, Get-Mailbox: "The GroupMailbox switch is required to return Microsoft 365
+  // Groups in the results"; a RecipientTypeDetails filter alone does not find them.
+  if (query.recipientTypeDetails?.includes('GroupMailbox')) p.GroupMailbox = true;
   if (query.filter) p.Filter = query.filter;
   return p;
 }

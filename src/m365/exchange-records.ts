@@ -29,6 +29,8 @@ export const MAILBOX_PROPERTIES = [
   'ProhibitSendQuota',
   'ProhibitSendReceiveQuota',
   'WhenMailboxCreated',
+  'RecoverableItemsQuota',
+  'InPlaceHolds',
 ] as const;
 
 export function toMailbox(r: ExchangeRecord): Mailbox {
@@ -47,6 +49,8 @@ export function toMailbox(r: ExchangeRecord): Mailbox {
     prohibitSendQuotaBytes: size(r.ProhibitSendQuota),
     prohibitSendReceiveQuotaBytes: size(r.ProhibitSendReceiveQuota),
     whenMailboxCreated: date(r.WhenMailboxCreated),
+    ...('RecoverableItemsQuota' in r ? { recoverableItemsQuotaBytes: size(r.RecoverableItemsQuota) } : {}),
+    ...(Array.isArray(r.InPlaceHolds) ? { inPlaceHolds: r.InPlaceHolds.map(text).filter(Boolean) } : {}),
   };
 }
 

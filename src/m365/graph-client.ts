@@ -3,10 +3,10 @@
 // link is fetched without the token: the bearer token never leaves for another host.
 import { nextLinkOnOrigin } from './next-link';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
-import { toDirectoryUser, toMailboxUsageDetail, toSubscribedSku } from './graph-records';
+import { toDirectoryUser, toGroupActivityDetail, toMailboxUsageDetail, toSubscribedSku } from './graph-records';
 import { odataQuery, pathSegment } from './odata';
 import { readJson, type ServicePipeline } from './pipeline';
-import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
+import type { DirectoryUser, GroupActivityDetail, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
 import { readCsvStream } from './report-csv';
 import { ServiceError, serviceErrorFromBatchItem } from './service-error';
 
@@ -165,6 +165,17 @@ export class GraphClient {
     options: CallOptions & { etag?: string } = {},
   ): Promise<{ notModified: boolean; etag?: string; rows: number }> {
     return this.streamReport(`getMailboxUsageDetail(period='${period}')`, (r) => onRow(toMailboxUsageDetail(r)), options);
+  }
+
+  /**
+   * The Microsoft 365 groups activity report: each group's mailbox items, storage and last activity
+   * (no quota). Same 302 download as the mailbox usage report. Source: microsoft-graph-docs-contrib
+   * api-reference/v1.0/api/reportroot-getoffice365groupsactivitydetail.md (Reports.Read.All).
+   */
+  async getGroupsActivityReport(period: MailboxUsagePeriod = 'D7', options: CallOptions = {}): Promise<GroupActivityDetail[]> {
+    const rows: GroupActivityDetail[] = [];
+    await this.streamReport(`getOffice365GroupsActivityDetail(period='${period}')`, (r) => rows.push(toGroupActivityDetail(r)), options);
+    return rows;
   }
 
   /**

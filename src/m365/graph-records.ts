@@ -1,5 +1,5 @@
 // Graph's JSON and CSV answers as the bot's typed records.
-import type { DirectoryUser, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
+import type { DirectoryUser, GroupActivityDetail, MailboxUsageDetail, SubscribedSku } from '../model/tenant';
 
 type Json = any;
 
@@ -54,6 +54,27 @@ export function toSubscribedSku(s: Json): SubscribedSku {
 }
 
 /** One CSV row, read by column name; missing or empty cells become null. */
+/** One row of the Microsoft 365 groups activity report, by column name. */
+export function toGroupActivityDetail(row: Record<string, string>): GroupActivityDetail {
+  const cell = (name: string): string | undefined => {
+    const v = row[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const num = (name: string): number | null => {
+    const n = Number(cell(name) ?? NaN);
+    return Number.isFinite(n) ? n : null;
+  };
+  return {
+    reportRefreshDate: cell('Report Refresh Date') ?? null,
+    groupId: (cell('Group Id') ?? '').toLowerCase(),
+    displayName: detached(cell('Group Display Name') ?? ''),
+    isDeleted: cell('Is Deleted')?.toLowerCase() === 'true',
+    lastActivityDate: cell('Last Activity Date') ?? null,
+    itemCount: num('Exchange Mailbox Total Item Count'),
+    storageUsedBytes: num('Exchange Mailbox Storage Used (Byte)'),
+  };
+}
+
 export function toMailboxUsageDetail(row: Record<string, string>): MailboxUsageDetail {
   const cell = (name: string): string | undefined => {
     const v = row[name];

@@ -1,7 +1,7 @@
 // Typed records that m365/ hands to reports/ and commands/. They carry what Exchange and Graph
 // say, already parsed (sizes in bytes, null = "Unlimited"), and nothing from a transport.
 
-export type RecipientTypeDetails = 'UserMailbox' | 'SharedMailbox' | 'RoomMailbox' | 'EquipmentMailbox';
+export type RecipientTypeDetails = 'UserMailbox' | 'SharedMailbox' | 'RoomMailbox' | 'EquipmentMailbox' | 'GroupMailbox';
 
 /** One mailbox as Get-Mailbox describes it. */
 export interface Mailbox {
@@ -20,6 +20,10 @@ export interface Mailbox {
   prohibitSendQuotaBytes: number | null;
   prohibitSendReceiveQuotaBytes: number | null;
   whenMailboxCreated?: string | null;
+  /** RecoverableItemsQuota: 30 GB, 100 GB on hold; absent when not read. */
+  recoverableItemsQuotaBytes?: number | null;
+  /** InPlaceHolds: the In-Place, eDiscovery and retention holds on the mailbox, by Exchange's names. */
+  inPlaceHolds?: string[];
 }
 
 /** What Get-MailboxStatistics says of one mailbox (or of its archive). */
@@ -106,6 +110,18 @@ export interface MailboxUsageDetail {
   recipientType?: string;
 }
 
+/** One row of Graph's Microsoft 365 groups activity report (getOffice365GroupsActivityDetail CSV). */
+export interface GroupActivityDetail {
+  reportRefreshDate: string | null;
+  /** The group's Entra id, lower case: Get-Mailbox -GroupMailbox's ExternalDirectoryObjectId. */
+  groupId: string;
+  displayName: string;
+  isDeleted: boolean;
+  lastActivityDate: string | null;
+  itemCount: number | null;
+  storageUsedBytes: number | null;
+}
+
 /** Live figures of a mailbox read beside the usage report: statistics, and Get-Mailbox for one known from the report only. */
 export interface LiveFigures {
   mailbox?: Mailbox;
@@ -147,4 +163,48 @@ export interface CompanySubscription {
   createdDateTime: string | null;
   /** When the subscription moves to its next state if not renewed; null when Graph gives none. */
   nextLifecycleDateTime: string | null;
+}
+
+/** A mailbox with an archive, as Get-Mailbox -Archive lists it: the archive's own quota beside. */
+export interface ArchiveMailbox extends Mailbox {
+  /** ArchiveQuota: 100 GB, or 110 GB on hold with auto-expanding on; null when Unlimited. */
+  archiveQuotaBytes: number | null;
+}
+
+/** One reading of an archive by Get-MailboxStatistics -Archive. */
+export interface ArchiveReading {
+  /** ISO time of the reading. */
+  at: string;
+  sizeBytes: number;
+  itemCount: number;
+  /** TotalDeletedItemSize of the archive: its Recoverable Items, which count against its cap. */
+  deletedBytes: number;
+}
+
+/** What the bot keeps of one archive: its mailbox's facts and its latest readings, one a day. */
+export interface ArchiveFigures {
+  /** The identity its statistics are read with (the Entra id when Exchange has one), lower case. */
+  id: string;
+  upn: string;
+  displayName: string;
+  recipientTypeDetails: string;
+  autoExpanding: boolean;
+  onHold: boolean;
+  archiveQuotaBytes: number | null;
+  /** Oldest first; at most one per UTC day, the day's latest. */
+  readings: ArchiveReading[];
+  /** The last attempt that failed, and why: the figures shown are then older. */
+  lastError?: { at: string; message: string };
+}
+
+/** One folder of a mailbox or its archive, as Get-MailboxFolderStatistics reports it (own items only). */
+export interface MailboxFolder {
+  name: string;
+  path: string;
+  folderType: string;
+  items: number;
+  sizeBytes: number;
+  archive: boolean;
+  /** In the Recoverable Items folder (FolderType RecoverableItems…). */
+  recoverableItems: boolean;
 }

@@ -1,7 +1,11 @@
 // One mailbox in full, as `mailbox <upn or name>` shows it. Pure: `now` is passed in.
 import type { MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
+import { holdsOf, RECOVERABLE_ITEMS_BYTES, RECOVERABLE_ITEMS_ON_HOLD_BYTES } from './recoverable-items';
 import { INACTIVE_DAYS, MailboxKind, NEAR_QUOTA_PERCENT, mailboxKind, percentOf } from './mailbox-report';
+
+/** Recoverable Items from this share of their quota get a warning line (the alert's default). */
+const RECOVERABLE_ITEMS_WARN_PERCENT = 80;
 
 export interface MailboxLicense {
   /** The licence's friendly name ("Microsoft 365 E3"). */
@@ -38,6 +42,13 @@ export interface MailboxDetails {
   };
   archive: { status: string; autoExpanding: boolean; items: number | null; sizeBytes: number | null };
   litigationHold: boolean;
+  /** Every hold in an admin's words (Litigation Hold, eDiscovery, retention policies). */
+  holds: string[];
+  /**
+   * The Recoverable Items folder: TotalDeletedItemSize against RecoverableItemsQuota (30 GB, 100 GB
+   * on hold); null without statistics.
+   */
+  recoverableItems: { sizeBytes: number; quotaBytes: number; percent: number | null } | null;
   /** What deserves a second look, in one short line each. */
   warnings: string[];
   /** Filled in by the licences lookup when it has run; undefined = not looked up. */
@@ -62,6 +73,15 @@ export function buildMailboxDetails(m: MailboxWithStatistics, now: Date, license
     if (s.lastInteractionTime === null) warnings.push('Never used.');
     else if (idle !== null && idle > INACTIVE_DAYS) warnings.push(`No activity for ${idle} days.`);
   }
+  const holds = holdsOf(m);
+  const riQuota = m.recoverableItemsQuotaBytes ?? (holds.length > 0 ? RECOVERABLE_ITEMS_ON_HOLD_BYTES : RECOVERABLE_ITEMS_BYTES);
+  const riPercent = s ? percentOf(s.totalDeletedItemSizeBytes, riQuota) : null;
+  if (riPercent !== null && riPercent >= RECOVERABLE_ITEMS_WARN_PERCENT)
+    warnings.push(
+      holds.length > 0
+        ? `Recoverable Items at ${Math.floor(riPercent)}% of their quota while on hold: deleting mail fails once full.`
+        : `Recoverable Items at ${Math.floor(riPercent)}% of their quota.`,
+    );
   const details: MailboxDetails = {
     asOf: now.toISOString(),
     displayName: m.displayName,
@@ -94,6 +114,8 @@ export function buildMailboxDetails(m: MailboxWithStatistics, now: Date, license
       sizeBytes: m.archiveStatistics ? m.archiveStatistics.totalItemSizeBytes : null,
     },
     litigationHold: m.litigationHoldEnabled,
+    holds,
+    recoverableItems: s ? { sizeBytes: s.totalDeletedItemSizeBytes, quotaBytes: riQuota, percent: riPercent } : null,
     warnings,
   };
   if (m.alias) details.alias = m.alias;

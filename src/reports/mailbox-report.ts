@@ -3,7 +3,7 @@
 import type { MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
 import { daysSince } from './format';
 
-export type MailboxTypeChoice = 'user' | 'shared' | 'room' | 'all';
+export type MailboxTypeChoice = 'user' | 'shared' | 'room' | 'group' | 'all';
 export type MailboxSort = 'items' | 'size' | 'activity' | 'quota' | 'growth' | 'name';
 
 export interface MailboxQuery {
@@ -21,12 +21,12 @@ export interface MailboxQuery {
 
 /** 10 rows a page: see docs/architecture.md "Cards on every client" for why. */
 export const DEFAULT_MAILBOX_QUERY: MailboxQuery = { type: 'user', sort: 'items', top: 10 };
-export const MAILBOX_TYPES: readonly MailboxTypeChoice[] = ['user', 'shared', 'room', 'all'];
+export const MAILBOX_TYPES: readonly MailboxTypeChoice[] = ['user', 'shared', 'room', 'group', 'all'];
 export const MAILBOX_SORTS: readonly MailboxSort[] = ['items', 'size', 'activity', 'quota', 'growth', 'name'];
 export const MAX_TOP = 1000;
 
 /** A mailbox's kind in the admin's words; 'room' and 'equipment' both answer to `mailboxes room`. */
-export type MailboxKind = 'user' | 'shared' | 'room' | 'equipment' | 'other';
+export type MailboxKind = 'user' | 'shared' | 'room' | 'equipment' | 'group' | 'other';
 
 /** Mailboxes at or above this share of their prohibit send/receive quota are "near quota". */
 export const NEAR_QUOTA_PERCENT = 90;
@@ -102,6 +102,8 @@ export function mailboxKind(recipientTypeDetails: string): MailboxKind {
       return 'room';
     case 'EquipmentMailbox':
       return 'equipment';
+    case 'GroupMailbox':
+      return 'group';
     default:
       return 'other';
   }
@@ -209,7 +211,7 @@ export function buildMailboxReport(
     const m = mailboxes[i];
     const kind = mailboxKind(m.recipientTypeDetails);
     const s = m.statistics;
-    if (s) storageByKind[kind === 'equipment' ? 'room' : kind] += s.totalItemSizeBytes;
+    if (s) storageByKind[kind === 'equipment' ? 'room' : kind === 'group' ? 'other' : kind] += s.totalItemSizeBytes;
     if (!kindMatches(kind, query.type)) continue;
     if (
       needle &&

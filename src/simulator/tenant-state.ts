@@ -1,7 +1,7 @@
 // The live tenant behind every simulated service: the fixture, indexed so that one lookup or one
 // page costs the same whether the tenant has ten mailboxes or a hundred thousand.
 import { createHash } from 'node:crypto';
-import type { FixtureMailbox, FixtureUser, TenantFixture } from './tenant/fixture';
+import type { FixtureGroupMailbox, FixtureMailbox, FixtureUser, TenantFixture } from './tenant/fixture';
 import { dayNumber, TenantClock } from './tenant-clock';
 
 /** A uuid that is always the same for the same seed, for ids the fixture leaves out. */
@@ -58,6 +58,36 @@ function grows(m: FixtureMailbox): boolean {
   return Boolean(m.growthBytesPerDay || m.itemsPerDay || m.archive?.growthBytesPerDay);
 }
 
+export const GROUP_MAILBOX: string = 'GroupMailbox';
+const GROUP_MAILBOX_QUOTA_BYTES = 50 * 1024 ** 3;
+
+/** A group's mailbox as the mailbox records read it: no Entra user behind it, no licence, no hold. */
+function groupMailboxUser(id: string, displayName: string, g: FixtureGroupMailbox): MailboxUser {
+  const quota = g.prohibitSendReceiveQuotaBytes === undefined ? GROUP_MAILBOX_QUOTA_BYTES : g.prohibitSendReceiveQuotaBytes;
+  return {
+    id,
+    userPrincipalName: g.primarySmtpAddress,
+    displayName,
+    mail: g.primarySmtpAddress,
+    accountEnabled: false,
+    assignedLicenses: [],
+    mailbox: {
+      recipientTypeDetails: GROUP_MAILBOX as FixtureMailbox['recipientTypeDetails'],
+      primarySmtpAddress: g.primarySmtpAddress,
+      itemCount: g.itemCount,
+      totalItemSizeBytes: g.totalItemSizeBytes,
+      issueWarningQuotaBytes: quota === null ? null : Math.round(quota * 0.98),
+      prohibitSendQuotaBytes: quota === null ? null : Math.round(quota * 0.99),
+      prohibitSendReceiveQuotaBytes: quota,
+      lastInteractionTime: g.lastInteractionTime ?? null,
+      lastLogonTime: null,
+      litigationHoldEnabled: false,
+      archiveStatus: 'None',
+      whenMailboxCreated: g.whenMailboxCreated,
+    },
+  };
+}
+
 export class TenantState {
   readonly fixture: TenantFixture;
   readonly clock: TenantClock;
@@ -71,6 +101,7 @@ export class TenantState {
   private byUpn = new Map<string, FixtureUser>();
   private mailboxKeys = new Map<string, MailboxUser[]>();
   private mailboxList: MailboxUser[] = [];
+  private groupMailboxList: MailboxUser[] = [];
   private guidCache = new Map<string, string>();
   private queryCache = new Map<string, { version: number; items: unknown[] }>();
 
@@ -148,6 +179,11 @@ export class TenantState {
     return this.fixture.users;
   }
 
+  /** Microsoft 365 group mailboxes, as a mailbox record reads them (Get-Mailbox -GroupMailbox). */
+  get groupMailboxes(): readonly MailboxUser[] {
+    return this.groupMailboxList;
+  }
+
   /** Mailboxes in a stable order (the fixture's), which paging relies on. */
   get mailboxes(): readonly MailboxUser[] {
     this.grow();
@@ -160,13 +196,20 @@ export class TenantState {
     this.byUpn.clear();
     this.mailboxKeys.clear();
     this.mailboxList = [];
+    this.groupMailboxList = [];
     this.queryCache.clear();
-    for (const user of this.fixture.users) {
-      this.byId.set(user.id.toLowerCase(), user);
-      this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
+    const groupMailboxes = (this.fixture.groups ?? []).flatMap((g) =>
+      g.mailbox ? [groupMailboxUser(g.id, g.displayName, g.mailbox)] : [],
+    );
+    for (const user of [...this.fixture.users, ...groupMailboxes]) {
+      const isGroup = user.mailbox?.recipientTypeDetails === GROUP_MAILBOX;
+      if (!isGroup) {
+        this.byId.set(user.id.toLowerCase(), user);
+        this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
+      }
       if (!user.mailbox) continue;
       const withMailbox = user as MailboxUser;
-      this.mailboxList.push(withMailbox);
+      (isGroup ? this.groupMailboxList : this.mailboxList).push(withMailbox);
       const keys = new Set(
         [
           user.userPrincipalName,

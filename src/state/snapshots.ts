@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { StateStore } from './store';
 
-export type SnapshotKind = 'mailboxes' | 'shared' | 'licenses';
+export type SnapshotKind = 'mailboxes' | 'shared' | 'licenses' | 'archives';
 
 export interface Snapshot<T = unknown> {
   id: string;

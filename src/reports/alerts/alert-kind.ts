@@ -1,7 +1,14 @@
 // What an alert kind is: its words in `alerts on`, its labels, its threshold, what it reads from the
 // tenant, how it judges, and what its card's Details button opens. One spec per kind, in kinds/;
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
-import type { CompanySubscription, DirectoryUser, MailboxWithStatistics, RecipientTypeDetails, SubscribedSku } from '../../model/tenant';
+import type {
+  ArchiveFigures,
+  CompanySubscription,
+  DirectoryUser,
+  MailboxWithStatistics,
+  RecipientTypeDetails,
+  SubscribedSku,
+} from '../../model/tenant';
 import type { AssignLicenseData } from '../licensing/license-assignment';
 import type { SizeHistory } from './history';
 import type { GrowthTable } from '../growth';
@@ -41,6 +48,8 @@ export interface TenantFacts {
   usageDate?: string | null;
   /** Every mailbox's growth from the stored history (kinds that read `growth`). */
   growth?: GrowthTable;
+  /** The archives' stored readings, when a kind reads them. */
+  archives?: ArchiveFigures[];
 }
 
 /** What a kind needs read from the tenant; a cycle reads the union for every subscribed kind. */
@@ -55,6 +64,8 @@ export interface AlertReads {
   growth?: boolean;
   /** The commercial subscriptions and their renewal dates (GET /directory/subscriptions). */
   subscriptions?: boolean;
+  /** The archives' stored readings (kept by the background archive refresh). */
+  archives?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {
@@ -96,6 +107,8 @@ export interface AlertKindSpec<K extends string = string, S extends string = str
   judgeTenant?(j: Judging): Finding[];
   /** What Details opens on its card: the mailbox (findings with a upn) or a chat command. */
   details: { mailbox: true } | { command: string };
+  /** The rule behind the alert, as Microsoft publishes it: its card links the page. */
+  rule?: { title: string; url: string };
 }
 
 /** Keeps the kind's and its setting's names as literal types, so the registry can derive its unions. */

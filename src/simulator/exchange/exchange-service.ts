@@ -3,7 +3,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { CmdletRate, type ModelBook } from '../cost-model';
 import type { FrontDoor, Service } from '../front-door';
-import type { MailboxUser, TenantState } from '../tenant-state';
+import { GROUP_MAILBOX, type MailboxUser, type TenantState } from '../tenant-state';
 import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import {
@@ -19,6 +19,7 @@ import {
   unauthorized,
 } from './exchange-errors';
 import { mailboxRecord, statisticsRecord } from './mailbox-records';
+import { folderInScope, folderRecord, folderTree, FOLDER_SCOPES } from './folder-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
 
 export interface ExchangeOptions {
@@ -54,6 +55,7 @@ const RECIPIENT_TYPES = new Set([
   'linkedroommailbox',
 ]);
 const CANONICAL_TYPES: Record<string, string> = {
+  groupmailbox: 'GroupMailbox',
   usermailbox: 'UserMailbox',
   sharedmailbox: 'SharedMailbox',
   roommailbox: 'RoomMailbox',
@@ -172,7 +174,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
 
   function getMailbox(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
     const params = input.Parameters;
-    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter']);
+    const unknown = parameterNames(params, ['identity', 'resultsize', 'recipienttypedetails', 'filter', 'archive', 'groupmailbox']);
     if (unknown)
       return badParameter(
         req,
@@ -216,11 +218,26 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       types = list.map((t) => CANONICAL_TYPES[t.toLowerCase()] ?? t).sort();
     }
 
+    // Get-Mailbox -Archive: "filters the results by mailboxes that have an archive enabled" (Exchange Online only).
+    const archiveSwitch = switchValue(param(params, 'archive'));
+    if (archiveSwitch === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    const archiveOnly = archiveSwitch === true;
+    // Get-Mailbox -GroupMailbox: "The GroupMailbox switch is required to return Microsoft 365 Groups
+    // in the results." Without it no group mailbox is found, by filter or by identity.
+    const groupSwitch = switchValue(param(params, 'groupmailbox'));
+    if (groupSwitch === 'invalid') return badSwitch(req, 'GroupMailbox', param(params, 'groupmailbox'));
+    const groups = groupSwitch === true;
+    const isGroup = (m: MailboxUser) => m.mailbox.recipientTypeDetails === GROUP_MAILBOX;
+
     let items: readonly MailboxUser[];
     if (identity !== undefined) {
       const one = resolveIdentity(req, identity);
       if ('status' in one) return one;
-      items = !types || types.includes(one.mailbox.recipientTypeDetails) ? [one] : [];
+      if (isGroup(one) !== groups) return notFound(req, String(identity));
+      items =
+        (!types || types.includes(one.mailbox.recipientTypeDetails)) && (!archiveOnly || one.mailbox.archiveStatus === 'Active')
+          ? [one]
+          : [];
       if (!items.length) return notFound(req, String(identity));
     } else {
       let predicate: ((m: MailboxUser) => boolean) | undefined;
@@ -233,13 +250,35 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         }
       }
       items =
-        !types && !predicate
-          ? state.mailboxes
-          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter])}`, () =>
-              state.mailboxes.filter((m) => (!types || types.includes(m.mailbox.recipientTypeDetails)) && (!predicate || predicate(m))),
+        !types && !predicate && !archiveOnly
+          ? groups
+            ? state.groupMailboxes
+            : state.mailboxes
+          : state.cachedQuery(`exchange-mailboxes:${JSON.stringify([types, filter, archiveOnly, groups])}`, () =>
+              (groups ? state.groupMailboxes : state.mailboxes).filter(
+                (m) =>
+                  (!types || types.includes(m.mailbox.recipientTypeDetails)) &&
+                  (!predicate || predicate(m)) &&
+                  (!archiveOnly || m.mailbox.archiveStatus === 'Active'),
+              ),
             );
     }
 
+    return page(req, input, items, { offset, startPageSize, resultSize }, (m, select) => mailboxRecord(state, m, select));
+  }
+
+  /**
+   * One page of a cmdlet's records: Prefer odata.maxpagesize (at most 1,000), $select, a signed
+   * @odata.nextLink while more remain, and Exchange's truncation warning when ResultSize cut them.
+   */
+  function page<T>(
+    req: SimRequest,
+    input: CmdletInput,
+    items: readonly T[],
+    at: { offset: number; startPageSize?: number; resultSize: number },
+    toRecord: (item: T, select: Set<string> | undefined) => Record<string, unknown>,
+  ): SimResponse {
+    const { offset, startPageSize, resultSize } = at;
     const prefer = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(req.headers.prefer ?? '');
     const pageSize = Math.max(1, Math.min(MAX_PAGE, prefer ? Number(prefer[1]) : (startPageSize ?? MAX_PAGE)));
     const limit = Math.min(resultSize, items.length);
@@ -253,7 +292,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
             .filter(Boolean),
         )
       : undefined;
-    const value = items.slice(offset, end).map((m) => mailboxRecord(state, m, select));
+    const value = items.slice(offset, end).map((m) => toRecord(m, select));
     const extra: Record<string, unknown> = {};
     const warnings: string[] = [];
     if (end < limit) {
@@ -269,6 +308,57 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const response = envelope(req, value, extra, warnings);
     response.headers = { ...response.headers, 'Preference-Applied': `odata.maxpagesize=${pageSize}` };
     return response;
+  }
+
+  /**
+   * Get-MailboxFolderStatistics, Identity parameter set (Microsoft Learn): Identity, Archive,
+   * FolderScope, IncludeAnalysis, IncludeOldestAndNewestItems, IncludeSoftDeletedRecipients,
+   * ResultSize, SkipCount, UseCustomRouting. Folders come one record each, paged like Get-Mailbox.
+   */
+  function getMailboxFolderStatistics(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
+    const params = input.Parameters;
+    const unknown = parameterNames(params, [
+      'identity',
+      'archive',
+      'folderscope',
+      'includeanalysis',
+      'includeoldestandnewestitems',
+      'resultsize',
+      'skipcount',
+      'usecustomrouting',
+    ]);
+    if (unknown)
+      return badParameter(
+        req,
+        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
+      );
+    const identity = param(params, 'identity');
+    if (identity === undefined)
+      return badParameter(
+        req,
+        'Cannot process command because of one or more missing mandatory parameters: Identity.',
+        PARAMETER_BINDING_TYPE,
+      );
+    const user = resolveIdentity(req, identity);
+    if ('status' in user) return user;
+    const archive = switchValue(param(params, 'archive'));
+    if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    if (archive === true && user.mailbox.archiveStatus !== 'Active') return noArchive(req, identity);
+    const rawScope = param(params, 'folderscope');
+    const scope = rawScope === undefined ? 'all' : String(rawScope).toLowerCase();
+    if (!FOLDER_SCOPES.has(scope))
+      return badParameter(
+        req,
+        `Cannot bind parameter 'FolderScope'. Cannot convert value "${String(rawScope)}" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType".`,
+        PARAMETER_BINDING_TYPE,
+      );
+    const rawSize = param(params, 'resultsize');
+    const resultSize =
+      rawSize === undefined || (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') ? Infinity : Number(rawSize);
+    if (!(resultSize >= 1))
+      return badParameter(req, `Cannot bind parameter 'ResultSize' to the value "${String(rawSize)}".`, PARAMETER_BINDING_TYPE);
+    const folders = folderTree(state, user, archive === true).filter((f) => folderInScope(f, scope));
+    return page(req, input, folders, { offset, startPageSize, resultSize }, (f, select) => folderRecord(state, user, f, select));
   }
 
   function getMailboxStatistics(req: SimRequest, input: CmdletInput): SimResponse {
@@ -288,19 +378,11 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       );
     const user = resolveIdentity(req, identity);
     if ('status' in user) return user;
-    const archive = param(params, 'archive');
-    const wantsArchive = archive === true || (typeof archive === 'string' && archive.toLowerCase() === 'true');
+    const archive = switchValue(param(params, 'archive'));
+    if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
+    const wantsArchive = archive === true;
     if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
-      // Exchange's wording for a mailbox without an archive is not captured anywhere we could read.
-      return exchangeError(
-        req,
-        400,
-        'BadRequest',
-        'Error executing cmdlet',
-        'Ex9C3B1A',
-        'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
-        `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
-      );
+      return noArchive(req, identity);
     }
     return envelope(req, [statisticsRecord(state, user, wantsArchive)]);
   }
@@ -357,6 +439,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       case 'get-mailboxstatistics':
         req.note.cmdlet = 'Get-MailboxStatistics';
         return getMailboxStatistics(req, input);
+      case 'get-mailboxfolderstatistics':
+        req.note.cmdlet = 'Get-MailboxFolderStatistics';
+        return getMailboxFolderStatistics(req, input, offset, startPageSize);
       default:
         return exchangeError(
           req,
@@ -520,6 +605,35 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       if (admitted.delete(req)) inFlight--;
     },
   };
+}
+
+/** Exchange's wording for a mailbox without an archive is not captured anywhere we could read. */
+function noArchive(req: SimRequest, identity: unknown): SimResponse {
+  return exchangeError(
+    req,
+    400,
+    'BadRequest',
+    'Error executing cmdlet',
+    'Ex9C3B1A',
+    'Microsoft.Exchange.Data.Storage.MailboxUnavailableException',
+    `The mailbox '${String(identity)}' doesn't have an archive mailbox.`,
+  );
+}
+
+/** A switch as JSON carries it: true/false (or their strings); absent is undefined. */
+function switchValue(v: unknown): boolean | undefined | 'invalid' {
+  if (v === undefined) return undefined;
+  if (v === true || v === false) return v;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return 'invalid';
+}
+
+function badSwitch(req: SimRequest, name: string, value: unknown): SimResponse {
+  return badParameter(
+    req,
+    `Cannot convert '${String(value)}' to the type 'System.Management.Automation.SwitchParameter' required by parameter '${name}'.`,
+    PARAMETER_BINDING_TYPE,
+  );
 }
 
 function decodeURIComponentSafe(path: string): string {

@@ -2,6 +2,7 @@
 // X-ResponseFormat json: PascalCase fields, formatted sizes, "<Prop>@odata.type" side keys.
 import type { MailboxUser, TenantState } from '../tenant-state';
 import { formatByteSize } from './byte-size';
+import type { FixtureMailbox } from '../tenant/fixture';
 
 /** Exchange's date form: seven fractional digits and an offset. */
 export function exchangeDate(iso: string | null | undefined): string | null {
@@ -38,6 +39,20 @@ function withSideKeys(record: Record<string, unknown>, select?: Set<string>): Re
   return out;
 }
 
+const GB = 1024 ** 3;
+
+function onHold(m: FixtureMailbox): boolean {
+  return m.litigationHoldEnabled || (m.inPlaceHolds?.length ?? 0) > 0;
+}
+
+function archiveQuotaBytes(m: FixtureMailbox): number {
+  return (m.autoExpandingArchiveEnabled && onHold(m) ? 110 : 100) * GB;
+}
+
+function recoverableItemsQuotaBytes(m: FixtureMailbox): number {
+  return m.recoverableItemsQuotaBytes ?? (onHold(m) ? 100 : 30) * GB;
+}
+
 export function mailboxRecord(state: TenantState, user: MailboxUser, select?: Set<string>): Record<string, unknown> {
   const m = user.mailbox;
   const smtp = state.primarySmtpAddress(user);
@@ -72,19 +87,23 @@ export function mailboxRecord(state: TenantState, user: MailboxUser, select?: Se
       LitigationHoldEnabled: m.litigationHoldEnabled,
       LitigationHoldDuration: 'Unlimited',
       LitigationHoldDate: m.litigationHoldEnabled ? exchangeDate(m.whenMailboxCreated ?? user.createdDateTime) : null,
-      InPlaceHolds: [],
+      InPlaceHolds: m.inPlaceHolds ?? [],
       ArchiveStatus: m.archiveStatus,
       ArchiveState: hasArchive ? 'HostedProvisioned' : 'None',
       ArchiveGuid: state.archiveGuid(user),
       ArchiveName: hasArchive ? [`In-Place Archive -${user.displayName}`] : [],
-      ArchiveQuota: hasArchive
-        ? formatByteSize(m.autoExpandingArchiveEnabled ? 1649267441664 : 107374182400)
-        : formatByteSize(107374182400),
+      // Microsoft's auto-expanding archiving page: an archive starts at 100 GB (warning 90 GB); on
+      // hold or retention with auto-expanding on, 110 GB (warning 100 GB). The 1.5 TB the archive may
+      // grow to is not a quota Get-Mailbox shows.
+      ArchiveQuota: formatByteSize(archiveQuotaBytes(m)),
+      ArchiveWarningQuota: formatByteSize(archiveQuotaBytes(m) - 10 * GB),
       AutoExpandingArchiveEnabled: m.autoExpandingArchiveEnabled ?? false,
       IssueWarningQuota: formatByteSize(m.issueWarningQuotaBytes ?? null),
       ProhibitSendQuota: formatByteSize(m.prohibitSendQuotaBytes ?? null),
       ProhibitSendReceiveQuota: formatByteSize(m.prohibitSendReceiveQuotaBytes),
-      RecoverableItemsQuota: formatByteSize(32212254720),
+      // 30 GB, raised to 100 GB while the mailbox is on hold (Exchange Online limits).
+      RecoverableItemsQuota: formatByteSize(recoverableItemsQuotaBytes(m)),
+      RecoverableItemsWarningQuota: formatByteSize(recoverableItemsQuotaBytes(m) - 10 * GB),
       UseDatabaseQuotaDefaults: false,
       WhenMailboxCreated: exchangeDate(m.whenMailboxCreated ?? user.createdDateTime),
     },

@@ -8,9 +8,12 @@ import { graphError, graphStatusError, insufficientPrivileges, resourceNotFound 
 import { decodeSkipToken, encodeSkipToken, projectUser, SelectError, userSelection } from './graph-users';
 import { assignmentsOn, resourcePrincipals, servicePrincipalRecords } from './service-principals';
 import type { ModelBook } from '../cost-model';
-import { mailboxUsageCsv, mailboxUsageStorageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
+import { groupsActivityCsv, mailboxUsageCsv, mailboxUsageStorageCsv, usageReportEtag, type UsageReportOptions } from './usage-report';
 import { activeUserCsv, activeUserEtag } from './active-user-report';
 import { directorySubscriptions } from './directory-subscriptions';
+
+/** Which usage report a download link is for. */
+type UsageReportKind = 'mailboxes' | 'groups' | 'active' | 'storage';
 import { FilterError, parseUserFilter } from './user-filter';
 
 export interface GraphOptions {
@@ -162,9 +165,8 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     });
   }
 
-  function signDownload(period: string, report: 'mailbox' | 'active' | 'storage' = 'mailbox'): string {
-    const claims = { p: period, e: Date.now() + DOWNLOAD_LIFETIME_MS, ...(report !== 'mailbox' ? { r: report } : {}) };
-    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  function signDownload(period: string, report: UsageReportKind): string {
+    const payload = Buffer.from(JSON.stringify({ p: period, k: report, e: Date.now() + DOWNLOAD_LIFETIME_MS })).toString('base64url');
     return `${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
   }
 
@@ -173,7 +175,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     // Compared as text: base64 decoding ignores the spare bits of the last character.
     const expected = Buffer.from(payload ? createHmac('sha256', secret).update(payload).digest('base64url') : '');
     const given = Buffer.from(mac ?? '');
-    let claims: { p?: string; e?: number; r?: string } = {};
+    let claims: { p?: string; k?: UsageReportKind; e?: number } = {};
     if (given.length === expected.length && given.length > 0 && timingSafeEqual(given, expected)) {
       try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims;
@@ -185,14 +187,14 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'The download link is invalid or has expired.' };
     }
     const now = state.clock.now();
-    if (claims.r === 'storage') {
+    if (claims.k === 'storage') {
       return {
         status: 200,
         headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="MailboxUsageStorage.csv"' },
         body: mailboxUsageStorageCsv(state, Number(claims.p.slice(1))),
       };
     }
-    if (claims.r === 'active') {
+    if (claims.k === 'active') {
       return {
         status: 200,
         headers: {
@@ -203,19 +205,20 @@ export function graphService(state: TenantState, options: GraphOptions): Service
         body: activeUserCsv(state, now, options.usageReport),
       };
     }
-    const csv = mailboxUsageCsv(state, Number(claims.p.slice(1)), now, options.usageReport);
+    const groups = claims.k === 'groups';
+    const csv = (groups ? groupsActivityCsv : mailboxUsageCsv)(state, Number(claims.p.slice(1)), now, options.usageReport);
     return {
       status: 200,
       headers: {
         'Content-Type': 'application/octet-stream',
-        'Content-Disposition': 'attachment; filename="MailboxUsageDetail.csv"',
-        ETag: usageReportEtag(state, claims.p, now, options.usageReport),
+        'Content-Disposition': `attachment; filename="${groups ? 'Office365GroupsActivityDetail' : 'MailboxUsageDetail'}.csv"`,
+        ETag: usageReportEtag(state, `${claims.p}${groups ? '|groups' : ''}`, now, options.usageReport),
       },
       body: csv,
     };
   }
 
-  function usageReport(req: SimRequest, period: string, report: 'mailbox' | 'active' = 'mailbox'): SimResponse {
+  function usageReport(req: SimRequest, period: string, report: UsageReportKind = 'mailboxes'): SimResponse {
     if (!PERIODS.has(period))
       return graphError(req, 400, 'BadRequest', `Invalid value '${period}' for the period parameter. Valid values are D7, D30, D90, D180.`);
     const perTenMinutes = options.model.graph.reportRequestsPer10Min;
@@ -232,7 +235,7 @@ export function graphService(state: TenantState, options: GraphOptions): Service
     const etag =
       report === 'active'
         ? activeUserEtag(state, period, state.clock.now(), options.usageReport)
-        : usageReportEtag(state, period, state.clock.now(), options.usageReport);
+        : usageReportEtag(state, `${period}${report === 'groups' ? '|groups' : ''}`, state.clock.now(), options.usageReport);
     if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ETag: etag } };
     return { status: 302, headers: { Location: `${options.downloadBaseUrl()}/data/download/${signDownload(period, report)}`, ETag: etag } };
   }
@@ -445,6 +448,11 @@ export function graphService(state: TenantState, options: GraphOptions): Service
       method: 'GET',
       pattern: /^\/v1\.0\/directory\/subscriptions\/?$/i,
       run: guarded(NEEDS.readCompanySubscriptions, (req) => page(req, directorySubscriptions(state), 'directory/subscriptions', (r) => r)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\.0\/reports\/getOffice365GroupsActivityDetail\(period='([^']*)'\)\/?(?:\/content)?$/i,
+      run: guarded(NEEDS.readReports, (req, m) => usageReport(req, m[1], 'groups')),
     },
     { method: 'GET', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },
     { method: 'PATCH', pattern: /^\/v1\.0\/admin\/reportSettings\/?$/i, run: (req, _m, claims) => reportSettings(req, claims) },

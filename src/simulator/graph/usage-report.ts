@@ -191,3 +191,73 @@ export function mailboxUsageStorageCsv(state: TenantState, period: number): stri
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * getOffice365GroupsActivityDetail's documented v1.0 columns (microsoft-graph-docs-contrib
+ * reportroot-getoffice365groupsactivitydetail.md). Its Exchange columns are what the admin center's
+ * groups activity report shows of a group's mailbox; it has no quota column.
+ */
+export const GROUPS_ACTIVITY_COLUMNS = [
+  'Report Refresh Date',
+  'Group Display Name',
+  'Is Deleted',
+  'Owner Principal Name',
+  'Last Activity Date',
+  'Group Type',
+  'Member Count',
+  'External Member Count',
+  'Exchange Received Email Count',
+  'SharePoint Active File Count',
+  'Yammer Posted Message Count',
+  'Yammer Read Message Count',
+  'Yammer Liked Message Count',
+  'Exchange Mailbox Total Item Count',
+  'Exchange Mailbox Storage Used (Byte)',
+  'SharePoint Total File Count',
+  'SharePoint Site Storage Used (Byte)',
+  'Group Id',
+  'Report Period',
+] as const;
+
+export function groupsActivityCsv(state: TenantState, period: number, now: Date, options: UsageReportOptions = {}): string {
+  const refresh = reportRefreshDate(state);
+  const refreshEnd = `${refresh}T23:59:59.999Z`;
+  const lagDays = reportLagDays(refresh, now);
+  const concealed = state.fixture.reportSettings?.displayConcealedNames === true;
+  const form = options.concealedForm ?? 'hex';
+  const lines = [GROUPS_ACTIVITY_COLUMNS.join(',')];
+  for (const group of state.groupMailboxes) {
+    const m = group.mailbox;
+    if (m.whenMailboxCreated && m.whenMailboxCreated > refreshEnd) continue;
+    const then = figuresOnReportDay(
+      group.userPrincipalName,
+      { items: m.itemCount, bytes: m.totalItemSizeBytes, deletedItems: 0, deletedBytes: 0, quotaBytes: m.prohibitSendReceiveQuotaBytes },
+      lagDays,
+    );
+    const lastActivity = m.lastInteractionTime ? (m.lastInteractionTime > refreshEnd ? refresh : day(m.lastInteractionTime)) : '';
+    const members = (state.fixture.groups ?? []).find((g) => g.id === group.id)?.members.length ?? 0;
+    const row = [
+      refresh,
+      concealed ? conceal(group.displayName, form, false) : group.displayName,
+      false,
+      '',
+      lastActivity,
+      'Private',
+      members,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      then.items,
+      then.bytes,
+      0,
+      0,
+      group.id,
+      period,
+    ];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -19,6 +19,7 @@ import {
   userMailboxUser,
   type MailboxQuota,
   type TenantDraft,
+  groupMailboxes,
 } from './generate';
 import { EXCHANGE_PLAN, SKU, type CatalogSku } from './skus';
 import { consumedUnits, subscribedSku } from './subscriptions';
@@ -265,7 +266,7 @@ export function demoTenant(now = new Date()): TenantFixture {
   const consumed = consumedUnits(users);
   const seats = (sku: CatalogSku, free: number): number => (consumed.get(sku.skuId) ?? 0) + free;
   const admins = ['alexw', 'meganb', 'irvins'].map((alias) => named.find((u) => u.mailbox?.alias === alias)!.id);
-  return {
+  const fixture: TenantFixture = {
     tenant: { id: tenantId, initialDomain: DEMO_DOMAIN, displayName: 'Contoso' },
     identity,
     reportSettings: { displayConcealedNames: false },
@@ -282,4 +283,6 @@ export function demoTenant(now = new Date()): TenantFixture {
     groups: [{ id: groupId, displayName: ADMIN_GROUP_NAME, members: admins }],
     users,
   };
+  fixture.groups!.push(...groupMailboxes(draft, 8));
+  return fixture;
 }

@@ -23,6 +23,23 @@ export interface FixtureMailbox {
   /** Per simulated day since the fixture's asOf (PUT /_sim/clock moves the day). */
   growthBytesPerDay?: number;
   itemsPerDay?: number;
+  /** In-Place and retention holds, as Get-Mailbox names them (e.g. "mbx…", "UniH…"). */
+  inPlaceHolds?: string[];
+  /** Default: 30 GB, or 100 GB on hold. */
+  recoverableItemsQuotaBytes?: number;
+  /** Folders the user made (under the Inbox), for Get-MailboxFolderStatistics; default 12. */
+  folderCount?: number;
+}
+
+/** The mailbox of a Microsoft 365 group (Get-Mailbox -GroupMailbox lists it). */
+export interface FixtureGroupMailbox {
+  primarySmtpAddress: string;
+  itemCount: number;
+  totalItemSizeBytes: number;
+  /** Default 50 GB, a Microsoft 365 group mailbox's quota in Exchange Online. */
+  prohibitSendReceiveQuotaBytes?: number | null;
+  lastInteractionTime?: string | null;
+  whenMailboxCreated?: string;
 }
 
 export interface FixtureUser {
@@ -82,6 +99,6 @@ export interface TenantFixture {
   subscribedSkus: FixtureSku[];
   /** directory/subscriptions: absent, one paid subscription per SKU renewing 5–364 days after start (from its skuId). */
   subscriptions?: FixtureSubscription[];
-  groups?: { id: string; displayName: string; members: string[] }[];
+  groups?: { id: string; displayName: string; members: string[]; mailbox?: FixtureGroupMailbox }[];
   users: FixtureUser[];
 }

@@ -437,7 +437,7 @@ export function generateTenant(count: number, seed = 1, now = new Date()): Tenan
   const consumed = consumedUnits(users);
   const pool = (sku: CatalogSku): number => consumed.get(sku.skuId) ?? 0;
   const roomy = (sku: CatalogSku): number => pool(sku) + Math.max(2, Math.round(pool(sku) * rng.between(0.03, 0.12)));
-  return {
+  const fixture: TenantFixture = {
     tenant: { id: tenantId, initialDomain: draft.domain, displayName: `Litware (generated: ${count} mailboxes, seed ${seed})` },
     identity,
     reportSettings: { displayConcealedNames: false },
@@ -455,4 +455,36 @@ export function generateTenant(count: number, seed = 1, now = new Date()): Tenan
     groups: [{ id: groupId, displayName: ADMIN_GROUP_NAME, members: admins.map((u) => u.id) }],
     users,
   };
+  // About one Microsoft 365 group mailbox per 50 mailboxes.
+  fixture.groups!.push(...groupMailboxes(draft, Math.max(1, Math.round(count / 50))));
+  return fixture;
+}
+
+// Microsoft 365 groups with mailboxes, for the demo and generated tenants: team names, sizes from
+// nearly empty to near the 50 GB a group mailbox holds, activity from today to months ago. Drawn
+// after everything else, so adding them left every other generated figure as it was.
+const TEAMS = ['Sales', 'Marketing', 'Finance', 'Legal', 'Support', 'Engineering', 'Design', 'Operations', 'HR', 'Research'];
+const KINDS = ['Team', 'Project', 'Leads', 'Programme', 'Taskforce'];
+
+export function groupMailboxes(draft: TenantDraft, count: number): NonNullable<TenantFixture['groups']> {
+  const { rng } = draft;
+  return Array.from({ length: count }, (_, i) => {
+    const name = `${TEAMS[i % TEAMS.length]} ${KINDS[Math.floor(i / TEAMS.length) % KINDS.length]}${i >= TEAMS.length * KINDS.length ? ` ${Math.floor(i / (TEAMS.length * KINDS.length)) + 1}` : ''}`;
+    const alias = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    // Most group mailboxes are small; one in twenty is near its quota.
+    const full = rng.chance(0.05) ? rng.between(0.85, 0.99) : Math.pow(rng.next(), 3) * 0.6;
+    const bytes = Math.round(full * 50 * GB);
+    return {
+      id: rng.guid(),
+      displayName: name,
+      members: [],
+      mailbox: {
+        primarySmtpAddress: `${alias}@${draft.domain}`,
+        itemCount: Math.round(bytes / rng.between(60_000, 250_000)),
+        totalItemSizeBytes: bytes,
+        lastInteractionTime: before(draft, Math.floor(rng.next() * rng.next() * 200) * DAY),
+        whenMailboxCreated: before(draft, rng.int(200, 2000) * DAY),
+      },
+    };
+  });
 }

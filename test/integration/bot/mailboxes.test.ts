@@ -53,7 +53,7 @@ test('mailboxes reads statistics ten to a batch, not one call per mailbox', asyn
 
 test('bad arguments get a short answer that says how to use the command', async () => {
   const text = await ask('mailboxes top -3', /top/i, /top/i);
-  expect(text).toMatch(/mailboxes \[user\|shared\|room\|all\]/);
+  expect(text).toMatch(/mailboxes \[user\|shared\|room\|group\|all\]/);
   const sort = await ask('mailboxes sort sise', /sort/i, /size/);
   expect(sort).toMatch(/sise/);
 });

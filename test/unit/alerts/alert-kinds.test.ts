@@ -22,8 +22,10 @@ test('each kind is chosen by its own words, and its default threshold is one it 
 });
 
 test('help, defaults and stored settings read as before the registry', () => {
-  expect(ALERTS_ON_USAGE).toBe('alerts on [licence] [quota [PERCENT]] [full [DAYS]] [pools [N]] [inactive [DAYS]] [renewals [DAYS]]');
-  // Renewal warnings are asked for by name: the defaults stored conversations rely on do not change.
+  expect(ALERTS_ON_USAGE).toBe(
+    'alerts on [licence] [quota [PERCENT]] [full [DAYS]] [pools [N]] [inactive [DAYS]] [renewals [DAYS]] [archive [DAYS]] [growth] [recoverable [PERCENT]]',
+  );
+  // Renewal warnings and the archive and Recoverable Items kinds are asked for by name: the defaults stored conversations rely on do not change.
   expect(DEFAULT_ALERT_SETTINGS).toEqual({
     kinds: ['shared-licence', 'quota', 'licence-pool'],
     quotaPercent: 90,
@@ -31,6 +33,8 @@ test('help, defaults and stored settings read as before the registry', () => {
     poolFreeBelow: 5,
     inactiveDays: 90,
     renewalDaysBefore: 30,
+    archiveCapDays: 30,
+    recoverablePercent: 80,
   });
   expect(normaliseSettings({ kinds: ['inactive', 'bogus'], quotaPercent: 500, inactiveDays: 30 })).toEqual({
     ...DEFAULT_ALERT_SETTINGS,

@@ -2,6 +2,7 @@
 import type { CompanySubscription } from '../../../src/model/tenant';
 import { alertFindings } from '../../../src/reports/alerts/findings';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/reports/alerts/settings';
+import type { ArchiveFigures } from '../../../src/model/tenant';
 import { directoryUser, exchangePlan2, GB, office365E3, sharedMailbox, tenantSkus } from '../licensing/licensing-fixtures';
 
 const NOW = new Date('2025-06-10T12:00:00Z');
@@ -171,4 +172,60 @@ test('renewals: a paid subscription with unused seats, within the days asked for
       NOW,
     ).findings,
   ).toEqual([]);
+});
+
+const archiveOf = (id: string, gbs: number[], extra: Partial<ArchiveFigures> = {}): ArchiveFigures => ({
+  id,
+  upn: `${id}@contoso.example`,
+  displayName: `Owner ${id}`,
+  recipientTypeDetails: 'UserMailbox',
+  autoExpanding: false,
+  onHold: false,
+  archiveQuotaBytes: 100 * GB,
+  readings: gbs.map((gb, i) => ({
+    at: new Date(NOW.getTime() - (gbs.length - 1 - i) * 86_400_000).toISOString(),
+    sizeBytes: gb * GB,
+    itemCount: 1000,
+    deletedBytes: 0,
+  })),
+  ...extra,
+});
+
+test('archive cap: full within the conversation’s days at its pace, or full already; growth: over 1 GB a day', () => {
+  const facts = {
+    mailboxes: [],
+    users: new Map(),
+    skus: [],
+    archives: [
+      archiveOf('soon', [90, 91]),
+      archiveOf('later', [50, 51]),
+      archiveOf('full', [100]),
+      archiveOf('fast', [200, 203], { autoExpanding: true }),
+      archiveOf('unread', []),
+    ],
+  };
+  const r = alertFindings(facts, settings({ kinds: ['archive-cap', 'archive-growth'], archiveCapDays: 30 }), {}, NOW);
+  expect(r.findings.map((f) => f.key).sort()).toEqual(['archive-cap:full', 'archive-cap:soon', 'archive-growth:fast']);
+  expect(r.findings.find((f) => f.key === 'archive-cap:soon')!.why).toMatch(/full in about 9 days/);
+  expect(r.findings.find((f) => f.key === 'archive-cap:full')!.severity).toBe('attention');
+  // 49 days at 1 GB a day: within 60 days, not within 30.
+  expect(alertFindings(facts, settings({ kinds: ['archive-cap'], archiveCapDays: 60 }), {}, NOW).findings.map((f) => f.key)).toContain(
+    'archive-cap:later',
+  );
+});
+
+test('Recoverable Items: only mailboxes on hold, from the threshold, against their own quota', () => {
+  const held = { ...userMailbox('held', 2 * GB), litigationHoldEnabled: true, recoverableItemsQuotaBytes: 100 * GB };
+  held.statistics = { ...held.statistics!, totalDeletedItemSizeBytes: 85 * GB };
+  const notHeld = { ...userMailbox('free', 2 * GB), recoverableItemsQuotaBytes: 30 * GB };
+  notHeld.statistics = { ...notHeld.statistics!, totalDeletedItemSizeBytes: 29 * GB };
+  const retained = { ...userMailbox('retained', 2 * GB), inPlaceHolds: ['mbx0123'], recoverableItemsQuotaBytes: 100 * GB };
+  retained.statistics = { ...retained.statistics!, totalDeletedItemSizeBytes: 50 * GB };
+  const facts = { mailboxes: [held, notHeld, retained], users: new Map(), skus: [] };
+  const r = alertFindings(facts, settings({ kinds: ['recoverable-items'] }), {}, NOW);
+  expect(r.findings.map((f) => f.key)).toEqual(['recoverable-items:held']);
+  expect(r.findings[0].why).toMatch(/85 GB of its 100 GB Recoverable Items quota, held by Litigation Hold/);
+  expect(
+    alertFindings(facts, settings({ kinds: ['recoverable-items'], recoverablePercent: 50 }), {}, NOW).findings.map((f) => f.key),
+  ).toEqual(['recoverable-items:held', 'recoverable-items:retained']);
 });

@@ -65,14 +65,14 @@ describe('parseMailboxesArguments', () => {
 
   it('refuses unknown words, suggesting a keyword when one is close', () => {
     expect(error('shraed')).toBe(
-      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]",
+      "I don't know 'shraed' here. Did you mean 'shared'? Usage: mailboxes [user|shared|room|group|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]",
     );
     expect(error('banana')).toMatch(/^I don't know 'banana' here\. Usage: mailboxes /);
     expect(error('x'.repeat(200))).toContain(`'${'x'.repeat(29)}…'`);
   });
 
   it('refuses contradictions and repeats', () => {
-    expect(error('user shared')).toBe('Choose one mailbox type: user, shared, room or all.');
+    expect(error('user shared')).toBe('Choose one mailbox type: user, shared, room, group or all.');
     expect(error('sort size sort name')).toBe('sort is given twice; keep one.');
     expect(error('top 5 top 6')).toBe('top is given twice; keep one.');
   });

@@ -12,6 +12,8 @@ import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../s
 import { mailboxReportMessage } from '../../../src/commands/report-messages';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
+import { mailboxFoldersButton } from '../../../src/buttons/mailbox-folders';
+import { foldersCard } from '../../../src/cards/folders-card';
 import { scheduleCancelButton } from '../../../src/buttons/schedule-cancel';
 import { scheduleCard, scheduleListCard } from '../../../src/cards/schedule-card';
 import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
@@ -77,6 +79,19 @@ function cards(): [string, object][] {
       'mailbox details',
       mailboxDetailsCard(buildMailboxDetails(big, NOW), {
         actions: [mailboxDetailsButton.button('Live details and licences', { upn: big.userPrincipalName })],
+      }),
+    ],
+    [
+      'largest folders',
+      foldersCard({
+        displayName: 'Big Box',
+        upn: big.userPrincipalName,
+        folders: [],
+        total: 0,
+        actions: [
+          mailboxDetailsButton.button('Back to mailbox', { upn: big.userPrincipalName }),
+          mailboxFoldersButton.button('Largest folders', { upn: big.userPrincipalName }),
+        ],
       }),
     ],
     ['more alerts', moreAlertsCard(plan.alerts)],

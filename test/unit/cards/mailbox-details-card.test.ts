@@ -31,6 +31,22 @@ function facts(card: object): string[] {
 }
 
 describe('mailbox details card', () => {
+  it('names the holds and warns when Recoverable Items near their quota', () => {
+    const held = mailbox('held@contoso.com', { displayName: 'Hana Held', items: 10, sizeBytes: GB });
+    held.inPlaceHolds = ['UniH7d1a2b3c-0000-4000-8000-000000000001', 'mbx5e6f7a8b-0000-4000-8000-000000000002', '-mbxexcluded'];
+    held.recoverableItemsQuotaBytes = 100 * GB;
+    held.statistics = { ...held.statistics!, totalDeletedItemSizeBytes: 85 * GB };
+    const card = mailboxDetailsCard(buildMailboxDetails(held, NOW));
+    const rows = facts(card);
+    expect(rows).toContain(
+      'Holds: eDiscovery hold UniH7d1a2b3c-0000-4000-8000-000000000001, retention policy mbx5e6f7a8b-0000-4000-8000-000000000002',
+    );
+    expect(rows).toContain('Recoverable Items: 85 GB of 100 GB · 85%');
+    expect(paragraphs(card).map(visibleText)).toContain(
+      'Recoverable Items at 85% of their quota while on hold: deleting mail fails once full.',
+    );
+  });
+
   it('shows statistics, quotas, archive and holds as an admin reads them', () => {
     const card = mailboxDetailsCard(buildMailboxDetails(alex, NOW));
     expect(parseLikeAClient(card).problems).toEqual([]);
@@ -51,6 +67,9 @@ describe('mailbox details card', () => {
       'Stops receiving at: 100 GB',
       'Archive: Active, auto-expanding · 800 items · 850 MB',
       'Litigation hold: On',
+      'Holds: Litigation Hold',
+      // TotalDeletedItemSize against the 100 GB Recoverable Items quota of a mailbox on hold.
+      'Recoverable Items: 10 MB of 100 GB · <1%',
       'Primary: alex@contoso.com',
       'Alias: alexw',
     ]);

@@ -5,9 +5,22 @@ import { inactiveAlert } from './inactive';
 import { licensePoolAlert } from './license-pool';
 import { quotaAlert } from './quota';
 import { renewalAlert } from './renewal';
+import { archiveCapAlert } from './archive-cap';
+import { archiveGrowthAlert } from './archive-growth';
+import { recoverableItemsAlert } from './recoverable-items';
 import { sharedLicenseAlert } from './shared-license';
 
-export const ALERT_KIND_SPECS = [sharedLicenseAlert, quotaAlert, fullSoonAlert, licensePoolAlert, inactiveAlert, renewalAlert] as const;
+export const ALERT_KIND_SPECS = [
+  sharedLicenseAlert,
+  quotaAlert,
+  fullSoonAlert,
+  licensePoolAlert,
+  inactiveAlert,
+  renewalAlert,
+  archiveCapAlert,
+  archiveGrowthAlert,
+  recoverableItemsAlert,
+] as const;
 
 type Spec = (typeof ALERT_KIND_SPECS)[number];
 export type AlertKind = Spec['kind'];

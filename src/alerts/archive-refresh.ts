@@ -1,0 +1,138 @@
+// Archive statistics read a few at a time, oldest figure first, so that `archives` answers from
+// storage in seconds on any tenant and every archive is read at least once a day. One cmdlet per
+// archive (Get-MailboxStatistics -Archive) is too slow to read 100,000 of on demand, and must never
+// starve the chat commands that share the tenant's Exchange limit: the background refresh keeps one
+// $batch in flight at a time (one of the adaptive limit's up to 12), while `archives live` reads at
+// the full pace an admin is waiting for.
+import type { Logger } from '../log';
+import { EXCHANGE_BATCH_LIMIT, type ExchangeClient } from '../m365/exchange-client';
+import { listArchiveMailboxes, readArchiveStatistics } from '../m365/archive-statistics';
+import { ServiceError } from '../m365/service-error';
+import { ArchiveReadings, oldestFirst, type ArchiveResult } from '../state/archive-readings';
+import type { CycleLock } from '../state/lease';
+
+/** The archives are listed again (new ones, gone ones, quotas, holds) at most this often. */
+const LIST_EVERY_MS = 24 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+export interface ArchiveRefreshReport {
+  listed: boolean;
+  total: number;
+  read: number;
+  failed: number;
+  durationMs: number;
+}
+
+export interface RefreshOptions {
+  /** Every archive now, at the pipeline's full concurrency (`archives live`). */
+  all?: boolean;
+  /** Background: archives read this time; default: enough to read each once a day at `intervalMs`. */
+  max?: number;
+  intervalMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function refreshArchives(
+  exchange: ExchangeClient,
+  readings: ArchiveReadings,
+  now: () => Date,
+  options: RefreshOptions = {},
+): Promise<ArchiveRefreshReport> {
+  const started = Date.now();
+  const inventory = await readings.inventory();
+  const stale = inventory.listedAt === null || now().getTime() - Date.parse(inventory.listedAt) >= LIST_EVERY_MS;
+  let listed = false;
+  if (options.all || stale) {
+    await readings.syncInventory(await listArchiveMailboxes(exchange, { signal: options.signal }), now());
+    listed = true;
+  }
+  const archives = await readings.all();
+  const perTick =
+    options.max ?? Math.max(EXCHANGE_BATCH_LIMIT, Math.ceil(archives.length / Math.max(1, DAY_MS / (options.intervalMs ?? DAY_MS))));
+  const due = options.all ? archives : oldestFirst(archives, perTick);
+  const ids = due.map((a) => a.id);
+  let read = 0;
+  let failed = 0;
+  const chunks: string[][] = [];
+  // Background: one $batch at a time. Live: all at once, the pipeline's cap decides.
+  const step = options.all ? ids.length : EXCHANGE_BATCH_LIMIT;
+  for (let i = 0; i < ids.length; i += Math.max(1, step)) chunks.push(ids.slice(i, i + Math.max(1, step)));
+  let done = 0;
+  for (const chunk of chunks) {
+    const answers = await readArchiveStatistics(exchange, chunk, {
+      signal: options.signal,
+      onProgress: (d) => options.onProgress?.(done + d, ids.length),
+    });
+    const at = now().toISOString();
+    const results = new Map<string, ArchiveResult>();
+    for (const id of chunk) {
+      const answer = answers.get(id);
+      if (!answer || answer instanceof ServiceError) {
+        failed++;
+        results.set(id, { ok: false, at, message: answer?.serviceMessage || answer?.message || 'no answer' });
+      } else {
+        read++;
+        results.set(id, {
+          ok: true,
+          reading: {
+            at,
+            sizeBytes: answer.totalItemSizeBytes,
+            itemCount: answer.itemCount,
+            deletedBytes: answer.totalDeletedItemSizeBytes,
+          },
+        });
+      }
+    }
+    await readings.record(results);
+    done += chunk.length;
+  }
+  return { listed, total: archives.length, read, failed, durationMs: Date.now() - started };
+}
+
+export interface ArchiveRefreshTimer {
+  stop(): Promise<void>;
+}
+
+/** The background refresh on a timer; the lease makes one instance of several run each round. */
+export function startArchiveRefresh(run: () => Promise<ArchiveRefreshReport | null>, intervalMs: number, log: Logger): ArchiveRefreshTimer {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = run()
+        .then((report) => report && log.info('archive refresh', { ...report }))
+        .catch((err) => log.warn('archive refresh failed; the next round tries again', { err: err as Error }))
+        .finally(() => schedule(intervalMs));
+    }, ms);
+    timer.unref();
+  };
+  schedule(Math.round(Math.random() * Math.min(60_000, intervalMs / 10)) + 5_000);
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** One background round under the archive lease; null when another instance holds it. */
+export async function refreshUnderLease(
+  lock: CycleLock,
+  refresh: (signal: AbortSignal) => Promise<ArchiveRefreshReport>,
+): Promise<ArchiveRefreshReport | null> {
+  const hold = await lock.acquire();
+  if (!hold) return null;
+  const abort = new AbortController();
+  const watch = setInterval(() => hold.lost && abort.abort(), 1_000);
+  watch.unref();
+  try {
+    return await refresh(abort.signal);
+  } finally {
+    clearInterval(watch);
+    await hold.release();
+  }
+}

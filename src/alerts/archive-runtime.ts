@@ -1,0 +1,65 @@
+// Archive readings put together for one bot instance: the store, `archives live`'s read-now, and the
+// background refresh on its own lease (locks/archive-refresh), so instances sharing the storage take
+// turns and a slow refresh never holds up the alert cycle.
+import type { TokenCredential } from '@azure/identity';
+import type { BotConfig } from '../config';
+import type { Logger } from '../log';
+import type { TenantClients } from '../m365/tenant-clients';
+import { ArchiveReadings } from '../state/archive-readings';
+import { BlobCycleLock, stateContainer, type CycleLock } from '../state/lease';
+import type { StateStore } from '../state/store';
+import {
+  refreshArchives,
+  refreshUnderLease,
+  startArchiveRefresh,
+  type ArchiveRefreshReport,
+  type ArchiveRefreshTimer,
+} from './archive-refresh';
+
+/** A background round every 15 minutes reads 1/96 of the archives: each at least once a day. */
+export const ARCHIVE_REFRESH_INTERVAL_MS = 15 * 60_000;
+
+export interface ArchiveServices {
+  readings: ArchiveReadings;
+  /** Reads every archive now (`archives live`), at the pace Exchange allows. */
+  readAllNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<ArchiveRefreshReport>;
+  /** One background round now (tests, the benchmark); null when another instance holds the lease. */
+  refreshRound(): Promise<ArchiveRefreshReport | null>;
+}
+
+export interface ArchiveRuntime {
+  services: ArchiveServices;
+  stop(): Promise<void>;
+}
+
+export function createArchiveRuntime(options: {
+  config: BotConfig;
+  tenant: TenantClients;
+  state: StateStore;
+  credential: TokenCredential;
+  log: Logger;
+  clock?: () => Date;
+  lock?: CycleLock;
+}): ArchiveRuntime {
+  const now = options.clock ?? (() => new Date());
+  const readings = new ArchiveReadings(options.state);
+  const lock = options.lock ?? new BlobCycleLock(stateContainer(options.config, options.credential), { blob: 'locks/archive-refresh' });
+  const log = options.log.child({ part: 'archives' });
+  const refreshRound = () =>
+    refreshUnderLease(lock, (signal) =>
+      refreshArchives(options.tenant.exchange, readings, now, { intervalMs: ARCHIVE_REFRESH_INTERVAL_MS, signal }),
+    );
+  // The background refresh runs where the alert timer runs: off when cycles are driven from outside.
+  const timer: ArchiveRefreshTimer | null =
+    options.config.alertIntervalMinutes > 0 ? startArchiveRefresh(refreshRound, ARCHIVE_REFRESH_INTERVAL_MS, log) : null;
+  return {
+    services: {
+      readings,
+      readAllNow: (o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, all: true }),
+      refreshRound,
+    },
+    stop: async () => {
+      await timer?.stop();
+    },
+  };
+}

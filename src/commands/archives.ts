@@ -1,0 +1,83 @@
+// `archives [live] …`: the tenant's archives from the readings the background refresh keeps (each
+// figure with its date), or read now with `live`. A tenant never listed yet is read now, once.
+import { parseArchivesArguments, ARCHIVES_USAGE, type ArchivesQuery } from '../arguments/archives';
+import { archiveReportCard } from '../cards/archive-report-card';
+import { fitCard } from '../cards/fit';
+import type { TableSnapshotData } from '../exports/serve';
+import type { ArchiveFigures } from '../model/tenant';
+import { ARCHIVE_SORTS, buildArchiveReport, type ArchiveReport } from '../reports/archives';
+import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import { archivesTable } from '../reports/archive-csv';
+import { errorMessage, exportButton, runButton } from './replies';
+import type { Command, Message } from './types';
+
+interface ArchivesData {
+  archives: ArchiveFigures[];
+  source: 'stored' | 'live';
+  failed: number;
+}
+
+export const archivesCommand: Command = {
+  name: 'archives',
+  usage: ARCHIVES_USAGE,
+  summary:
+    'Archive mailboxes: size, items, auto-expanding or not, cap and % used, growth per day and the day each is full; from stored figures with their dates, `live` reads now.',
+  examples: ['archives', 'archives sort growth', 'archives live'],
+  run: async (ctx) => {
+    const parsed = parseArchivesArguments(ctx.args);
+    if (!parsed.ok) {
+      await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${ARCHIVES_USAGE}`));
+      return;
+    }
+    const report = archivesReport(ctx, parsed.query, `archives ${ctx.args}`.trim());
+    const ref = await ctx.reply(reportProgress(report));
+    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
+  },
+};
+
+export function archivesReport(ctx: ReportContext, query: ArchivesQuery, commandText: string): ReportSpec<ArchivesData> {
+  const { archives } = ctx.services;
+  return {
+    commandText,
+    reading: query.live ? 'Reading every archive now…' : 'Reading the stored archive figures…',
+    noun: 'archives',
+    failure: "I couldn't read the archives",
+    logName: 'archive report',
+    read: async (onProgress, onStage) => {
+      const never = (await archives.readings.inventory()).listedAt === null;
+      if (query.live || never) {
+        if (never && !query.live) onStage('No archive figures stored yet: reading every archive now…');
+        const report = await archives.readAllNow({ onProgress });
+        return { archives: await archives.readings.all(), source: 'live', failed: report.failed };
+      }
+      return { archives: await archives.readings.all(), source: 'stored', failed: 0 };
+    },
+    snapshot: (data) => ({
+      kind: 'archives',
+      complete: data.failed === 0,
+      data: { table: archivesTable(buildArchiveReport(data.archives, query).rows) } satisfies TableSnapshotData,
+    }),
+    result: (data, snapshotId) => archivesMessage(buildArchiveReport(data.archives, query), data, query, ctx.now(), snapshotId),
+    logFields: (data) => ({ archives: data.archives.length, source: data.source, failed: data.failed }),
+  };
+}
+
+function archivesMessage(report: ArchiveReport, data: ArchivesData, query: ArchivesQuery, now: Date, snapshotId?: string): Message {
+  const filter = query.filter ? ` filter ${query.filter}` : '';
+  const sorts = ARCHIVE_SORTS.filter((s) => s !== query.sort && s !== 'name').slice(0, 2);
+  const failedNote = data.failed
+    ? `${data.failed} archive${data.failed === 1 ? '' : 's'} could not be read now; their last stored figures are shown. Retry to read them again.`
+    : undefined;
+  const actions = [
+    ...sorts.map((s) => runButton(`Sort by ${s}`, `archives sort ${s}${filter}`)),
+    ...(snapshotId ? [exportButton(snapshotId)] : []),
+    runButton(data.source === 'live' ? 'Refresh' : 'Read live', `archives live sort ${query.sort}${filter}`),
+  ];
+  const wanted = Math.min(query.top, report.rows.length);
+  const fitted = fitCard(
+    (n) => archiveReportCard({ report, sort: query.sort, now, source: data.source, notice: failedNote, actions }, n),
+    wanted,
+  );
+  const text = `${report.total} archives${report.tooFast ? `, ${report.tooFast} growing over 1 GB/day` : ''}${failedNote ? ' (partial)' : ''}`;
+  return { card: fitted.card, text };
+}

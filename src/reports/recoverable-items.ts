@@ -1,0 +1,29 @@
+// The Recoverable Items folder of a mailbox: where deleted mail waits, and on hold where it stays.
+// Exchange Online limits: the Recoverable Items quota is 30 GB, and 100 GB while the mailbox is on
+// Litigation Hold, an In-Place or eDiscovery hold, or a retention policy ("Increase the Recoverable
+// Items quota for mailboxes on hold"). TotalDeletedItemSize of Get-MailboxStatistics is that folder's
+// size: Microsoft's own public-folder troubleshooter compares it with RecoverableItemsQuota.
+import type { Mailbox } from '../model/tenant';
+
+export const GB = 1024 ** 3;
+export const RECOVERABLE_ITEMS_BYTES = 30 * GB;
+export const RECOVERABLE_ITEMS_ON_HOLD_BYTES = 100 * GB;
+export const RECOVERABLE_ITEMS_PAGE = 'https://learn.microsoft.com/purview/ediscovery-increase-the-recoverable-quota-for-mailboxes-on-hold';
+
+/**
+ * The holds on a mailbox in an admin's words. InPlaceHolds names them by prefix (Microsoft, "How to
+ * identify the type of hold placed on an Exchange Online mailbox"): "UniH" an eDiscovery case hold,
+ * "mbx" an organisation-wide retention policy, "skp" one on Skype/Teams content, "cld" a
+ * mailbox-scoped retention policy; a leading "-" excludes the mailbox from one.
+ */
+export function holdsOf(m: Pick<Mailbox, 'litigationHoldEnabled' | 'inPlaceHolds'>): string[] {
+  const holds: string[] = [];
+  if (m.litigationHoldEnabled) holds.push('Litigation Hold');
+  for (const h of m.inPlaceHolds ?? []) {
+    if (h.startsWith('-')) continue;
+    if (/^UniH/i.test(h)) holds.push(`eDiscovery hold ${h}`);
+    else if (/^(mbx|cld|skp)/i.test(h)) holds.push(`retention policy ${h}`);
+    else holds.push(`In-Place Hold ${h}`);
+  }
+  return holds;
+}

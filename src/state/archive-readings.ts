@@ -1,0 +1,123 @@
+// The archives the bot knows and their latest readings, in Blob Storage: archive statistics cost one
+// cmdlet each, so they are read a few at a time in the background and `archives` answers from here.
+// Archives are spread over SHARDS blobs by a hash of their id, so that a refresh rewrites only the
+// blobs of the archives it read, and 100,000 archives stay a few hundred KB a blob. Each reading is
+// dated; the readings are per archive and per day, the same shape a per-mailbox daily history keeps,
+// so a history store can take them in (or hand its own days over) without a conversion.
+import { createHash } from 'node:crypto';
+import type { ArchiveFigures, ArchiveMailbox, ArchiveReading } from '../model/tenant';
+import { withReading } from '../reports/archives';
+import { update, type StateStore } from './store';
+
+export const ARCHIVE_SHARDS = 16;
+const PREFIX = 'archives';
+
+interface Shard {
+  archives: Record<string, ArchiveFigures>;
+}
+
+export interface ArchiveInventory {
+  /** When Get-Mailbox -Archive last listed the tenant's archives. */
+  listedAt: string | null;
+  count: number;
+}
+
+/** The identity an archive's statistics are read with, and its key in the store. */
+export function archiveId(m: Pick<ArchiveMailbox, 'userId' | 'userPrincipalName' | 'primarySmtpAddress'>): string {
+  return (m.userId || m.userPrincipalName || m.primarySmtpAddress).toLowerCase();
+}
+
+export function shardOf(id: string): number {
+  return createHash('sha256').update(id).digest().readUInt16BE(0) % ARCHIVE_SHARDS;
+}
+
+export type ArchiveResult = { ok: true; reading: ArchiveReading } | { ok: false; at: string; message: string };
+
+export class ArchiveReadings {
+  constructor(private readonly store: StateStore) {}
+
+  /** Every archive known, with its readings. */
+  async all(): Promise<ArchiveFigures[]> {
+    const shards = await Promise.all(
+      Array.from({ length: ARCHIVE_SHARDS }, (_, i) => this.store.read<Shard>(shardKey(i)).then((s) => s?.value)),
+    );
+    return shards.flatMap((s) => Object.values(s?.archives ?? {}));
+  }
+
+  async inventory(): Promise<ArchiveInventory> {
+    return (await this.store.read<ArchiveInventory>(`${PREFIX}/inventory`))?.value ?? { listedAt: null, count: 0 };
+  }
+
+  /**
+   * The tenant's archives as Get-Mailbox -Archive listed them: new ones added (unread), names,
+   * quotas and holds brought up to date, archives that are gone dropped. Readings are kept.
+   */
+  async syncInventory(mailboxes: readonly ArchiveMailbox[], now: Date): Promise<void> {
+    const byShard = new Map<number, Map<string, ArchiveMailbox>>();
+    for (let i = 0; i < ARCHIVE_SHARDS; i++) byShard.set(i, new Map());
+    for (const m of mailboxes) byShard.get(shardOf(archiveId(m)))!.set(archiveId(m), m);
+    await Promise.all(
+      [...byShard].map(([i, listed]) =>
+        update<Shard>(this.store, shardKey(i), (current) => {
+          const archives: Record<string, ArchiveFigures> = {};
+          for (const [id, m] of listed) {
+            const known = current?.archives[id];
+            archives[id] = {
+              id,
+              upn: m.userPrincipalName || m.primarySmtpAddress,
+              displayName: m.displayName,
+              recipientTypeDetails: m.recipientTypeDetails,
+              autoExpanding: m.autoExpandingArchiveEnabled,
+              onHold: m.litigationHoldEnabled || (m.inPlaceHolds?.length ?? 0) > 0,
+              archiveQuotaBytes: m.archiveQuotaBytes,
+              readings: known?.readings ?? [],
+              ...(known?.lastError ? { lastError: known.lastError } : {}),
+            };
+          }
+          return { archives };
+        }),
+      ),
+    );
+    await this.store.write(`${PREFIX}/inventory`, { listedAt: now.toISOString(), count: mailboxes.length } satisfies ArchiveInventory);
+  }
+
+  /** Readings (or failures) recorded; an archive no longer known is ignored. */
+  async record(results: ReadonlyMap<string, ArchiveResult>): Promise<void> {
+    const byShard = new Map<number, [string, ArchiveResult][]>();
+    for (const [id, r] of results) {
+      const i = shardOf(id);
+      byShard.set(i, [...(byShard.get(i) ?? []), [id, r]]);
+    }
+    await Promise.all(
+      [...byShard].map(([i, entries]) =>
+        update<Shard>(this.store, shardKey(i), (current) => {
+          const archives = { ...(current?.archives ?? {}) };
+          for (const [id, r] of entries) {
+            const known = archives[id];
+            if (!known) continue;
+            if (r.ok) {
+              const { lastError: _dropped, ...rest } = known;
+              void _dropped;
+              archives[id] = { ...rest, readings: withReading(known.readings, r.reading) };
+            } else archives[id] = { ...known, lastError: { at: r.at, message: r.message } };
+          }
+          return { archives };
+        }),
+      ),
+    );
+  }
+}
+
+/** The archives due for a reading, oldest figure first (never read before any read), at most `n`. */
+export function oldestFirst(archives: readonly ArchiveFigures[], n: number): ArchiveFigures[] {
+  const lastTried = (a: ArchiveFigures) => {
+    const read = a.readings[a.readings.length - 1]?.at ?? '';
+    const failed = a.lastError?.at ?? '';
+    return read > failed ? read : failed;
+  };
+  return [...archives].sort((a, b) => lastTried(a).localeCompare(lastTried(b)) || a.id.localeCompare(b.id)).slice(0, n);
+}
+
+function shardKey(i: number): string {
+  return `${PREFIX}/shard-${String(i).padStart(2, '0')}`;
+}
