@@ -20,8 +20,9 @@ interface ArchivesData {
 export const archivesCommand: Command = {
   name: 'archives',
   usage: ARCHIVES_USAGE,
-  summary:
-    'Archive mailboxes: size, items, auto-expanding or not, cap and % used, growth per day and the day each is full; from stored figures with their dates, `live` reads now.',
+  summary: 'Archive mailboxes: size, cap and % used, growth per day and when each is full.',
+  details:
+    'Items and auto-expanding or not too. The figures come from storage, each with its date (the background cycle reads every archive at least once a day); `live` reads them all now.',
   examples: ['archives', 'archives sort growth', 'archives live'],
   run: async (ctx) => {
     const parsed = parseArchivesArguments(ctx.args);

@@ -23,6 +23,9 @@ import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
 import { sharedMailboxVerdict } from '../../../src/reports/licensing/shared-mailbox-verdict';
 import { licensePools } from '../../../src/reports/licensing/license-pools';
 import { licenseWaste } from '../../../src/reports/licensing/license-waste';
+import { licenseCost } from '../../../src/reports/licensing/license-cost';
+import { priceBook } from '../../../src/reports/licensing/prices';
+import { upcomingRenewals } from '../../../src/reports/licensing/renewals';
 import { userLicenses } from '../../../src/reports/licensing/user-licenses';
 import { userLicensesCard } from '../../../src/cards/licensing/user-licenses-card';
 import { assignableFix } from '../../../src/reports/licensing/license-assignment';
@@ -213,11 +216,29 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
       { remediation: true, asOf: NOW, snapshotId: 'e'.repeat(32) },
     ),
   );
+  const pools = licensePools(skus);
+  const waste = licenseWaste({ users, mailboxes, skus, now: NOW });
+  const prices = priceBook({}, NOW.toISOString().slice(0, 10));
+  // Every subscription renews within the card's 90 days: the largest renewals list there can be.
+  const subscriptions = pools.map((p, i) => ({
+    id: `sub-${i}`,
+    skuId: p.skuId,
+    skuPartNumber: p.partNumber,
+    status: 'Enabled',
+    isTrial: false,
+    totalLicenses: p.bought,
+    createdDateTime: null,
+    nextLifecycleDateTime: new Date(NOW.getTime() + (i + 1) * 86_400_000).toISOString(),
+  }));
   const licensesData = {
-    pools: licensePools(skus),
-    waste: licenseWaste({ users, mailboxes, skus, now: NOW }),
+    pools,
+    waste,
+    cost: licenseCost(pools, waste, prices),
+    renewals: { ok: true, renewals: upcomingRenewals(subscriptions, pools, NOW, 90, prices), withinDays: 90 },
     inventory: { mailboxes, complete: true, failures: [] } as never,
     now: NOW,
+    users,
+    prices,
   };
   add('licenses', licenseReport(ctx).result(licensesData as never, 'd'.repeat(32)));
 

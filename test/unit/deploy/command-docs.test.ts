@@ -55,12 +55,15 @@ describe('each command says its words once', () => {
     const seen = paragraphs(helpMessage(commands).card!);
     const [menu] = commandLists(commands);
     const table = readmeTable(commands);
+    const inMenu = new Set(menuCommands(commands).map((c) => c.name));
     for (const c of commands) {
       expect(seen).toContain(c.name);
       expect(seen).toContain(c.summary);
       if (c.usage !== c.name) expect(seen).toContain(c.usage);
       const entry = menu.commands.find((m) => m.title === c.name);
-      expect(entry?.description.startsWith(c.summary)).toBe(true);
+      // Past the menu's ten, a command is in help and the README only.
+      if (inMenu.has(c.name)) expect(entry?.description.startsWith(c.summary)).toBe(true);
+      else expect(entry).toBeUndefined();
       expect(table).toContain(`| \`${c.usage.replace(/\|/g, '\\|')}\` | ${c.summary.replace(/\|/g, '\\|')}`);
     }
   });
