@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
-import { EXCHANGE_CONCURRENCY, exchangeConcurrencyFor } from './adaptive-concurrency';
+import { DEFAULT_EXCHANGE_CEILING, exchangeConcurrencyFor } from './adaptive-concurrency';
+import { exchangePaceFor } from './rate-limit-pace';
 import { isExchangeHost } from './exchange-hosts';
 import {
   MAILBOX_PROPERTIES,
@@ -36,19 +37,36 @@ export const EXCHANGE_BATCH_LIMIT = 10;
 export const EXCHANGE_ATTEMPT_TIMEOUT_MS = 120_000;
 
 /**
- * What every Exchange pipeline of the bot gets beside its credential and retry budget: the tenant's
- * one adaptive limit on requests in flight (adaptive-concurrency.ts), redirects followed within
- * Exchange's hosts (exchange-hosts.ts), a 401 retried once (the module retries 401), and the attempt
- * deadline above.
+ * The module's patience with a throttled or overloaded Exchange: DefaultMaxRetryTimes 5,
+ * DefaultRetryIntervalInMilliSeconds 2000, DefaultRetryIntervalExponentBase 2 — waits of 2, 4, 8,
+ * 16 and 32 s, about a minute in all (exo.md §1.9). The budget is time without progress
+ * (retry-policy.ts), so a report keeps going while the tenant answers anyone; a report runs after
+ * the chat turn has been answered (runner/), so this patience never holds a turn.
  */
-export function exchangePipelineOptions(endpoint: string, tenantId: string) {
+export const EXCHANGE_PATIENCE = { budgetMs: 62_000, baseDelayMs: 2_000, maxDelayMs: 32_000, maxRetries: 12 } as const;
+
+/**
+ * What every Exchange pipeline of the bot gets beside its credential: the tenant's one adaptive
+ * limit on requests in flight under `ceiling` (adaptive-concurrency.ts), pacing on Exchange's
+ * Rate-Limit headers (rate-limit-pace.ts), redirects followed within Exchange's hosts
+ * (exchange-hosts.ts), 401 sent again with a fresh token as often as the module does, the module's
+ * patience, and the attempt deadline above.
+ */
+export function exchangePipelineOptions(endpoint: string, tenantId: string, ceiling: number = DEFAULT_EXCHANGE_CEILING) {
   const configured = new URL(endpoint);
+  const concurrency = exchangeConcurrencyFor(endpoint, tenantId, ceiling);
   return {
-    maxInFlight: EXCHANGE_CONCURRENCY.max,
-    concurrency: exchangeConcurrencyFor(endpoint, tenantId),
+    maxInFlight: concurrency.max,
+    concurrency,
+    pace: exchangePaceFor(endpoint, tenantId),
     followRedirectsTo: (url: URL) => isExchangeHost(url, configured),
     retryUnauthorizedOnce: true,
+    unauthorizedRetries: 2,
     timeoutMs: EXCHANGE_ATTEMPT_TIMEOUT_MS,
+    retryBudgetMs: EXCHANGE_PATIENCE.budgetMs,
+    baseDelayMs: EXCHANGE_PATIENCE.baseDelayMs,
+    maxDelayMs: EXCHANGE_PATIENCE.maxDelayMs,
+    maxRetries: EXCHANGE_PATIENCE.maxRetries,
   };
 }
 

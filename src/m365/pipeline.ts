@@ -20,6 +20,7 @@ import {
 import { adaptiveConcurrencyPolicy, type AdaptiveConcurrency } from './adaptive-concurrency';
 import { attemptTimeoutPolicy } from './attempt-timeout';
 import { ConcurrencyCap, concurrencyCapPolicy } from './concurrency-cap';
+import { rateLimitPacePolicy, type RateLimitPace } from './rate-limit-pace';
 import { allowedHostRedirectPolicy } from './redirect-policy';
 import { DEFAULT_RETRY, serviceRetryPolicy, type RetryInfo, type RetrySettings } from './retry-policy';
 import { ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
@@ -33,6 +34,8 @@ export interface ServicePipelineOptions {
   maxInFlight: number;
   /** Requests in flight found at run time, shared by every pipeline of the same tenant (Exchange). */
   concurrency?: AdaptiveConcurrency;
+  /** Waits on the budget the service's Rate-Limit headers announce (Exchange). */
+  pace?: RateLimitPace;
   /** Redirects are followed to hosts this allows (same method and body, token re-signed); absent = none followed. */
   followRedirectsTo?: (url: URL) => boolean;
   /**
@@ -41,6 +44,12 @@ export interface ServicePipelineOptions {
    * RetryableHTTPResponses); a second 401 is the answer.
    */
   retryUnauthorizedOnce?: boolean;
+  /**
+   * Beyond that resend, how many more times the retry policy sends a request that got 401, each
+   * after a backoff and with its own fresh-token resend (Exchange: 2, so 6 sends in all, the
+   * module's 1 + DefaultMaxRetryTimes 5 with 401 in RetryableHTTPResponses).
+   */
+  unauthorizedRetries?: number;
   /** Deadline for each attempt, answer included. */
   timeoutMs: number;
   maxRetries: number;
@@ -115,10 +124,20 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   const build = (withToken: boolean): Pipeline => {
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
-    pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry, progress }), { phase: 'Retry' });
+    pipeline.addPolicy(
+      serviceRetryPolicy({
+        ...retry,
+        service: options.service,
+        onRetry: options.onRetry,
+        progress,
+        unauthorizedRetries: withToken ? options.unauthorizedRetries : 0,
+      }),
+      { phase: 'Retry' },
+    );
     if (options.followRedirectsTo)
       pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
     pipeline.addPolicy(adaptive ? adaptiveConcurrencyPolicy(adaptive) : concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
+    if (options.pace) pipeline.addPolicy(rateLimitPacePolicy(options.pace), { afterPhase: 'Retry' });
     pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
     if (withToken) {
       const challengeCallbacks = options.retryUnauthorizedOnce

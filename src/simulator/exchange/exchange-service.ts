@@ -417,7 +417,18 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     return { status: 200, body: { responses } };
   }
 
+  /** Every answer of the gateway tells what is left of the tenant's cmdlets (the model's own bucket). */
+  function withBudget(res: SimResponse): SimResponse {
+    const budget = rate.headers(limits().cmdletsPerSecond);
+    return budget ? { ...res, headers: { ...res.headers, ...budget } } : res;
+  }
+
   async function handle(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
+    const answer = await route(req, door);
+    return req.inner || answer.status === 302 ? answer : withBudget(answer);
+  }
+
+  async function route(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
     const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
     if (!m) {
       return exchangeError(
@@ -509,9 +520,10 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     admit(req) {
       const model = limits();
       if (model.redirectTo && options.baseUrl(req) !== model.redirectTo) return undefined;
-      if (model.maxInFlight !== null && inFlight >= model.maxInFlight) return exchangeStatusError(req, 429, model.retryAfterSeconds);
+      if (model.maxInFlight !== null && inFlight >= model.maxInFlight)
+        return withBudget(exchangeStatusError(req, 429, model.retryAfterSeconds));
       if (!/\/\$batch\/?$/i.test(req.path) && rate.take(1, model.cmdletsPerSecond) < 1)
-        return exchangeStatusError(req, 429, model.retryAfterSeconds);
+        return withBudget(exchangeStatusError(req, 429, model.retryAfterSeconds));
       inFlight++;
       admitted.add(req);
       return undefined;
