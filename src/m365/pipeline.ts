@@ -99,6 +99,8 @@ export interface ServicePipeline {
   readonly progress?: () => number;
   /** Sends with the bearer token. Resolves for 1xx–3xx; a 4xx/5xx (after retries) rejects with ServiceError. */
   send(request: ServiceRequest): Promise<ServiceResponse>;
+  /** Like send, but a 3xx is handed back as it came (its Location read by the caller), not followed. */
+  sendKeepingRedirect(request: ServiceRequest): Promise<ServiceResponse>;
   /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
   sendWithoutToken(request: ServiceRequest): Promise<ServiceResponse>;
   /** Like sendWithoutToken, but a 2xx body is streamed to the caller instead of held as one string. */
@@ -121,7 +123,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   const agent = new https.Agent({ keepAlive: true, ...(options.tlsCa ? { ca: options.tlsCa } : {}) });
   const httpClient = options.httpClient ?? createDefaultHttpClient();
 
-  const build = (withToken: boolean): Pipeline => {
+  const build = (withToken: boolean, followRedirects = true): Pipeline => {
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
     pipeline.addPolicy(
@@ -134,7 +136,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
       }),
       { phase: 'Retry' },
     );
-    if (options.followRedirectsTo)
+    if (options.followRedirectsTo && followRedirects)
       pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
     pipeline.addPolicy(adaptive ? adaptiveConcurrencyPolicy(adaptive) : concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
     if (options.pace) pipeline.addPolicy(rateLimitPacePolicy(options.pace), { afterPhase: 'Retry' });
@@ -151,8 +153,9 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   };
   const signed = build(true);
   const unsigned = build(false);
+  let unfollowed: Pipeline | undefined;
 
-  const sendWith = async (pipeline: Pipeline, req: ServiceRequest): Promise<ServiceResponse> => {
+  const sendWith = async (pipeline: Pipeline, req: ServiceRequest, keepRedirect = false): Promise<ServiceResponse> => {
     const headers = createHttpHeaders({ Accept: 'application/json', ...req.headers });
     let body: string | undefined;
     if (req.body !== undefined) {
@@ -168,7 +171,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     });
     const response = await pipeline.sendRequest(httpClient, request);
     // A redirect left unfollowed would be read as an empty success; for Exchange it is an error.
-    if (response.status >= 400 || (options.followRedirectsTo && response.status >= 300)) {
+    if (response.status >= 400 || (options.followRedirectsTo && !keepRedirect && response.status >= 300)) {
       throw serviceErrorFromResponse(
         options.service,
         { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
@@ -214,6 +217,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     onRetry: options.onRetry,
     progress,
     send: (req) => sendWith(signed, req),
+    sendKeepingRedirect: (req) => sendWith((unfollowed ??= build(true, false)), req, true),
     sendWithoutToken: (req) => sendWith(unsigned, req),
     downloadWithoutToken: download,
     close: () => agent.destroy(),

@@ -94,6 +94,7 @@ export function connectTenant(c: TenantConnection): TenantClients {
       tenantId: c.tenantId,
       pipeline: exchangePipeline,
       pageSize: c.exchangePageSize,
+      findHome: true,
     }),
     credential,
     scopes,

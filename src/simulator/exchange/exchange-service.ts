@@ -417,6 +417,29 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     return { status: 200, body: { responses } };
   }
 
+  /**
+   * The module file the ExchangeOnlineManagement module loads at connect time; clients that speak REST
+   * only GET it to learn the tenant's host (ScubaGear EXORestHelper.psm1, redirects off), so its
+   * body is a stand-in: nobody found reads it.
+   */
+  function moduleFile(req: SimRequest): SimResponse {
+    if (req.method !== 'GET')
+      return exchangeError(
+        req,
+        405,
+        'MethodNotAllowed',
+        'The HTTP method is not allowed.',
+        '',
+        'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+        'EXOModuleFile accepts GET only.',
+      );
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'request-id': req.headers['client-request-id'] ?? randomUUID() },
+      body: '# Exchange Online module file (simulated)\n',
+    };
+  }
+
   /** Every answer of the gateway tells what is left of the tenant's cmdlets (the model's own bucket). */
   function withBudget(res: SimResponse): SimResponse {
     const budget = rate.headers(limits().cmdletsPerSecond);
@@ -429,7 +452,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   }
 
   async function route(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
-    const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
+    const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch|EXOModuleFile)\/?$/i.exec(req.path);
     if (!m) {
       return exchangeError(
         req,
@@ -473,6 +496,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         '2000008;reason="The token does not contain the permission required to access the resource.";error_category="insufficient_auth_strength"',
       );
     }
+    if (m[3].toLowerCase() === 'exomodulefile') return moduleFile(req);
     if (!(check.claims.wids ?? []).some((w) => MAILBOX_READER_ROLES.has(w))) return forbidden();
     if (m[3].toLowerCase() === '$batch') {
       if (req.inner)
