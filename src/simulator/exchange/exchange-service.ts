@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { CmdletRate, type ModelBook } from '../cost-model';
 import type { FrontDoor, Service } from '../front-door';
 import type { MailboxUser, TenantState } from '../tenant-state';
-import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
+import { checkToken, EXCHANGE_AUDIENCES } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import {
   ambiguous,
@@ -20,6 +20,7 @@ import {
 } from './exchange-errors';
 import { mailboxRecord, statisticsRecord } from './mailbox-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
+import { heldRoles, mayReadRecipients, mayRun } from './rbac';
 
 export interface ExchangeOptions {
   /** Costs, limits and the redirect setting, read on every request (PUT /_sim/model changes them). */
@@ -27,18 +28,6 @@ export interface ExchangeOptions {
   /** The origin a request reached, for the links it is answered with. */
   baseUrl: (req: SimRequest) => string;
 }
-
-/** Directory roles that let an app run Get-Mailbox / Get-MailboxStatistics (Security Reader does not). */
-const MAILBOX_READER_ROLES = new Set(
-  [
-    'Exchange Administrator',
-    'Exchange Recipient Administrator',
-    'Global Administrator',
-    'Global Reader',
-    'Compliance Administrator',
-    'Helpdesk Administrator',
-  ].map((name) => DIRECTORY_ROLE_TEMPLATE_IDS[name]),
-);
 
 const RECIPIENT_TYPES = new Set([
   'usermailbox',
@@ -319,7 +308,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     return { CmdletName: cmdlet.CmdletName, Parameters: parameters };
   }
 
-  function invokeCommand(req: SimRequest): SimResponse {
+  function invokeCommand(req: SimRequest, held: Set<string>): SimResponse {
     const rawToken = req.query.get('$skiptoken');
     let input: CmdletInput | SimResponse;
     let offset = 0;
@@ -350,6 +339,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       if ('status' in input) return input;
     }
     req.note.cmdlet = input.CmdletName;
+    // A cmdlet the caller's roles do not hold is refused as Exchange refuses a caller without the
+    // rights: 403 with a body of NUL bytes (graph2otel, Security Reader running Get-Mailbox).
+    if (!mayRun(held, input.CmdletName)) return forbidden();
     switch (input.CmdletName.toLowerCase()) {
       case 'get-mailbox':
         req.note.cmdlet = 'Get-Mailbox';
@@ -497,7 +489,8 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       );
     }
     if (m[3].toLowerCase() === 'exomodulefile') return moduleFile(req);
-    if (!(check.claims.wids ?? []).some((w) => MAILBOX_READER_ROLES.has(w))) return forbidden();
+    const held = heldRoles(check.claims.wids, state.fixture.identity.exchangeRoleGroups);
+    if (!mayReadRecipients(held)) return forbidden();
     if (m[3].toLowerCase() === '$batch') {
       if (req.inner)
         return exchangeError(
@@ -521,7 +514,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         );
       return batch(req, door);
     }
-    return invokeCommand(req);
+    return invokeCommand(req, held);
   }
 
   return {
