@@ -61,7 +61,8 @@ export function explainServiceError(err: ServiceError): PermissionAdvice {
     }
     if (err.status === 403) {
       return {
-        missing: 'The managed identity has no Exchange rights to read recipients (an Entra role such as Global Reader, or an Exchange role group with View-Only Recipients).',
+        missing:
+          'The managed identity has no Exchange rights to read recipients (an Entra role such as Global Reader, or an Exchange role group with View-Only Recipients).',
         fix:
           'In Entra ID > Roles and administrators, assign the read-only "Global Reader" role to the managed identity (docs/deploy.md step 4). ' +
           NEW_TOKEN,
