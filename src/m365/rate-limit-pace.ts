@@ -35,23 +35,22 @@ export class RateLimitPace {
 
   /** Waits until `cost` cmdlets may be spent, then counts them as spent. */
   async spend(cost: number, signal?: AbortSignal | null): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      if (this.remaining === null || now >= this.resetAt) {
-        // Nothing known, or the window has passed: send, and learn again from the answer.
-        this.remaining = null;
-        return;
-      }
-      if (this.remaining >= cost) {
-        this.remaining -= cost;
-        return;
-      }
-      const waitMs = Math.min(LONGEST_WAIT_MS, this.resetAt - now);
-      this.counts.waits++;
-      this.counts.waitedMs += waitMs;
-      await sleep(waitMs, signal);
-      if (waitMs === LONGEST_WAIT_MS) this.remaining = null;
+    const now = this.now();
+    if (this.remaining === null || now >= this.resetAt) {
+      // Nothing known, or the window has passed: send, and learn again from the answer.
+      this.remaining = null;
+      return;
     }
+    if (this.remaining >= cost) {
+      this.remaining -= cost;
+      return;
+    }
+    const waitMs = Math.min(LONGEST_WAIT_MS, this.resetAt - now);
+    this.counts.waits++;
+    this.counts.waitedMs += waitMs;
+    await sleep(waitMs, signal);
+    // The window has reset (a timer may fire a millisecond early): send, and learn again.
+    this.remaining = null;
   }
 }
 
