@@ -10,6 +10,13 @@ import type { ServicePipeline } from './pipeline';
 
 const homes = new Map<string, Promise<string>>();
 
+/**
+ * The probe is a courtesy, not a step a report waits on: past this it is given up (the configured
+ * host is used, and a redirected POST is still followed), so an Exchange outage costs a report the
+ * module's minute once, not twice.
+ */
+const PROBE_DEADLINE_MS = 10_000;
+
 /** The system mailbox ScubaGear anchors its probe on (UPN form, with the tenant). */
 const PROBE_ANCHOR = 'UPN:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}';
 
@@ -34,6 +41,7 @@ async function probe(pipeline: ServicePipeline, configured: URL, tenantId: strin
       method: 'GET',
       url: `${configured.origin}${configured.pathname.replace(/\/+$/, '')}/AdminApi/v1.0/${encodeURIComponent(tenantId)}/EXOModuleFile`,
       headers: { 'X-AnchorMailbox': `${PROBE_ANCHOR}@${tenantId}` },
+      signal: AbortSignal.timeout(PROBE_DEADLINE_MS),
     });
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : undefined;
     if (!location) return configured.origin;
