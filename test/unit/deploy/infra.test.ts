@@ -156,7 +156,9 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     expect(output).toContain('${exchangeRoleTemplateId}');
     // Global Reader: read-only; no write-capable Exchange or directory role by default.
     expect(main).toMatch(/var exchangeRoleTemplateId = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'/);
-    expect(main).not.toMatch(/31392ffb-586c-42d1-9346-e59415a2cc4e|29232cdf-9323-42fd-ade2-1d097af3e4de|62e90394-69f5-4237-9190-012177145e10/);
+    expect(main).not.toMatch(
+      /31392ffb-586c-42d1-9346-e59415a2cc4e|29232cdf-9323-42fd-ade2-1d097af3e4de|62e90394-69f5-4237-9190-012177145e10/,
+    );
     expect(output).toContain('${identity.outputs.principalId}');
   });
 
