@@ -11,9 +11,9 @@ import type { ServicePipeline } from './pipeline';
 const homes = new Map<string, Promise<string>>();
 
 /**
- * The probe is a courtesy, not a step a report waits on: past this it is given up (the configured
- * host is used, and a redirected POST is still followed), so an Exchange outage costs a report the
- * module's minute once, not twice.
+ * The probe is a courtesy, not a step a report waits on: one attempt (sendKeepingRedirect), given
+ * up past this deadline; then the configured host is used and a redirected POST is still followed,
+ * so an outage or a missing permission costs a report nothing more.
  */
 const PROBE_DEADLINE_MS = 10_000;
 

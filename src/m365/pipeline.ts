@@ -99,7 +99,7 @@ export interface ServicePipeline {
   readonly progress?: () => number;
   /** Sends with the bearer token. Resolves for 1xx–3xx; a 4xx/5xx (after retries) rejects with ServiceError. */
   send(request: ServiceRequest): Promise<ServiceResponse>;
-  /** Like send, but a 3xx is handed back as it came (its Location read by the caller), not followed. */
+  /** One attempt, no retry; a 3xx is handed back as it came (its Location read by the caller), not followed. */
   sendKeepingRedirect(request: ServiceRequest): Promise<ServiceResponse>;
   /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
   sendWithoutToken(request: ServiceRequest): Promise<ServiceResponse>;
@@ -123,16 +123,18 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   const agent = new https.Agent({ keepAlive: true, ...(options.tlsCa ? { ca: options.tlsCa } : {}) });
   const httpClient = options.httpClient ?? createDefaultHttpClient();
 
-  const build = (withToken: boolean, followRedirects = true): Pipeline => {
+  /** `once`: a single attempt, no retry and no challenge resend (a probe the caller can do without). */
+  const build = (withToken: boolean, followRedirects = true, once = false): Pipeline => {
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
     pipeline.addPolicy(
       serviceRetryPolicy({
         ...retry,
+        ...(once ? { maxRetries: 0, budgetMs: 0 } : {}),
         service: options.service,
         onRetry: options.onRetry,
         progress,
-        unauthorizedRetries: withToken ? options.unauthorizedRetries : 0,
+        unauthorizedRetries: withToken && !once ? options.unauthorizedRetries : 0,
       }),
       { phase: 'Retry' },
     );
@@ -142,9 +144,8 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     if (options.pace) pipeline.addPolicy(rateLimitPacePolicy(options.pace), { afterPhase: 'Retry' });
     pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
     if (withToken) {
-      const challengeCallbacks = options.retryUnauthorizedOnce
-        ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) }
-        : undefined;
+      const challengeCallbacks =
+        options.retryUnauthorizedOnce && !once ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) } : undefined;
       pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope, challengeCallbacks }), {
         phase: 'Sign',
       });
@@ -217,7 +218,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     onRetry: options.onRetry,
     progress,
     send: (req) => sendWith(signed, req),
-    sendKeepingRedirect: (req) => sendWith((unfollowed ??= build(true, false)), req, true),
+    sendKeepingRedirect: (req) => sendWith((unfollowed ??= build(true, false, true)), req, true),
     sendWithoutToken: (req) => sendWith(unsigned, req),
     downloadWithoutToken: download,
     close: () => agent.destroy(),
