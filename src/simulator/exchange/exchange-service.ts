@@ -13,6 +13,7 @@ import {
   exchangeError,
   exchangeStatusError,
   forbidden,
+  methodNotAllowed,
   invalidFilter,
   notFound,
   PARAMETER_BINDING_TYPE,
@@ -325,16 +326,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       offset = token.o;
       startPageSize = token.s;
     } else {
-      if (req.method !== 'POST')
-        return exchangeError(
-          req,
-          405,
-          'MethodNotAllowed',
-          'The HTTP method is not allowed.',
-          '',
-          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
-          'InvokeCommand accepts POST only.',
-        );
+      if (req.method !== 'POST') return methodNotAllowed(req, 'InvokeCommand accepts POST only.');
       input = readInput(req);
       if ('status' in input) return input;
     }
@@ -415,16 +407,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
    * body is a stand-in: nobody found reads it.
    */
   function moduleFile(req: SimRequest): SimResponse {
-    if (req.method !== 'GET')
-      return exchangeError(
-        req,
-        405,
-        'MethodNotAllowed',
-        'The HTTP method is not allowed.',
-        '',
-        'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
-        'EXOModuleFile accepts GET only.',
-      );
+    if (req.method !== 'GET') return methodNotAllowed(req, 'EXOModuleFile accepts GET only.');
     return {
       status: 200,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'request-id': req.headers['client-request-id'] ?? randomUUID() },
@@ -502,16 +485,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
           'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
           'A batch cannot contain a batch.',
         );
-      if (req.method !== 'POST')
-        return exchangeError(
-          req,
-          405,
-          'MethodNotAllowed',
-          'The HTTP method is not allowed.',
-          '',
-          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
-          '$batch accepts POST only.',
-        );
+      if (req.method !== 'POST') return methodNotAllowed(req, '$batch accepts POST only.');
       return batch(req, door);
     }
     return invokeCommand(req, held);
