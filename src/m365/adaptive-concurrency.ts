@@ -38,6 +38,13 @@ export const DEFAULT_EXCHANGE_CEILING = 3;
 /** The most EXCHANGE_MAX_IN_FLIGHT may ask for: the legacy policy's 9 per tenant (exo.md §4). */
 export const MAX_EXCHANGE_CEILING = 9;
 
+/**
+ * After a 429 at n in flight, the limit stays below n this long before it tries n again: the
+ * refused requests were other admins' budget too, and a tenant whose limit is below the ceiling
+ * would otherwise be probed (and refuse) every other round trip. [ASSUMED]: half the module's minute.
+ */
+export const PROBE_AGAIN_AFTER_MS = 30_000;
+
 export const EXCHANGE_CONCURRENCY: AdaptiveSettings = { initial: 1, max: DEFAULT_EXCHANGE_CEILING, decrease: 0.75 };
 
 export type Outcome = 'clean' | 'throttled' | 'other';
@@ -58,6 +65,9 @@ export class AdaptiveConcurrency {
   readonly counts = { clean: 0, throttled: 0, cuts: 0, peakInFlight: 0 };
 
   private ceiling: number;
+  /** Until holdUntil, the limit stays below holdBelow (the number in flight when the tenant refused). */
+  private holdBelow = Infinity;
+  private holdUntil = 0;
 
   constructor(
     readonly settings: AdaptiveSettings = EXCHANGE_CONCURRENCY,
@@ -139,7 +149,10 @@ export class AdaptiveConcurrency {
     if (outcome === 'clean') {
       this.counts.clean++;
       this.lastProgress = this.now();
-      if (wasFull) this.limit = Math.min(this.ceiling, this.limit + (this.slowStart ? 1 : 1 / this.limit));
+      if (wasFull) {
+        const cap = this.now() < this.holdUntil ? Math.max(1, this.holdBelow - 0.001) : this.ceiling;
+        this.limit = Math.max(this.limit, Math.min(cap, this.ceiling, this.limit + (this.slowStart ? 1 : 1 / this.limit)));
+      }
     } else if (outcome === 'throttled') {
       this.counts.throttled++;
       this.cut(ticket.epoch);
@@ -152,6 +165,8 @@ export class AdaptiveConcurrency {
     this.epoch++;
     this.slowStart = false;
     this.counts.cuts++;
+    this.holdBelow = this.current;
+    this.holdUntil = this.now() + PROBE_AGAIN_AFTER_MS;
     this.limit = Math.max(1, this.limit * this.settings.decrease);
   }
 
