@@ -177,3 +177,14 @@ it('a probe that fails keeps the configured host', async () => {
   await exchange.invokeCommandAll('Get-Mailbox', {});
   expect(new URL(seen[1].url).host).toBe('outlook.office365.com');
 });
+
+it('`mailbox <upn>` (Get-Mailbox -Identity) is routed to that mailbox; a query over many keeps the system anchor', async () => {
+  const { client, seen } = transport(() => ok);
+  const exchange = new ExchangeClient({ endpoint: 'https://outlook.office365.com', tenantId: 't', pipeline: exchangePipeline(client) });
+  await exchange.getMailbox('adele@contoso.com');
+  await exchange.getMailboxes({ recipientTypeDetails: ['SharedMailbox'] });
+  expect(seen[0].headers.get('x-anchormailbox')).toBe('SMTP:adele@contoso.com');
+  expect(seen[0].headers.get('parameter-based-routing')).toBe('true');
+  expect(seen[1].headers.get('x-anchormailbox')).toBe('APP:SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}@t');
+  expect(seen[1].headers.has('parameter-based-routing')).toBe(false);
+});
