@@ -10,6 +10,8 @@ import { ASSUMED_MODEL, startSimulator, type SimulatorModel } from '../src/simul
 import { loadTenant } from '../src/simulator/tenant/load';
 import { timeRunbook, type RunbookTiming } from './runbook';
 import { botClients, requestCounts, resetRequestCounts } from './simulated-tenant';
+import { exchangeConcurrencyFor } from '../src/m365/adaptive-concurrency';
+import { exchangePaceFor } from '../src/m365/rate-limit-pace';
 
 export const BUDGET_MARK = '@@budget ';
 
@@ -31,6 +33,11 @@ export interface BudgetRun {
   itemThrottled: number;
   items: number;
   redirects: number;
+  /** The most requests the bot had in flight at once (its adaptive limit's own count). */
+  maxInFlight: number;
+  /** Waits on Exchange's Rate-Limit headers before sending, and their total. */
+  pacedWaits: number;
+  pacedMs: number;
   runbook?: RunbookTiming;
 }
 
@@ -43,6 +50,8 @@ async function main(): Promise<void> {
   try {
     const model = (await (await fetch(`${sim.controlUrl}/_sim/model`)).json()) as SimulatorModel;
     const clients = botClients(sim.info);
+    const limit = exchangeConcurrencyFor(sim.info.exchange, sim.info.tenantId);
+    const pace = exchangePaceFor(sim.info.exchange, sim.info.tenantId);
     await resetRequestCounts(sim.controlUrl);
     const start = performance.now();
     const inventory = await readMailboxes(clients, { types: 'all' });
@@ -74,6 +83,9 @@ async function main(): Promise<void> {
       itemThrottled,
       items: inner,
       redirects: counts.statuses['302'] ?? 0,
+      maxInFlight: limit.counts.peakInFlight,
+      pacedWaits: pace.counts.waits,
+      pacedMs: pace.counts.waitedMs,
     };
     if (runbookSample > 0) {
       const runbookClients = botClients(sim.info);

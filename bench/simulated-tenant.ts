@@ -34,6 +34,7 @@ export function botClients(info: SimulatorInfo): TenantClients {
     graphEndpoint: config.graphEndpoint,
     exchangeEndpoint: config.exchangeEndpoint,
     managedIdentityClientId: config.managedIdentityClientId,
+    exchangeCeiling: config.exchangeMaxInFlight,
     tlsCa: info.caCertPem,
   });
 }

@@ -71,6 +71,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     graphEndpoint: config.graphEndpoint,
     exchangeEndpoint: config.exchangeEndpoint,
     managedIdentityClientId: config.managedIdentityClientId,
+    exchangeCeiling: config.exchangeMaxInFlight,
     tlsCa: options.tlsCa,
     onRetry: (info) => log.debug('retrying', { service: info.service, status: info.status, attempt: info.retry, waitMs: info.delayMs }),
   });

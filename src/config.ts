@@ -1,5 +1,6 @@
 // Every setting the bot reads, in one place. `.env.sample`, the README, CONTRACT.md and the Bicep in
 // infra/ are checked against SETTINGS by tests, so a setting cannot be added in one place only.
+import { DEFAULT_EXCHANGE_CEILING, MAX_EXCHANGE_CEILING } from './m365/adaptive-concurrency';
 
 export interface SettingInfo {
   name: string;
@@ -32,6 +33,12 @@ export const SETTINGS: SettingInfo[] = [
   },
   { name: 'GRAPH_ENDPOINT', meaning: 'Microsoft Graph root (default https://graph.microsoft.com)', optionalInProduction: true },
   { name: 'EXCHANGE_ENDPOINT', meaning: 'Exchange Online root (default https://outlook.office365.com)', optionalInProduction: true },
+  {
+    name: 'EXCHANGE_MAX_IN_FLIGHT',
+    meaning:
+      "the most Exchange requests the bot keeps in flight for the tenant (default 3, at most 9): Exchange's budget is shared with every admin's PowerShell",
+    optionalInProduction: true,
+  },
   { name: 'STORAGE_ACCOUNT_URL', meaning: 'Blob Storage account URL, used with the managed identity' },
   {
     name: 'STORAGE_CONNECTION_STRING',
@@ -92,6 +99,8 @@ export interface BotConfig {
   alertIntervalMinutes: number;
   /** Days of mailbox history kept (HISTORY_DAYS). */
   historyDays: number;
+  /** EXCHANGE_MAX_IN_FLIGHT: the ceiling of the adaptive Exchange limit. */
+  exchangeMaxInFlight: number;
   /** Who may call POST /api/alerts/run; tests point metadataUrl/issuers/audiences at a local key server. */
   alertRun: { runners: string[]; metadataUrl?: string; issuers?: string[]; audiences?: string[] };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -157,6 +166,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     .split(/[,;\s]+/)
     .filter(Boolean);
   for (const r of runners) if (!GUID.test(r)) throw new ConfigError(`ALERT_RUNNERS must list Entra object ids (GUIDs); "${r}" is not one`);
+  const exchangeMaxInFlight = Number(get('EXCHANGE_MAX_IN_FLIGHT') || DEFAULT_EXCHANGE_CEILING);
+  if (!Number.isInteger(exchangeMaxInFlight) || exchangeMaxInFlight < 1 || exchangeMaxInFlight > MAX_EXCHANGE_CEILING)
+    throw new ConfigError(
+      `EXCHANGE_MAX_IN_FLIGHT must be a whole number from 1 to ${MAX_EXCHANGE_CEILING} (default ${DEFAULT_EXCHANGE_CEILING}), got "${get('EXCHANGE_MAX_IN_FLIGHT')}"`,
+    );
   const level = (get('LOG_LEVEL') || 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError('LOG_LEVEL must be debug, info, warn or error');
   const storageUrl = get('STORAGE_ACCOUNT_URL') || undefined;
@@ -181,6 +195,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     remediation: /^(on|true|1|yes)$/i.test(get('REMEDIATION')),
     alertIntervalMinutes: interval,
     historyDays,
+    exchangeMaxInFlight,
     alertRun: { runners: runners.map((r) => r.toLowerCase()) },
     logLevel: level as BotConfig['logLevel'],
     bot: { appId, appType, appTenantId: get('MicrosoftAppTenantId'), hasPassword: get('MicrosoftAppPassword') !== '' },

@@ -12,7 +12,7 @@
 // The deploying user needs AppRoleAssignment.ReadWrite.All + Application.Read.All, which in practice
 // means Privileged Role Administrator or Global Administrator. Graph Bicep runs in the public cloud only.
 //
-// Not here: the Entra directory role Exchange also requires (Exchange Recipient Administrator). The
+// Not here: the Entra directory role Exchange also requires (the read-only Global Reader). The
 // extension has no type for directory role assignments (microsoftgraph/msgraph-bicep-types#123), so
 // main.bicep outputs the one `az rest` command that assigns it (docs/deploy.md, step 4).
 extension microsoftGraphV1

@@ -5,13 +5,29 @@ import type { TokenCredential } from '@azure/identity';
 import { describeIdentitySource } from '../m365/credential';
 import type { ExchangeClient } from '../m365/exchange-client';
 import type { GraphClient } from '../m365/graph-client';
-import { explainServiceError, type TokenGrants } from '../m365/permissions';
+import { EXCHANGE_CMDLETS, explainServiceError, type TokenGrants } from '../m365/permissions';
 import { identityError } from '../m365/retry-policy';
 import { ServiceError } from '../m365/service-error';
 import { tenantScopes, type TenantScopes } from '../m365/tenant-clients';
 import { redact } from '../log';
-import { bicepRedeploy, directoryRoleCommand, grantCommand, PRINCIPAL_ID_HINT, TOKEN_CACHE_NOTE, withPrincipal } from './fixes';
-import { EXCHANGE_READER_ROLES, EXCHANGE_ROLE, graphPermissionsToCheck, OTHER_EXCHANGE_ROLES } from './required-permissions';
+import {
+  bicepRedeploy,
+  directoryRoleCommand,
+  exchangeRoleGroupCommands,
+  grantCommand,
+  PRINCIPAL_ID_HINT,
+  removeDirectoryRoleCommand,
+  TOKEN_CACHE_NOTE,
+  withPrincipal,
+} from './fixes';
+import {
+  DEFAULT_EXCHANGE_ROLE,
+  EXCHANGE_READER_ROLES,
+  EXCHANGE_ROLE,
+  graphPermissionsToCheck,
+  OTHER_EXCHANGE_ROLES,
+  WRITE_CAPABLE_ROLES,
+} from './required-permissions';
 import { readTokenClaims, type TokenClaims } from './token-claims';
 import { nodeRuntimeCheck } from './node-runtime';
 
@@ -175,6 +191,10 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     exchangeCall.detail = 'Skipped: no token for Exchange Online.';
   }
 
+  // 6. Nothing more than it needs: the bot only reads Exchange and the directory.
+  const leastPrivilege = add({ id: 'least-privilege', title: 'Only the rights it needs', status: 'skip', detail: noIdentity });
+  if (graphClaims || exchangeClaims) judgeLeastPrivilege(leastPrivilege, [graphClaims, exchangeClaims], principalId);
+
   add(nodeRuntimeCheck());
 
   const clean = cleaner(deps.env);
@@ -250,27 +270,52 @@ async function probeGraph(graph: GraphClient, claims: TokenClaims, principalId: 
   }
 }
 
+/**
+ * Each cmdlet the bot sends, once: Get-Mailbox -ResultSize 1, then Get-MailboxStatistics of the
+ * mailbox it returned. A grant can allow one and not the other (an Exchange role group with a
+ * custom role); the refusal then names the cmdlet and the role that holds it.
+ */
 async function probeExchange(
   exchange: ExchangeClient,
   principalId: string | undefined,
   check: DoctorCheck,
   claims: TokenClaims,
 ): Promise<void> {
+  const answered: string[] = [];
+  let cmdlet: keyof typeof EXCHANGE_CMDLETS = 'Get-Mailbox';
   try {
-    let read = 0;
-    for await (const page of exchange.invokeCommand('Get-Mailbox', { ResultSize: 1 })) {
-      read += page.length;
+    let mailbox: string | undefined;
+    for await (const page of exchange.invokeCommand(cmdlet, { ResultSize: 1 })) {
+      const first = page[0] as { UserPrincipalName?: unknown; ExternalDirectoryObjectId?: unknown } | undefined;
+      const id = first?.ExternalDirectoryObjectId ?? first?.UserPrincipalName;
+      if (typeof id === 'string' && id) mailbox = id;
       break;
     }
-    Object.assign(check, { status: 'pass', detail: `Get-Mailbox -ResultSize 1 answered (${read} mailbox read).` });
+    answered.push(`Get-Mailbox -ResultSize 1 answered (${mailbox ? 1 : 0} mailbox read)`);
+    cmdlet = 'Get-MailboxStatistics';
+    if (mailbox) {
+      await exchange.invokeCommandAll(cmdlet, { Identity: mailbox });
+      answered.push('Get-MailboxStatistics answered');
+    } else answered.push('Get-MailboxStatistics not tried: the tenant has no mailbox');
+    Object.assign(check, { status: 'pass', detail: `${answered.join('; ')}.` });
   } catch (e) {
+    if (e instanceof ServiceError && e.service === 'exchange' && e.status === 403 && answered.length > 0) {
+      // The identity reads some of Exchange, not all: its grant is narrower than the bot needs.
+      const role = EXCHANGE_CMDLETS[cmdlet];
+      Object.assign(check, {
+        status: 'fail',
+        detail: `${answered.join('; ')}, but Exchange refused ${cmdlet} (403): the identity's Exchange rights do not hold it. ${cmdlet} is in the management role ${role}.`,
+        fix: `Add the role ${role} to the identity's Exchange role group (Exchange Online PowerShell: \`New-ManagementRoleAssignment -Role "${role}" -SecurityGroup "<its role group>"\`), or assign the read-only Global Reader role: \`${directoryRoleCommand(principalId)}\`. ${TOKEN_CACHE_NOTE}`,
+      });
+      return;
+    }
     // A 401 has two causes; what the token holds says which is likelier.
     failedCall(check, e, principalId, {
       exchangeAppRole: claims.roles.includes(EXCHANGE_ROLE.value),
       exchangeEntraRole: claims.wids.some((w) => EXCHANGE_READER_ROLES[w.toLowerCase()]),
     });
     if (e instanceof ServiceError && e.service === 'exchange' && e.status === 403) {
-      check.fix = `Assign the Entra role Exchange Recipient Administrator to the identity, as a Privileged Role Administrator: \`${directoryRoleCommand(principalId)}\` (or Entra ID > Roles and administrators). ${TOKEN_CACHE_NOTE}`;
+      check.fix = `Assign the read-only Entra role ${DEFAULT_EXCHANGE_ROLE.name} to the identity, as a Privileged Role Administrator: \`${directoryRoleCommand(principalId)}\` (or Entra ID > Roles and administrators). ${TOKEN_CACHE_NOTE}`;
     }
   }
 }
@@ -299,15 +344,43 @@ function judgeExchangeRole(check: DoctorCheck, claims: TokenClaims, call: Doctor
   const held = others.length ? `only ${others.join(', ')}, which may not read every mailbox` : 'none';
   if (call.status === 'pass') {
     Object.assign(check, {
-      status: 'warn',
-      detail: `No Entra role for reading mailboxes in the token (Entra roles: ${held}), yet Exchange answered: its rights come from an Exchange role group, which is fine while it covers Get-Mailbox and Get-MailboxStatistics.`,
+      status: 'pass',
+      detail: `No Entra role for reading mailboxes in the token (Entra roles: ${held}), yet Exchange ran every cmdlet the bot sends: its rights come from an Exchange role group (such as one with View-Only Recipients alone, the narrowest grant).`,
     });
     return;
   }
   Object.assign(check, {
     status: 'fail',
-    detail: `The token carries no Entra role that lets Exchange Online read mailboxes (Entra roles: ${held}); Exchange answers 403. Any of Exchange Recipient Administrator, Exchange Administrator, Global Reader or Global Administrator will do.`,
-    fix: `Assign Exchange Recipient Administrator, as a Privileged Role Administrator: \`${directoryRoleCommand(principalId)}\` (docs/deploy.md step 4; "Conflict" means it is already assigned). ${principalId ? '' : `The principal id is ${PRINCIPAL_ID_HINT}. `}${TOKEN_CACHE_NOTE}`,
+    detail: `The token carries no Entra role that lets Exchange Online read mailboxes (Entra roles: ${held}); Exchange answers 403. The read-only Global Reader is enough (or an Exchange role group with View-Only Recipients).`,
+    fix: `Assign ${DEFAULT_EXCHANGE_ROLE.name}, as a Privileged Role Administrator: \`${directoryRoleCommand(principalId)}\` (docs/deploy.md step 4; "Conflict" means it is already assigned). ${principalId ? '' : `The principal id is ${PRINCIPAL_ID_HINT}. `}${TOKEN_CACHE_NOTE}`,
+  });
+}
+
+/**
+ * A write-capable Entra role in either token is more than the bot needs: it reads Exchange and the
+ * directory (licence assignment, when on, is a Graph app role). Exchange role groups are not in any
+ * token, so only Entra roles can be judged here; docs/deploy.md says how to list role groups.
+ */
+function judgeLeastPrivilege(check: DoctorCheck, tokens: (TokenClaims | undefined)[], principalId: string | undefined): void {
+  const wids = [...new Set(tokens.flatMap((t) => t?.wids ?? []).map((w) => w.toLowerCase()))];
+  const excess = wids.filter((w) => WRITE_CAPABLE_ROLES[w]);
+  if (excess.length === 0) {
+    const readers = wids.map((w) => EXCHANGE_READER_ROLES[w] ?? OTHER_EXCHANGE_ROLES[w]).filter(Boolean);
+    Object.assign(check, {
+      status: 'pass',
+      detail: `No Entra role that can change the tenant (Entra roles: ${readers.length ? readers.join(', ') : 'none known'}).`,
+    });
+    return;
+  }
+  const names = excess.map((w) => WRITE_CAPABLE_ROLES[w]);
+  const removals = excess.map((w) => `\`${removeDirectoryRoleCommand(principalId, w)}\``).join(' and ');
+  const hasReader = wids.includes(DEFAULT_EXCHANGE_ROLE.id);
+  Object.assign(check, {
+    status: 'warn',
+    detail: `The identity holds ${names.join(', ')}, which can change the tenant; the bot only reads Exchange and the directory, so it needs no more than the read-only ${DEFAULT_EXCHANGE_ROLE.name}.`,
+    fix:
+      `${hasReader ? '' : `Assign ${DEFAULT_EXCHANGE_ROLE.name} first: \`${directoryRoleCommand(principalId)}\`, then remove `}${hasReader ? 'Remove ' : ''}${names.join(', ')} as a Privileged Role Administrator: ${removals} ` +
+      `(or Entra ID > Roles and administrators > the role > Assignments > Remove). Narrower still: an Exchange role group with View-Only Recipients only (\`${exchangeRoleGroupCommands(principalId, tokens.find((t) => t?.appid)?.appid).join('; ')}\`, Exchange Online PowerShell). ${TOKEN_CACHE_NOTE}`,
   });
 }
 

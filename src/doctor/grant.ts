@@ -6,8 +6,8 @@ import { GraphClient } from '../m365/graph-client';
 import { odataQuery, odataString, pathSegment } from '../m365/odata';
 import type { ServicePipeline } from '../m365/pipeline';
 import { ServiceError } from '../m365/service-error';
-import { directoryRoleCommand, PRINCIPAL_ID_HINT, TOKEN_CACHE_NOTE } from './fixes';
-import { EXCHANGE_APP_ID, EXCHANGE_ROLE, GRAPH_APP_ID, grantedGraphRoles } from './required-permissions';
+import { directoryRoleCommand, exchangeRoleGroupCommands, PRINCIPAL_ID_HINT, TOKEN_CACHE_NOTE } from './fixes';
+import { DEFAULT_EXCHANGE_ROLE, EXCHANGE_APP_ID, EXCHANGE_ROLE, GRAPH_APP_ID, grantedGraphRoles } from './required-permissions';
 
 export interface GrantOptions {
   /** The managed identity's object (principal) id, or its client (app) id. */
@@ -26,8 +26,10 @@ export type GrantOutcome = 'added' | 'already granted' | 'would add';
 export interface GrantResult {
   identity: { id: string; appId?: string; displayName?: string };
   roles: { resource: string; role: string; outcome: GrantOutcome }[];
-  /** The Entra role assignment app roles cannot make, to run once. */
+  /** The Entra role assignment app roles cannot make, to run once (the read-only Global Reader). */
   directoryRoleCommand: string;
+  /** The narrower alternative: an Exchange role group with View-Only Recipients (Exchange Online PowerShell). */
+  exchangeRoleGroupCommands: string[];
 }
 
 /** A refusal with a sentence the admin can act on; nothing was changed when it is thrown before any "added". */
@@ -105,14 +107,20 @@ export async function grant(options: GrantOptions): Promise<GrantResult> {
         ? `${roles.filter((r) => r.outcome === 'would add').length} app role(s) would be added.`
         : `${added} app role(s) added, ${roles.length - added} already granted.${added ? ` ${TOKEN_CACHE_NOTE}` : ''}`,
     );
+    const roleGroup = exchangeRoleGroupCommands(identity.id, identity.appId);
     options.print(
-      'Exchange also needs an Entra role, which app roles cannot give. Run this once as a Privileged Role Administrator ("Conflict" means it is already assigned):',
+      `Exchange also needs read rights, which app roles cannot give. Run this once as a Privileged Role Administrator to assign the read-only ${DEFAULT_EXCHANGE_ROLE.name} role ("Conflict" means it is already assigned):`,
     );
     options.print(`  ${command}`);
+    options.print(
+      'Or, narrower (Exchange rights only, no directory-wide read), in Exchange Online PowerShell as an Exchange administrator instead:',
+    );
+    for (const line of roleGroup) options.print(`  ${line}`);
     return {
       identity: { id: identity.id, appId: identity.appId, displayName: identity.displayName },
       roles,
       directoryRoleCommand: command,
+      exchangeRoleGroupCommands: roleGroup,
     };
   } catch (e) {
     throw asGrantError(e);

@@ -94,3 +94,35 @@ export const OTHER_EXCHANGE_ROLES: Record<string, string> = {
 };
 
 export const EXCHANGE_RECIPIENT_ADMINISTRATOR = '31392ffb-586c-42d1-9346-e59415a2cc4e';
+
+/**
+ * The Entra role the deployment assigns: read-only, and enough for every cmdlet the bot sends
+ * (m365/permissions.ts EXCHANGE_CMDLETS). Microsoft lists it among the roles Exchange Online
+ * PowerShell accepts for app-only and managed-identity sign-in (connect-exo-powershell-managed-identity.md,
+ * app-only-auth-powershell-v2.md; exo.md §3.1); graph2otel read Get-Mailbox with it [LIVE].
+ */
+export const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+export const DEFAULT_EXCHANGE_ROLE = { id: GLOBAL_READER, name: 'Global Reader' } as const;
+
+/** The Exchange role group `npm run grant` and docs/deploy.md suggest for the narrowest grant. */
+export const READER_ROLE_GROUP = 'Mailbox Watch readers';
+
+/**
+ * Entra roles (template ids, the token's `wids`) that can change the tenant: the bot reads Exchange
+ * and, with REMEDIATION=on, assigns licences through a Graph app role, so none of these is needed.
+ * Names and ids: Microsoft Entra built-in roles reference.
+ */
+export const WRITE_CAPABLE_ROLES: Record<string, string> = {
+  '62e90394-69f5-4237-9190-012177145e10': 'Global Administrator',
+  '29232cdf-9323-42fd-ade2-1d097af3e4de': 'Exchange Administrator',
+  '31392ffb-586c-42d1-9346-e59415a2cc4e': 'Exchange Recipient Administrator',
+  '729827e3-9c14-49f7-bb1b-9608f156bbb8': 'Helpdesk Administrator',
+  '17315797-102d-40b4-93e0-432062caca18': 'Compliance Administrator',
+  '194ae4cb-b126-40b2-bd5b-6091b380977d': 'Security Administrator',
+  'fe930be7-5e62-47db-91af-98c3a49a38b1': 'User Administrator',
+  'e8611ab8-c189-46e8-94e1-60213ab1f814': 'Privileged Role Administrator',
+  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3': 'Application Administrator',
+  '158c047a-c907-4556-b7ef-446551a6b5f7': 'Cloud Application Administrator',
+  'fdd7a751-b60b-444a-984c-02652fe8fa1c': 'Groups Administrator',
+  '4d6ac14f-3453-41d0-bef9-a3e0c569773a': 'License Administrator',
+};

@@ -1,12 +1,21 @@
-// How many Exchange requests the bot keeps in flight for a tenant, found at run time. Microsoft
-// publishes no concurrency or rate figure for the admin REST gateway (only the legacy remote
-// PowerShell policy's; graph2otel: "There is no published req/min figure for adminapi InvokeCommand"), the module
-// itself sends one request at a time, and Exchange answers too much with 429 — for the whole
-// request, or for single items inside a $batch answer. So the limit is found the way TCP finds a
-// path's capacity (AIMD): start at one; while answers are clean, double per round trip until the
-// first throttling ("slow start"), then grow by one per round trip; on a 429 shrink to three
-// quarters, once per round trip (429s of requests sent before the last cut are the same event).
-// The throttled request itself waits its Retry-After (retry-policy.ts, batch-retry.ts).
+// How many Exchange requests the bot keeps in flight for a tenant, found at run time under a
+// ceiling. Microsoft publishes no concurrency or rate figure for the admin REST gateway
+// (graph2otel: "There is no published req/min figure for adminapi
+// InvokeCommand"), and Exchange answers too much with 429 — for the whole request, or for single
+// items inside a $batch answer. So the limit is found the way TCP finds a path's capacity (AIMD):
+// start at one; while answers are clean, double per round trip until the first throttling ("slow
+// start"), then grow by one per round trip; on a 429 shrink to three quarters, once per round trip
+// (429s of requests sent before the last cut are the same event). The throttled request itself
+// waits its Retry-After (retry-policy.ts, batch-retry.ts).
+//
+// The budget is the tenant's, not the bot's: Exchange counts concurrent requests per tenant ("You
+// have reached the maximum number of concurrent requests per tenant", GreyCorbel/ExoHelper
+// Invoke-ExoCommand.ps1) and shares them with every admin's PowerShell session and every other
+// tool. Every public client sends one request (or one $batch of 10) at a time — the module,
+// ScubaGear EXORestHelper.psm1, CIPP-API New-ExoBulkRequest.ps1 (a foreach over batches) — and
+// the only published figure is remote PowerShell's 3 concurrent per user (its throttling policy's
+// PowerShellMaxConcurrency). So the search never goes above DEFAULT_EXCHANGE_CEILING = 3 unless the operator
+// raises it (EXCHANGE_MAX_IN_FLIGHT, docs/exchange-online.md §5).
 //
 // One limit per tenant per bot process: every report, alert cycle and lookup of that tenant queues
 // here, first come first served, so fifty admins asking at once share one budget instead of each
@@ -24,7 +33,19 @@ export interface AdaptiveSettings {
   decrease: number;
 }
 
-export const EXCHANGE_CONCURRENCY: AdaptiveSettings = { initial: 1, max: 12, decrease: 0.75 };
+/** Requests in flight per tenant the bot allows itself by default (see the top of this file). */
+export const DEFAULT_EXCHANGE_CEILING = 3;
+/** The most EXCHANGE_MAX_IN_FLIGHT may ask for: the legacy remote PowerShell policy's 9 per tenant. */
+export const MAX_EXCHANGE_CEILING = 9;
+
+/**
+ * After a 429 at n in flight, the limit stays below n this long before it tries n again: the
+ * refused requests were other admins' budget too, and a tenant whose limit is below the ceiling
+ * would otherwise be probed (and refuse) every other round trip. [ASSUMED]: half the module's minute.
+ */
+export const PROBE_AGAIN_AFTER_MS = 30_000;
+
+export const EXCHANGE_CONCURRENCY: AdaptiveSettings = { initial: 1, max: DEFAULT_EXCHANGE_CEILING, decrease: 0.75 };
 
 export type Outcome = 'clean' | 'throttled' | 'other';
 
@@ -41,13 +62,26 @@ export class AdaptiveConcurrency {
   private slowStart = true;
   private lastProgress = 0;
   /** For benches and logs. */
-  readonly counts = { clean: 0, throttled: 0, cuts: 0 };
+  readonly counts = { clean: 0, throttled: 0, cuts: 0, peakInFlight: 0 };
+
+  private ceiling: number;
+  /** Until holdUntil, the limit stays below holdBelow (the number in flight when the tenant refused). */
+  private holdBelow = Infinity;
+  private holdUntil = 0;
 
   constructor(
     readonly settings: AdaptiveSettings = EXCHANGE_CONCURRENCY,
     private readonly now: () => number = Date.now,
   ) {
     this.limit = settings.initial;
+    this.ceiling = settings.max;
+  }
+
+  /** A new ceiling (the operator's setting); the limit found so far never exceeds it. */
+  setCeiling(ceiling: number): void {
+    this.ceiling = ceiling;
+    this.limit = Math.min(this.limit, ceiling);
+    this.wake();
   }
 
   /** Requests that may be in flight now. */
@@ -60,7 +94,7 @@ export class AdaptiveConcurrency {
   }
 
   get max(): number {
-    return this.settings.max;
+    return this.ceiling;
   }
 
   /** When a request last got a clean answer (0 = never): retries of others wait on while the tenant makes progress. */
@@ -83,13 +117,13 @@ export class AdaptiveConcurrency {
   private acquire(signal?: AbortSignal | null): Promise<Ticket> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.active < this.current && this.waiting.length === 0) {
-      this.active++;
+      this.enter();
       return Promise.resolve({ epoch: this.epoch });
     }
     return new Promise((resolve, reject) => {
       const grant = () => {
         signal?.removeEventListener('abort', onAbort);
-        this.active++;
+        this.enter();
         resolve({ epoch: this.epoch });
       };
       const onAbort = () => {
@@ -102,6 +136,11 @@ export class AdaptiveConcurrency {
     });
   }
 
+  private enter(): void {
+    this.active++;
+    this.counts.peakInFlight = Math.max(this.counts.peakInFlight, this.active);
+  }
+
   private release(ticket: Ticket, outcome: Outcome): void {
     // The window was full if this request was one of `current` in flight: only then has the limit
     // been tested, so only then may it grow (an idle tenant does not earn a larger burst).
@@ -110,7 +149,10 @@ export class AdaptiveConcurrency {
     if (outcome === 'clean') {
       this.counts.clean++;
       this.lastProgress = this.now();
-      if (wasFull) this.limit = Math.min(this.settings.max, this.limit + (this.slowStart ? 1 : 1 / this.limit));
+      if (wasFull) {
+        const cap = this.now() < this.holdUntil ? Math.max(1, this.holdBelow - 0.001) : this.ceiling;
+        this.limit = Math.max(this.limit, Math.min(cap, this.ceiling, this.limit + (this.slowStart ? 1 : 1 / this.limit)));
+      }
     } else if (outcome === 'throttled') {
       this.counts.throttled++;
       this.cut(ticket.epoch);
@@ -123,6 +165,8 @@ export class AdaptiveConcurrency {
     this.epoch++;
     this.slowStart = false;
     this.counts.cuts++;
+    this.holdBelow = this.current;
+    this.holdUntil = this.now() + PROBE_AGAIN_AFTER_MS;
     this.limit = Math.max(1, this.limit * this.settings.decrease);
   }
 
@@ -133,14 +177,15 @@ export class AdaptiveConcurrency {
 
 const byTenant = new Map<string, AdaptiveConcurrency>();
 
-/** The one limit of this tenant's Exchange in this process. */
-export function exchangeConcurrencyFor(endpoint: string, tenantId: string): AdaptiveConcurrency {
+/** The one limit of this tenant's Exchange in this process; `ceiling` (default 3) caps it. */
+export function exchangeConcurrencyFor(endpoint: string, tenantId: string, ceiling = DEFAULT_EXCHANGE_CEILING): AdaptiveConcurrency {
   const key = `${new URL(endpoint).origin}|${tenantId.toLowerCase()}`;
   let found = byTenant.get(key);
   if (!found) {
     found = new AdaptiveConcurrency();
     byTenant.set(key, found);
   }
+  if (found.max !== ceiling) found.setCeiling(ceiling);
   return found;
 }
 
@@ -157,8 +202,10 @@ export function adaptiveConcurrencyPolicy(limit: AdaptiveConcurrency): PipelineP
 function outcomeOf(response: PipelineResponse): Outcome {
   if (isThrottlingAnswer(response.status, response.bodyAsText)) return 'throttled';
   if (response.status >= 200 && response.status < 300) {
-    // A $batch answers 200 with throttled items inside (CIPP-API New-ExoBulkRequest.ps1 reads each
-    // item's own status); those say the tenant is at its limit just as a whole 429 does.
+    // A $batch answers 200 with throttled items inside (each item has its own status, OData JSON
+    // batch format); those say the tenant is at its limit just as a whole 429 does. No public
+    // client found reads them: CIPP-API New-ExoBulkRequest.ps1 reads only each item's body and
+    // turns its `error` into a value, never its status, and retries nothing.
     if (/\/\$batch$/i.test(new URL(response.request.url).pathname) && batchHasThrottledItem(response.bodyAsText)) return 'throttled';
     return 'clean';
   }

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { sendWithInnerRetries, type BatchItemAnswer } from './batch-retry';
 import { ConcurrencyCap } from './concurrency-cap';
-import { EXCHANGE_CONCURRENCY, exchangeConcurrencyFor } from './adaptive-concurrency';
+import { DEFAULT_EXCHANGE_CEILING, exchangeConcurrencyFor } from './adaptive-concurrency';
+import { exchangePaceFor } from './rate-limit-pace';
+import { exchangeHomeOf } from './exchange-home';
 import { isExchangeHost } from './exchange-hosts';
 import {
   MAILBOX_PROPERTIES,
@@ -36,19 +38,36 @@ export const EXCHANGE_BATCH_LIMIT = 10;
 export const EXCHANGE_ATTEMPT_TIMEOUT_MS = 120_000;
 
 /**
- * What every Exchange pipeline of the bot gets beside its credential and retry budget: the tenant's
- * one adaptive limit on requests in flight (adaptive-concurrency.ts), redirects followed within
- * Exchange's hosts (exchange-hosts.ts), a 401 retried once (the module retries 401), and the attempt
- * deadline above.
+ * The module's patience with a throttled or overloaded Exchange: DefaultMaxRetryTimes 5,
+ * DefaultRetryIntervalInMilliSeconds 2000, DefaultRetryIntervalExponentBase 2 — waits of 2, 4, 8,
+ * 16 and 32 s, about a minute in all (exo.md §1.9). The budget is time without progress
+ * (retry-policy.ts), so a report keeps going while the tenant answers anyone; a report runs after
+ * the chat turn has been answered (runner/), so this patience never holds a turn.
  */
-export function exchangePipelineOptions(endpoint: string, tenantId: string) {
+export const EXCHANGE_PATIENCE = { budgetMs: 62_000, baseDelayMs: 2_000, maxDelayMs: 32_000, maxRetries: 12 } as const;
+
+/**
+ * What every Exchange pipeline of the bot gets beside its credential: the tenant's one adaptive
+ * limit on requests in flight under `ceiling` (adaptive-concurrency.ts), pacing on Exchange's
+ * Rate-Limit headers (rate-limit-pace.ts), redirects followed within Exchange's hosts
+ * (exchange-hosts.ts), 401 sent again with a fresh token as often as the module does, the module's
+ * patience, and the attempt deadline above.
+ */
+export function exchangePipelineOptions(endpoint: string, tenantId: string, ceiling: number = DEFAULT_EXCHANGE_CEILING) {
   const configured = new URL(endpoint);
+  const concurrency = exchangeConcurrencyFor(endpoint, tenantId, ceiling);
   return {
-    maxInFlight: EXCHANGE_CONCURRENCY.max,
-    concurrency: exchangeConcurrencyFor(endpoint, tenantId),
+    maxInFlight: concurrency.max,
+    concurrency,
+    pace: exchangePaceFor(endpoint, tenantId),
     followRedirectsTo: (url: URL) => isExchangeHost(url, configured),
     retryUnauthorizedOnce: true,
+    unauthorizedRetries: 2,
     timeoutMs: EXCHANGE_ATTEMPT_TIMEOUT_MS,
+    retryBudgetMs: EXCHANGE_PATIENCE.budgetMs,
+    baseDelayMs: EXCHANGE_PATIENCE.baseDelayMs,
+    maxDelayMs: EXCHANGE_PATIENCE.maxDelayMs,
+    maxRetries: EXCHANGE_PATIENCE.maxRetries,
   };
 }
 
@@ -59,6 +78,8 @@ export interface ExchangeClientOptions {
   pipeline: ServicePipeline;
   /** Records per page (Prefer: odata.maxpagesize); 1000, the most Exchange gives, unless told. */
   pageSize?: number;
+  /** Find the tenant's own host before the first cmdlet (exchange-home.ts); connectTenant sets it. */
+  findHome?: boolean;
 }
 
 export interface ExchangeCommand {
@@ -98,6 +119,8 @@ export class ExchangeClient {
   private readonly anchor: string;
   private readonly connectionId = randomUUID();
   private readonly pageSize: number;
+  private readonly tenantId: string;
+  private homed: boolean;
 
   constructor(options: ExchangeClientOptions) {
     this.pageSize = Math.max(1, Math.min(1000, Math.floor(options.pageSize ?? 1000)));
@@ -108,6 +131,16 @@ export class ExchangeClient {
     this.basePath = `/adminapi/beta/${encodeURIComponent(options.tenantId)}`;
     this.root = `${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}${this.basePath}`;
     this.anchor = `APP:${SYSTEM_MAILBOX}@${options.tenantId}`;
+    this.tenantId = options.tenantId;
+    this.homed = !options.findHome;
+  }
+
+  /** Before the first cmdlet: the tenant's own host, found once per tenant (exchange-home.ts). */
+  private async goHome(): Promise<void> {
+    if (this.homed) return;
+    const origin = await exchangeHomeOf(this.pipeline, this.configured, this.tenantId);
+    this.answeredBy(`${origin}/`, this.root);
+    this.homed = true;
   }
 
   /** Runs one cmdlet and yields its records page by page (OData side keys dropped). */
@@ -116,9 +149,10 @@ export class ExchangeClient {
     parameters: Record<string, unknown> = {},
     options: InvokeOptions = {},
   ): AsyncGenerator<ExchangeRecord[]> {
+    await this.goHome();
     const query = options.select?.length ? `?$select=${options.select.join(',')}` : '';
     let firstUrl = `${this.root}/InvokeCommand${query}`;
-    const headers = this.headers(cmdlet, randomUUID());
+    const headers = this.headers(cmdlet, randomUUID(), parameters.Identity);
     const body = commandBody({ cmdlet, parameters });
     let url: string | null = firstUrl;
     let page = 0;
@@ -242,9 +276,10 @@ export class ExchangeClient {
   }
 
   private async sendBatch(commands: ExchangeCommand[], options: CallOptions): Promise<BatchItemAnswer[]> {
+    await this.goHome();
     const batchUrl = `${this.root}/$batch`;
     const requestHeaders = (c: ExchangeCommand) => {
-      const { 'connection-id': _c, ...h } = this.headers(c.cmdlet, randomUUID());
+      const { 'connection-id': _c, ...h } = this.headers(c.cmdlet, randomUUID(), c.parameters?.Identity);
       void _c;
       return h;
     };
@@ -289,10 +324,12 @@ export class ExchangeClient {
     });
   }
 
-  private headers(cmdlet: string, requestId: string): Record<string, string> {
+  private headers(cmdlet: string, requestId: string, identity?: unknown): Record<string, string> {
+    const hint = routingHint(identity, this.tenantId);
     return {
       'Content-Type': 'application/json',
-      'X-AnchorMailbox': this.anchor,
+      'X-AnchorMailbox': hint ?? this.anchor,
+      ...(hint ? { 'parameter-based-routing': 'true' } : {}),
       Prefer: `odata.maxpagesize=${this.pageSize}`,
       'X-ResponseFormat': 'json',
       'X-CmdletName': cmdlet,
@@ -373,6 +410,23 @@ export function statisticsFrom(result: ExchangeCommandResult): MailboxStatistics
   } catch (e) {
     return new ServiceError({ service: 'exchange', status: 200, code: 'UnreadableStatistics', serviceMessage: (e as Error).message });
   }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cmdlet about one mailbox is routed to that mailbox's backend, as the module does: its
+ * Get-MailboxIDBasedRoutingHint turns an address into `SMTP:<address>` and a GUID into
+ * `MBX:<guid>@<organization>`, sent with `parameter-based-routing: true` (exo.md §1.3); CIPP-API
+ * New-ExoBulkRequest.ps1 anchors each $batch item on its Identity the same way. Anything else (an
+ * alias, a display name) keeps the system-mailbox anchor.
+ */
+export function routingHint(identity: unknown, organization: string): string | null {
+  if (typeof identity !== 'string') return null;
+  const id = identity.trim();
+  if (GUID.test(id)) return `MBX:${id}@${organization}`;
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(id)) return `SMTP:${id}`;
+  return null;
 }
 
 function isExpiredPage(e: unknown): boolean {

@@ -58,7 +58,8 @@ type Json = any;
 
 export class GraphClient {
   readonly pipeline: ServicePipeline;
-  private readonly origin: string;
+  /** Where Graph is reached (its cloud: graph.microsoft.com, .us, chinacloudapi.cn, or the simulated tenant). */
+  readonly origin: string;
   private readonly base: string;
 
   constructor(options: GraphClientOptions) {

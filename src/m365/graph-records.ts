@@ -118,7 +118,7 @@ function detached(value: string): string {
   return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
 }
 
-export type ConcealedForm = 'hex' | 'pii';
+export type ConcealedForm = 'hex' | 'pii' | 'unknown';
 
 /**
  * While the tenant conceals names in reports (admin centre › Settings › Org settings › Services ›
@@ -126,11 +126,14 @@ export type ConcealedForm = 'hex' | 'pii';
  * - 32 hex characters (an MD5), e.g. 22C5B5A0E3BB38EA4BB5B8CCEEEEA51D — microsoftgraph/microsoft-graph-explorer-v4
  *   issue #1129 (getMailboxUsageDetail, 2021-09); CIPP tests /^[0-9A-F]{32}$/i (CippAnonymizedReportAlert.jsx);
  * - <PII:H105(se/njcX9qwMG…8mXJy0s+hqA0Iw=)>@domain.com — microsoftgraph/microsoft-graph-docs-contrib
- *   issue #3420 (getMailboxUsageDetail, 2021-06).
+ *   issue #3420 (getMailboxUsageDetail, 2021-06);
+ * - the literal `(Unknown)` in place of the name — microsoftgraph/microsoft-graph-docs-contrib
+ *   issues #2687 and #8980 (usage reports whose user columns read "(Unknown)").
  */
 export function concealedForm(value: string): ConcealedForm | null {
   if (/^[0-9A-F]{32}$/i.test(value)) return 'hex';
   if (/^<PII:[^>]*>/i.test(value)) return 'pii';
+  if (/^\(unknown\)$/i.test(value.trim())) return 'unknown';
   return null;
 }
 

@@ -24,7 +24,19 @@ export interface MailboxUsage {
 
 export type MailboxUsageLookup =
   | { ok: true; usage: MailboxUsage; downloaded: boolean; throttled?: boolean }
-  | { ok: false; reason: 'throttled' | 'forbidden' | 'failed'; message: string };
+  | { ok: false; reason: 'throttled' | 'forbidden' | 'failed' | 'not-in-this-cloud'; message: string };
+
+/**
+ * Graph's usage report exists in the global service only: learn.microsoft.com/graph/api/reportroot-getmailboxusagedetail,
+ * "This API is available in the following national cloud deployments": Global service ✅, US
+ * Government L4 ❌, US Government L5 (DOD) ❌, China operated by 21Vianet ❌. There the bot reads every
+ * mailbox live, and the card says why.
+ */
+const CLOUDS_WITHOUT_USAGE_REPORTS: Record<string, string> = {
+  'https://graph.microsoft.us': 'US Government',
+  'https://dod-graph.microsoft.us': 'US Government (DoD)',
+  'https://microsoftgraph.chinacloudapi.cn': 'Microsoft 365 operated by 21Vianet',
+};
 
 /**
  * Where a downloaded report is kept beyond this process (Blob Storage), so a card button made by
@@ -105,6 +117,14 @@ export class MailboxUsageCache {
    * many callers wait). A throttled or failed request falls back on the kept copy when there is one.
    */
   async get(tenantId: string, graph: GraphClient, options: { signal?: AbortSignal; recheck?: boolean } = {}): Promise<MailboxUsageLookup> {
+    const cloud = CLOUDS_WITHOUT_USAGE_REPORTS[String(graph.origin).toLowerCase()];
+    if (cloud) {
+      return {
+        ok: false,
+        reason: 'not-in-this-cloud',
+        message: `Microsoft publishes no usage reports in the ${cloud} cloud, only in the global one`,
+      };
+    }
     const entry = this.entries.get(tenantId) ?? { checkedAt: 0, quietUntil: 0 };
     this.entries.set(tenantId, entry);
     const now = this.now();

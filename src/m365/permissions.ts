@@ -23,6 +23,21 @@ export type GraphAppRole = keyof typeof GRAPH_APP_ROLES;
 
 export const EXCHANGE_MANAGE_AS_APP = 'dc50a0fb-09a3-484d-be87-e023b12c6440';
 
+/**
+ * Every cmdlet the bot sends (exchange-client.ts) and the read-only Exchange management role that
+ * holds it. View-Only Recipients holds Get-Mailbox and Get-MailboxStatistics (Microsoft365DSC's
+ * settings.json for reading recipients: "requiredroles": ["View-Only Recipients"], role group
+ * "View-Only Organization Management"); Global Reader brings that role group to Exchange. So the
+ * narrowest grant is an Exchange role group with View-Only Recipients alone; the narrowest Entra
+ * role, which a deployment can assign without Exchange PowerShell, is Global Reader (docs/deploy.md).
+ */
+export const EXCHANGE_CMDLETS = {
+  'Get-Mailbox': 'View-Only Recipients',
+  'Get-MailboxStatistics': 'View-Only Recipients',
+} as const;
+
+export type ExchangeCmdlet = keyof typeof EXCHANGE_CMDLETS;
+
 /** The least Graph application permission each API the bot calls needs. */
 export function graphRoleFor(path: string | undefined): GraphAppRole | null {
   const p = (path ?? '').toLowerCase().replace(/^\/(v1\.0|beta)/, '');
@@ -51,9 +66,10 @@ export function explainServiceError(err: ServiceError, grants: TokenGrants = {})
     if (err.status === 401) return explainExchange401(err, grants);
     if (err.status === 403) {
       return {
-        missing: 'The managed identity has no Entra role that lets it read Exchange Online recipients.',
+        missing:
+          'The managed identity has no Exchange rights to read recipients (an Entra role such as Global Reader, or an Exchange role group with View-Only Recipients).',
         fix:
-          'In Entra ID > Roles and administrators, assign "Exchange Recipient Administrator" (or "Global Reader") to the managed identity. ' +
+          'In Entra ID > Roles and administrators, assign the read-only "Global Reader" role to the managed identity (docs/deploy.md step 4). ' +
           NEW_TOKEN,
       };
     }
@@ -82,10 +98,10 @@ export function explainServiceError(err: ServiceError, grants: TokenGrants = {})
 
 const APP_ROLE_CAUSE = `it lacks the Exchange.ManageAsApp app role (${EXCHANGE_MANAGE_AS_APP}) on "Office 365 Exchange Online"`;
 const ENTRA_ROLE_CAUSE =
-  'it has no Entra role that lets it read Exchange Online recipients (Exchange Recipient Administrator or Global Reader)';
+  'it has no Entra role that lets it read Exchange Online recipients (Global Reader), nor an Exchange role group with View-Only Recipients';
 const APP_ROLE_FIX = `grant the app role: \`${GRANT}\``;
 const ENTRA_ROLE_FIX =
-  'in Entra ID > Roles and administrators, assign "Exchange Recipient Administrator" (or "Global Reader") to the managed identity';
+  'in Entra ID > Roles and administrators, assign the read-only "Global Reader" role to the managed identity (docs/deploy.md step 4)';
 
 /**
  * Exchange answers 401 for two missing grants, not one: without Exchange.ManageAsApp, and (seen live,

@@ -20,6 +20,7 @@ import {
 import { adaptiveConcurrencyPolicy, type AdaptiveConcurrency } from './adaptive-concurrency';
 import { attemptTimeoutPolicy } from './attempt-timeout';
 import { ConcurrencyCap, concurrencyCapPolicy } from './concurrency-cap';
+import { rateLimitPacePolicy, type RateLimitPace } from './rate-limit-pace';
 import { allowedHostRedirectPolicy } from './redirect-policy';
 import { DEFAULT_RETRY, serviceRetryPolicy, type RetryInfo, type RetrySettings } from './retry-policy';
 import { ServiceError, serviceErrorFromResponse, type ServiceName } from './service-error';
@@ -33,6 +34,8 @@ export interface ServicePipelineOptions {
   maxInFlight: number;
   /** Requests in flight found at run time, shared by every pipeline of the same tenant (Exchange). */
   concurrency?: AdaptiveConcurrency;
+  /** Waits on the budget the service's Rate-Limit headers announce (Exchange). */
+  pace?: RateLimitPace;
   /** Redirects are followed to hosts this allows (same method and body, token re-signed); absent = none followed. */
   followRedirectsTo?: (url: URL) => boolean;
   /**
@@ -41,6 +44,12 @@ export interface ServicePipelineOptions {
    * RetryableHTTPResponses); a second 401 is the answer.
    */
   retryUnauthorizedOnce?: boolean;
+  /**
+   * Beyond that resend, how many more times the retry policy sends a request that got 401, each
+   * after a backoff and with its own fresh-token resend (Exchange: 2, so 6 sends in all, the
+   * module's 1 + DefaultMaxRetryTimes 5 with 401 in RetryableHTTPResponses).
+   */
+  unauthorizedRetries?: number;
   /** Deadline for each attempt, answer included. */
   timeoutMs: number;
   maxRetries: number;
@@ -90,6 +99,8 @@ export interface ServicePipeline {
   readonly progress?: () => number;
   /** Sends with the bearer token. Resolves for 1xx–3xx; a 4xx/5xx (after retries) rejects with ServiceError. */
   send(request: ServiceRequest): Promise<ServiceResponse>;
+  /** One attempt, no retry; a 3xx is handed back as it came (its Location read by the caller), not followed. */
+  sendKeepingRedirect(request: ServiceRequest): Promise<ServiceResponse>;
   /** Same retry, timeout and cap, but no token: for pre-signed download links on other hosts. */
   sendWithoutToken(request: ServiceRequest): Promise<ServiceResponse>;
   /** Like sendWithoutToken, but a 2xx body is streamed to the caller instead of held as one string. */
@@ -112,18 +123,29 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   const agent = new https.Agent({ keepAlive: true, ...(options.tlsCa ? { ca: options.tlsCa } : {}) });
   const httpClient = options.httpClient ?? createDefaultHttpClient();
 
-  const build = (withToken: boolean): Pipeline => {
+  /** `once`: a single attempt, no retry and no challenge resend (a probe the caller can do without). */
+  const build = (withToken: boolean, followRedirects = true, once = false): Pipeline => {
     const pipeline = createEmptyPipeline();
     pipeline.addPolicy(agentAndRequestIdPolicy(agent));
-    pipeline.addPolicy(serviceRetryPolicy({ ...retry, service: options.service, onRetry: options.onRetry, progress }), { phase: 'Retry' });
-    if (options.followRedirectsTo)
+    pipeline.addPolicy(
+      serviceRetryPolicy({
+        ...retry,
+        ...(once ? { maxRetries: 0, budgetMs: 0 } : {}),
+        service: options.service,
+        onRetry: options.onRetry,
+        progress,
+        unauthorizedRetries: withToken && !once ? options.unauthorizedRetries : 0,
+      }),
+      { phase: 'Retry' },
+    );
+    if (options.followRedirectsTo && followRedirects)
       pipeline.addPolicy(allowedHostRedirectPolicy(options.service, options.followRedirectsTo), { afterPhase: 'Retry' });
     pipeline.addPolicy(adaptive ? adaptiveConcurrencyPolicy(adaptive) : concurrencyCapPolicy(cap), { afterPhase: 'Retry' });
+    if (options.pace) pipeline.addPolicy(rateLimitPacePolicy(options.pace), { afterPhase: 'Retry' });
     pipeline.addPolicy(attemptTimeoutPolicy(options.timeoutMs), { afterPhase: 'Retry' });
     if (withToken) {
-      const challengeCallbacks = options.retryUnauthorizedOnce
-        ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) }
-        : undefined;
+      const challengeCallbacks =
+        options.retryUnauthorizedOnce && !once ? { authorizeRequestOnChallenge: freshTokenOnce(options.credential) } : undefined;
       pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: options.credential, scopes: options.scope, challengeCallbacks }), {
         phase: 'Sign',
       });
@@ -132,8 +154,9 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
   };
   const signed = build(true);
   const unsigned = build(false);
+  let unfollowed: Pipeline | undefined;
 
-  const sendWith = async (pipeline: Pipeline, req: ServiceRequest): Promise<ServiceResponse> => {
+  const sendWith = async (pipeline: Pipeline, req: ServiceRequest, keepRedirect = false): Promise<ServiceResponse> => {
     const headers = createHttpHeaders({ Accept: 'application/json', ...req.headers });
     let body: string | undefined;
     if (req.body !== undefined) {
@@ -149,7 +172,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     });
     const response = await pipeline.sendRequest(httpClient, request);
     // A redirect left unfollowed would be read as an empty success; for Exchange it is an error.
-    if (response.status >= 400 || (options.followRedirectsTo && response.status >= 300)) {
+    if (response.status >= 400 || (options.followRedirectsTo && !keepRedirect && response.status >= 300)) {
       throw serviceErrorFromResponse(
         options.service,
         { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
@@ -195,6 +218,7 @@ export function createServicePipeline(options: ServicePipelineOptions): ServiceP
     onRetry: options.onRetry,
     progress,
     send: (req) => sendWith(signed, req),
+    sendKeepingRedirect: (req) => sendWith((unfollowed ??= build(true, false, true)), req, true),
     sendWithoutToken: (req) => sendWith(unsigned, req),
     downloadWithoutToken: download,
     close: () => agent.destroy(),

@@ -37,6 +37,8 @@ export interface RetryInfo {
 
 export interface RetryPolicyOptions extends RetrySettings {
   service: ServiceName;
+  /** How many times a 401 is sent again (default 0: the bearer policy's own fresh-token resend only). */
+  unauthorizedRetries?: number;
   onRetry?: (info: RetryInfo) => void;
   /** When the service last answered anyone cleanly (epoch ms); the budget counts from then if later. */
   progress?: () => number;
@@ -45,6 +47,9 @@ export interface RetryPolicyOptions extends RetrySettings {
 }
 
 export const serviceRetryPolicyName = 'serviceRetryPolicy';
+
+/** A last try at the budget's end is made only if at least this much of it is left. */
+const LAST_TRY_MIN_MS = 250;
 
 const TRANSIENT_CODES = new Set([
   'ECONNRESET',
@@ -113,6 +118,7 @@ export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy 
       let failures = 0;
       let throttles = 0;
       let timeouts = 0;
+      let unauthorized = 0;
       for (let attempt = 0; ; attempt++) {
         let response: PipelineResponse | undefined;
         let failure: unknown;
@@ -125,15 +131,20 @@ export function serviceRetryPolicy(options: RetryPolicyOptions): PipelinePolicy 
           if (!isTransientNetworkError(e)) throw e;
           failure = e;
         }
-        if (response && !isTransientAnswer(response.status, response.bodyAsText)) return response;
+        const retryUnauthorized = response?.status === 401 && unauthorized++ < (options.unauthorizedRetries ?? 0);
+        if (response && !retryUnauthorized && !isTransientAnswer(response.status, response.bodyAsText)) return response;
 
         const throttled = !!response && isThrottlingAnswer(response.status, response.bodyAsText);
         if (!throttled) failures++;
         const timedOut = failure instanceof AttemptTimeoutError && ++timeouts === 1;
         const retryAfter = response ? parseRetryAfter((n) => response!.headers.get(n), now()) : null;
-        const delayMs = retryDelay(throttled ? throttles++ : failures - 1, retryAfter, options, random);
+        let delayMs = retryDelay(throttled ? throttles++ : failures - 1, retryAfter, options, random);
         const outOfRetries = failures > options.maxRetries;
-        const outOfTime = stalledFor(started, now(), options.progress) + delayMs > options.budgetMs;
+        // A backoff of our own that would overshoot the budget is cut to its end, so the last try
+        // comes when patience runs out rather than some random while before (the jitter).
+        const left = options.budgetMs - stalledFor(started, now(), options.progress);
+        if (retryAfter === null && delayMs > left && left >= LAST_TRY_MIN_MS) delayMs = left;
+        const outOfTime = options.budgetMs - left + delayMs > options.budgetMs;
         if (!timedOut && (outOfRetries || outOfTime)) throw givingUp(options.service, request, response, failure, attempt);
 
         options.onRetry?.({
@@ -164,7 +175,11 @@ function givingUp(
       { status: response.status, bodyText: response.bodyAsText, header: (n) => response.headers.get(n) },
       request,
     );
-    return new ServiceError({ ...e, serviceMessage: `${e.serviceMessage} (gave up after ${retries} retries)`.trim(), retryable: true });
+    return new ServiceError({
+      ...e,
+      serviceMessage: `${e.serviceMessage} (gave up after ${retries} retries)`.trim(),
+      retryable: response.status !== 401,
+    });
   }
   const err = failure as { code?: string; message?: string };
   return new ServiceError(

@@ -84,8 +84,10 @@ export interface RequestLike {
   url?: string;
 }
 
+// 408 Request Timeout: GreyCorbel/ExoHelper Invoke-ExoCommand.ps1 retries it by default
+// ($RetryableStatusCodes = 'ServiceUnavailable', 'GatewayTimeout', 'RequestTimeout', 'TooManyRequests').
 /** Status codes after which the same request may succeed if sent again later. */
-export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+export const RETRYABLE_STATUSES = new Set([408, 429, 502, 503, 504]);
 
 /**
  * Server-side exceptions the ExchangeOnlineManagement module retries whatever the status: its

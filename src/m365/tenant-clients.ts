@@ -22,13 +22,15 @@ export interface TenantConnection {
   /** Defaults: Graph 8 in flight; Exchange adaptive per tenant (a number here fixes it instead). */
   graphMaxInFlight?: number;
   exchangeMaxInFlight?: number;
+  /** The most Exchange requests in flight the adaptive limit may reach (EXCHANGE_MAX_IN_FLIGHT; default 3). */
+  exchangeCeiling?: number;
   /** Deadline per attempt (default 30 s; Exchange EXCHANGE_ATTEMPT_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Get-Mailbox records per page (default 1000). */
   exchangePageSize?: number;
-  /** Default 6. */
+  /** Default 6 (Exchange: EXCHANGE_PATIENCE). */
   maxRetries?: number;
-  /** Default INTERACTIVE_RETRY_BUDGET_MS. */
+  /** Default INTERACTIVE_RETRY_BUDGET_MS (Exchange: EXCHANGE_PATIENCE, the module's minute). */
   retryBudgetMs?: number;
 }
 
@@ -50,9 +52,9 @@ export interface TenantClients {
 
 const GRAPH_IN_FLIGHT = 8;
 /**
- * How long one call may keep retrying. Reports are interactive: an admin waiting on a service that
- * stays down must hear so within 30 s, so a failing call gives up after ~20 s of retries
- * without progress (retry-policy.ts: while the tenant answers other requests, a throttled one waits on).
+ * How long one Graph call may keep retrying without progress (retry-policy.ts: while the tenant
+ * answers other requests, a throttled one waits on). Exchange gets the module's minute instead
+ * (EXCHANGE_PATIENCE in exchange-client.ts).
  */
 export const INTERACTIVE_RETRY_BUDGET_MS = 20_000;
 
@@ -79,9 +81,11 @@ export function connectTenant(c: TenantConnection): TenantClients {
     ...common,
     service: 'exchange',
     scope: scopes.exchange,
-    ...exchangePipelineOptions(c.exchangeEndpoint, c.tenantId),
+    ...exchangePipelineOptions(c.exchangeEndpoint, c.tenantId, c.exchangeCeiling),
     ...(c.exchangeMaxInFlight ? { maxInFlight: c.exchangeMaxInFlight, concurrency: undefined } : {}),
     ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}),
+    ...(c.maxRetries !== undefined ? { maxRetries: c.maxRetries } : {}),
+    ...(c.retryBudgetMs !== undefined ? { retryBudgetMs: c.retryBudgetMs } : {}),
   });
   return {
     graph: new GraphClient({ endpoint: c.graphEndpoint, pipeline: graphPipeline }),
@@ -90,6 +94,7 @@ export function connectTenant(c: TenantConnection): TenantClients {
       tenantId: c.tenantId,
       pipeline: exchangePipeline,
       pageSize: c.exchangePageSize,
+      findHome: true,
     }),
     credential,
     scopes,

@@ -10,8 +10,8 @@ export const USAGE_REPORT_THRESHOLD = 2_000;
 
 export type UsageState =
   | { kind: 'ok'; mailboxes: number }
-  | { kind: 'concealed'; mailboxes: number; form: 'hex' | 'pii' }
-  | { kind: 'unavailable'; reason: 'throttled' | 'forbidden' | 'failed'; message: string };
+  | { kind: 'concealed'; mailboxes: number; form: 'hex' | 'pii' | 'unknown' }
+  | { kind: 'unavailable'; reason: 'throttled' | 'forbidden' | 'failed' | 'not-in-this-cloud'; message: string };
 
 export type FigureSource =
   | { kind: 'usage' }
@@ -56,7 +56,7 @@ export interface FiguresNote {
   why?: 'asked' | 'small' | 'concealed' | 'no-usage';
   /** The usage report's date (YYYY-MM-DD), when it was used. */
   usageDate?: string | null;
-  concealed?: 'hex' | 'pii';
+  concealed?: 'hex' | 'pii' | 'unknown';
   /** Why the usage report could not be read (no-usage). */
   message?: string;
   /** How long the live read took, for a large tenant that had to be read live. */

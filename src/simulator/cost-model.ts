@@ -185,4 +185,21 @@ export class CmdletRate {
     this.tokens -= granted;
     return granted;
   }
+
+  /**
+   * The budget as Exchange's `Rate-Limit-*` headers tell it (ExoHelper reads Rate-Limit-Remaining and
+   * Rate-Limit-Reset): the limit, whole cmdlets left now, and seconds until the bucket is full again.
+   * From this model only; null when there is no limit.
+   */
+  headers(perSecond: number | null): Record<string, string> | null {
+    if (perSecond === null) return null;
+    const tokens =
+      this.perSecond === perSecond ? Math.min(perSecond, this.tokens + ((this.now() - this.last) / 1000) * perSecond) : perSecond;
+    const resetSeconds = (perSecond - tokens) / perSecond;
+    return {
+      'Rate-Limit-Limit': String(perSecond),
+      'Rate-Limit-Remaining': String(Math.floor(tokens)),
+      'Rate-Limit-Reset': resetSeconds.toFixed(3),
+    };
+  }
 }

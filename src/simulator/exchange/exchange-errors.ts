@@ -155,3 +155,16 @@ export function unauthorized(diagnostics: string): SimResponse {
 export function forbidden(): SimResponse {
   return { status: 403, headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(16) };
 }
+
+/** A method the endpoint does not take (`text` says which it does). */
+export function methodNotAllowed(req: SimRequest, text: string): SimResponse {
+  return exchangeError(
+    req,
+    405,
+    'MethodNotAllowed',
+    'The HTTP method is not allowed.',
+    '',
+    'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
+    text,
+  );
+}

@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { CmdletRate, type ModelBook } from '../cost-model';
 import type { FrontDoor, Service } from '../front-door';
 import { GROUP_MAILBOX, type MailboxUser, type TenantState } from '../tenant-state';
-import { checkToken, DIRECTORY_ROLE_TEMPLATE_IDS, EXCHANGE_AUDIENCES } from '../token';
+import { checkToken, EXCHANGE_AUDIENCES } from '../token';
 import { isObject, parseJson, SimRequest, SimResponse } from '../wire';
 import {
   ambiguous,
@@ -13,6 +13,7 @@ import {
   exchangeError,
   exchangeStatusError,
   forbidden,
+  methodNotAllowed,
   invalidFilter,
   notFound,
   PARAMETER_BINDING_TYPE,
@@ -21,6 +22,7 @@ import {
 import { mailboxRecord, statisticsRecord } from './mailbox-records';
 import { folderInScope, folderRecord, folderTree, FOLDER_SCOPES } from './folder-records';
 import { OpathError, parseOpathFilter } from './opath-filter';
+import { heldRoles, mayReadRecipients, mayRun } from './rbac';
 
 export interface ExchangeOptions {
   /** Costs, limits and the redirect setting, read on every request (PUT /_sim/model changes them). */
@@ -28,18 +30,6 @@ export interface ExchangeOptions {
   /** The origin a request reached, for the links it is answered with. */
   baseUrl: (req: SimRequest) => string;
 }
-
-/** Directory roles that let an app run Get-Mailbox / Get-MailboxStatistics (Security Reader does not). */
-const MAILBOX_READER_ROLES = new Set(
-  [
-    'Exchange Administrator',
-    'Exchange Recipient Administrator',
-    'Global Administrator',
-    'Global Reader',
-    'Compliance Administrator',
-    'Helpdesk Administrator',
-  ].map((name) => DIRECTORY_ROLE_TEMPLATE_IDS[name]),
-);
 
 const RECIPIENT_TYPES = new Set([
   'usermailbox',
@@ -401,7 +391,7 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     return { CmdletName: cmdlet.CmdletName, Parameters: parameters };
   }
 
-  function invokeCommand(req: SimRequest): SimResponse {
+  function invokeCommand(req: SimRequest, held: Set<string>): SimResponse {
     const rawToken = req.query.get('$skiptoken');
     let input: CmdletInput | SimResponse;
     let offset = 0;
@@ -418,20 +408,14 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       offset = token.o;
       startPageSize = token.s;
     } else {
-      if (req.method !== 'POST')
-        return exchangeError(
-          req,
-          405,
-          'MethodNotAllowed',
-          'The HTTP method is not allowed.',
-          '',
-          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
-          'InvokeCommand accepts POST only.',
-        );
+      if (req.method !== 'POST') return methodNotAllowed(req, 'InvokeCommand accepts POST only.');
       input = readInput(req);
       if ('status' in input) return input;
     }
     req.note.cmdlet = input.CmdletName;
+    // A cmdlet the caller's roles do not hold is refused as Exchange refuses a caller without the
+    // rights: 403 with a body of NUL bytes (graph2otel, Security Reader running Get-Mailbox).
+    if (!mayRun(held, input.CmdletName)) return forbidden();
     switch (input.CmdletName.toLowerCase()) {
       case 'get-mailbox':
         req.note.cmdlet = 'Get-Mailbox';
@@ -502,8 +486,33 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     return { status: 200, body: { responses } };
   }
 
+  /**
+   * The module file the ExchangeOnlineManagement module loads at connect time; clients that speak REST
+   * only GET it to learn the tenant's host (ScubaGear EXORestHelper.psm1, redirects off), so its
+   * body is a stand-in: nobody found reads it.
+   */
+  function moduleFile(req: SimRequest): SimResponse {
+    if (req.method !== 'GET') return methodNotAllowed(req, 'EXOModuleFile accepts GET only.');
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'request-id': req.headers['client-request-id'] ?? randomUUID() },
+      body: '# Exchange Online module file (simulated)\n',
+    };
+  }
+
+  /** Every answer of the gateway tells what is left of the tenant's cmdlets (the model's own bucket). */
+  function withBudget(res: SimResponse): SimResponse {
+    const budget = rate.headers(limits().cmdletsPerSecond);
+    return budget ? { ...res, headers: { ...res.headers, ...budget } } : res;
+  }
+
   async function handle(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
-    const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch)\/?$/i.exec(req.path);
+    const answer = await route(req, door);
+    return req.inner || answer.status === 302 ? answer : withBudget(answer);
+  }
+
+  async function route(req: SimRequest, door: FrontDoor): Promise<SimResponse> {
+    const m = /^\/adminapi\/(beta|v1\.0)\/([^/]+)\/(InvokeCommand|\$batch|EXOModuleFile)\/?$/i.exec(req.path);
     if (!m) {
       return exchangeError(
         req,
@@ -547,7 +556,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
         '2000008;reason="The token does not contain the permission required to access the resource.";error_category="insufficient_auth_strength"',
       );
     }
-    if (!(check.claims.wids ?? []).some((w) => MAILBOX_READER_ROLES.has(w))) return forbidden();
+    if (m[3].toLowerCase() === 'exomodulefile') return moduleFile(req);
+    const held = heldRoles(check.claims.wids, state.fixture.identity.exchangeRoleGroups);
+    if (!mayReadRecipients(held)) return forbidden();
     if (m[3].toLowerCase() === '$batch') {
       if (req.inner)
         return exchangeError(
@@ -559,19 +570,10 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
           'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
           'A batch cannot contain a batch.',
         );
-      if (req.method !== 'POST')
-        return exchangeError(
-          req,
-          405,
-          'MethodNotAllowed',
-          'The HTTP method is not allowed.',
-          '',
-          'Microsoft.Exchange.Admin.OData.Core.ODataServiceException',
-          '$batch accepts POST only.',
-        );
+      if (req.method !== 'POST') return methodNotAllowed(req, '$batch accepts POST only.');
       return batch(req, door);
     }
-    return invokeCommand(req);
+    return invokeCommand(req, held);
   }
 
   return {
@@ -594,9 +596,10 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     admit(req) {
       const model = limits();
       if (model.redirectTo && options.baseUrl(req) !== model.redirectTo) return undefined;
-      if (model.maxInFlight !== null && inFlight >= model.maxInFlight) return exchangeStatusError(req, 429, model.retryAfterSeconds);
+      if (model.maxInFlight !== null && inFlight >= model.maxInFlight)
+        return withBudget(exchangeStatusError(req, 429, model.retryAfterSeconds));
       if (!/\/\$batch\/?$/i.test(req.path) && rate.take(1, model.cmdletsPerSecond) < 1)
-        return exchangeStatusError(req, 429, model.retryAfterSeconds);
+        return withBudget(exchangeStatusError(req, 429, model.retryAfterSeconds));
       inFlight++;
       admitted.add(req);
       return undefined;

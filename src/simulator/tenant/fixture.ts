@@ -91,6 +91,8 @@ export interface TenantFixture {
     graphAppRoles: string[];
     exchangeAppRoles: string[];
     directoryRoles: string[];
+    /** Exchange role groups the identity's service principal is a member of (not in its token). */
+    exchangeRoleGroups?: { name: string; roles: string[]; cmdlets?: string[] }[];
   };
   reportSettings?: { displayConcealedNames?: boolean };
   reportRefreshDate?: string;

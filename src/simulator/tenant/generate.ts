@@ -56,7 +56,8 @@ export function grantedIdentity(rng: SeededRandom): TenantFixture['identity'] {
     principalId: rng.guid(),
     graphAppRoles: [...GRAPH_APP_ROLES],
     exchangeAppRoles: ['Exchange.ManageAsApp'],
-    directoryRoles: ['Exchange Recipient Administrator'],
+    // What infra/main.bicep assigns: read-only Global Reader (docs/deploy.md step 4).
+    directoryRoles: ['Global Reader'],
   };
 }
 

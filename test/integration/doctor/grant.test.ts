@@ -108,7 +108,13 @@ test('grants the missing roles, says what it added, and ends with the Entra role
   ]);
   expect(lines).toContain('  added            User.Read.All (Microsoft Graph)');
   expect(lines).toContain('  added            Exchange.ManageAsApp (Office 365 Exchange Online)');
-  expect(lines.at(-1)).toContain(`"principalId":"${sim.info.principalId}","roleDefinitionId":"31392ffb-586c-42d1-9346-e59415a2cc4e"`);
+  // The read-only Global Reader, then the narrower Exchange role group; never a write-capable role.
+  expect(lines.join('\n')).toContain(`"principalId":"${sim.info.principalId}","roleDefinitionId":"f2ef992c-3afb-46b9-b7cf-a126ee74c451"`);
+  expect(lines.join('\n')).not.toMatch(/31392ffb|29232cdf|62e90394/);
+  expect(lines.at(-2)).toBe(
+    '  New-RoleGroup -Name "Mailbox Watch readers" -Roles "View-Only Recipients" -Description "Read-only rights of the Mailbox Watch bot"',
+  );
+  expect(lines.at(-1)).toBe(`  Add-RoleGroupMember -Identity "Mailbox Watch readers" -Member ${sim.info.principalId}`);
   expect(await assignedRoleIds()).toEqual(
     [
       '230c1aed-a721-4c5d-9cb4-a90514e508ef',

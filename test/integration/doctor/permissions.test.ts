@@ -23,8 +23,12 @@ test('all granted: every check passes, and both services answered', async () => 
   expect(report.ok).toBe(true);
   expect(report.principalId).toBe(principalId);
   expect(check(report, 'graph-call').detail).toContain(tenant.fixture.tenant.displayName);
-  expect(check(report, 'exchange-role').detail).toContain('Exchange Recipient Administrator');
-  expect(check(report, 'exchange-call').detail).toMatch(/Get-Mailbox -ResultSize 1 answered \(1 mailbox read\)/);
+  // The default grant (infra/main.bicep) is the read-only Global Reader, and it runs every cmdlet the bot sends.
+  expect(check(report, 'exchange-role').detail).toContain('Global Reader');
+  expect(check(report, 'exchange-call').detail).toMatch(
+    /Get-Mailbox -ResultSize 1 answered \(1 mailbox read\); Get-MailboxStatistics answered/,
+  );
+  expect(check(report, 'least-privilege').detail).toMatch(/No Entra role that can change the tenant/);
   // Nothing secret is in what the admin sees.
   const shown = JSON.stringify(report);
   expect(shown).not.toContain(tenant.sim.info.identityHeader);
@@ -71,7 +75,7 @@ test('no Entra role: Exchange answers 403, and the fix is the role assignment co
   expect(role.detail).toContain('Entra roles: none');
   expect(role.fix).toContain('az rest --method POST --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments');
   expect(role.fix).toContain(`"principalId":"${principalId}"`);
-  expect(role.fix).toContain('31392ffb-586c-42d1-9346-e59415a2cc4e');
+  expect(role.fix).toContain('f2ef992c-3afb-46b9-b7cf-a126ee74c451'); // Global Reader, read-only
   const call = check(report, 'exchange-call');
   expect(call.detail).toMatch(/Exchange Online 403/);
   expect(call.fix).toContain(`"principalId":"${principalId}"`);
@@ -126,4 +130,42 @@ test('no Graph permission at all: each is missing, and the Graph call is skipped
   ]);
   expect(check(report, 'graph-call')).toMatchObject({ status: 'skip' });
   expect(check(report, 'exchange-call').status).toBe('pass');
+});
+
+test('more than it needs: a write-capable role is flagged, with the command that removes it', async () => {
+  const report = await tenant.run({ identity: { directoryRoles: ['Exchange Recipient Administrator'] } });
+  // It still works, so doctor does not fail; it warns.
+  expect(report.ok).toBe(true);
+  expect(check(report, 'exchange-call').status).toBe('pass');
+  const least = check(report, 'least-privilege');
+  expect(least.status).toBe('warn');
+  expect(least.detail).toContain('Exchange Recipient Administrator, which can change the tenant');
+  expect(least.fix).toContain(`principalId eq '${principalId}' and roleDefinitionId eq '31392ffb-586c-42d1-9346-e59415a2cc4e'`);
+  expect(least.fix).toContain(
+    'az rest --method DELETE --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments/$id',
+  );
+  // Global Reader is not held, so the fix assigns it first.
+  expect(least.fix).toMatch(/Assign Global Reader first: .*f2ef992c-3afb-46b9-b7cf-a126ee74c451/);
+});
+
+test('the narrowest grant: an Exchange role group with View-Only Recipients alone runs every cmdlet', async () => {
+  const report = await tenant.run({
+    identity: { directoryRoles: [], exchangeRoleGroups: [{ name: 'Mailbox Watch readers', roles: ['View-Only Recipients'] }] },
+  });
+  expect(report.ok).toBe(true);
+  expect(statuses(report)).toMatchObject({ 'exchange-role': 'pass', 'exchange-call': 'pass', 'least-privilege': 'pass' });
+  expect(check(report, 'exchange-role').detail).toMatch(/Exchange role group/);
+});
+
+test('narrower than the bot needs: the refused cmdlet and the role that holds it are named exactly', async () => {
+  const report = await tenant.run({
+    identity: { directoryRoles: [], exchangeRoleGroups: [{ name: 'Custom', roles: [], cmdlets: ['Get-Mailbox'] }] },
+  });
+  expect(report.ok).toBe(false);
+  const call = check(report, 'exchange-call');
+  expect(call.status).toBe('fail');
+  expect(call.detail).toContain('Get-Mailbox -ResultSize 1 answered (1 mailbox read), but Exchange refused Get-MailboxStatistics (403)');
+  expect(call.detail).toContain('Get-MailboxStatistics is in the management role View-Only Recipients');
+  expect(call.fix).toContain('New-ManagementRoleAssignment -Role "View-Only Recipients"');
+  expect(call.fix).toContain(`"principalId":"${principalId}","roleDefinitionId":"f2ef992c-3afb-46b9-b7cf-a126ee74c451"`);
 });

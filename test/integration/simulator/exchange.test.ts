@@ -216,8 +216,62 @@ describe('Get-MailboxStatistics', () => {
 describe('permissions and malformed requests', () => {
   afterEach(async () => {
     await control(sim.info, 'PATCH', '/_sim/tenant', {
-      identity: { exchangeAppRoles: ['Exchange.ManageAsApp'], directoryRoles: ['Exchange Recipient Administrator'] },
+      identity: {
+        exchangeAppRoles: ['Exchange.ManageAsApp'],
+        directoryRoles: ['Exchange Recipient Administrator'],
+        exchangeRoleGroups: [],
+      },
     });
+  });
+
+  it('runs only the cmdlets the granted roles hold: a refused one gets 403 with a NUL body, alone or in a $batch', async () => {
+    await control(sim.info, 'PATCH', '/_sim/tenant', {
+      identity: { directoryRoles: [], exchangeRoleGroups: [{ name: 'Custom', roles: [], cmdlets: ['Get-Mailbox'] }] },
+    });
+    const fresh = new SimClient(sim.info, freshTokenCredential(sim.info));
+    try {
+      expect((await fresh.exchange('Get-Mailbox', { Identity: ALICE })).status).toBe(200);
+      const refused = await fresh.exchange('Get-MailboxStatistics', { Identity: ALICE });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toMatch(/^\u0000+$/);
+      const url = `${sim.info.exchange}/adminapi/beta/${sim.info.tenantId}/InvokeCommand`;
+      const batch = await fresh.exchangeBatch(
+        ['Get-Mailbox', 'Get-MailboxStatistics'].map((cmdlet, i) => ({
+          id: String(i + 1),
+          method: 'POST',
+          url,
+          headers: { 'Content-Type': 'application/json' },
+          body: { CmdletInput: { CmdletName: cmdlet, Parameters: { Identity: ALICE } } },
+        })),
+      );
+      expect(batch.json().responses.map((r: { status: number }) => r.status)).toEqual([200, 403]);
+      // Global Reader, the default grant, runs both.
+      await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { directoryRoles: ['Global Reader'], exchangeRoleGroups: [] } });
+      const reader = new SimClient(sim.info, freshTokenCredential(sim.info));
+      expect((await reader.exchange('Get-MailboxStatistics', { Identity: ALICE })).status).toBe(200);
+      reader.close();
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('answers EXOModuleFile, and tells what is left of the cmdlet budget in Rate-Limit headers from its own model', async () => {
+    await control(sim.info, 'PUT', '/_sim/model', { exchange: { cmdletsPerSecond: 20 } });
+    try {
+      const probe = await client.send(
+        'https://outlook.office365.com/.default',
+        `${sim.info.exchange}/AdminApi/v1.0/${sim.info.tenantId}/EXOModuleFile`,
+      );
+      expect(probe.status).toBe(200);
+      const res = await client.exchange('Get-Mailbox', { Identity: ALICE });
+      expect(res.headers['rate-limit-limit']).toBe('20');
+      expect(Number(res.headers['rate-limit-remaining'])).toBeLessThan(20);
+      expect(Number(res.headers['rate-limit-reset'])).toBeGreaterThan(0);
+      expect(Number(res.headers['rate-limit-reset'])).toBeLessThanOrEqual(1);
+    } finally {
+      await control(sim.info, 'PUT', '/_sim/model', { exchange: { cmdletsPerSecond: null } });
+    }
+    expect((await client.exchange('Get-Mailbox', { Identity: ALICE })).headers['rate-limit-remaining']).toBeUndefined();
   });
 
   it('answers 401 without Exchange.ManageAsApp, with WWW-Authenticate', async () => {

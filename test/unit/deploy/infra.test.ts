@@ -155,7 +155,11 @@ describe('infra/ Bicep and the settings the bot reads', () => {
     const output = /output EXCHANGE_ROLE_COMMAND string = (.*)$/m.exec(main)?.[1] ?? '';
     expect(output).toContain('https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments');
     expect(output).toContain('${exchangeRoleTemplateId}');
-    expect(main).toMatch(/var exchangeRoleTemplateId = '31392ffb-586c-42d1-9346-e59415a2cc4e'/); // Exchange Recipient Administrator
+    // Global Reader: read-only; no write-capable Exchange or directory role by default.
+    expect(main).toMatch(/var exchangeRoleTemplateId = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'/);
+    expect(main).not.toMatch(
+      /31392ffb-586c-42d1-9346-e59415a2cc4e|29232cdf-9323-42fd-ade2-1d097af3e4de|62e90394-69f5-4237-9190-012177145e10/,
+    );
     expect(output).toContain('${identity.outputs.principalId}');
   });
 

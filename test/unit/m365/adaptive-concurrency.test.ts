@@ -1,4 +1,4 @@
-import { AdaptiveConcurrency, exchangeConcurrencyFor, type Outcome } from '../../../src/m365/adaptive-concurrency';
+import { PROBE_AGAIN_AFTER_MS, AdaptiveConcurrency, exchangeConcurrencyFor, type Outcome } from '../../../src/m365/adaptive-concurrency';
 import { isExchangeHost } from '../../../src/m365/exchange-hosts';
 
 /** A task that ends when told, with the outcome given. */
@@ -54,6 +54,28 @@ describe('AdaptiveConcurrency', () => {
     expect(limit.current).toBe(6);
     await g.finishFirst('clean');
     expect(limit.current).toBe(7);
+    while (limit.inFlight > 0) await g.finishFirst('clean');
+    await Promise.all(all);
+  });
+
+  it('after a refusal at n in flight, stays below n for a while before trying n again', async () => {
+    let now = 0;
+    const limit = new AdaptiveConcurrency({ initial: 2, max: 3, decrease: 0.75 }, () => now);
+    const g = gate(limit);
+    const all = Array.from({ length: 60 }, () => g.start());
+    await new Promise((r) => setImmediate(r));
+    await g.finishFirst('throttled');
+    expect(limit.current).toBe(1);
+    // Clean answers for 29 s: the limit stays at one, the tenant is not asked for two again.
+    for (let i = 0; i < 20; i++) {
+      now += 1_450;
+      await g.finishFirst('clean');
+      expect(limit.current).toBe(1);
+    }
+    now = PROBE_AGAIN_AFTER_MS + 1;
+    await g.finishFirst('clean');
+    await g.finishFirst('clean');
+    expect(limit.current).toBe(2);
     while (limit.inFlight > 0) await g.finishFirst('clean');
     await Promise.all(all);
   });

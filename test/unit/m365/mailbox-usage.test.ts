@@ -1,5 +1,6 @@
 import { CsvStreamParser, parseCsv } from '../../../src/m365/report-csv';
 import { concealedForm } from '../../../src/m365/graph-records';
+import { chooseFigureSource, figuresWarning } from '../../../src/reports/figure-source';
 import { MailboxUsageCache } from '../../../src/m365/mailbox-usage';
 import { ServiceError } from '../../../src/m365/service-error';
 import type { GraphClient } from '../../../src/m365/graph-client';
@@ -24,6 +25,10 @@ describe('concealed names', () => {
   it('knows both forms seen in live Graph answers, and real names from them', () => {
     expect(concealedForm('22C5B5A0E3BB38EA4BB5B8CCEEEEA51D')).toBe('hex');
     expect(concealedForm('<PII:H105(se/njcX9qwMG8mXJy0s+hqA0Iw=)>@contoso.com')).toBe('pii');
+    // microsoft-graph-docs-contrib #2687, #8980: the name column reads "(Unknown)".
+    expect(concealedForm('(Unknown)')).toBe('unknown');
+    expect(concealedForm('(unknown) ')).toBe('unknown');
+    expect(concealedForm('Unknown')).toBeNull();
     expect(concealedForm('adele.vance@contoso.com')).toBeNull();
     expect(concealedForm('Cafe Babe')).toBeNull();
   });
@@ -48,9 +53,10 @@ function row(upn: string, date = '2026-11-29'): MailboxUsageDetail {
 }
 
 /** A Graph client that answers the report from a script: rows, 304, or an error. */
-function fakeGraph(script: Array<MailboxUsageDetail[] | 'not-modified' | ServiceError>) {
+function fakeGraph(script: Array<MailboxUsageDetail[] | 'not-modified' | ServiceError>, origin = 'https://graph.microsoft.com') {
   const calls: Array<string | undefined> = [];
   const graph = {
+    origin,
     async streamMailboxUsageReport(_p: string, onRow: (r: MailboxUsageDetail) => void, o: { etag?: string } = {}) {
       calls.push(o.etag);
       const next = script.shift();
@@ -95,6 +101,32 @@ describe('MailboxUsageCache', () => {
     const pii = fakeGraph([[row('<PII:H105(abc=)>@contoso.com')]]);
     const b = await cache.get('pii', pii.graph);
     expect(b.ok && b.usage.concealed).toBe('pii');
+    const unknown = fakeGraph([[row('(Unknown)'), row('(Unknown)'), row('adele@x.com')]]);
+    const c = await cache.get('unknown', unknown.graph);
+    expect(c.ok && c.usage.concealed).toBe('unknown');
+  });
+
+  it('in the US Government and 21Vianet clouds, where Graph has no usage report, says so and asks nothing', async () => {
+    const cache = new MailboxUsageCache();
+    for (const [origin, cloud] of [
+      ['https://graph.microsoft.us', 'US Government'],
+      ['https://dod-graph.microsoft.us', 'US Government (DoD)'],
+      ['https://microsoftgraph.chinacloudapi.cn', '21Vianet'],
+    ]) {
+      const { graph, calls } = fakeGraph([[row('a@x.com')]], origin);
+      const answer = await cache.get('t', graph);
+      expect(answer).toMatchObject({ ok: false, reason: 'not-in-this-cloud' });
+      expect(!answer.ok && answer.message).toContain(cloud);
+      expect(calls).toEqual([]);
+      // A large tenant then takes the live path, and its card says why.
+      const usage = { kind: 'unavailable' as const, reason: 'not-in-this-cloud' as const, message: !answer.ok ? answer.message : '' };
+      const source = chooseFigureSource({ askedLive: false, usage });
+      expect(source).toMatchObject({ kind: 'live', why: 'no-usage' });
+      const warning = figuresWarning({ source: 'live', why: 'no-usage', message: usage.message });
+      expect(warning).toContain(`Microsoft publishes no usage reports in the`);
+      expect(warning).toContain(cloud);
+      expect(warning).toContain('every mailbox was read live');
+    }
   });
 
   it('answers a throttled download with the kept copy, or says it is throttled when there is none', async () => {

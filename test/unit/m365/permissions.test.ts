@@ -33,7 +33,7 @@ describe('explainServiceError', () => {
     const app = a.missing.indexOf('Exchange.ManageAsApp app role');
     expect(entra).toBeGreaterThan(-1);
     expect(app).toBeGreaterThan(entra);
-    expect(a.fix.indexOf('Exchange Recipient Administrator')).toBeLessThan(a.fix.indexOf('npm run grant'));
+    expect(a.fix.indexOf('Global Reader')).toBeLessThan(a.fix.indexOf('npm run grant'));
   });
 
   it("Exchange 401: the token's claims decide which cause comes first", () => {
@@ -48,14 +48,14 @@ describe('explainServiceError', () => {
     // Both causes and both fixes are always named.
     for (const a of [holdsAppRole, lacksAppRole]) {
       expect(a.fix).toContain('npm run grant -- --identity <principal id>');
-      expect(a.fix).toContain('Exchange Recipient Administrator');
+      expect(a.fix).toContain('Global Reader');
     }
   });
 
   it('Exchange 403: names the Entra role to assign', () => {
     const a = explainServiceError(err({ service: 'exchange', status: 403, code: 'Forbidden', serviceMessage: '' }));
-    expect(a.missing).toMatch(/no Entra role/);
-    expect(a.fix).toContain('Exchange Recipient Administrator');
+    expect(a.missing).toMatch(/no Exchange rights to read recipients/);
+    expect(a.fix).not.toContain('Exchange Recipient Administrator');
     expect(a.fix).toContain('Global Reader');
     expect(a.fix).toContain('Entra ID > Roles');
   });

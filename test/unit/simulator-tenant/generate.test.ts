@@ -214,7 +214,7 @@ describe('generateTenant(10000): shaped like a real tenant', () => {
       'User.Read.All',
     ]);
     expect(tenant.identity.exchangeAppRoles).toEqual(['Exchange.ManageAsApp']);
-    expect(tenant.identity.directoryRoles).toEqual(['Exchange Recipient Administrator']);
+    expect(tenant.identity.directoryRoles).toEqual(['Global Reader']);
     expect(tenant.reportSettings).toEqual({ displayConcealedNames: false });
     const admins = tenant.groups!.find((g) => g.displayName === 'M365 Bot Admins')!;
     expect(admins.members.length).toBeGreaterThanOrEqual(3);
