@@ -38,8 +38,7 @@ export const licensesCommand: Command = {
   name: 'licenses',
   aliases: ['licences'],
   usage: USAGE,
-  summary:
-    "The tenant's subscriptions, what they cost and waste, and renewals; or one user's licences and Exchange plan.",
+  summary: "The tenant's subscriptions, what they cost and waste, and renewals; or one user's licences and Exchange plan.",
   details:
     "The tenant view adds the monthly cost of each subscription, the waste in money under three headings (unassigned seats; seats on disabled or inactive accounts; licences on shared mailboxes that need none), each split into reassign now and cut at renewal, and renewals in the next 90 days. `licenses by department|country|company` groups cost and waste by the accounts' directory property. Export CSV.",
   examples: ['licenses', 'licenses by department', 'licenses alex@contoso.com'],

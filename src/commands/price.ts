@@ -15,7 +15,7 @@ export const priceCommand: Command = {
   usage: PRICE_USAGE,
   summary: "The licence prices `licenses` uses: Microsoft's list prices with their source and date, or yours.",
   details:
-    'List prices are USD per user per month on annual commitment. Yours are per user per month in any currency; `monthly` or `annual` is your commitment term (a monthly seat can be cut next month, an annual one at the renewal). Kept in the bot\'s Blob Storage.',
+    "List prices are USD per user per month on annual commitment. Yours are per user per month in any currency; `monthly` or `annual` is your commitment term (a monthly seat can be cut next month, an annual one at the renewal). Kept in the bot's Blob Storage.",
   examples: ['price list', 'price ENTERPRISEPACK 26 USD annual', 'price Office 365 E3 22.50 EUR monthly', 'price reset ENTERPRISEPACK'],
   run: async (ctx) => {
     const parsed = parsePriceArgument(ctx.args);

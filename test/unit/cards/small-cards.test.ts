@@ -34,7 +34,9 @@ describe('help card', () => {
       expect(seen).toContain(c.name);
       expect(seen).toContain(c.description);
     }
-    expect(seen).toContain('mailboxes [user|shared|room|group|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]');
+    expect(seen).toContain(
+      'mailboxes [user|shared|room|group|all] [sort items|size|activity|quota|growth|name] [top N] [live] [filter TEXT]',
+    );
     expect(seen).toContain('Try: mailboxes shared sort size top 10');
     // What the name already says is not said again: no "help" usage line, no "Try: shared".
     expect(seen.filter((t) => t === 'help')).toHaveLength(1);
