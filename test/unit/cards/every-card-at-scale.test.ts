@@ -46,6 +46,7 @@ import { mailboxCardMessage } from '../../../src/commands/mailbox-details-messag
 import { foldersCard } from '../../../src/cards/folders-card';
 import { historyCard } from '../../../src/cards/history-card';
 import { pricesCard } from '../../../src/cards/licensing/prices-card';
+import { RENEWAL_ROWS } from '../../../src/cards/licensing/license-money';
 import { scheduleCard, scheduleListCard, type ScheduleView } from '../../../src/cards/schedule-card';
 import { scheduleCancelButton } from '../../../src/buttons/schedule-cancel';
 import { mailboxDetailsButton as backButton } from '../../../src/buttons/mailbox-details';
@@ -421,7 +422,7 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
     buildMailboxDetails(
       held,
       NOW,
-      Array.from({ length: 60 }, (_, i) => ({ name: `${LONG_NAME} licence ${i}`, exchangePlan: 'Exchange Online (Plan 2) (turned off)' })),
+      Array.from({ length: 300 }, (_, i) => ({ name: `${LONG_NAME} licence ${i}`, exchangePlan: 'Exchange Online (Plan 2) (turned off)' })),
     );
   const year = Array.from({ length: 365 }, (_, i) => ({
     date: new Date(NOW.getTime() - (365 - i) * 86_400_000).toISOString().slice(0, 10),
@@ -615,7 +616,21 @@ test(`the walk covers every report at ${MAILBOXES.toLocaleString('en-US')} mailb
       'schedule list',
     ]),
   );
+  // Where a list outgrew a message, the card says what it left out.
+  const said = (name: string) => JSON.stringify(sent.find((s) => s.name === name)!.card);
+  expect(said('price list, every SKU overridden')).toMatch(/ \d+ of \d{3} shown, yours first/);
+  expect(said('schedule list')).toMatch(/\d+ more not shown here \(\d+(, \d+)*\): schedule list all/);
+  expect(said('mailbox <name> with a year of history')).toMatch(/280 more: licenses /);
+  expect(said('licenses')).toMatch(new RegExp(`${subscriptions.length - RENEWAL_ROWS} more renew by 2026-12-\\d\\d: `));
   const largest = sent.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  // WALK_LIST=1 prints every card's size, largest first.
+  if (process.env.WALK_LIST)
+    console.log(
+      [...sent]
+        .sort((a, b) => b.bytes - a.bytes)
+        .map((s) => `${s.bytes} ${s.name}`)
+        .join('\n'),
+    );
   // Printed for the record: the largest activity and the room it leaves.
   const envelope = Math.max(...sent.map((s) => s.envelope));
   console.log(
