@@ -12,6 +12,7 @@ import { ENVELOPE_ALLOWANCE, sentCardBytes, TEAMS_MESSAGE_LIMIT } from '../../..
 import { invokeResponse, toActivity } from '../../../src/teams/bot';
 import type { Message } from '../../../src/commands/types';
 import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { tenantTrendBody } from '../../../src/commands/mailboxes';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { licenseReport } from '../../../src/commands/licenses';
 import { allCommands } from '../../../src/commands';
@@ -227,6 +228,12 @@ const subscriptions: CompanySubscription[] = [
   nextLifecycleDateTime: new Date(NOW.getTime() + ((i % 29) + 1) * 86_400_000).toISOString(),
 }));
 
+/** A year of the tenant's total size, a day each. */
+const TENANT_YEAR = Array.from({ length: 365 }, (_, i) => ({
+  date: new Date(NOW.getTime() - (365 - i) * 86_400_000).toISOString().slice(0, 10),
+  bytes: 987_654_321_098_765 + i * 1_234_567_890,
+}));
+
 /** Microsoft 365 groups' mailboxes: as many as the shared ones, under their own ids. */
 const groupMailboxes = shared.map((m, i) => ({
   ...m,
@@ -304,7 +311,17 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
   // their replies with the same mailboxReportMessage from the snapshot).
   const view = (name: string, query: MailboxQuery, offset: number, reply: boolean) => {
     const report = buildMailboxReport(mailboxes, query, NOW, { offset });
-    add(name, mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'f'.repeat(32), viewedAt: NOW }), reply);
+    // With a year of the tenant's stored history, the storage trend goes under the report.
+    add(
+      name,
+      mailboxReportMessage(report, {
+        commandText: 'mailboxes',
+        snapshotId: 'f'.repeat(32),
+        viewedAt: NOW,
+        extraBody: tenantTrendBody(TENANT_YEAR),
+      }),
+      reply,
+    );
   };
   for (const type of MAILBOX_TYPES) {
     for (const sort of MAILBOX_SORTS) {
@@ -399,7 +416,12 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
     const report = buildMailboxReport(groupMailboxes, { type: 'group', sort, top: 1000 }, NOW, { offset: 0 });
     add(
       `mailboxes group sort ${sort} top 1000`,
-      mailboxReportMessage(report, { commandText: 'mailboxes group', snapshotId: 'f'.repeat(32), viewedAt: NOW }),
+      mailboxReportMessage(report, {
+        commandText: 'mailboxes group',
+        snapshotId: 'f'.repeat(32),
+        viewedAt: NOW,
+        extraBody: tenantTrendBody(TENANT_YEAR),
+      }),
     );
   }
 
