@@ -8,6 +8,12 @@ import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
 import template from './templates/mailbox-details.json';
 
+/**
+ * Licences listed on the card; an account may hold dozens, and the card (with its size trend) is not
+ * fitted row by row, so the rest are counted and `licenses <upn>` lists them.
+ */
+const LICENSE_ROWS = 20;
+
 const KIND_WORDS: Record<MailboxKind, string> = {
   user: 'User mailbox',
   shared: 'Shared mailbox',
@@ -73,10 +79,13 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
       : 'None';
   const addresses = [{ label: 'Primary', value: isolated(plainText(details.address, 256)) }];
   if (details.alias) addresses.push({ label: 'Alias', value: isolated(plainText(details.alias, 256)) });
-  const licenses = (details.licenses ?? []).map((l) => ({
+  const all = details.licenses ?? [];
+  const licenses = all.slice(0, LICENSE_ROWS).map((l) => ({
     name: plainText(l.name, 100),
     plan: l.exchangePlan ? ` · ${plainText(l.exchangePlan, 100)}` : '',
   }));
+  if (all.length > LICENSE_ROWS)
+    licenses.push({ name: `${formatCount(all.length - LICENSE_ROWS)} more: licenses ${plainText(details.upn, 256)}`, plan: '' });
   const percent = q.percentUsed;
 
   return renderCard(template, {

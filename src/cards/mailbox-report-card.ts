@@ -23,6 +23,8 @@ export interface MailboxReportCardOptions {
   viewedAt?: Date;
   /** Where the figures come from (the usage report, or live after all); absent = live. */
   figures?: FiguresNote;
+  /** Elements under the rows (the tenant's storage trend): inside the fit, so rows make room for them. */
+  extraBody?: object[];
 }
 
 const TITLES: Record<MailboxTypeChoice, string> = {
@@ -190,6 +192,7 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
   };
   const card = renderCard(template, data);
   if (options.rowAction) attachRowActions(card, report.rows.slice(0, shown), options.rowAction);
+  if (options.extraBody?.length) card.body = [...(card.body as object[]), ...options.extraBody];
   return card;
 }
 

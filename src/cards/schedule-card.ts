@@ -2,6 +2,7 @@
 // list, and the line a scheduled run puts on top of the report it posts. Everything an admin typed
 // (the report's words, names) goes into TextRuns, which Teams never reads as Markdown.
 import type { Message } from '../model/conversation';
+import { fitCard } from './fit';
 import { plainText } from './plain-text';
 import type { AdaptiveCard } from './render';
 
@@ -57,14 +58,26 @@ export function scheduleCard(
   return card(body, options.actions);
 }
 
-/** `schedule list`: each schedule with its next run and last result, and its own Cancel. */
+/**
+ * `schedule list`: each schedule with its next run and last result, and its own Cancel. Twenty
+ * schedules with long filters, names and failures outgrow a Teams message: those that fit are
+ * listed, and the card says how many more there are and where to see them.
+ */
 export function scheduleListCard(
   views: ScheduleView[],
   options: { place: string; cancel: (n: number) => object; actions?: object[] },
 ): AdaptiveCard {
+  return fitCard((n) => scheduleListOf(views, n, options), views.length).card;
+}
+
+function scheduleListOf(
+  views: ScheduleView[],
+  shown: number,
+  options: { place: string; cancel: (n: number) => object; actions?: object[] },
+): AdaptiveCard {
   const body: object[] = [line([run(`Scheduled reports in this ${options.place}: ${views.length}`, { size: 'Medium', weight: 'Bolder' })])];
   if (views.length === 0) body.push(line([run('None yet. Example: schedule shared weekly monday at 08:00')]));
-  for (const v of views) {
+  for (const v of views.slice(0, shown)) {
     const items: object[] = [
       line([run(`${v.n}. `, { weight: 'Bolder' }), run(v.report, { weight: 'Bolder' }), run(` · ${v.when} (${v.timeZone})`)]),
       line([run('Next: ', { isSubtle: true }), run(v.next[0] ?? '—')], { spacing: 'None' }),
@@ -76,6 +89,16 @@ export function scheduleListCard(
     items.push(line([run(`Set up by ${v.by || 'an admin'}`, { isSubtle: true, size: 'Small' })], { spacing: 'None' }));
     items.push({ type: 'ActionSet', actions: [options.cancel(v.n)] });
     body.push({ type: 'Container', separator: true, items });
+  }
+  if (shown < views.length) {
+    const rest = views.slice(shown).map((v) => v.n);
+    body.push(
+      line([
+        run(`${rest.length} more not shown here (${rest.join(', ')}): schedule list all lists them all, schedule off <n> cancels one.`, {
+          isSubtle: true,
+        }),
+      ]),
+    );
   }
   return card(body, options.actions);
 }

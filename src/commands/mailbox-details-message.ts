@@ -1,7 +1,7 @@
 // One mailbox in full: Exchange's statistics and quotas, plus its licences from Graph. A licence
 // lookup that fails (e.g. a missing Graph permission) leaves the rest of the card intact and says so.
 import { mailboxDetailsCard } from '../cards/mailbox-details-card';
-import { buildMailboxDetails, MailboxLicense } from '../reports/mailbox-details';
+import { buildMailboxDetails, MailboxLicense, type MailboxDetails } from '../reports/mailbox-details';
 import { userLicenses } from '../reports/licensing/user-licenses';
 import { statisticsIdentity } from '../m365/exchange-records';
 import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../model/tenant';
@@ -41,6 +41,15 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
   };
   const details = buildMailboxDetails(full, now, licenses.ok ? licenses.licenses : undefined);
   if (!licenses.ok) details.warnings.push(`Licences not shown: ${licenses.reason}`);
+  return mailboxCardMessage(mailbox, details, stored);
+}
+
+/** What the history store gave for the card: its days, or why it could not be read. */
+export type StoredSeries =
+  { ok: true; days: readonly { date: string; bytes: number | null }[]; limited: string | null | undefined } | { ok: false; reason: string };
+
+/** The `mailbox` card from what was read: its details, its buttons, and its size trend when a history store is kept. */
+export function mailboxCardMessage(mailbox: Mailbox, details: MailboxDetails, stored?: StoredSeries): Message {
   const card = mailboxDetailsCard(details, {
     actions: [
       mailboxFoldersButton.button('Largest folders', { upn: mailbox.userPrincipalName || mailbox.primarySmtpAddress }),

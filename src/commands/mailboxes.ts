@@ -12,13 +12,11 @@ import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
 import { tenantTrendElements } from '../cards/mailbox-trend-card';
 import { tenantTrendText } from '../reports/mailbox-trend';
-import type { Message } from './types';
 
-/** The tenant's storage trend under the report (a few hundred bytes: the card's fit is unaffected). */
-function withTenantTrend(message: Message, days: { date: string; bytes: number }[] | undefined): Message {
+/** The tenant's storage trend under the report, when the history has days: its elements, inside the card's fit. */
+export function tenantTrendBody(days: { date: string; bytes: number }[] | undefined): object[] | undefined {
   const trend = days && tenantTrendText(days);
-  if (!trend || !message.card) return message;
-  return { ...message, card: { ...message.card, body: [...message.card.body, ...tenantTrendElements(trend)] } };
+  return trend ? tenantTrendElements(trend) : undefined;
 }
 
 export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
@@ -86,15 +84,13 @@ export function mailboxReport(
       ) satisfies MailboxSnapshotData,
     }),
     result: (result, snapshotId) =>
-      withTenantTrend(
-        mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
-          commandText,
-          snapshotId,
-          viewedAt: ctx.now(),
-          figures: result.figures,
-        }),
-        result.tenantStorage,
-      ),
+      mailboxReportMessage(buildMailboxReport(result.mailboxes, query, ctx.now()), {
+        commandText,
+        snapshotId,
+        viewedAt: ctx.now(),
+        figures: result.figures,
+        extraBody: tenantTrendBody(result.tenantStorage),
+      }),
     logFields: (result) => ({
       mailboxes: result.mailboxes.length,
       failures: result.failures.length,

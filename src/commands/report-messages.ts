@@ -16,6 +16,8 @@ export interface ReportMessageOptions {
   viewedAt?: Date;
   /** Where the figures come from (kept with the snapshot); absent = live. */
   figures?: FiguresNote;
+  /** Elements under the rows, within the fit (the tenant's storage trend). */
+  extraBody?: object[];
 }
 
 const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
@@ -34,6 +36,7 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
     partialActions: [runButton('Retry', options.commandText)],
     viewedAt: options.viewedAt,
     figures: options.figures,
+    extraBody: options.extraBody,
     rowAction: s
       ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address })
       : undefined,

@@ -3,7 +3,7 @@
 // TextBlock only: Teams mobile draws a Table blank. Tenant text goes in TextRuns (see plain-text.ts).
 import { formatCount } from '../../reports/format';
 import type { LicenseCost, WasteHeading, WasteHeadingKey, WasteSplit } from '../../reports/licensing/license-cost';
-import { formatMoney } from '../../reports/licensing/prices';
+import { addMoney, formatMoney, type Money } from '../../reports/licensing/prices';
 import type { Renewal } from '../../reports/licensing/renewals';
 import { plainText } from '../plain-text';
 
@@ -134,6 +134,12 @@ export function licenseMoneyElements(cost: LicenseCost, skuRows: number): object
   ];
 }
 
+/**
+ * Renewals listed one by one, the soonest first; the rest are summed in a line. A tenant may hold
+ * hundreds of subscriptions and the card must stay within Teams' message size and a phone's screen.
+ */
+export const RENEWAL_ROWS = 10;
+
 export type RenewalsView = { ok: true; renewals: Renewal[]; withinDays: number } | { ok: false; why: string };
 
 /** Renewals in the next N days: each with its date, seats unused of seats, and the money at stake. */
@@ -146,9 +152,10 @@ export function renewalElements(view: RenewalsView): object[] {
   });
   if (!view.ok) return [title, { ...run(plainText(`Unknown: ${view.why}`, 300), { isSubtle: true }), spacing: 'None' }];
   if (view.renewals.length === 0) return [title, text('None.', { isSubtle: true, spacing: 'None' })];
+  const later = view.renewals.slice(RENEWAL_ROWS);
   return [
     title,
-    ...view.renewals.map((r) => ({
+    ...view.renewals.slice(0, RENEWAL_ROWS).map((r) => ({
       type: 'ColumnSet',
       spacing: 'Small',
       columns: [
@@ -176,5 +183,20 @@ export function renewalElements(view: RenewalsView): object[] {
         column([text(r.price && r.unusedMonthly !== null ? `${formatMoney(r.unusedMonthly, r.price.currency)}/month` : '—')], 'auto', true),
       ],
     })),
+    ...(later.length > 0 ? [laterRenewals(later)] : []),
   ];
+}
+
+/** The renewals past the first RENEWAL_ROWS, in one line: how many, until when, and what their unused seats cost. */
+function laterRenewals(later: Renewal[]): object {
+  const unused = later.reduce((n, r) => n + r.unusedSeats, 0);
+  const money = later.reduce<Money>(
+    (m, r) => (r.price && r.unusedMonthly !== null ? addMoney(m, r.price.currency, r.unusedMonthly) : m),
+    {},
+  );
+  const priced = Object.keys(money).length > 0 ? ` · ${formatMoney(money)}/month` : '';
+  return text(
+    `${plural(later.length, 'more renews', 'more renew')} by ${later[later.length - 1].date.slice(0, 10)}: ${seats(unused)} unused${priced}.`,
+    { isSubtle: true, size: 'Small', spacing: 'Small' },
+  );
 }

@@ -2,6 +2,7 @@
 import { LIST_PRICES } from '../../reports/licensing/price-list';
 import { formatMoney, priceBook, type PriceOverrides, type SkuPrice } from '../../reports/licensing/prices';
 import { catalogName } from '../../reports/licensing/sku-catalog';
+import { fitCard } from '../fit';
 import { plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import template from './templates/prices.json';
@@ -22,13 +23,20 @@ export function pricesCard(overrides: PriceOverrides, today: string): AdaptiveCa
     price: priceText(p),
     priceColor: p.origin === 'tenant' ? 'Accent' : 'Default',
   });
-  return renderCard(template, {
-    subtitle:
-      own.length > 0
-        ? `${own.length} set for this tenant, the rest Microsoft list prices in USD on annual commitment`
-        : 'Microsoft list prices in USD per user per month on annual commitment; none set for this tenant',
-    rows: [...own, ...list].map(row),
-    footer:
-      'Set your own: price <sku> <amount> [currency] [monthly|annual] (per user per month). Undo: price reset <sku|all>. SKUs without a price are left out of money totals, and the licence card names them.',
-  });
+  const rows = [...own, ...list].map(row);
+  const subtitle =
+    own.length > 0
+      ? `${own.length} set for this tenant, the rest Microsoft list prices in USD on annual commitment`
+      : 'Microsoft list prices in USD per user per month on annual commitment; none set for this tenant';
+  const footer =
+    'Set your own: price <sku> <amount> [currency] [monthly|annual] (per user per month). Undo: price reset <sku|all>. SKUs without a price are left out of money totals, and the licence card names them.';
+  // An admin may price every SKU of Microsoft's catalogue (hundreds): the card keeps what fits in a
+  // Teams message and says how many it left out.
+  const render = (n: number) =>
+    renderCard(template, {
+      subtitle: n < rows.length ? `${subtitle} · ${n} of ${rows.length} shown, yours first` : subtitle,
+      rows: rows.slice(0, n),
+      footer,
+    });
+  return fitCard(render, rows.length).card;
 }

@@ -12,6 +12,7 @@ import { ENVELOPE_ALLOWANCE, sentCardBytes, TEAMS_MESSAGE_LIMIT } from '../../..
 import { invokeResponse, toActivity } from '../../../src/teams/bot';
 import type { Message } from '../../../src/commands/types';
 import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { tenantTrendBody } from '../../../src/commands/mailboxes';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { licenseReport } from '../../../src/commands/licenses';
 import { allCommands } from '../../../src/commands';
@@ -38,6 +39,21 @@ import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/aler
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { downloadCard } from '../../../src/cards/download-card';
 import type { ReportContext } from '../../../src/runner/report-runner';
+import { archivesReport } from '../../../src/commands/archives';
+import { ARCHIVE_SORTS, GB } from '../../../src/reports/archives';
+import type { ArchiveFigures, CompanySubscription } from '../../../src/model/tenant';
+import { licenseGroupReport } from '../../../src/commands/licenses';
+import { mailboxCardMessage } from '../../../src/commands/mailbox-details-message';
+import { foldersCard } from '../../../src/cards/folders-card';
+import { historyCard } from '../../../src/cards/history-card';
+import { pricesCard } from '../../../src/cards/licensing/prices-card';
+import { RENEWAL_ROWS } from '../../../src/cards/licensing/license-money';
+import { scheduleCard, scheduleListCard, type ScheduleView } from '../../../src/cards/schedule-card';
+import { scheduleCancelButton } from '../../../src/buttons/schedule-cancel';
+import { mailboxDetailsButton as backButton } from '../../../src/buttons/mailbox-details';
+import type { PriceOverrides } from '../../../src/reports/licensing/prices';
+import type { GrowthTable } from '../../../src/reports/growth';
+import catalog from '../../../src/reports/licensing/sku-catalog.json';
 import { elementsOfType } from './client-view';
 
 /** bench/report-memory.bench.ts, bench/shared-mailboxes.bench.ts and bench/usage-report.bench.ts read `generate:100000:1`. */
@@ -169,6 +185,122 @@ const verdicts = shared.map((mailbox) =>
   sharedMailboxVerdict({ mailbox, user: usersById.get(mailbox.userId.toLowerCase()) ?? null, skus }),
 );
 
+const TODAY = NOW.toISOString().slice(0, 10);
+/** Entra allows 256 characters in a display name and 64 in a department; a long one of each. */
+const LONG_NAME = `Contoso Pharmaceuticals Research & Development ${'Überwachungs­abteilung '.repeat(9)}`.slice(0, 256);
+const GROUP_NAME = 'Global Regulatory Affairs & Pharmacovigilance'.padEnd(58, ' ·');
+const GROUPS = 1000;
+
+/** Every SKU Microsoft's catalogue names, priced by the tenant. */
+const EVERY_SKU_OVERRIDDEN: PriceOverrides = Object.fromEntries(
+  Object.values(catalog.skus as Record<string, { partNumber: string }>).map((s, i) => [
+    s.partNumber.toUpperCase(),
+    {
+      partNumber: s.partNumber,
+      amount: 1234.5678 + i,
+      currency: i % 2 ? 'EUR' : 'CHF',
+      term: i % 2 ? 'monthly' : 'annual',
+      setAt: NOW.toISOString(),
+      setBy: LONG_NAME,
+    },
+  ]),
+);
+
+/**
+ * A subscription for every SKU of the catalogue and every SKU of the tenant, each renewing within the
+ * card's 90 days (and the renewal alert's 30): the longest renewals list there can be.
+ */
+const subscriptions: CompanySubscription[] = [
+  ...skus.map((s) => ({ skuId: s.skuId, skuPartNumber: s.skuPartNumber, seats: s.prepaidUnits.enabled })),
+  ...Object.entries(catalog.skus as Record<string, { partNumber: string }>).map(([skuId, s]) => ({
+    skuId,
+    skuPartNumber: s.partNumber,
+    seats: 1000,
+  })),
+].map((s, i) => ({
+  id: `sub-${i}`,
+  skuId: s.skuId,
+  skuPartNumber: s.skuPartNumber,
+  status: i % 7 ? 'Enabled' : 'Warning',
+  isTrial: i % 5 === 0,
+  totalLicenses: s.seats,
+  createdDateTime: null,
+  nextLifecycleDateTime: new Date(NOW.getTime() + ((i % 29) + 1) * 86_400_000).toISOString(),
+}));
+
+/** A year of the tenant's total size, a day each. */
+const TENANT_YEAR = Array.from({ length: 365 }, (_, i) => ({
+  date: new Date(NOW.getTime() - (365 - i) * 86_400_000).toISOString().slice(0, 10),
+  bytes: 987_654_321_098_765 + i * 1_234_567_890,
+}));
+
+/** Microsoft 365 groups' mailboxes: as many as the shared ones, under their own ids. */
+const groupMailboxes = shared.map((m, i) => ({
+  ...m,
+  userId: `group-${i}`,
+  userPrincipalName: `group${i}.${m.userPrincipalName}`,
+  recipientTypeDetails: 'GroupMailbox' as const,
+}));
+
+/**
+ * An archive for every mailbox, two readings a week apart: some grow past 1 GB a day, some are near
+ * or at their cap, some failed their last read.
+ */
+const archives: ArchiveFigures[] = mailboxes.map((m, i) => {
+  const cap = i % 3 ? 100 * GB : null;
+  const last = i % 10 === 0 ? 99.5 * GB : (i % 97) * GB;
+  const perDay = i % 4 === 0 ? 1.5 * GB : (i % 13) * 50_000_000;
+  return {
+    id: m.userId.toLowerCase(),
+    upn: m.userPrincipalName,
+    displayName: i % 100 === 0 ? LONG_NAME : m.displayName,
+    recipientTypeDetails: m.recipientTypeDetails,
+    autoExpanding: cap === null,
+    onHold: i % 2 === 0,
+    archiveQuotaBytes: cap,
+    readings: [
+      {
+        at: new Date(NOW.getTime() - (7 + (i % 30)) * 86_400_000).toISOString(),
+        sizeBytes: Math.max(0, last - 7 * perDay),
+        itemCount: i * 10,
+        deletedBytes: 0,
+      },
+      { at: new Date(NOW.getTime() - (i % 30) * 86_400_000).toISOString(), sizeBytes: last, itemCount: i * 11, deletedBytes: GB },
+    ],
+    ...(i % 50 === 0 ? { lastError: { at: NOW.toISOString(), message: 'timeout' } } : {}),
+  };
+});
+
+/** Mailboxes that grow to their quota within days (the full-soon alert), from a stored history. */
+const growth: GrowthTable = {
+  date: TODAY,
+  spans: { d30: 30, d90: 90 },
+  byUpn: new Map(
+    mailboxes
+      .filter((m) => m.prohibitSendReceiveQuotaBytes)
+      .slice(0, 5000)
+      .map((m) => [
+        m.userPrincipalName.toLowerCase(),
+        {
+          bytes: m.prohibitSendReceiveQuotaBytes! * 0.9,
+          quotaBytes: m.prohibitSendReceiveQuotaBytes,
+          perDay30: m.prohibitSendReceiveQuotaBytes! / 100,
+          perDay90: m.prohibitSendReceiveQuotaBytes! / 200,
+        },
+      ]),
+  ),
+};
+
+/** Mailboxes on hold with their Recoverable Items nearly full (the Recoverable Items alert). */
+const HELD = 2000;
+function heldOf(m: MailboxWithStatistics): Partial<MailboxWithStatistics> {
+  return {
+    litigationHoldEnabled: true,
+    recoverableItemsQuotaBytes: 100 * GB,
+    statistics: m.statistics && { ...m.statistics, totalDeletedItemSizeBytes: 97 * GB },
+  };
+}
+
 function everyMessage(): { name: string; message: Message; reply: boolean }[] {
   const out: { name: string; message: Message; reply: boolean }[] = [];
   const add = (name: string, message: Message, reply = false) => out.push({ name, message, reply });
@@ -179,7 +311,17 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
   // their replies with the same mailboxReportMessage from the snapshot).
   const view = (name: string, query: MailboxQuery, offset: number, reply: boolean) => {
     const report = buildMailboxReport(mailboxes, query, NOW, { offset });
-    add(name, mailboxReportMessage(report, { commandText: 'mailboxes', snapshotId: 'f'.repeat(32), viewedAt: NOW }), reply);
+    // With a year of the tenant's stored history, the storage trend goes under the report.
+    add(
+      name,
+      mailboxReportMessage(report, {
+        commandText: 'mailboxes',
+        snapshotId: 'f'.repeat(32),
+        viewedAt: NOW,
+        extraBody: tenantTrendBody(TENANT_YEAR),
+      }),
+      reply,
+    );
   };
   for (const type of MAILBOX_TYPES) {
     for (const sort of MAILBOX_SORTS) {
@@ -218,29 +360,70 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
   );
   const pools = licensePools(skus);
   const waste = licenseWaste({ users, mailboxes, skus, now: NOW });
-  const prices = priceBook({}, NOW.toISOString().slice(0, 10));
-  // Every subscription renews within the card's 90 days: the largest renewals list there can be.
-  const subscriptions = pools.map((p, i) => ({
-    id: `sub-${i}`,
-    skuId: p.skuId,
-    skuPartNumber: p.partNumber,
-    status: 'Enabled',
-    isTrial: false,
-    totalLicenses: p.bought,
-    createdDateTime: null,
-    nextLifecycleDateTime: new Date(NOW.getTime() + (i + 1) * 86_400_000).toISOString(),
-  }));
-  const licensesData = {
+  const listPrices = priceBook({}, TODAY);
+  // An admin may price every SKU Microsoft's catalogue names, each set by someone with a long name.
+  const everySkuPriced = priceBook(EVERY_SKU_OVERRIDDEN, TODAY);
+  const licensesData = (prices: typeof listPrices, groupedUsers = users) => ({
     pools,
     waste,
     cost: licenseCost(pools, waste, prices),
     renewals: { ok: true, renewals: upcomingRenewals(subscriptions, pools, NOW, 90, prices), withinDays: 90 },
     inventory: { mailboxes, complete: true, failures: [] } as never,
     now: NOW,
-    users,
+    users: groupedUsers,
     prices,
-  };
-  add('licenses', licenseReport(ctx).result(licensesData as never, 'd'.repeat(32)));
+  });
+  add('licenses', licenseReport(ctx).result(licensesData(listPrices) as never, 'd'.repeat(32)));
+  add('licenses, every SKU priced by the tenant', licenseReport(ctx).result(licensesData(everySkuPriced) as never, 'd'.repeat(32)));
+  // `licenses by …` and its Refresh, at 1,000 groups of each property.
+  for (const by of ['department', 'country', 'companyName'] as const) {
+    const grouped = users.map((u, i) => ({ ...u, [by]: `${GROUP_NAME} ${i % GROUPS}` }));
+    const data = licensesData(everySkuPriced, grouped) as never;
+    add(`licenses by ${by}`, licenseGroupReport(ctx, by).result(data, 'd'.repeat(32)));
+    add(`Refresh on licenses by ${by}`, licenseGroupReport(ctx, by).result(data, 'd'.repeat(32)), true);
+  }
+
+  // `price list` with list prices only, and with every SKU of the catalogue overridden.
+  card('price list', pricesCard({}, TODAY));
+  card('price list, every SKU overridden', pricesCard(EVERY_SKU_OVERRIDDEN, TODAY));
+
+  // `archives` in every sort, from storage and live (Read live, the sort buttons and Refresh answer
+  // with the same message), at 100,000 archives and at top 1000, with failed reads.
+  for (const sort of ARCHIVE_SORTS) {
+    for (const [live, failed] of [
+      [false, 0],
+      [true, 1234],
+    ] as const) {
+      for (const top of [25, 1000]) {
+        const query = { live, sort, top };
+        const text = `archives${live ? ' live' : ''} sort ${sort}${top === 25 ? '' : ` top ${top}`}`;
+        const data = { archives, source: live ? 'live' : 'stored', failed };
+        add(text, archivesReport(ctx, query, text).result(data as never, 'a'.repeat(32)));
+        add(`Sort or Read live to ${text}`, archivesReport(ctx, query, text).result(data as never, 'a'.repeat(32)), true);
+      }
+    }
+  }
+  add(
+    'archives filter a',
+    archivesReport(ctx, { live: false, sort: 'percent', top: 1000, filter: 'a' }, 'archives filter a').result(
+      { archives, source: 'stored', failed: 0 } as never,
+      'a'.repeat(32),
+    ),
+  );
+
+  // `mailboxes group`: Microsoft 365 groups' mailboxes, as many as the tenant's shared ones.
+  for (const sort of MAILBOX_SORTS) {
+    const report = buildMailboxReport(groupMailboxes, { type: 'group', sort, top: 1000 }, NOW, { offset: 0 });
+    add(
+      `mailboxes group sort ${sort} top 1000`,
+      mailboxReportMessage(report, {
+        commandText: 'mailboxes group',
+        snapshotId: 'f'.repeat(32),
+        viewedAt: NOW,
+        extraBody: tenantTrendBody(TENANT_YEAR),
+      }),
+    );
+  }
 
   // One mailbox, one account, the licence buttons, the alerts and their buttons' answers.
   const biggest = [...mailboxes].sort((a, b) => b.statistics!.totalItemSizeBytes - a.statistics!.totalItemSizeBytes)[0];
@@ -248,6 +431,84 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
     actions: [mailboxDetailsButton.button('Live details and licences', { upn: biggest.userPrincipalName })],
   });
   card('Details (a row click)', details, true);
+  // `mailbox <name>` (and its Refresh, and Back to mailbox): the largest mailbox on every hold, with
+  // every licence, a year of history; and with the history unreadable.
+  const held = {
+    ...biggest,
+    litigationHoldEnabled: true,
+    inPlaceHolds: Array.from({ length: 40 }, (_, i) => `UniH${'7'.repeat(32)}${i}`),
+    recoverableItemsQuotaBytes: 100 * GB,
+    statistics: { ...biggest.statistics!, totalDeletedItemSizeBytes: 99 * GB, deletedItemCount: 9_999_999 },
+  };
+  const heldDetails = () =>
+    buildMailboxDetails(
+      held,
+      NOW,
+      Array.from({ length: 300 }, (_, i) => ({ name: `${LONG_NAME} licence ${i}`, exchangePlan: 'Exchange Online (Plan 2) (turned off)' })),
+    );
+  const year = Array.from({ length: 365 }, (_, i) => ({
+    date: new Date(NOW.getTime() - (365 - i) * 86_400_000).toISOString().slice(0, 10),
+    bytes: Math.round(biggest.prohibitSendReceiveQuotaBytes! * (0.5 + i / 800)),
+  }));
+  add('mailbox <name> with a year of history', mailboxCardMessage(held, heldDetails(), { ok: true, days: year, limited: LONG_NAME }));
+  add('Refresh on mailbox <name>', mailboxCardMessage(held, heldDetails(), { ok: true, days: year, limited: undefined }), true);
+  add(
+    'mailbox <name>, history unreadable',
+    mailboxCardMessage(held, heldDetails(), { ok: false, reason: `${LONG_NAME}: the storage account refused the read` }),
+  );
+  add('mailbox <name>, no history kept', mailboxCardMessage(held, heldDetails()));
+  // Largest folders (a new message under the mailbox card) at ten folders with Exchange's longest paths.
+  card(
+    'Largest folders',
+    foldersCard({
+      displayName: held.displayName,
+      upn: held.userPrincipalName,
+      folders: Array.from({ length: 10 }, (_, i) => ({
+        name: `${LONG_NAME} ${i}`,
+        path: `/${Array.from({ length: 12 }, () => LONG_NAME.slice(0, 40)).join('/')}/${i}`,
+        folderType: i % 2 ? 'RecoverableItemsPurges' : 'User Created',
+        items: 1_234_567,
+        sizeBytes: (99 - i) * GB,
+        archive: i % 3 === 0,
+        recoverableItems: i % 2 === 1,
+      })),
+      total: 1_000_000,
+      archiveError: `${LONG_NAME}: Exchange did not answer in time`,
+      actions: [backButton.button('Back to mailbox', { upn: held.userPrincipalName })],
+    }),
+  );
+  // `history` and `history collect`.
+  card(
+    'history collect',
+    historyCard({
+      days: 3650,
+      first: '2016-12-01',
+      last: '2026-11-30',
+      mailboxes: MAILBOXES,
+      storedBytes: 9_876_543_210,
+      lastCollection: { at: NOW.toISOString(), date: '2026-11-30', outcome: `failed: ${LONG_NAME}` },
+      limited: LONG_NAME,
+      collected: `Not collected: ${LONG_NAME}.`,
+      actions: [runButton('Collect now', 'history collect')],
+    }),
+  );
+  // `schedule …`, `schedule list` at the most schedules a conversation may have, and Cancel's answer.
+  const views: ScheduleView[] = Array.from({ length: 20 }, (_, i) => ({
+    n: i + 1,
+    report: `export mailboxes all sort size filter ${LONG_NAME}`,
+    when: 'every weekday at 07:30 and 16:45',
+    timeZone: 'America/Argentina/ComodRivadavia',
+    by: LONG_NAME,
+    next: ['Mon 7 Dec 2026, 07:30', 'Mon 7 Dec 2026, 16:45', 'Tue 8 Dec 2026, 07:30'],
+    last: `${LONG_NAME} (Sun 6 Dec 2026, 07:30, 12 attempts); retried at the next check`,
+    lastOk: false,
+    suspended: `Suspended since Sun 6 Dec 2026, 07:30: ${LONG_NAME}`,
+  }));
+  const cancel = (n: number) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: n.toString(16).padStart(32, '0') });
+  card('schedule list', scheduleListCard(views, { place: 'channel', cancel }));
+  card('schedule …', scheduleCard(views[0], { title: 'Scheduled', actions: [cancel(1), runButton('All schedules', 'schedule list')] }));
+  card('Cancel on a schedule', scheduleCard(views[0], { title: 'Cancelled', cancelled: `Cancelled by ${LONG_NAME}.` }), true);
+
   const licensed = users.reduce((a, b) => (b.assignedLicenses.length > a.assignedLicenses.length ? b : a));
   card(
     'licenses <upn>',
@@ -279,7 +540,14 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
     );
   }
   const findings = alertFindings(
-    { mailboxes, users: usersById, skus },
+    {
+      mailboxes: [...mailboxes.slice(HELD), ...mailboxes.slice(0, HELD).map((m) => ({ ...m, ...heldOf(m) }))],
+      users: usersById,
+      skus,
+      subscriptions,
+      archives,
+      growth,
+    },
     { ...DEFAULT_ALERT_SETTINGS, kinds: ALERT_KIND_SPECS.map((k) => k.kind) },
     {},
     NOW,
@@ -356,8 +624,35 @@ test(`the walk covers every report at ${MAILBOXES.toLocaleString('en-US')} mailb
   expect(names).toEqual(
     expect.arrayContaining(['shared', 'licenses', 'mailboxes filter a', 'Details (a row click)', 'Assign licence (confirm)']),
   );
-  expect(names.filter((n) => n.startsWith('alert ')).length).toBeGreaterThanOrEqual(3);
+  const kinds = ALERT_KIND_SPECS.map((k) => `alert ${k.kind}`);
+  expect(names.filter((n) => n.startsWith('alert ')).sort()).toEqual([...kinds].sort());
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'archives sort percent top 1000',
+      'mailboxes group sort size top 1000',
+      'licenses by department',
+      'price list, every SKU overridden',
+      'mailbox <name> with a year of history',
+      'Largest folders',
+      'history collect',
+      'schedule list',
+    ]),
+  );
+  // Where a list outgrew a message, the card says what it left out.
+  const said = (name: string) => JSON.stringify(sent.find((s) => s.name === name)!.card);
+  expect(said('price list, every SKU overridden')).toMatch(/ \d+ of \d{3} shown, yours first/);
+  expect(said('schedule list')).toMatch(/\d+ more not shown here \(\d+(, \d+)*\): schedule list all/);
+  expect(said('mailbox <name> with a year of history')).toMatch(/280 more: licenses /);
+  expect(said('licenses')).toMatch(new RegExp(`${subscriptions.length - RENEWAL_ROWS} more renew by 2026-12-\\d\\d: `));
   const largest = sent.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  // WALK_LIST=1 prints every card's size, largest first.
+  if (process.env.WALK_LIST)
+    console.log(
+      [...sent]
+        .sort((a, b) => b.bytes - a.bytes)
+        .map((s) => `${s.bytes} ${s.name}`)
+        .join('\n'),
+    );
   // Printed for the record: the largest activity and the room it leaves.
   const envelope = Math.max(...sent.map((s) => s.envelope));
   console.log(
