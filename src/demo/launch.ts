@@ -30,6 +30,9 @@ export function reasonOf(err: any): string {
   return parts.length ? parts.join(', ') : String(err) || 'unknown error';
 }
 
+/** Above this, the demo's first start does not collect months of history unless DEMO_HISTORY=on. */
+const DEMO_HISTORY_MAX_MAILBOXES = 10_000;
+
 export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: { quiet?: boolean } = {}): Promise<Demo> {
   const tenant = withDemoGrowth(loadTenant(env.DEMO_TENANT || undefined));
   const simulator = await startSimulator({
@@ -93,17 +96,20 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
 
     // Before anyone can chat: months of history, collected day by day through the bot's real path.
     const history = bot.services.history;
-    const backfill =
-      (env.DEMO_HISTORY ?? 'on').toLowerCase() === 'off'
-        ? null
-        : await backfillHistory({
-            controlUrl: simulator.controlUrl,
-            collect: () => history.collector.collect({ recheck: true }),
-            storedDays: async () => (await history.store.summary()).days,
-          }).catch((err) => {
-            log.warn('demo history not filled in', { err: err as Error });
-            return null;
-          });
+    const mailboxCount = tenant.users.filter((u) => u.mailbox).length;
+    // Collecting 93 days of a large generated tenant takes minutes before anyone can chat: there it
+    // waits for DEMO_HISTORY=on.
+    const historyWanted = (env.DEMO_HISTORY ?? (mailboxCount > DEMO_HISTORY_MAX_MAILBOXES ? 'off' : 'on')).toLowerCase() !== 'off';
+    const backfill = !historyWanted
+      ? null
+      : await backfillHistory({
+          controlUrl: simulator.controlUrl,
+          collect: () => history.collector.collect({ recheck: true }),
+          storedDays: async () => (await history.store.summary()).days,
+        }).catch((err) => {
+          log.warn('demo history not filled in', { err: err as Error });
+          return null;
+        });
 
     let playground: Playground | undefined;
     if ((env.PLAYGROUND ?? 'on').toLowerCase() !== 'off') {
@@ -124,7 +130,9 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
           `  Blob Storage (Azurite):   ${storage.blobUrl}`,
           backfill
             ? `  History:                  ${backfill.collected} days collected through the simulated clock in ${(backfill.ms / 1000).toFixed(0)} s (once; kept in ${location}/)`
-            : '  History:                  kept in storage · try: history · mailbox megan · mailboxes sort growth',
+            : historyWanted
+              ? '  History:                  kept in storage · try: history · mailbox megan · mailboxes sort growth'
+              : `  History:                  not filled in (DEMO_HISTORY=${env.DEMO_HISTORY ? 'off' : `on collects 93 days; off by default over ${DEMO_HISTORY_MAX_MAILBOXES.toLocaleString('en-US')} mailboxes`})`,
           '  Try: help · mailboxes · mailboxes shared sort size · mailbox megan · shared · licenses',
           `  Alerts:                   checks every ${config.alertIntervalMinutes} min in the demo (ALERT_INTERVAL_MINUTES) · try: alerts on · alerts check`,
           '  Ctrl-C stops everything.',

@@ -12,7 +12,7 @@ let demo: Demo;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openDemoInPlayground();
+  session = await openDemoInPlayground({ DEMO_HISTORY: 'on' });
   ({ demo, page } = session);
 }, 180_000);
 
