@@ -301,22 +301,16 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   }
 
   /**
-   * Get-MailboxFolderStatistics, Identity parameter set (Microsoft Learn): Identity, Archive,
-   * FolderScope, IncludeAnalysis, IncludeOldestAndNewestItems, IncludeSoftDeletedRecipients,
-   * ResultSize, SkipCount, UseCustomRouting. Folders come one record each, paged like Get-Mailbox.
+   * The mailbox a statistics cmdlet names (-Identity, mandatory) and whether it asks for the
+   * archive (-Archive), refused as Exchange refuses: unknown parameters, a missing Identity, a bad
+   * switch value, and -Archive on a mailbox without one.
    */
-  function getMailboxFolderStatistics(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
-    const params = input.Parameters;
-    const unknown = parameterNames(params, [
-      'identity',
-      'archive',
-      'folderscope',
-      'includeanalysis',
-      'includeoldestandnewestitems',
-      'resultsize',
-      'skipcount',
-      'usecustomrouting',
-    ]);
+  function mailboxTarget(
+    req: SimRequest,
+    params: CmdletInput['Parameters'],
+    accepted: string[],
+  ): { user: MailboxUser; archive: boolean } | SimResponse {
+    const unknown = parameterNames(params, accepted);
     if (unknown)
       return badParameter(
         req,
@@ -334,6 +328,28 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
     const archive = switchValue(param(params, 'archive'));
     if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
     if (archive === true && user.mailbox.archiveStatus !== 'Active') return noArchive(req, identity);
+    return { user, archive: archive === true };
+  }
+
+  /**
+   * Get-MailboxFolderStatistics, Identity parameter set (Microsoft Learn): Identity, Archive,
+   * FolderScope, IncludeAnalysis, IncludeOldestAndNewestItems, IncludeSoftDeletedRecipients,
+   * ResultSize, SkipCount, UseCustomRouting. Folders come one record each, paged like Get-Mailbox.
+   */
+  function getMailboxFolderStatistics(req: SimRequest, input: CmdletInput, offset: number, startPageSize?: number): SimResponse {
+    const params = input.Parameters;
+    const target = mailboxTarget(req, params, [
+      'identity',
+      'archive',
+      'folderscope',
+      'includeanalysis',
+      'includeoldestandnewestitems',
+      'resultsize',
+      'skipcount',
+      'usecustomrouting',
+    ]);
+    if ('status' in target) return target;
+    const { user, archive } = target;
     const rawScope = param(params, 'folderscope');
     const scope = rawScope === undefined ? 'all' : String(rawScope).toLowerCase();
     if (!FOLDER_SCOPES.has(scope))
@@ -347,34 +363,15 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       rawSize === undefined || (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') ? Infinity : Number(rawSize);
     if (!(resultSize >= 1))
       return badParameter(req, `Cannot bind parameter 'ResultSize' to the value "${String(rawSize)}".`, PARAMETER_BINDING_TYPE);
-    const folders = folderTree(state, user, archive === true).filter((f) => folderInScope(f, scope));
+    const folders = folderTree(state, user, archive).filter((f) => folderInScope(f, scope));
     return page(req, input, folders, { offset, startPageSize, resultSize }, (f, select) => folderRecord(state, user, f, select));
   }
 
   function getMailboxStatistics(req: SimRequest, input: CmdletInput): SimResponse {
     const params = input.Parameters;
-    const unknown = parameterNames(params, ['identity', 'archive']);
-    if (unknown)
-      return badParameter(
-        req,
-        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
-      );
-    const identity = param(params, 'identity');
-    if (identity === undefined)
-      return badParameter(
-        req,
-        'Cannot process command because of one or more missing mandatory parameters: Identity.',
-        PARAMETER_BINDING_TYPE,
-      );
-    const user = resolveIdentity(req, identity);
-    if ('status' in user) return user;
-    const archive = switchValue(param(params, 'archive'));
-    if (archive === 'invalid') return badSwitch(req, 'Archive', param(params, 'archive'));
-    const wantsArchive = archive === true;
-    if (wantsArchive && user.mailbox.archiveStatus !== 'Active') {
-      return noArchive(req, identity);
-    }
-    return envelope(req, [statisticsRecord(state, user, wantsArchive)]);
+    const target = mailboxTarget(req, params, ['identity', 'archive']);
+    if ('status' in target) return target;
+    return envelope(req, [statisticsRecord(state, target.user, target.archive)]);
   }
 
   function readInput(req: SimRequest): CmdletInput | SimResponse {
