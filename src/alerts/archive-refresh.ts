@@ -103,8 +103,8 @@ export function startArchiveRefresh(run: () => Promise<ArchiveRefreshReport | nu
     if (stopped) return;
     timer = setTimeout(() => {
       running = run()
-        .then((report) => report && log.info('archive refresh', { ...report }))
-        .catch((err) => log.warn('archive refresh failed; the next round tries again', { err: err as Error }))
+        .then((report) => report && log.info('archive refresh', { job: 'archive refresh', ...report }))
+        .catch((err) => log.warn('archive refresh failed; the next round tries again', { job: 'archive refresh', err: err as Error }))
         .finally(() => schedule(intervalMs));
     }, ms);
     timer.unref();

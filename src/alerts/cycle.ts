@@ -151,7 +151,7 @@ export class AlertCycle {
         report.history = await this.deps.history.collect().then(
           (o) => o.kind,
           (err: unknown) => {
-            this.deps.log.warn('history collection failed; the next cycle tries again', { err: err as Error });
+            this.deps.log.warn('history collection failed; the next cycle tries again', { job: 'alert cycle', err: err as Error });
             return 'failed';
           },
         );

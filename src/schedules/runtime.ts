@@ -147,7 +147,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
       if (stopped) return;
       timer = setTimeout(() => {
         ticking = tick()
-          .catch((err) => log.warn('schedule tick failed; the next one tries again', { err: err as Error }))
+          .catch((err) => log.warn('schedule tick failed; the next one tries again', { job: 'schedule tick', err: err as Error }))
           .finally(() => schedule(TICK_MS));
       }, ms);
       timer.unref();
