@@ -4,7 +4,7 @@
 import { formatBytesShort, formatCount, formatPercent, relativeTimeShort, UNKNOWN } from '../reports/format';
 import type { ArchiveReport, ArchiveRow, ArchiveSort } from '../reports/archives';
 import { plainText } from './plain-text';
-import type { AdaptiveCard } from './render';
+import { adaptiveCard, type AdaptiveCard } from './render';
 
 export interface ArchiveCardInput {
   report: ArchiveReport;
@@ -112,11 +112,5 @@ export function archiveReportCard(input: ArchiveCardInput, rows: number): Adapti
     );
   if (shown.length === 0) body.push(text(report.total === 0 ? 'No mailbox here has an archive.' : 'No archive matches.'));
   for (const r of shown) body.push(rowItem(r, input.now));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    actions: input.actions,
-  } as AdaptiveCard;
+  return adaptiveCard(body, input.actions);
 }

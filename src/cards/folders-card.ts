@@ -3,7 +3,7 @@
 import { formatBytesShort, formatCount } from '../reports/format';
 import type { MailboxFolder } from '../model/tenant';
 import { plainText } from './plain-text';
-import type { AdaptiveCard } from './render';
+import { adaptiveCard, type AdaptiveCard } from './render';
 
 export interface FoldersCardInput {
   displayName: string;
@@ -69,11 +69,5 @@ export function foldersCard(input: FoldersCardInput): AdaptiveCard {
     });
   }
   if (input.folders.length === 0) body.push({ type: 'TextBlock', text: 'No folders were returned.', wrap: true });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    actions: input.actions,
-  } as AdaptiveCard;
+  return adaptiveCard(body, input.actions);
 }

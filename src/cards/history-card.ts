@@ -1,6 +1,6 @@
 // `history`: what the mailbox history store holds, as a FactSet (no Table).
 import { formatBytes, formatCount } from '../reports/format';
-import type { AdaptiveCard } from './render';
+import { adaptiveCard, type AdaptiveCard } from './render';
 import { localDateTime } from './date-text';
 import { shortDate } from '../reports/mailbox-trend';
 
@@ -40,11 +40,5 @@ export function historyCard(c: HistoryCardContent): AdaptiveCard {
   ];
   if (c.limited) body.push({ type: 'TextBlock', wrap: true, color: 'Warning', text: `Limited: ${c.limited}.` });
   if (c.collected) body.push({ type: 'TextBlock', wrap: true, text: c.collected });
-  return {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    body,
-    actions: c.actions ?? [],
-  };
+  return adaptiveCard(body, c.actions ?? []);
 }

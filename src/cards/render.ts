@@ -6,6 +6,21 @@ export type { AdaptiveCard };
 export { CARD_BYTE_LIMIT, cardBytes, sentCardBytes } from './sendable';
 
 /**
+ * The envelope of a card built in code rather than from a template (the same schema and version the
+ * templates declare): `extra` carries card-level fields such as `msteams`.
+ */
+export function adaptiveCard(body: object[], actions?: object[], extra: object = {}): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    ...extra,
+    body,
+    ...(actions ? { actions } : {}),
+  } as AdaptiveCard;
+}
+
+/**
  * Expands a template with data. adaptivecards-templating evaluates expressions in the template only,
  * never inside data values, so tenant text cannot run as an expression; `plainText` (./plain-text.ts) and
  * TextRun-only placement still have to stop Teams from reading it as Markdown or as a {{DATE()}} function.

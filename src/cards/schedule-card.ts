@@ -4,7 +4,7 @@
 import type { Message } from '../model/conversation';
 import { fitCard } from './fit';
 import { plainText } from './plain-text';
-import type { AdaptiveCard } from './render';
+import { adaptiveCard, type AdaptiveCard } from './render';
 
 export interface ScheduleView {
   n: number;
@@ -24,13 +24,7 @@ const run = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'Tex
 const line = (inlines: object[], extra: Record<string, unknown> = {}) => ({ type: 'RichTextBlock', inlines, ...extra });
 
 function card(body: object[], actions: object[] = []): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    ...(actions.length ? { actions } : {}),
-  } as AdaptiveCard;
+  return adaptiveCard(body, actions.length ? actions : undefined);
 }
 
 /** The answer to `schedule …`: what runs when, the next three runs, and Cancel. */

@@ -8,7 +8,7 @@ import { formatMoney } from '../../reports/licensing/prices';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { plainText } from '../plain-text';
-import type { AdaptiveCard } from '../render';
+import { adaptiveCard, type AdaptiveCard } from '../render';
 import { priceSourceLine } from './license-money';
 
 const LABEL = { department: 'department', country: 'country', companyName: 'company' } as const;
@@ -90,14 +90,7 @@ export function renderLicenseGroupsCard(input: LicenseGroupsCardInput, rows: num
       inlines: [{ type: 'TextRun', text: plainText(priceSourceLine(input.cost), 600), isSubtle: true, size: 'Small' }],
     },
   );
-  return {
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    type: 'AdaptiveCard',
-    version: '1.5',
-    msteams: { width: 'Full' },
-    body,
-    actions: input.actions ?? [],
-  };
+  return adaptiveCard(body, input.actions ?? [], { msteams: { width: 'Full' } });
 }
 
 export function licenseGroupsCard(input: LicenseGroupsCardInput): FittedCard {
