@@ -104,7 +104,7 @@ export async function startDemo(env: NodeJS.ProcessEnv = process.env, options: {
       ? null
       : await backfillHistory({
           controlUrl: simulator.controlUrl,
-          collect: () => history.collector.collect({ recheck: true }),
+          collect: () => history.collector.collect({ recheck: true, quiet: true }),
           storedDays: async () => (await history.store.summary()).days,
         }).catch((err) => {
           log.warn('demo history not filled in', { err: err as Error });
