@@ -17,7 +17,7 @@ import { serveExport } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
 import { createArchiveRuntime } from './alerts/archive-runtime';
 import { createScheduleRuntime } from './schedules/runtime';
-import { commandLookup, runReportCommand } from './commands/report-run';
+import { reportWithoutTurn } from './commands/reports';
 import type { Window } from './alerts/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
@@ -181,8 +181,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
-  const lookup = commandLookup(router.commands);
-  schedules.attach({ services, makeReport: (text, base) => runReportCommand(lookup, text, base), runCycle: alerts.services.runCycle });
+  schedules.attach({
+    makeReport: (text, at) =>
+      reportWithoutTurn(
+        (word) => router.command(word),
+        text,
+        { services, log: at.log, now: () => at.now, conversation: at.conversation },
+        at.conversationIds,
+      ),
+    runCycle: alerts.services.runCycle,
+  });
   return {
     url: server.url,
     port: server.port,

@@ -6,10 +6,11 @@ import { fitCard } from '../cards/fit';
 import type { TableSnapshotData } from '../exports/serve';
 import type { ArchiveFigures } from '../model/tenant';
 import { ARCHIVE_SORTS, buildArchiveReport, type ArchiveReport } from '../reports/archives';
-import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
 import { archivesTable } from '../reports/archive-csv';
 import { errorMessage, exportButton, runButton } from './replies';
-import type { Command, Message } from './types';
+import type { Command, Message, ReportContext } from './types';
 
 interface ArchivesData {
   archives: ArchiveFigures[];
@@ -24,15 +25,11 @@ export const archivesCommand: Command = {
   details:
     'Items and auto-expanding or not too. The figures come from storage, each with its date (the background cycle reads every archive at least once a day); `live` reads them all now.',
   examples: ['archives', 'archives sort growth', 'archives live'],
-  run: async (ctx) => {
-    const parsed = parseArchivesArguments(ctx.args);
-    if (!parsed.ok) {
-      await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${ARCHIVES_USAGE}`));
-      return;
-    }
-    const report = archivesReport(ctx, parsed.query, `archives ${ctx.args}`.trim());
-    const ref = await ctx.reply(reportProgress(report));
-    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
+  run: (ctx) => startReport(ctx, archivesCommand.report!(ctx, ctx.args)),
+  report: (ctx, args) => {
+    const parsed = parseArchivesArguments(args);
+    if (!parsed.ok) return errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${ARCHIVES_USAGE}`);
+    return archivesReport(ctx, parsed.query, `archives ${args}`.trim());
   },
 };
 

@@ -8,11 +8,12 @@ import { buildMailboxReport } from '../reports/mailbox-report';
 import { licensesTable, sharedMailboxesTable } from '../reports/licensing/license-csv';
 import type { SnapshotKind } from '../state/snapshots';
 import { errorMessage } from './replies';
-import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
 import { MAILBOX_TYPES_TO_READ } from './mailboxes';
 import { readSharedMailboxesAtScale } from './shared-usage';
 import { readLicenseReport } from './licenses';
-import type { Command } from './types';
+import type { Command, Message, ReportContext } from './types';
 
 const WHAT = 'export mailboxes [options of mailboxes] · export shared · export licenses';
 
@@ -31,26 +32,21 @@ export const exportCommand: Command = {
   summary: 'A report as a CSV for Excel, behind a download link that expires in an hour.',
   details: 'UTF-8 with BOM, formula-like cells neutralised; `export mailboxes` takes the options of `mailboxes`.',
   examples: ['export mailboxes', 'export shared', 'export licenses'],
-  run: async (ctx) => {
-    const [word = '', ...rest] = ctx.args.split(' ');
+  run: (ctx) => startReport(ctx, exportCommand.report!(ctx, ctx.args)),
+  report: (ctx, args): ReportSpec<Prepared> | Message => {
+    const [word = '', ...rest] = args.split(' ');
     const what = word.toLowerCase().replace('licences', 'licenses');
     let prepare: ((onProgress: Progress) => Promise<Prepared>) | undefined;
     if (what === 'mailboxes') {
       const parsed = parseMailboxesArguments(rest.join(' '));
-      if (!parsed.ok) {
-        await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: export ${MAILBOXES_USAGE}`));
-        return;
-      }
+      if (!parsed.ok) return errorMessage("I couldn't read that", parsed.message, undefined, `Usage: export ${MAILBOXES_USAGE}`);
       prepare = (onProgress) => mailboxes(ctx, parsed.query, parsed.live, onProgress);
     } else if ((what === 'shared' || what === 'licenses') && rest.length === 0) {
       prepare = what === 'shared' ? (onProgress) => shared(ctx, onProgress) : (onProgress) => licenses(ctx, onProgress);
     } else {
-      await ctx.reply(errorMessage('What should I export?', `I can export three reports: ${WHAT}.`));
-      return;
+      return errorMessage('What should I export?', `I can export three reports: ${WHAT}.`);
     }
-    const report = exportReport(ctx, `export ${ctx.args}`.trim(), prepare);
-    const ref = await ctx.reply(reportProgress(report));
-    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
+    return exportReport(ctx, `export ${args}`.trim(), prepare);
   },
 };
 

@@ -21,12 +21,13 @@ import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
-import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
 import { licenseGroupsTable, licensesTable } from '../reports/licensing/license-csv';
 import { GROUP_WORDS, licenseGroups, type GroupProperty } from '../reports/licensing/license-groups';
 import { licenseGroupsCard } from '../cards/licensing/license-groups-card';
 import { errorMessage, exportButton, progressMessage, runButton } from './replies';
-import type { Command } from './types';
+import type { Command, ReportContext } from './types';
 import { userLicensesMessage } from './user-licenses-message';
 
 const USAGE = 'licenses [upn | by department|country|company]';
@@ -43,18 +44,7 @@ export const licensesCommand: Command = {
     "The tenant view adds the monthly cost of each subscription, the waste in money under three headings (unassigned seats; seats on disabled or inactive accounts; licences on shared mailboxes that need none), each split into reassign now and cut at renewal, and renewals in the next 90 days. `licenses by department|country|company` groups cost and waste by the accounts' directory property. Export CSV.",
   examples: ['licenses', 'licenses by department', 'licenses alex@contoso.com'],
   run: async (ctx) => {
-    const by = /^by(?:\s+(.*))?$/i.exec(ctx.args);
-    if (!ctx.args || by) {
-      const property = by ? GROUP_WORDS[(by[1] ?? '').trim().toLowerCase()] : undefined;
-      if (by && !property) {
-        await ctx.reply(errorMessage("I couldn't read that", `Group by department, country or company.`, undefined, `Usage: ${USAGE}`));
-        return;
-      }
-      const report = property ? licenseGroupReport(ctx, property) : licenseReport(ctx);
-      const ref = await ctx.reply(reportProgress(report));
-      ctx.later((outbox) => runReport(ctx, outbox, report, ref));
-      return;
-    }
+    if (!ctx.args || /^by\b/i.test(ctx.args)) return startReport(ctx, licensesCommand.report!(ctx, ctx.args));
     const arg = parseMailboxArgument(ctx.args);
     if (!arg.ok || arg.kind === 'name') {
       const message = arg.ok
@@ -65,6 +55,14 @@ export const licensesCommand: Command = {
     }
     const ref = await ctx.reply(progressMessage('Looking up the account…', 0, null, 'account'));
     ctx.later(async (outbox) => outbox.update(ref, await userLicensesMessage(ctx.services.tenant, arg.identity, ctx.log)));
+  },
+  /** The tenant view (`licenses`, `licenses by …`); one account's licences are no report. */
+  report: (ctx, args) => {
+    if (!args) return licenseReport(ctx);
+    const by = /^by(?:\s+(.*))?$/i.exec(args);
+    const property = by ? GROUP_WORDS[(by[1] ?? '').trim().toLowerCase()] : undefined;
+    if (!property) return errorMessage("I couldn't read that", `Group by department, country or company.`, undefined, `Usage: ${USAGE}`);
+    return licenseGroupReport(ctx, property);
   },
 };
 

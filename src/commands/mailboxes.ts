@@ -4,10 +4,11 @@ import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
 import { readMailboxData, type MailboxData } from './mailbox-data';
 import { mailboxSnapshotData } from '../exports/mailbox-snapshot';
-import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
 import { mailboxReportMessage } from './report-messages';
 import { errorMessage } from './replies';
-import type { Command } from './types';
+import type { Command, ReportContext } from './types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
 import { tenantTrendElements } from '../cards/mailbox-trend-card';
@@ -41,15 +42,11 @@ export const mailboxesCommand: Command = {
     'mailboxes filter sales',
     'mailboxes live',
   ],
-  run: async (ctx) => {
-    const parsed = parseMailboxesArguments(ctx.args);
-    if (!parsed.ok) {
-      await ctx.reply(errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${MAILBOXES_USAGE}`));
-      return;
-    }
-    const report = mailboxReport(ctx, parsed.query, `mailboxes ${ctx.args}`.trim(), { live: parsed.live });
-    const ref = await ctx.reply(reportProgress(report));
-    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
+  run: (ctx) => startReport(ctx, mailboxesCommand.report!(ctx, ctx.args)),
+  report: (ctx, args) => {
+    const parsed = parseMailboxesArguments(args);
+    if (!parsed.ok) return errorMessage("I couldn't read that", parsed.message, undefined, `Usage: ${MAILBOXES_USAGE}`);
+    return mailboxReport(ctx, parsed.query, `mailboxes ${args}`.trim(), { live: parsed.live });
   },
 };
 

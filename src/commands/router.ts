@@ -24,6 +24,11 @@ export class Router {
     for (const a of actions) this.byVerb.set(a.verb, a);
   }
 
+  /** The command a word names (a name or an alias, any case). */
+  command(word: string): Command | undefined {
+    return this.byName.get(word.toLowerCase());
+  }
+
   /**
    * A chat message: `text` is already stripped of the bot's @mention. A function is asked for the
    * text only once the caller is admitted (resolving @mentioned people calls the Teams roster).

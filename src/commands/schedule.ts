@@ -220,7 +220,7 @@ async function runNow(ctx: CommandContext, words: string[]): Promise<void> {
   ctx.later(async (outbox) => {
     const made = await ctx.services.schedules.runNow(s, ctx.caller);
     const by = `run now by ${ctx.caller.name || 'an admin'}`;
-    for (const m of made.messages) await outbox.send(withScheduleLine(m, `${scheduleLine(s)} · ${by}`));
-    if (made.messages.length === 0) await outbox.send(errorMessage(`Schedule ${s.n} did not run`, made.failure ?? 'the report failed'));
+    if (made.message) await outbox.send(withScheduleLine(made.message, `${scheduleLine(s)} · ${by}`));
+    else await outbox.send(errorMessage(`Schedule ${s.n} did not run`, made.failure ?? 'the report failed'));
   });
 }

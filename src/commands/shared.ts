@@ -10,13 +10,14 @@ import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
 import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
 import type { TableSnapshotData } from '../exports/serve';
-import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
 import type { SharedMailboxData } from './license-data';
 import { readSharedMailboxesAtScale, type SharedUsageData } from './shared-usage';
 import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
 import { sharedMailboxesTable } from '../reports/licensing/license-csv';
 import { errorMessage, exportButton, runButton } from './replies';
-import type { Command, Message } from './types';
+import type { Command, Message, ReportContext } from './types';
 
 const COMMAND = 'shared';
 const READING = 'Reading shared mailboxes…';
@@ -28,22 +29,16 @@ export const sharedCommand: Command = {
   details:
     'Also those that will soon (over 50 GB, archive, litigation hold), those whose account can sign in, and licences not needed; an **Assign licence** button when `REMEDIATION=on`; Export CSV.',
   examples: ['shared'],
-  run: async (ctx) => {
-    if (ctx.args) {
-      await ctx.reply(
-        errorMessage(
+  run: (ctx) => startReport(ctx, sharedCommand.report!(ctx, ctx.args)),
+  report: (ctx, args) =>
+    args
+      ? errorMessage(
           "I couldn't read that",
           '`shared` takes nothing after it: it always checks every shared mailbox.',
           undefined,
           'Usage: shared',
-        ),
-      );
-      return;
-    }
-    const report = sharedReport(ctx);
-    const ref = await ctx.reply(reportProgress(report));
-    ctx.later((outbox) => runReport(ctx, outbox, report, ref));
-  },
+        )
+      : sharedReport(ctx),
 };
 
 /** The shared mailboxes report as the report runner runs it (from the usage report on a large tenant). */

@@ -3,6 +3,7 @@ import type { Logger } from '../log';
 import type { AdaptiveCard, Caller, Conversation, Message, MessageRef, Outbox } from '../model/conversation';
 import type { BotServices } from '../services';
 import type { CardButton } from '../buttons/button';
+import type { ReportContext as RunnerContext, ReportSpec } from '../runner/report-runner';
 
 // The conversation model lives in model/conversation.ts; commands and actions see it through here too.
 export type { Caller, Conversation, Message, MessageRef, Outbox };
@@ -18,6 +19,9 @@ export interface TurnBaseContext {
   /** Called once the caller passed the admin check (teams/ then keeps the conversation reference). */
   admitted?(): void;
 }
+
+/** What a report's spec is made with: a chat turn, or a scheduled run without one. */
+export type ReportContext = RunnerContext<BotServices>;
 
 export interface CommandContext extends TurnBaseContext {
   /** The text after the command word, trimmed. */
@@ -40,6 +44,11 @@ export interface Command {
   /** Example invocations; the first is shown by `help` ("Try: …") and the Teams command menu. */
   examples: string[];
   run(ctx: CommandContext): Promise<void>;
+  /**
+   * A report command: the report `args` ask for, or the reply refusing them. `run` starts it in the
+   * chat (commands/reports.ts `startReport`); a scheduled run makes the same spec without a turn.
+   */
+  report?(ctx: ReportContext, args: string): ReportSpec<unknown> | Message;
 }
 
 /** What a card button answers: a replacement card, a short message, or a refusal. */

@@ -1,19 +1,25 @@
 // One way to run a report: a progress message kept current while the tenant is read, a snapshot of
 // what was read (for the card's buttons and Export), then the result — or what failed, in the
-// admin's words, with a Retry button. The chat commands (mailboxes, shared, licenses, export) run
-// through it after their turn; a scheduled report can too, since it needs only an Outbox (the
-// conversation model), never a Teams turn.
+// admin's words, with a Retry button. The outcome is data (`makeReport`): the chat commands
+// (mailboxes, shared, licenses, export) post it into their progress message (`runReport`), and a
+// scheduled run makes it with no message at all and posts only the answer.
 import type { Logger } from '../log';
 import type { Message, MessageRef, Outbox } from '../model/conversation';
-import type { BotServices } from '../services';
-import type { SnapshotKind } from '../state/snapshots';
+import type { SnapshotKind, SnapshotStore } from '../state/snapshots';
+import type { ChatTurns } from './chat-turns';
 import { explainFailure } from './failures';
 import { errorMessage, progressMessage } from './messages';
-import { progressUpdates } from './progress-updates';
+import { progressUpdates, type ProgressUpdates } from './progress-updates';
+
+/** What the runner itself uses of the bot's services; a command's spec reads more of them. */
+export interface RunnerServices {
+  snapshots: Pick<SnapshotStore, 'save'>;
+  chats: Pick<ChatTurns, 'answered'>;
+}
 
 /** What a report needs of where it runs: a chat turn after it has been answered, or a schedule. */
-export interface ReportContext {
-  services: BotServices;
+export interface ReportContext<S extends RunnerServices = RunnerServices> {
+  services: S;
   log: Logger;
   now(): Date;
   conversation: { id: string };
@@ -52,30 +58,46 @@ export function reportProgress(spec: Pick<ReportSpec<unknown>, 'reading' | 'noun
   return progressMessage(spec.reading, 0, null, spec.noun);
 }
 
+/** What a report came to: the message that answers, and, when it failed, why in one line. */
+export interface ReportOutcome {
+  message: Message;
+  /** Set only when the report failed (its message is then the failure card with Retry). */
+  failure?: string;
+}
+
+/** Makes the report: reads, snapshots and renders it, or says what failed. Never throws. */
+export async function makeReport<T>(ctx: ReportContext, spec: ReportSpec<T>, progress?: ProgressUpdates): Promise<ReportOutcome> {
+  const started = Date.now();
+  const chats = ctx.services.chats;
+  try {
+    await chats.answered();
+    const data = await spec.read(progress?.onProgress ?? (() => undefined), progress?.retitle ?? (() => undefined));
+    // Ranking, snapshotting and rendering thousands of rows is a report's longest stretch on the thread.
+    await chats.answered();
+    const snapshotId = spec.snapshot ? await saveSnapshot(ctx, spec, spec.snapshot(data)) : undefined;
+    await progress?.settled();
+    ctx.log.info(spec.logName, { ...(spec.logFields?.(data) ?? {}), ms: Date.now() - started });
+    return { message: spec.result(data, snapshotId) };
+  } catch (err) {
+    await progress?.settled();
+    const failure = explainFailure(err);
+    ctx.log.warn(`${spec.logName} failed`, { err: err as Error, ms: Date.now() - started });
+    return {
+      message: errorMessage(spec.failure, failure.message, spec.commandText, failure.fix),
+      failure: `${spec.failure}: ${failure.message}`.slice(0, 300),
+    };
+  }
+}
+
 /**
  * Runs the report into `ref` (the progress message already sent), or sends its own progress
  * message first when there is none. Never throws: a failure is the answer.
  */
-export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: ReportSpec<T>, ref?: MessageRef): Promise<void> {
-  const started = Date.now();
+export async function runReport<T>(ctx: ReportContext, outbox: Outbox, spec: ReportSpec<T>, ref?: MessageRef): Promise<ReportOutcome> {
   const target = ref ?? (await outbox.send(reportProgress(spec)));
-  const progress = progressUpdates(ctx, outbox, target, spec.reading, spec.noun);
-  const chats = ctx.services.chats;
-  try {
-    await chats.answered();
-    const data = await spec.read(progress.onProgress, progress.retitle);
-    // Ranking, snapshotting and rendering thousands of rows is a report's longest stretch on the thread.
-    await chats.answered();
-    const snapshotId = spec.snapshot ? await saveSnapshot(ctx, spec, spec.snapshot(data)) : undefined;
-    await progress.settled();
-    ctx.log.info(spec.logName, { ...(spec.logFields?.(data) ?? {}), ms: Date.now() - started });
-    await outbox.update(target, spec.result(data, snapshotId));
-  } catch (err) {
-    await progress.settled();
-    const failure = explainFailure(err);
-    ctx.log.warn(`${spec.logName} failed`, { err: err as Error, ms: Date.now() - started });
-    await outbox.update(target, errorMessage(spec.failure, failure.message, spec.commandText, failure.fix));
-  }
+  const outcome = await makeReport(ctx, spec, progressUpdates(ctx, outbox, target, spec.reading, spec.noun));
+  await outbox.update(target, outcome.message);
+  return outcome;
 }
 
 async function saveSnapshot<T>(ctx: ReportContext, spec: ReportSpec<T>, s: ReportSnapshot): Promise<string | undefined> {

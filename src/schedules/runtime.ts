@@ -8,43 +8,33 @@ import type { TokenCredential } from '@azure/identity';
 import { conversationTypeFrom, type Caller, type Conversation, type KeepsConversationState } from '../model/conversation';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
-import type { BotServices } from '../services';
 import { ConversationStore } from '../state/conversations';
 import { blobCreateIfAbsent, stateContainer } from '../state/lease';
-import type { SnapshotStore } from '../state/snapshots';
 import { ScheduleRunStore, ScheduleStore } from './store';
 import type { StateStore } from '../state/store';
 import type { OwnerCheck } from '../access/admins';
 import { mayBeDue } from './due';
 import { parseReport, type Schedule } from './schedule';
-import { ScheduleRunner, type ReportRun, type ScheduleStep } from './step';
+import { ScheduleRunner, type MadeReport, type ScheduleStep } from './step';
 
 export const TICK_MS = 60_000;
 
-/** What a report is made with: the turn's parts a command reads, without a turn. */
-export interface ReportContext {
+/** Where and for whom a scheduled report is made. */
+export interface ReportRequest {
   caller: Caller;
+  /** The first conversation of the audience (its snapshot's owner). */
   conversation: Conversation;
-  services: BotServices;
+  /** Every conversation the report is posted in: each may use its buttons. */
+  conversationIds: string[];
   log: Logger;
-  now(): Date;
+  now: Date;
 }
 
-/** Runs the chat command `text` into captured messages (commands/report-run.ts, given by app.ts). */
-export type ReportMaker = (text: string, base: ReportContext) => Promise<ReportRun>;
+/** Makes the report `text` (the report commands' own spec, commands/reports.ts; given by app.ts). */
+export type ReportMaker = (text: string, request: ReportRequest) => Promise<MadeReport>;
 
 /** The cycle as the tick sees it (alerts/cycle.ts's run, under its lease). */
 export type ScheduleCycle = (options: { schedulesOnly: { since?: Date } }) => Promise<{ ran: boolean }>;
-
-/**
- * Snapshots (what a report card's buttons read) belong to one conversation; a report made once for
- * several conversations lets each of them use its buttons.
- */
-export function sharedSnapshots(snapshots: SnapshotStore, conversationIds: string[]): SnapshotStore {
-  const shared = Object.create(snapshots) as SnapshotStore;
-  shared.save = (fields) => snapshots.save({ ...fields, conversationIds: [...new Set(conversationIds)] });
-  return shared;
-}
 
 /**
  * One minute tick: a schedules-only cycle when some schedule's time came since the last tick that
@@ -70,7 +60,7 @@ export interface ScheduleServices extends KeepsConversationState {
   store: ScheduleStore;
   runs: ScheduleRunStore;
   /** A schedule's report made now, as its due run makes it (`schedule run <n>`), asked for by `caller`. */
-  runNow(schedule: Schedule, caller: Caller): Promise<ReportRun>;
+  runNow(schedule: Schedule, caller: Caller): Promise<MadeReport>;
   /** How soon after its time a run is posted, in words. */
   punctuality(): string;
 }
@@ -90,7 +80,7 @@ export interface ScheduleRuntime {
   /** What each cycle calls (it waits for attach before it makes reports). */
   step: ScheduleStep;
   /** Once the bot's services and commands exist and cycles can run. */
-  attach(parts: { services: BotServices; makeReport: ReportMaker; runCycle: ScheduleCycle }): void;
+  attach(parts: { makeReport: ReportMaker; runCycle: ScheduleCycle }): void;
   stop(): Promise<void>;
 }
 
@@ -100,32 +90,22 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
   const now = options.clock ?? (() => new Date());
   const store = new ScheduleStore(state, log);
   const runs = new ScheduleRunStore(state, blobCreateIfAbsent(stateContainer(config, options.credential)));
-  let attached: { services: BotServices; makeReport: ReportMaker } | undefined;
+  let makeReport: ReportMaker | undefined;
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<ReportRun> => {
-    if (!attached) return { messages: [], failed: true, failure: 'the bot is still starting' };
+  const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<MadeReport> => {
+    if (!makeReport) return { failure: 'the bot is still starting' };
     // Only a report is ever made on a schedule, whatever the storage says (the store checks it too).
-    if (!parseReport(text.split(' ').filter(Boolean)).ok)
-      return { messages: [], failed: true, failure: 'not a report that can be scheduled' };
+    if (!parseReport(text.split(' ').filter(Boolean)).ok) return { failure: 'not a report that can be scheduled' };
     const first = audience[0];
-    return attached.makeReport(text, {
+    return makeReport(text, {
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
-      conversation: {
-        id: first.conversationId,
-        type: conversationTypeFrom(first.conversationType),
-      },
-      services: {
-        ...attached.services,
-        snapshots: sharedSnapshots(
-          attached.services.snapshots,
-          audience.map((s) => s.conversationId),
-        ),
-      },
+      conversation: { id: first.conversationId, type: conversationTypeFrom(first.conversationType) },
+      conversationIds: audience.map((s) => s.conversationId),
       log,
-      now: () => at,
+      now: at,
     });
   };
 
@@ -138,7 +118,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
     owners: options.owners,
   });
   const step: ScheduleStep = {
-    run: async (input) => (attached ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
+    run: async (input) => (makeReport ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
   };
 
   const startTicks = (runCycle: ScheduleCycle) => {
@@ -168,7 +148,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
     },
     step,
     attach(parts) {
-      attached = { services: parts.services, makeReport: parts.makeReport };
+      makeReport = parts.makeReport;
       if (config.alertIntervalMinutes > 0) startTicks(parts.runCycle);
       else log.info('schedule tick off (ALERT_INTERVAL_MINUTES=0): scheduled reports run when POST /api/alerts/run is called');
     },

@@ -19,13 +19,11 @@ import type { OwnerCheck } from '../access/admins';
 
 export type Delivery = 'sent' | 'forbidden' | 'failed';
 
-/** A report made for a scheduled run: the messages its command ended with, or why it failed. */
-export interface ReportRun {
-  /** The messages the command ended with, in the order it first posted them. */
-  messages: Message[];
-  /** The command answered with its failure card (tenant refused, timed out…): the run failed. */
-  failed: boolean;
-  /** The failure in one line, for `schedule list` and the log. */
+/** A report made for a scheduled run: its answer, and why it failed when it did. */
+export interface MadeReport {
+  /** What is posted: the report, or its failure card with Retry; none when nothing could be made. */
+  message?: Message;
+  /** Set when the report failed (tenant refused, timed out…): the failure in one line, for `schedule list` and the log. */
   failure?: string;
 }
 
@@ -60,7 +58,7 @@ export interface ScheduleStepDeps {
   conversations: ConversationStore;
   log: Logger;
   /** Makes the report `text` once for every schedule in `audience` (they all get its buttons). */
-  produce(text: string, audience: Schedule[], now: Date): Promise<ReportRun>;
+  produce(text: string, audience: Schedule[], now: Date): Promise<MadeReport>;
   /** Conversations handled at once. Each mostly waits (storage, Teams), and the pace bounds the sends. */
   concurrency?: number;
   /** A new "is this person still an admin?" for each cycle; whoever set a schedule up must still be one when it runs. */
@@ -106,8 +104,8 @@ export class ScheduleRunner implements ScheduleStep {
     if (candidates.length === 0) return report;
 
     // Every report is made once, for all the schedules that may need it now.
-    const made = new Map<string, Promise<ReportRun>>();
-    const reportFor = (text: string): Promise<ReportRun> => {
+    const made = new Map<string, Promise<MadeReport>>();
+    const reportFor = (text: string): Promise<MadeReport> => {
       let p = made.get(text);
       if (!p) {
         report.reports++;
@@ -119,7 +117,7 @@ export class ScheduleRunner implements ScheduleStep {
           )
           .catch((err) => {
             this.deps.log.error('scheduled report failed', { err: err as Error });
-            return { messages: [], failed: true, failure: 'Something went wrong on my side; it has been logged.' };
+            return { failure: 'Something went wrong on my side; it has been logged.' };
           });
         made.set(text, p);
       }
@@ -195,7 +193,7 @@ export class ScheduleRunner implements ScheduleStep {
     schedules: Schedule[],
     input: ScheduleStepInput,
     cycle: string,
-    reportFor: (text: string) => Promise<ReportRun>,
+    reportFor: (text: string) => Promise<MadeReport>,
     report: ScheduleStepReport,
   ): Promise<void> {
     const ids = new Set(schedules.map((s) => s.id));
@@ -228,9 +226,10 @@ export class ScheduleRunner implements ScheduleStep {
         continue;
       }
       const made = await reportFor(run.schedule.report);
-      const firstFailure = made.failed && !(await this.deps.runs.read(conversationId)).runs[run.schedule.id]?.failures;
+      const failed = made.failure !== undefined;
+      const firstFailure = failed && !(await this.deps.runs.read(conversationId)).runs[run.schedule.id]?.failures;
       // A failed report is posted once (its card says why and offers Retry); later attempts are only listed.
-      const messages = made.failed && !firstFailure ? [] : made.messages;
+      const messages = made.message && (!failed || firstFailure) ? [made.message] : [];
       let outcome: Delivery = 'sent';
       for (const m of messages) {
         outcome = await input.deliver(conversationId, saved.reference, withScheduleLine(m, scheduleLine(run.schedule), lateLine(run)));
@@ -244,11 +243,9 @@ export class ScheduleRunner implements ScheduleStep {
           await this.settle(conversationId, r, cycle, { kind: 'failed', text: 'Teams answered 403 Forbidden: suspended' }, input.now);
         return;
       }
-      if (outcome === 'failed' || made.failed) {
+      if (outcome === 'failed' || failed) {
         report.failed++;
-        const text = made.failed
-          ? `failed: ${made.failure ?? 'the report failed'}`
-          : 'failed: Teams did not accept the message; retrying at the next check';
+        const text = failed ? `failed: ${made.failure}` : 'failed: Teams did not accept the message; retrying at the next check';
         await this.settle(conversationId, run, cycle, { kind: 'failed', text }, input.now);
         continue;
       }

@@ -38,7 +38,7 @@ import { ALERT_KIND_SPECS } from '../../../src/reports/alerts/kinds';
 import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { downloadCard } from '../../../src/cards/download-card';
-import type { ReportContext } from '../../../src/runner/report-runner';
+import type { ReportContext } from '../../../src/commands/types';
 import { archivesReport } from '../../../src/commands/archives';
 import { ARCHIVE_SORTS, GB } from '../../../src/reports/archives';
 import type { ArchiveFigures, CompanySubscription } from '../../../src/model/tenant';

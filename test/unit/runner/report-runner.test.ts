@@ -2,7 +2,7 @@
 import { ChatTurns } from '../../../src/runner/chat-turns';
 import { silentLogger } from '../../../src/log';
 import type { Message, MessageRef, Outbox } from '../../../src/model/conversation';
-import { runReport, type ReportContext, type ReportSpec } from '../../../src/runner/report-runner';
+import { makeReport, runReport, type ReportContext, type ReportSpec } from '../../../src/runner/report-runner';
 import { ServiceError } from '../../../src/m365/service-error';
 import { findAll, visibleTexts } from '../licensing/card-checks';
 
@@ -93,4 +93,20 @@ test('storage down: the report still shows (without its snapshot) unless the sna
     { id: 'p' },
   );
   expect(b.updates[0].message.text).toMatch(/^I couldn't read the mailboxes: /);
+});
+
+test('the outcome is data: made without any message, a failure says so in one line and its card offers Retry', async () => {
+  const ok = await makeReport(
+    context(async () => ({ id: 'snap-2' })),
+    spec(async () => 3),
+  );
+  expect(ok).toEqual({ message: { text: '3 mailboxes, snapshot snap-2' } });
+  const failed = await makeReport(
+    context(async () => ({ id: 's' })),
+    spec(async () => Promise.reject(new Error('boom'))),
+  );
+  expect(failed.failure).toBe("I couldn't read the mailboxes: Something went wrong on my side; it has been logged.");
+  expect(findAll(failed.message.card, 'Action.Execute')).toEqual([
+    expect.objectContaining({ title: 'Retry', data: { text: 'mailboxes' } }),
+  ]);
 });

@@ -1,9 +1,6 @@
 // Which runs are due, the claim written before sending, and what settling does after.
 import { claimRuns, dueRun, mayBeDue, settleRun, STALE_CLAIM_MS, type RunLedger } from '../../../src/schedules/due';
-import { isFailureMessage } from '../../../src/commands/report-run';
 import { parseReport, parseSchedule, type Schedule } from '../../../src/schedules/schedule';
-import { errorMessage, progressMessage } from '../../../src/commands/replies';
-import { noticeCard } from '../../../src/cards/notice-card';
 
 const schedule = (fields: Partial<Schedule> = {}): Schedule => ({
   id: 'a'.repeat(32),
@@ -72,10 +69,4 @@ test('schedule words: report then when; refusals name the problem', () => {
   expect(parseSchedule('daily')).toMatchObject({ ok: false, message: expect.stringMatching(/Name the report/) });
   expect(parseReport(['licenses', 'someone@contoso.com'])).toMatchObject({ ok: false });
   expect(parseSchedule('mailboxes sort nonsense daily')).toMatchObject({ ok: false });
-});
-
-test('a failed report is told from a report by the stock failure card', () => {
-  expect(isFailureMessage(errorMessage("I couldn't read the mailboxes", 'Exchange refused'))).toBe(true);
-  expect(isFailureMessage({ card: noticeCard({ tone: 'good', title: 'CSV', message: 'ready' }) })).toBe(false);
-  expect(isFailureMessage(progressMessage('Reading…', 0, null))).toBe(false);
 });
