@@ -13,6 +13,22 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-cycles-between-folders',
+      comment:
+        'The folder rule above cannot see a loop through src/services.ts or src/app.ts (a folder containing another hides its imports of it): no loop of imports that leaves a folder, type imports included.',
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { circular: true, viaSomeNot: '^src/$1/' },
+    },
+    {
+      name: 'no-cycles-through-root-files',
+      comment:
+        'services.ts, app.ts and the other files at the top of src/ sit above every folder: none of them is imported back, type imports included.',
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$' },
+      to: { circular: true },
+    },
+    {
       name: 'no-module-cycles',
       comment:
         'No import loops between files either (a loop closed only by type imports, which vanish at run time, is allowed inside a folder).',

@@ -7,14 +7,14 @@ import type { SnapshotStore } from './state/snapshots';
 import type { ExportLinks } from './exports/links';
 import type { AlertServices } from './alerts/runtime';
 import type { ScheduleServices } from './schedules/runtime';
-import type { MailboxUsageCache } from './m365/mailbox-usage';
+import type { UsageServices } from './m365/mailbox-usage';
 import type { ChatTurns } from './runner/chat-turns';
 import type { KeepsConversationState } from './model/conversation';
 import type { HistoryStore } from './history/history-store';
 import type { HistoryCollector } from './history/collect';
 import type { ArchiveServices } from './alerts/archive-runtime';
 
-export type { AlertServices };
+export type { AlertServices, UsageServices };
 
 export interface BotServices {
   config: BotConfig;
@@ -42,10 +42,4 @@ export interface BotServices {
 export interface HistoryServices {
   store: HistoryStore;
   collector: HistoryCollector;
-}
-
-export interface UsageServices {
-  reports: MailboxUsageCache;
-  /** Mailboxes from which whole-tenant reports take their figures from the usage report. */
-  threshold: number;
 }

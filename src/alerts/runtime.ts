@@ -16,7 +16,7 @@ import { RunnerAuth } from './run-auth';
 import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
-import type { UsageServices } from '../services';
+import type { UsageServices } from '../m365/mailbox-usage';
 import type { KeepsConversationState } from '../model/conversation';
 import type { HistoryStep } from './cycle';
 import type { GrowthTable } from '../reports/growth';

@@ -14,7 +14,7 @@ import type { TenantFacts } from '../reports/alerts/findings';
 import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
 import { joinUsage, withLive } from '../reports/usage-figures';
-import type { UsageServices } from '../services';
+import type { UsageServices } from '../m365/mailbox-usage';
 import type { GrowthTable } from '../reports/growth';
 
 /**

@@ -73,6 +73,13 @@ const THROTTLED_QUIET_MS = 60_000;
 /** Share of rows with hashed names from which the report counts as concealed. */
 const CONCEALED_SHARE = 0.5;
 
+/** The usage report as the bot shares it: one cache for every report and admin, and when it is used. */
+export interface UsageServices {
+  reports: MailboxUsageCache;
+  /** Mailboxes from which whole-tenant reports take their figures from the usage report. */
+  threshold: number;
+}
+
 export class MailboxUsageCache {
   private readonly entries = new Map<string, Entry>();
   private downloads = 0;
