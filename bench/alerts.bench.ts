@@ -9,7 +9,7 @@ import { Logger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import type { TenantFixture } from '../src/simulator/tenant/fixture';
 import { DEFAULT_ALERT_SETTINGS } from '../src/reports/alerts/settings';
-import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/alerts/pace';
+import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/cycle/pace';
 import { TimingConnector } from './local-connector';
 import { botConfigFor, count, seconds, saveChannelConversations } from './simulated-tenant';
 import type { AddRow, Print } from './summary';

@@ -11,7 +11,7 @@ import { startAzurite } from '../src/demo/azurite';
 import { Logger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/alerts/pace';
+import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/cycle/pace';
 import type { Schedule } from '../src/schedules/schedule';
 import { TimingConnector } from './local-connector';
 import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds, saveChannelConversations } from './simulated-tenant';

@@ -13,12 +13,12 @@ import { startBotServer, BotServer } from './teams/server';
 import { createBlobState } from './teams/blob-state';
 import { SnapshotStore } from './state/snapshots';
 import { ExportLinks, exportSigningKey } from './exports/links';
-import { serveExport } from './exports/serve';
+import { exportRoute } from './exports/serve';
 import { createAlertRuntime } from './alerts/runtime';
 import { createArchiveRuntime } from './alerts/archive-runtime';
 import { createScheduleRuntime } from './schedules/runtime';
 import { reportWithoutTurn } from './commands/reports';
-import type { Window } from './alerts/pace';
+import type { Window } from './cycle/pace';
 import { MailboxUsageCache } from './m365/mailbox-usage';
 import { USAGE_REPORT_THRESHOLD } from './reports/figure-source';
 import { ChatTurns } from './runner/chat-turns';
@@ -101,7 +101,22 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   });
   // Whoever set up a delivery (alerts, a scheduled report) must still be an admin when it is sent.
   const owners = () => ownerCheck(access);
-  const schedules = createScheduleRuntime({ config, state, credential: tenant.credential, log, clock: options.clock, owners });
+  const schedules = createScheduleRuntime({
+    config,
+    state,
+    credential: tenant.credential,
+    log,
+    clock: options.clock,
+    owners,
+    // The report command's own spec, made without a turn; called only once cycles run, when both exist.
+    makeReport: (text, at) =>
+      reportWithoutTurn(
+        (word) => router.command(word),
+        text,
+        { services, log: at.log, now: () => at.now, conversation: at.conversation },
+        at.conversationIds,
+      ),
+  });
   const usage = {
     reports: new MailboxUsageCache({
       recheckMs: options.usageReport?.recheckMs,
@@ -135,7 +150,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     pace: options.alertPace,
     usage,
     clock: options.clock,
-    schedules: schedules.step,
+    schedules,
     owners,
   });
   const services: BotServices = {
@@ -153,20 +168,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     archives: archives.services,
   };
   const router = new Router(allCommands(), allActions(), access);
-  const routes = (server: any) => {
-    server.get('/api/exports/:id', async (req: any, res: any) => {
-      const answer = await serveExport(
-        { id: String(req.params?.id ?? ''), exp: req.query?.exp, sig: req.query?.sig },
-        { links: exportLinks, snapshots, log, usage: usage.reports },
-      ).catch((err) => {
-        log.error('export failed', { err });
-        return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
-      });
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
-    });
-    alerts.route(server);
-  };
   const server = await startBotServer({
     config,
     router,
@@ -174,23 +175,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     log,
     authOverrides: options.authOverrides,
     bindHost: options.bindHost,
-    routes,
+    routes: [exportRoute({ links: exportLinks, snapshots, log, usage: usage.reports }), alerts.route],
     clock: options.clock,
     trustedServiceUrls: options.trustedServiceUrls,
     bodyTimeoutMs: options.bodyTimeoutMs,
   });
   listening = server.url;
   alerts.attach(server.bot.proactiveSender());
-  schedules.attach({
-    makeReport: (text, at) =>
-      reportWithoutTurn(
-        (word) => router.command(word),
-        text,
-        { services, log: at.log, now: () => at.now, conversation: at.conversation },
-        at.conversationIds,
-      ),
-    runCycle: alerts.services.runCycle,
-  });
   return {
     url: server.url,
     port: server.port,
@@ -198,7 +189,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     services,
     stop: async () => {
       // A cycle in flight finishes first: its claims are sent, not dropped or repeated after a restart.
-      await schedules.stop();
       await alerts.stop();
       await archives.stop();
       await server.close();

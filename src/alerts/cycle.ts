@@ -1,41 +1,27 @@
-// One alert check cycle: take the cycle lease (the other instances skip), read the tenant once,
-// and for each subscribed conversation claim in its ledger (with its eTag) what is due, then send
-// it at Teams' pace. A claim whose send fails is given back, so the next cycle sends it; a 403
-// suspends the conversation's subscription; one failing conversation never stops the others.
+// The check cycle as the bot runs it: the history collection, the alerts and the scheduled reports
+// are its steps, run under one lease with one paced delivery (cycle/cycle.ts). The alerts step
+// reads the tenant once, and for each subscribed conversation claims in its ledger (with its eTag)
+// what is due, then sends it. A claim whose send fails is given back, so the next cycle sends it;
+// a 403 suspends the conversation's subscription; one failing conversation never stops the others.
 import type { Message } from '../model/conversation';
 import type { MailboxWithStatistics } from '../model/tenant';
 import type { Logger } from '../log';
 import { alertCard, alertText, moreAlertsCard, resolvedCard } from '../cards/alert-card';
 import type { ConversationStore } from '../state/conversations';
 import type { LedgerStore } from '../state/ledger';
-import type { CycleLock, LeaseHold } from '../state/lease';
+import type { CycleLock } from '../state/lease';
 import { update, type StateStore } from '../state/store';
 import type { Subscription, SubscriptionStore } from '../state/subscriptions';
 import { alertFindings, type FindingsResult, type TenantFacts } from '../reports/alerts/findings';
 import { recordSizes, type SizeHistory } from '../reports/alerts/history';
 import { giveBack, planAlerts, type Ledger, type LedgerPlan } from '../reports/alerts/ledger-plan';
-import type { SendPace, Clock } from './pace';
-import { realClock } from './pace';
+import type { SendPace, Clock } from '../cycle/pace';
+import type { Deliver, MessageSender } from '../cycle/delivery';
+import { Cycle, type CycleStep, type StepInput } from '../cycle/cycle';
+import { forEachAtOnce } from '../cycle/workers';
 import type { AlertKind } from '../reports/alerts/settings';
 import type { ScheduleStep, ScheduleStepReport } from '../schedules/step';
 import type { OwnerCheck } from '../access/admins';
-
-/** A send Teams refused: the HTTP status, and how long it asked to wait (429). */
-export class SendFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'SendFailure';
-  }
-}
-
-export interface AlertSender {
-  /** Posts `message` to the conversation the reference names; throws SendFailure when refused. */
-  send(reference: Record<string, unknown>, message: Message): Promise<{ id: string }>;
-}
 
 export interface AlertCycleDeps {
   readTenant(kinds: AlertKind[]): Promise<TenantFacts>;
@@ -45,7 +31,7 @@ export interface AlertCycleDeps {
   /** For the size history and the time of the last cycle. */
   state: StateStore;
   lock: CycleLock;
-  sender: AlertSender;
+  sender: MessageSender;
   pace: SendPace;
   log: Logger;
   now?: () => Date;
@@ -105,14 +91,14 @@ export interface RunOptions {
 
 /** Alerts sent one card each per conversation and cycle; more go into one list. */
 export const SINGLE_CARDS_PER_CYCLE = 10;
-const SEND_ATTEMPTS = 5;
 const HISTORY_KEY = 'alerts/history';
-const LAST_CYCLE_KEY = 'alerts/last-cycle';
-
-type Outcome = 'sent' | 'forbidden' | 'failed';
 
 export class AlertCycle {
-  constructor(private readonly deps: AlertCycleDeps) {}
+  private readonly cycle: Cycle;
+
+  constructor(private readonly deps: AlertCycleDeps) {
+    this.cycle = new Cycle({ ...deps, now: () => this.now() });
+  }
 
   private now(): Date {
     return (this.deps.now ?? (() => new Date()))();
@@ -132,54 +118,42 @@ export class AlertCycle {
       suspended: 0,
       durationMs: 0,
     };
-    const hold = await this.deps.lock.acquire();
-    if (!hold) {
-      this.deps.log.info('alert cycle skipped', { reason: 'another instance is running it' });
-      return { ...report, skipped: 'busy' };
-    }
-    try {
-      if (options.minGapMs && !options.only) {
-        const last = (await this.deps.state.read<{ at: string }>(LAST_CYCLE_KEY))?.value;
-        if (last && this.now().getTime() - Date.parse(last.at) < options.minGapMs) {
-          this.deps.log.debug('alert cycle skipped', { reason: 'another instance ran it moments ago' });
-          return { ...report, skipped: 'recent' };
-        }
-      }
-      report.ran = true;
-      if (this.deps.history && !options.only && !options.schedulesOnly) {
+    const { history, schedules } = this.deps;
+    const steps: CycleStep[] = [];
+    if (history && !options.only && !options.schedulesOnly)
+      steps.push({
+        name: 'history',
         // A failed collection is tried again next cycle; alerts still go out.
-        report.history = await this.deps.history.collect().then(
-          (o) => o.kind,
-          (err: unknown) => {
-            this.deps.log.warn('history collection failed; the next cycle tries again', { job: 'alert cycle', err: err as Error });
-            return 'failed';
-          },
-        );
-      }
-      try {
-        if (!options.schedulesOnly) await this.runHeld(hold, options, report);
-      } finally {
-        if (this.deps.schedules && !options.only) {
-          const deliver = (id: string, reference: Record<string, unknown>, message: Message) => this.deliver(id, reference, message);
-          report.schedules = await this.deps.schedules.run({
-            hold,
-            now: this.now(),
-            since: options.schedulesOnly?.since,
-            deliver,
-            done: (id) => this.deps.pace.forget(id),
-          });
-        }
-      }
-      if (!options.only && !options.schedulesOnly) await this.deps.state.write(LAST_CYCLE_KEY, { at: this.now().toISOString() });
-      return report;
+        run: async () => {
+          report.history = await history.collect().then(
+            (o) => o.kind,
+            (err: unknown) => {
+              this.deps.log.warn('history collection failed; the next cycle tries again', { job: 'alert cycle', err: err as Error });
+              return 'failed';
+            },
+          );
+        },
+      });
+    if (!options.schedulesOnly) steps.push({ name: 'alerts', run: (input) => this.alerts(input, options, report) });
+    if (schedules && !options.only)
+      steps.push({
+        name: 'schedules',
+        run: async (input) => void (report.schedules = await schedules.run({ ...input, since: options.schedulesOnly?.since })),
+      });
+    try {
+      const outcome = await this.cycle.run(steps, {
+        minGapMs: options.minGapMs,
+        full: !options.only && !options.schedulesOnly,
+        started: () => void (report.ran = true),
+      });
+      return outcome.ran ? report : { ...report, skipped: outcome.skipped };
     } finally {
       report.durationMs = Date.now() - started;
-      await hold.release();
       if (report.ran) this.deps.log.info('alert cycle', { ...report, only: options.only ? 'one conversation' : undefined });
     }
   }
 
-  private async runHeld(hold: LeaseHold, options: RunOptions, report: CycleReport): Promise<void> {
+  private async alerts({ hold, now, deliver, done }: StepInput, options: RunOptions, report: CycleReport): Promise<void> {
     const subscriptions = await this.stillOwned(
       (await this.deps.subscriptions.all()).filter(
         (s) => (!s.suspended || s.suspended.kind === 'owner') && (!options.only || s.conversationId === options.only),
@@ -189,7 +163,6 @@ export class AlertCycle {
     if (subscriptions.length === 0) return;
     const kinds = [...new Set(subscriptions.flatMap((s) => s.settings.kinds))];
     const facts = await this.deps.readTenant(kinds);
-    const now = this.now();
     if (facts.usageDate === undefined && facts.mailboxes.length > 0 && this.deps.history?.recordLive) {
       await this.deps.history
         .recordLive(facts.mailboxes, now)
@@ -212,22 +185,17 @@ export class AlertCycle {
       return r;
     };
 
-    let next = 0;
-    const worker = async () => {
-      while (next < subscriptions.length) {
-        if (hold.lost) return;
-        const s = subscriptions[next++];
-        try {
-          await this.conversation(s, findingsFor(s), now, report);
-        } catch (err) {
-          report.failed++;
-          this.deps.log.error('alerts for a conversation failed', { conversationType: s.conversationType, err: err as Error });
-        } finally {
-          this.deps.pace.forget(s.conversationId);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 16, subscriptions.length) }, worker));
+    await forEachAtOnce(
+      subscriptions,
+      this.deps.concurrency ?? 16,
+      hold,
+      (s) => this.conversation(s, findingsFor(s), now, deliver, report),
+      (s, err) => {
+        report.failed++;
+        this.deps.log.error('alerts for a conversation failed', { conversationType: s.conversationType, err: err as Error });
+      },
+      (s) => done(s.conversationId),
+    );
     if (hold.lost) this.deps.log.warn('alert cycle stopped early: its lease was lost; the next cycle continues');
   }
 
@@ -263,7 +231,7 @@ export class AlertCycle {
   }
 
   /** Claims what is due in the conversation's ledger, then sends it. */
-  private async conversation(s: Subscription, result: FindingsResult, now: Date, report: CycleReport): Promise<void> {
+  private async conversation(s: Subscription, result: FindingsResult, now: Date, deliver: Deliver, report: CycleReport): Promise<void> {
     const saved = await this.deps.conversations.get(s.conversationId);
     if (!saved) {
       report.failed++;
@@ -283,7 +251,7 @@ export class AlertCycle {
     const messages = this.messagesOf(plan);
     for (let i = 0; i < messages.length; i++) {
       const { message } = messages[i];
-      const outcome = await this.deliver(s.conversationId, saved.reference, message);
+      const outcome = await deliver(s.conversationId, saved.reference, message);
       if (outcome === 'sent') {
         report.messages++;
         continue;
@@ -338,31 +306,6 @@ export class AlertCycle {
       });
     }
     return out;
-  }
-
-  /** One message, at the pace Teams allows, retrying what Teams says to retry. */
-  private async deliver(conversationId: string, reference: Record<string, unknown>, message: Message): Promise<Outcome> {
-    const clock = this.deps.clock ?? realClock;
-    for (let attempt = 1; ; attempt++) {
-      await this.deps.pace.turn(conversationId);
-      try {
-        await this.deps.sender.send(reference, message);
-        return 'sent';
-      } catch (err) {
-        const status = err instanceof SendFailure ? err.status : 0;
-        if (status === 403) return 'forbidden';
-        const retryable = status === 429 || status === 412 || status === 502 || status === 503 || status === 504;
-        if (!retryable || attempt >= SEND_ATTEMPTS) {
-          this.deps.log.warn('alert not delivered; the next cycle tries again', { status, attempt, err: err as Error });
-          return 'failed';
-        }
-        // Retry-After when Teams gives one; otherwise exponential backoff with jitter, as Teams asks.
-        const wait = (err as SendFailure).retryAfterMs ?? Math.round(1000 * 2 ** (attempt - 1) * (0.5 + Math.random()));
-        this.deps.log.debug('alert send throttled', { status, waitMs: wait, attempt });
-        if (status === 429) this.deps.pace.hold(conversationId, wait);
-        else await clock.sleep(wait);
-      }
-    }
   }
 
   private async giveBackClaims(conversationId: string, before: Ledger, claimed: Ledger, keys: string[]): Promise<void> {

@@ -1,6 +1,7 @@
-// Proactive alerts put together for one bot instance: the stores, the check cycle with its lease
-// and pace, the timer, and POST /api/alerts/run. The sender (botbuilder) is attached once the
-// server runs; nothing here imports botbuilder.
+// The check cycle put together for one bot instance: the alert stores, the cycle with its lease and
+// pace and its steps (history, alerts, the scheduled reports' step), its timer and the schedules'
+// minute tick, and POST /api/alerts/run. The sender (botbuilder) is attached once the server runs;
+// nothing here imports botbuilder.
 import type { TokenCredential } from '@azure/identity';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
@@ -10,10 +11,12 @@ import { BlobCycleLock, blobCreateIfAbsent, stateContainer, type CycleLock } fro
 import { LedgerStore } from '../state/ledger';
 import type { StateStore } from '../state/store';
 import { SubscriptionStore } from '../state/subscriptions';
-import { AlertCycle, type AlertSender, type CycleReport, type RunOptions } from './cycle';
-import { SendPace, type Window } from './pace';
+import { AlertCycle, type CycleReport, type RunOptions } from './cycle';
+import type { MessageSender } from '../cycle/delivery';
+import { SendPace, type Window } from '../cycle/pace';
+import { startCycleTimer, type Timer } from '../cycle/timer';
+import type { HttpRoute } from '../model/http';
 import { RunnerAuth } from './run-auth';
-import { startAlertSchedule, type AlertSchedule } from './schedule';
 import { readAlertFacts } from './tenant-facts';
 import type { ScheduleStep } from '../schedules/step';
 import type { UsageServices } from '../m365/mailbox-usage';
@@ -44,8 +47,8 @@ export interface AlertRuntimeOptions {
   lock?: CycleLock;
   /** What "now" is for the cycle (tests with a controlled clock); the wall clock otherwise. */
   clock?: () => Date;
-  /** The scheduled reports' step of each cycle. */
-  schedules?: ScheduleStep;
+  /** The scheduled reports: the step of each cycle, and the minute tick that runs it alone when a time comes. */
+  schedules?: { step: ScheduleStep; startTicks(runCycle: (options: RunOptions) => Promise<{ ran: boolean }>): Timer | undefined };
   /** Microsoft 365's usage report, shared with the chat commands: quota checks of a large tenant use it. */
   usage?: UsageServices;
   /** Collects a new day of mailbox history in each cycle. */
@@ -60,10 +63,10 @@ export interface AlertRuntimeOptions {
 
 export interface AlertRuntime {
   services: AlertServices;
-  /** Starts cycles (timer and requests) once the bot can send. */
-  attach(sender: AlertSender): void;
-  /** POST /api/alerts/run on the bot's restify server. */
-  route(server: { post(path: string, handler: (req: any, res: any) => Promise<void>): unknown }): void;
+  /** Starts cycles (timer, minute tick and requests) once the bot can send. */
+  attach(sender: MessageSender): void;
+  /** POST /api/alerts/run: a cycle now, for an external scheduler holding an Entra token. */
+  route: HttpRoute;
   stop(): Promise<void>;
 }
 
@@ -76,7 +79,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
   const lock = options.lock ?? new BlobCycleLock(container, { log });
   const pace = new SendPace(options.pace ?? {});
   let cycle: AlertCycle | undefined;
-  let schedule: AlertSchedule | undefined;
+  let timers: Timer[] = [];
   const running = new Set<Promise<unknown>>();
 
   const runCycle = (runOptions: RunOptions = {}): Promise<CycleReport> => {
@@ -123,15 +126,18 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
         log: log.child({ part: 'alerts' }),
         remediation: config.remediation,
         now: options.clock,
-        schedules: options.schedules,
+        schedules: options.schedules?.step,
         history: options.history,
         owners: options.owners,
       });
-      schedule = startAlertSchedule({ run: (o) => runCycle(o) }, config.alertIntervalMinutes, log);
+      const ticks = options.schedules?.startTicks(runCycle);
+      timers = [startCycleTimer(runCycle, config.alertIntervalMinutes, log), ...(ticks ? [ticks] : [])];
     },
-    route(server) {
-      server.post('/api/alerts/run', async (req, res) => {
-        const check = await auth.check(req.headers?.authorization);
+    route: {
+      method: 'POST',
+      path: '/api/alerts/run',
+      handle: async (req) => {
+        const check = await auth.check(req.headers.authorization);
         if (!check.ok) {
           log.warn('alert run refused', { status: check.status, reason: check.reason });
           const message =
@@ -140,28 +146,29 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
               : check.status === 403
                 ? 'This caller is not allowed to run alert checks (ALERT_RUNNERS).'
                 : 'A valid Entra ID bearer token for the bot is required.';
-          if (check.status === 401) res.header('WWW-Authenticate', 'Bearer');
-          res.send(check.status, { error: message });
-          return;
+          return {
+            status: check.status,
+            headers: check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : undefined,
+            json: { error: message },
+          };
         }
         log.info('alert run requested', { caller: check.caller });
-        const wait = /^(1|true|yes)$/i.test(String(req.query?.wait ?? ''));
+        const wait = /^(1|true|yes)$/i.test(req.query.wait ?? '');
         const run = runCycle();
         if (!wait) {
           run.catch((err) => log.error('alert cycle failed', { err: err as Error }));
-          res.send(202, { accepted: true });
-          return;
+          return { status: 202, json: { accepted: true } };
         }
         try {
-          res.send(200, await run);
+          return { status: 200, json: await run };
         } catch (err) {
           log.error('alert cycle failed', { err: err as Error });
-          res.send(500, { error: 'The alert cycle failed; it has been logged.' });
+          return { status: 500, json: { error: 'The alert cycle failed; it has been logged.' } };
         }
-      });
+      },
     },
     async stop() {
-      await schedule?.stop();
+      await Promise.all(timers.map((t) => t.stop()));
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };

@@ -10,6 +10,7 @@ import { toCsv } from '../reports/csv';
 import type { CsvTable } from '../reports/licensing/license-csv';
 import { isSnapshotId, SnapshotStore } from '../state/snapshots';
 import type { ExportLinks } from './links';
+import type { HttpRoute } from '../model/http';
 
 export interface ExportAnswer {
   status: number;
@@ -74,5 +75,18 @@ export async function serveExport(
       'x-content-type-options': 'nosniff',
     },
     body: csv,
+  };
+}
+
+/** GET /api/exports/:id?exp&sig: the CSV behind a signed, expiring link. */
+export function exportRoute(deps: Omit<Parameters<typeof serveExport>[1], 'now'>): HttpRoute {
+  return {
+    method: 'GET',
+    path: '/api/exports/:id',
+    handle: (req) =>
+      serveExport({ id: req.params.id ?? '', exp: req.query.exp, sig: req.query.sig }, deps).catch((err) => {
+        deps.log.error('export failed', { err });
+        return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'The export failed; it has been logged.' };
+      }),
   };
 }

@@ -1,5 +1,5 @@
 // Scheduled reports put together for one bot instance: the stores, the step each check cycle runs,
-// and a minute tick. The alert timer runs a full cycle every ALERT_INTERVAL_MINUTES (an hour by
+// and a minute tick the cycle starts (alerts/runtime.ts). The alert timer runs a full cycle every ALERT_INTERVAL_MINUTES (an hour by
 // default), which would post an 08:00 report as late as 08:59; so, whenever that timer is on, each
 // instance also looks once a minute (one blob read) whether a schedule's time has come, and if so
 // runs a schedules-only cycle under the same lease. The first tick after a start runs every due
@@ -10,6 +10,7 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import { ConversationStore } from '../state/conversations';
 import { blobCreateIfAbsent, stateContainer } from '../state/lease';
+import { repeat, type Timer } from '../cycle/timer';
 import { ScheduleRunStore, ScheduleStore } from './store';
 import type { StateStore } from '../state/store';
 import type { OwnerCheck } from '../access/admins';
@@ -73,15 +74,16 @@ export interface ScheduleRuntimeOptions {
   clock?: () => Date;
   /** Is whoever set a schedule up still an admin (a new check per cycle)? */
   owners?: () => OwnerCheck;
+  /** Makes a report (app.ts: the report command's own spec); called only once cycles run. */
+  makeReport: ReportMaker;
 }
 
 export interface ScheduleRuntime {
   services: ScheduleServices;
-  /** What each cycle calls (it waits for attach before it makes reports). */
+  /** What each cycle calls. */
   step: ScheduleStep;
-  /** Once the bot's services and commands exist and cycles can run. */
-  attach(parts: { makeReport: ReportMaker; runCycle: ScheduleCycle }): void;
-  stop(): Promise<void>;
+  /** The minute tick, started by the cycle's owner once cycles can run; none when the alert timer is off. */
+  startTicks(runCycle: ScheduleCycle): Timer | undefined;
 }
 
 export function createScheduleRuntime(options: ScheduleRuntimeOptions): ScheduleRuntime {
@@ -90,17 +92,12 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
   const now = options.clock ?? (() => new Date());
   const store = new ScheduleStore(state, log);
   const runs = new ScheduleRunStore(state, blobCreateIfAbsent(stateContainer(config, options.credential)));
-  let makeReport: ReportMaker | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let ticking: Promise<unknown> = Promise.resolve();
-  let stopped = false;
 
   const produce = async (text: string, audience: Schedule[], at: Date, caller?: Caller): Promise<MadeReport> => {
-    if (!makeReport) return { failure: 'the bot is still starting' };
     // Only a report is ever made on a schedule, whatever the storage says (the store checks it too).
     if (!parseReport(text.split(' ').filter(Boolean)).ok) return { failure: 'not a report that can be scheduled' };
     const first = audience[0];
-    return makeReport(text, {
+    return options.makeReport(text, {
       caller: caller ?? { aadObjectId: first.by.aadObjectId, name: first.by.name },
       conversation: { id: first.conversationId, type: conversationTypeFrom(first.conversationType) },
       conversationIds: audience.map((s) => s.conversationId),
@@ -117,22 +114,17 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
     produce,
     owners: options.owners,
   });
-  const step: ScheduleStep = {
-    run: async (input) => (makeReport ? runner.run(input) : { due: 0, sent: 0, late: 0, failed: 0, suspended: 0, reports: 0 }),
-  };
 
-  const startTicks = (runCycle: ScheduleCycle) => {
-    const tick = scheduleTick({ schedules: store, runCycle, now });
-    const schedule = (ms: number) => {
-      if (stopped) return;
-      timer = setTimeout(() => {
-        ticking = tick()
-          .catch((err) => log.warn('schedule tick failed; the next one tries again', { job: 'schedule tick', err: err as Error }))
-          .finally(() => schedule(TICK_MS));
-      }, ms);
-      timer.unref();
-    };
-    schedule(TICK_MS + Math.round(Math.random() * 10_000));
+  const startTicks = (runCycle: ScheduleCycle): Timer | undefined => {
+    if (!(config.alertIntervalMinutes > 0)) {
+      log.info('schedule tick off (ALERT_INTERVAL_MINUTES=0): scheduled reports run when POST /api/alerts/run is called');
+      return undefined;
+    }
+    return repeat(scheduleTick({ schedules: store, runCycle, now }), {
+      firstMs: TICK_MS + Math.round(Math.random() * 10_000),
+      everyMs: TICK_MS,
+      failed: (err) => log.warn('schedule tick failed; the next one tries again', { job: 'schedule tick', err: err as Error }),
+    });
   };
 
   return {
@@ -146,16 +138,7 @@ export function createScheduleRuntime(options: ScheduleRuntimeOptions): Schedule
           ? 'within about a minute of its time'
           : 'when the external scheduler next calls POST /api/alerts/run',
     },
-    step,
-    attach(parts) {
-      makeReport = parts.makeReport;
-      if (config.alertIntervalMinutes > 0) startTicks(parts.runCycle);
-      else log.info('schedule tick off (ALERT_INTERVAL_MINUTES=0): scheduled reports run when POST /api/alerts/run is called');
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await ticking;
-    },
+    step: runner,
+    startTicks,
   };
 }

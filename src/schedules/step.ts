@@ -8,16 +8,15 @@ import { withScheduleLine } from '../cards/schedule-card';
 import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../state/conversations';
-import type { LeaseHold } from '../state/lease';
+import type { StepInput } from '../cycle/cycle';
+import type { Delivery } from '../cycle/delivery';
+import { forEachAtOnce } from '../cycle/workers';
 import type { ScheduleRunStore, ScheduleStore } from './store';
-import { StateConflictError } from '../state/store';
 import { claimRuns, dueRun, mayBeDue, settleRun, withoutCancelled, type DueRun, type Settlement } from './due';
 import { runText } from './next-runs';
 import type { Schedule } from './schedule';
 import { describeRule } from './when';
 import type { OwnerCheck } from '../access/admins';
-
-export type Delivery = 'sent' | 'forbidden' | 'failed';
 
 /** A report made for a scheduled run: its answer, and why it failed when it did. */
 export interface MadeReport {
@@ -27,15 +26,9 @@ export interface MadeReport {
   failure?: string;
 }
 
-export interface ScheduleStepInput {
-  hold: LeaseHold;
-  now: Date;
+export interface ScheduleStepInput extends StepInput {
   /** Only runs whose slot came after this (the minute tick); none: every schedule (a full cycle). */
   since?: Date;
-  /** The cycle's own delivery: its pace and its retries of what Teams says to retry. */
-  deliver(conversationId: string, reference: Record<string, unknown>, message: Message): Promise<Delivery>;
-  /** Done with a conversation: the pace may forget it. */
-  done?(conversationId: string): void;
 }
 
 export interface ScheduleStepReport {
@@ -127,22 +120,17 @@ export class ScheduleRunner implements ScheduleStep {
     const byConversation = new Map<string, Schedule[]>();
     for (const s of all) byConversation.set(s.conversationId, [...(byConversation.get(s.conversationId) ?? []), s]);
     const conversations = [...new Set(candidates.map((s) => s.conversationId))];
-    let next = 0;
-    const worker = async () => {
-      while (next < conversations.length) {
-        if (input.hold.lost) return;
-        const id = conversations[next++];
-        try {
-          await this.conversation(id, byConversation.get(id)!, input, cycle, reportFor, report);
-        } catch (err) {
-          report.failed++;
-          this.deps.log.error('scheduled reports for a conversation failed', { err: err as Error });
-        } finally {
-          input.done?.(id);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? CONCURRENCY, conversations.length) }, worker));
+    await forEachAtOnce(
+      conversations,
+      this.deps.concurrency ?? CONCURRENCY,
+      input.hold,
+      (id) => this.conversation(id, byConversation.get(id)!, input, cycle, reportFor, report),
+      (_id, err) => {
+        report.failed++;
+        this.deps.log.error('scheduled reports for a conversation failed', { err: err as Error });
+      },
+      (id) => input.done(id),
+    );
     if (input.hold.lost) this.deps.log.warn('scheduled reports stopped early: the cycle lease was lost; the next cycle continues');
     if (report.due > 0) this.deps.log.info('scheduled reports', { ...report });
     return report;
@@ -199,17 +187,11 @@ export class ScheduleRunner implements ScheduleStep {
     const ids = new Set(schedules.map((s) => s.id));
     let due: DueRun[] = [];
     // Claim first, with the ledger's eTag: whichever cycle writes first makes the run.
-    for (let attempt = 0; ; attempt++) {
-      const { runs, eTag } = await this.deps.runs.read(conversationId);
+    await this.deps.runs.change(conversationId, (runs) => {
       due = schedules.map((s) => dueRun(s, runs[s.id], input.now)).filter((d): d is DueRun => d !== null);
-      if (due.length === 0) return;
-      try {
-        await this.deps.runs.write(conversationId, claimRuns(withoutCancelled(runs, ids), due, input.now, cycle), eTag);
-        break;
-      } catch (err) {
-        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
-      }
-    }
+      return due.length === 0 ? runs : claimRuns(withoutCancelled(runs, ids), due, input.now, cycle);
+    });
+    if (due.length === 0) return;
     report.due += due.length;
     const saved = await this.deps.conversations.get(conversationId);
     for (let i = 0; i < due.length; i++) {

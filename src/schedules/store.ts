@@ -10,7 +10,7 @@ import { MAX_PER_BOT, MAX_PER_CONVERSATION, normaliseSchedule, type Schedule } f
 import { conversationKey } from '../state/conversations';
 import type { CreateIfAbsent } from '../state/ledger';
 import { asRecord, CheckedEntries } from '../state/checked-entries';
-import { StateConflictError, type StateStore } from '../state/store';
+import { readModifyWrite, StateConflictError, type StateStore } from '../state/store';
 
 const KEY = 'schedules/all';
 
@@ -165,19 +165,19 @@ export class ScheduleRunStore {
     await this.store.write(k, runs, eTag);
   }
 
-  /** Read-modify-write with the eTag, retried when another writer got there first. */
+  /** Read-modify-write with the eTag (state/store.ts's one loop); `change` returning what it got writes nothing. */
   async change(conversationId: string, change: (runs: RunLedger) => RunLedger): Promise<RunLedger> {
-    for (let attempt = 0; ; attempt++) {
-      const { runs, eTag } = await this.read(conversationId);
-      const next = change(runs);
-      if (next === runs) return runs;
-      try {
-        await this.write(conversationId, next, eTag);
-        return next;
-      } catch (err) {
-        if (!(err instanceof StateConflictError) || attempt >= 4) throw err;
-      }
-    }
+    let seen: RunLedger = {};
+    const written = await readModifyWrite<RunLedger>({
+      read: async () => {
+        const { runs, eTag } = await this.read(conversationId);
+        seen = runs;
+        return { value: runs, eTag };
+      },
+      write: (runs, eTag) => this.write(conversationId, runs, eTag),
+      change,
+    });
+    return written ?? seen;
   }
 }
 

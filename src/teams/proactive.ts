@@ -3,7 +3,7 @@
 // (status, Retry-After) for the alert cycle, which knows nothing of botbuilder.
 import { CloudAdapter, ConversationReference, TurnContext, type Activity } from 'botbuilder';
 import type { Message } from '../commands/types';
-import { SendFailure, type AlertSender } from '../alerts/cycle';
+import { SendFailure, type MessageSender } from '../cycle/delivery';
 
 /**
  * What to keep of an incoming activity to reach its conversation later. Without the message id: an
@@ -72,7 +72,7 @@ function retryAfterMs(err: any): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.min(at - Date.now(), 600_000));
 }
 
-export class ProactiveSender implements AlertSender {
+export class ProactiveSender implements MessageSender {
   constructor(
     private readonly adapter: CloudAdapter,
     /** '' in demo mode (no channel authentication). */

@@ -1,4 +1,6 @@
-// The HTTP face of the bot: restify with the Bot Framework endpoint and a health check.
+// The HTTP face of the bot: restify with the Bot Framework endpoint, and every other route of the bot
+// (health check, export downloads, alert runs), each declared as plain data (model/http.ts) and
+// mounted here, the one place that speaks restify.
 import {
   Activity,
   CloudAdapter,
@@ -11,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from '../commands/router';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
+import type { HttpRequest, HttpRoute } from '../model/http';
 import type { BotServices } from '../services';
 import { TeamsBot } from './bot';
 import { channelTokenProblem, ChannelTokenRules } from './channel-token';
@@ -23,8 +26,8 @@ export interface BotServerOptions {
   log: Logger;
   /** Extra botbuilder authentication settings (e.g. a test's own OpenID metadata); set all together. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
-  /** More routes (exports, alert runs) added by the caller. */
-  routes?: (server: restify.Server) => void;
+  /** The bot's other endpoints (exports, alert runs). */
+  routes?: HttpRoute[];
   bindHost?: string;
   clock?: () => Date;
   /** Tests: origins a production-mode bot may post proactive messages to besides Teams' hosts. */
@@ -107,10 +110,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       answered();
     }
   });
-  server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok', demo: config.demo });
-  });
-  options.routes?.(server);
+  const health: HttpRoute = {
+    method: 'GET',
+    path: '/healthz',
+    handle: async () => ({ status: 200, json: { status: 'ok', demo: config.demo } }),
+  };
+  for (const route of [health, ...(options.routes ?? [])]) mount(server, route, log);
 
   server.on('restifyError', (req: any, res: any, err: any, cb: any) => {
     // restify answers bad JSON and oversize bodies itself; log them without their content.
@@ -131,6 +136,40 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function mount(server: restify.Server, route: HttpRoute, log: Logger): void {
+  const handler = async (req: restify.Request, res: restify.Response) => {
+    const request: HttpRequest = {
+      params: stringsOf(req.params),
+      query: stringsOf(req.query),
+      headers: stringsOf(req.headers),
+    };
+    const answer = await route.handle(request).catch((err: unknown) => {
+      log.error('request failed', { path: route.path, err: err as Error });
+      return { status: 500, json: { error: 'internal error' } } as Awaited<ReturnType<HttpRoute['handle']>>;
+    });
+    if (answer.json !== undefined) {
+      for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
+      res.send(answer.status, answer.json);
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? '');
+  };
+  if (route.method === 'GET') server.get(route.path, handler);
+  else server.post(route.path, handler);
+}
+
+/** Only strings: a repeated parameter or header is joined as Node joins headers; anything nested is left out. */
+function stringsOf(values: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (!values || typeof values !== 'object') return out;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string') out[name] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = value.join(', ');
+  }
+  return out;
 }
 
 /** Invoke names TeamsBot answers; botbuilder would answer any other with 501. */

@@ -1,8 +1,9 @@
 // The cycle's sending with an in-memory store and a fake Teams: a 429 waits its Retry-After and
 // succeeds, a 403 suspends only its conversation, a 500 gives the claim back for the next cycle,
 // and none of them stops the other conversations.
-import { AlertCycle, SendFailure, type AlertSender } from '../../../src/alerts/cycle';
-import { SendPace, type Clock } from '../../../src/alerts/pace';
+import { AlertCycle } from '../../../src/alerts/cycle';
+import { SendFailure, type MessageSender as AlertSender } from '../../../src/cycle/delivery';
+import { SendPace, type Clock } from '../../../src/cycle/pace';
 import { DEFAULT_ALERT_SETTINGS } from '../../../src/reports/alerts/settings';
 import { ConversationStore } from '../../../src/state/conversations';
 import { LedgerStore } from '../../../src/state/ledger';

@@ -1,5 +1,5 @@
 // The sending pace: Teams' per-conversation windows, a global pace, and a 429's hold, on a fake clock.
-import { lowerBoundMs, SendPace, type Clock } from '../../../src/alerts/pace';
+import { lowerBoundMs, SendPace, type Clock } from '../../../src/cycle/pace';
 
 function fakeClock(): Clock & { t: number; sleeps: number[] } {
   const c = {
