@@ -9,6 +9,7 @@
 // Several instances may collect the same day: the first to create the day's blob wins, the others
 // find it there and stop. Days older than the retention are dropped by the collection that passes them.
 import { ContainerClient, RestError } from '@azure/storage-blob';
+import { readModifyWrite, StateConflictError } from '../state/store';
 import type { GrowthTable, MailboxGrowth } from '../reports/growth';
 import { decodeRow, encodeDay, quotasOf, ROW_BYTES, sizesOf, type HistoryFigures, type HistoryRecord } from './day-rows';
 
@@ -133,29 +134,33 @@ export class HistoryStore {
     }
   }
 
-  /** Read, change, write only if unchanged (else again): the pattern of state/store.ts on a plain blob. */
+  /** Read, change, write only if unchanged (else again): state/store.ts's one loop, on a plain blob. */
   private async updateJson<T>(name: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     await this.ensure();
     // This instance's own writes are seen at once by its readers.
     this.recent = undefined;
-    for (let attempt = 1; ; attempt++) {
-      const found = await this.readJson<T>(name);
-      const current = found?.value;
-      const eTag = found?.eTag;
-      const next = change(current);
-      if (next === undefined) return current;
-      const body = JSON.stringify(next);
-      try {
-        await this.blob(name).upload(body, Buffer.byteLength(body), {
-          conditions: eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' },
-          blobHTTPHeaders: { blobContentType: 'application/json' },
-        });
-        return next;
-      } catch (err) {
-        const s = statusOf(err);
-        if ((s !== 412 && s !== 409) || attempt >= 8) throw err;
-      }
-    }
+    let seen: T | undefined;
+    const written = await readModifyWrite<T | undefined>({
+      read: async () => {
+        const found = await this.readJson<T>(name);
+        seen = found?.value;
+        return { value: found?.value, eTag: found?.eTag };
+      },
+      write: async (next, eTag) => {
+        const body = JSON.stringify(next);
+        try {
+          await this.blob(name).upload(body, Buffer.byteLength(body), {
+            conditions: eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' },
+            blobHTTPHeaders: { blobContentType: 'application/json' },
+          });
+        } catch (err) {
+          const status = statusOf(err);
+          throw status === 412 || status === 409 ? new StateConflictError(name) : err;
+        }
+      },
+      change,
+    });
+    return written ?? seen;
   }
 
   async manifest(): Promise<HistoryManifest> {
