@@ -11,7 +11,7 @@ import { TimingConnector } from './local-connector';
 import { archiveReportCard } from '../src/cards/archive-report-card';
 import { fitCard } from '../src/cards/fit';
 import { startAzurite } from '../src/demo/azurite';
-import { readLargestFolders } from '../src/m365/folder-statistics';
+import { FOLDER_PROPERTIES, FOLDER_WINDOW, FOLDER_WINDOWS_IN_FLIGHT, readLargestFolders } from '../src/m365/folder-statistics';
 import type { ArchiveMailbox } from '../src/model/tenant';
 import { buildArchiveReport } from '../src/reports/archives';
 import { startSimulator, type RunningSimulator } from '../src/simulator';
@@ -68,31 +68,40 @@ async function largestFolders(sim: RunningSimulator, print: Print, addRow: AddRo
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ASSUMED_MODEL),
   });
-  {
-    const { exchange } = botClients(sim.info);
-    const id = 'f0000000-0000-4000-8000-000000000001';
-    await readLargestFolders(exchange, id, { top: 1 }).catch(() => undefined);
-    let started = performance.now();
-    const primary = await readLargestFolders(exchange, id);
-    const primaryMs = performance.now() - started;
-    started = performance.now();
-    const [both] = await Promise.all([readLargestFolders(exchange, id), readLargestFolders(exchange, id, { archive: true })]);
-    const bothMs = performance.now() - started;
-    started = performance.now();
-    const all = await exchange.invokeCommandAll('Get-MailboxFolderStatistics', { Identity: id });
-    const fullMs = performance.now() - started;
-    print(`Largest folders, ${count(primary.total)} folders, assumed cost model:`);
-    print(`  five selected fields: ${seconds(primaryMs)}; with the archive's ${count(FOLDERS / 2)} at once: ${seconds(bothMs)}`);
-    print(
-      `  baseline, every field of ${count(all.length)} folders: ${seconds(fullMs)} (selected = ${(primaryMs / fullMs).toFixed(2)} × baseline)`,
-    );
-    void both;
-    addRow({
-      bench: 'archives',
-      figure: `Largest folders, ${count(FOLDERS)} folders (target < 3 s)`,
-      measured: `${seconds(bothMs)} with archive; ${seconds(primaryMs)} primary; full fields ${seconds(fullMs)}`,
-    });
-  }
+  const { exchange } = botClients(sim.info);
+  const id = 'f0000000-0000-4000-8000-000000000001';
+  // Warms the token and lets the adaptive limit reach the tenant's three slots.
+  await Promise.all([1, 2, 3].map(() => readLargestFolders(exchange, id, { top: 1, archive: true }).catch(() => undefined)));
+  const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+    const started = performance.now();
+    const out = await f();
+    return [out, performance.now() - started];
+  };
+  const [primary, primaryMs] = await time(() => readLargestFolders(exchange, id));
+  const [[, archive], bothMs] = await time(() =>
+    Promise.all([readLargestFolders(exchange, id), readLargestFolders(exchange, id, { archive: true })]),
+  );
+  // Baselines, same run: the next-link pages one after another (trimmed, then every field).
+  const [paged, pagedMs] = await time(() =>
+    exchange.invokeCommandAll('Get-MailboxFolderStatistics', { Identity: id }, { select: FOLDER_PROPERTIES }),
+  );
+  const [all, fullMs] = await time(() => exchange.invokeCommandAll('Get-MailboxFolderStatistics', { Identity: id }));
+  // What the model allows at best: every window's cost spread over the tenant's slots.
+  const m = ASSUMED_MODEL.exchange;
+  const work = (n: number) => Math.ceil(n / FOLDER_WINDOW) * m.pageMs + n * m.perRecordMsSelected;
+  const floor = (ms: number) => ms / m.maxInFlight!;
+  print(`Largest folders, ${count(primary.total)} folders (archive ${count(archive.total)}), assumed cost model:`);
+  print(
+    `  windows of ${count(FOLDER_WINDOW)}, ${FOLDER_WINDOWS_IN_FLIGHT} at once: ${seconds(primaryMs)} (model floor ${seconds(floor(work(primary.total)))}); with the archive at once: ${seconds(bothMs)} (floor ${seconds(floor(work(primary.total) + work(archive.total)))})`,
+  );
+  print(
+    `  baseline, next-link pages in turn: five fields ${seconds(pagedMs)} (${count(paged.length)} folders), every field ${seconds(fullMs)} (${count(all.length)}); windows = ${(primaryMs / pagedMs).toFixed(2)} × pages`,
+  );
+  addRow({
+    bench: 'archives',
+    figure: `Largest folders, ${count(FOLDERS)} folders (target < 3 s)`,
+    measured: `${seconds(primaryMs)} primary, ${seconds(bothMs)} with archive; pages in turn ${seconds(pagedMs)}`,
+  });
 }
 
 async function archivesFromStorage(print: Print, addRow: AddRow): Promise<void> {
@@ -229,16 +238,24 @@ async function firstRepliesDuringLiveRead(sim: RunningSimulator, print: Print, a
   }
 }
 
+/** ARCHIVES_BENCH=folders,storage,live runs only those parts (all by default). */
+function wanted(part: string): boolean {
+  const only = process.env.ARCHIVES_BENCH?.split(',').map((s) => s.trim());
+  return !only?.length || only.includes(part);
+}
+
 export async function run(print: Print, addRow: AddRow): Promise<void> {
-  // One simulator for both parts: MSAL keeps the first managed-identity endpoint of a process.
-  const tenant = loadTenant('generate:2000:1');
-  tenant.users.push(...folderTenant().users);
-  const sim = await startSimulator({ tenant, modelBase: ASSUMED_MODEL, model: FAST_MODEL, quiet: true });
-  try {
-    await firstRepliesDuringLiveRead(sim, print, addRow);
-    await largestFolders(sim, print, addRow);
-  } finally {
-    await sim.stop();
+  if (wanted('live') || wanted('folders')) {
+    // One simulator for both parts: MSAL keeps the first managed-identity endpoint of a process.
+    const tenant = loadTenant('generate:2000:1');
+    tenant.users.push(...folderTenant().users);
+    const sim = await startSimulator({ tenant, modelBase: ASSUMED_MODEL, model: FAST_MODEL, quiet: true });
+    try {
+      if (wanted('live')) await firstRepliesDuringLiveRead(sim, print, addRow);
+      if (wanted('folders')) await largestFolders(sim, print, addRow);
+    } finally {
+      await sim.stop();
+    }
   }
-  await archivesFromStorage(print, addRow);
+  if (wanted('storage')) await archivesFromStorage(print, addRow);
 }

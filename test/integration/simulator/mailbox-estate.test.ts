@@ -79,3 +79,14 @@ test('Get-MailboxFolderStatistics: folders add up to the statistics; FolderScope
   expect((await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, FolderScope: 'Everything' })).status).toBe(400);
   expect((await client.exchange('Get-MailboxStatistics', { Identity: HELD, FolderScope: 'RecoverableItems' })).status).toBe(400);
 });
+
+test('Get-MailboxFolderStatistics -ResultSize -SkipCount reads a window of the same folder order; a SkipCount that is no Int32 is refused', async () => {
+  const paths = async (p: Record<string, unknown>) =>
+    (await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, ...p })).json().value.map((f: any) => f.FolderPath);
+  const all = await paths({});
+  expect(all.length).toBeGreaterThan(10);
+  expect([...(await paths({ ResultSize: 5, SkipCount: 0 })), ...(await paths({ ResultSize: 5, SkipCount: 5 }))]).toEqual(all.slice(0, 10));
+  expect(await paths({ SkipCount: all.length })).toEqual([]);
+  for (const bad of ['many', -1, 1.5, true])
+    expect((await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, SkipCount: bad })).status).toBe(400);
+});
