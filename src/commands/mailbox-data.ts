@@ -1,17 +1,14 @@
-// What `mailboxes` reads, at any size. A small tenant (or `mailboxes … live`) is read live, mailbox by
-// mailbox. From the threshold up, the figures, ranking and totals come from Microsoft 365's usage
-// report and only the rows on the card are read live: a handful of $batch calls instead of one per
-// ten mailboxes. When the report cannot be joined (concealed names) or read, the tenant is read live
-// and the card says why.
+// What `mailboxes` reads, at any size (reads/usage-or-live.ts decides usage report or live): on the
+// usage path, the rows on the card are read live, and any row live figures move onto it; group
+// mailboxes take their figures from the groups activity report instead.
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
-import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
-import type { MailboxUsageLookup } from '../m365/mailbox-usage';
-import type { GroupActivityDetail, Mailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import { readMailboxesByType } from '../m365/mailbox-figures';
+import type { GroupActivityDetail, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { GrowthTable } from '../reports/growth';
 import { joinGroupUsage } from '../reports/group-usage';
-import { chooseFigureSource, durationWords, remainingMs, type FiguresNote, type UsageState } from '../reports/figure-source';
+import type { FiguresNote } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
-import { joinUsage, withLive } from '../reports/usage-figures';
+import { readLiveRows, readMailboxFigures, type ReadMailboxFiguresOptions } from '../reads/usage-or-live';
 import type { BotServices } from '../services';
 
 /** Rows read live on the card: more than a Teams card shows, so the rows shown are all live. */
@@ -61,83 +58,31 @@ async function readFigures(
   options: ReadMailboxDataOptions,
   growth: Promise<GrowthTable> | null,
 ): Promise<MailboxData> {
-  const { tenant, usage } = services;
-  const live = async (figures: FiguresNote, total: number | null): Promise<MailboxData> => {
-    const started = Date.now();
-    const large = figures.why === 'concealed' || figures.why === 'no-usage';
-    if (!large) options.onStage?.('Reading mailboxes…');
-    const inventory = await readMailboxes(tenant, {
-      types: options.types,
-      signal: options.signal,
-      onProgress: (done, found) => {
-        if (large) {
-          const left = remainingMs(done, total ?? found, Date.now() - started);
-          options.onStage?.(
-            `Reading every mailbox live${left === null ? '' : `: ${durationWords(left)} left at the pace Exchange allows`}…`,
-          );
-        }
-        options.onProgress?.(done, found);
-      },
-    });
-    inventory.mailboxes = await withGrowth(inventory.mailboxes, growth);
-    // Without the report the tenant's size was unknown: a small one needs no word about it.
-    if (figures.why === 'no-usage' && inventory.mailboxes.length < usage.threshold)
-      return { ...inventory, figures: { source: 'live', why: 'small' } };
-    return { ...inventory, figures: large ? { ...figures, tookMs: Date.now() - started } : figures };
-  };
-  if (options.askedLive) return live({ source: 'live', why: 'asked' }, null);
-  if (options.types !== 'all' && options.types.length === 1 && options.types[0] === 'GroupMailbox') {
-    const groups = await readGroupMailboxesAtScale(services, query, options);
-    return groups ?? live({ source: 'live', why: 'small' }, null);
+  const shownRows = shownOnTheCard(query, options.now);
+  if (!options.askedLive && options.types !== 'all' && options.types.length === 1 && options.types[0] === 'GroupMailbox') {
+    const groups = await readGroupMailboxesAtScale(services, shownRows, options);
+    if (groups) return groups;
   }
+  return readMailboxFigures(services, {
+    types: options.types,
+    askedLive: options.askedLive,
+    annotate: growth ? (mailboxes) => withGrowth(mailboxes, growth) : undefined,
+    liveRows: (mailboxes, { notInReport, pass }) => {
+      if (pass === 0) options.onStage?.('Reading live figures for the rows shown…');
+      const shown = shownRows(mailboxes);
+      return pass === 0 && notInReport.length <= NEW_MAILBOXES_READ_LIVE
+        ? [...shown, ...notInReport.map((m) => m.userPrincipalName)]
+        : shown;
+    },
+    onProgress: options.onProgress,
+    onStage: options.onStage,
+    signal: options.signal,
+  });
+}
 
-  options.onStage?.("Reading Microsoft 365's usage report…");
-  // A tenant already known to be large has its non-user mailboxes listed while the report is checked.
-  const kept = usage.reports.peek(services.config.tenantId);
-  const knownLarge = kept !== undefined && kept.rows.length >= usage.threshold && !kept.concealed;
-  const byType = knownLarge ? readMailboxesByType(tenant.exchange, NON_USER_TYPES, { signal: options.signal }) : null;
-  byType?.catch(() => undefined);
-  const lookup = await usage.reports.get(services.config.tenantId, tenant.graph, { signal: options.signal });
-  const source = chooseFigureSource({ askedLive: false, usage: usageState(lookup), threshold: usage.threshold });
-  if (source.kind === 'live') {
-    await byType?.catch(() => undefined);
-    if (!('mailboxes' in source)) return live({ source: 'live', why: source.why }, null);
-    const total = source.mailboxes;
-    options.onStage?.(
-      source.why === 'concealed'
-        ? `Reading every mailbox live: Microsoft 365 conceals names in its usage report here (${total?.toLocaleString('en-US') ?? '?'} mailboxes, ${Math.ceil((total ?? 0) / 10).toLocaleString('en-US')} calls)…`
-        : "Reading every mailbox live: Microsoft 365's usage report could not be read…",
-    );
-    const concealed = lookup.ok ? (lookup.usage.concealed ?? undefined) : undefined;
-    return live({ source: 'live', why: source.why, concealed, message: source.message }, total);
-  }
-  if (!lookup.ok) throw new Error('unreachable: usage chosen without a report');
-
-  const report = lookup.usage;
-  options.onStage?.('Reading which mailboxes are shared, rooms or equipment…');
-  const known: Map<string, Mailbox> = await (byType ?? readMailboxesByType(tenant.exchange, NON_USER_TYPES, { signal: options.signal }));
-  const joined = joinUsage(report.rows, known, report.refreshDate);
-  const mailboxes = await withGrowth(joined.mailboxes, growth);
-  const figures: FiguresNote = { source: 'usage', usageDate: report.refreshDate, ...(lookup.throttled ? { staleCopy: true } : {}) };
-
-  // The rows an admin sees are read live; live figures can reorder the page, so the page is built
-  // again and any row that moved onto it is read too (twice at most: the order barely moves).
-  options.onStage?.('Reading live figures for the rows shown…');
-  const upForLive = new Set<string>();
-  if (joined.notInReport.length <= NEW_MAILBOXES_READ_LIVE)
-    for (const m of joined.notInReport) upForLive.add(m.userPrincipalName.toLowerCase());
-  for (let pass = 0; pass < 3; pass++) {
-    const page = buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, options.now);
-    for (const row of page.rows) if (row.source === 'usage') upForLive.add(row.upn.toLowerCase());
-    if (upForLive.size === 0) break;
-    const targets: number[] = [];
-    mailboxes.forEach((m, i) => {
-      if (upForLive.has(m.userPrincipalName.toLowerCase())) targets.push(i);
-    });
-    upForLive.clear();
-    await readRowsLive(tenant, mailboxes, targets, options);
-  }
-  return withFailures(mailboxes, figures);
+/** The rows the card shows (and a margin), as the report ranks them with the figures known now. */
+function shownOnTheCard(query: MailboxQuery, now: Date): (mailboxes: readonly MailboxWithStatistics[]) => string[] {
+  return (mailboxes) => buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, now).rows.map((r) => r.upn);
 }
 
 /**
@@ -148,7 +93,7 @@ async function readFigures(
  */
 async function readGroupMailboxesAtScale(
   services: Pick<BotServices, 'tenant' | 'usage' | 'config'>,
-  query: MailboxQuery,
+  shownRows: ReturnType<typeof shownOnTheCard>,
   options: ReadMailboxDataOptions,
 ): Promise<MailboxData | null> {
   const { tenant, usage } = services;
@@ -168,47 +113,14 @@ async function readGroupMailboxesAtScale(
   const mailboxes = joined.mailboxes;
   const refreshDate = rows.find((r) => r.reportRefreshDate)?.reportRefreshDate ?? null;
   options.onStage?.('Reading live figures for the rows shown…');
-  const page = buildMailboxReport(mailboxes, { ...query, top: Math.min(query.top, LIVE_ROWS) }, options.now);
-  const shown = new Set(page.rows.map((r) => r.upn.toLowerCase()));
-  const targets = mailboxes.flatMap((m, i) =>
-    shown.has(m.userPrincipalName.toLowerCase()) || joined.notInReport.slice(0, NEW_MAILBOXES_READ_LIVE).includes(i) ? [i] : [],
-  );
-  await readRowsLive(tenant, mailboxes, targets, options);
-  return withFailures(mailboxes, { source: 'usage', usageDate: refreshDate });
-}
-
-/** The mailboxes at `targets` read live in place (their usage figures stay where a read fails). */
-async function readRowsLive(
-  tenant: BotServices['tenant'],
-  mailboxes: MailboxWithStatistics[],
-  targets: number[],
-  options: ReadMailboxDataOptions,
-): Promise<void> {
-  const liveFigures = await readLiveFigures(
-    tenant.exchange,
-    targets.map((i) => mailboxes[i]),
-    { signal: options.signal },
-  );
-  for (const i of targets) {
-    const f = liveFigures.get(mailboxes[i].userPrincipalName.toLowerCase());
-    if (f) mailboxes[i] = withLive(mailboxes[i], f);
-  }
-  options.onProgress?.(mailboxes.length, mailboxes.length);
-}
-
-/** The result, partial when any mailbox is left without figures. */
-function withFailures(mailboxes: MailboxWithStatistics[], figures: FiguresNote): MailboxData {
+  const newGroups = joined.notInReport.slice(0, NEW_MAILBOXES_READ_LIVE).map((i) => mailboxes[i].userPrincipalName);
+  const liveRows: ReadMailboxFiguresOptions['liveRows'] = (all, { pass }) => (pass === 0 ? [...shownRows(all), ...newGroups] : []);
+  await readLiveRows(tenant, mailboxes, liveRows, options);
   const missing = mailboxes.filter((m) => !m.statistics);
   return {
     mailboxes,
     failures: missing.map((m) => ({ identity: m.userPrincipalName, reason: m.statisticsError ?? 'no figures' })),
     complete: missing.length === 0,
-    figures,
+    figures: { source: 'usage', usageDate: refreshDate },
   };
-}
-
-function usageState(lookup: MailboxUsageLookup): UsageState {
-  if (!lookup.ok) return { kind: 'unavailable', reason: lookup.reason, message: lookup.message };
-  const u = lookup.usage;
-  return u.concealed ? { kind: 'concealed', mailboxes: u.rows.length, form: u.concealed } : { kind: 'ok', mailboxes: u.rows.length };
 }
