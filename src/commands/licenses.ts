@@ -156,7 +156,7 @@ function groupsOf(data: LicenseReportData, by: GroupProperty) {
  * 100,000 mailboxes a live Get-MailboxStatistics each would take the better part of an hour. Without
  * it (names concealed, refused, failing) every mailbox is read live, as before.
  */
-export async function readLicenseReport(
+async function readLicenseReport(
   ctx: ReportContext,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,

@@ -19,7 +19,7 @@ export function tenantTrendBody(days: { date: string; bytes: number }[] | undefi
   return trend ? tenantTrendElements(trend) : undefined;
 }
 
-export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
+const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
   shared: ['SharedMailbox'],
   room: ['RoomMailbox', 'EquipmentMailbox'],
