@@ -1,4 +1,4 @@
-import { helpMessage } from './replies';
+import { helpMessage } from './help-message';
 import type { Command } from './types';
 
 export function helpCommand(all: () => Command[]): Command {

@@ -14,7 +14,7 @@ import {
 } from '../../../scripts/write-command-docs';
 import { allCommands } from '../../../src/commands';
 import type { Command } from '../../../src/commands/types';
-import { helpMessage } from '../../../src/commands/replies';
+import { helpMessage } from '../../../src/commands/help-message';
 import { paragraphs } from '../cards/client-view';
 
 const root = join(__dirname, '..', '..', '..');
