@@ -3,7 +3,7 @@
 import { reportExportButton } from '../buttons/report';
 import { USAGE_COPY_GONE } from '../exports/mailbox-snapshot';
 import { csvRows, downloadMessage } from '../messages/download-message';
-import { errorMessage } from '../commands/replies';
+import { errorMessage } from '../messages/replies';
 import { reportSnapshot } from './report-snapshot';
 import { defineAction } from './define-action';
 

@@ -5,12 +5,12 @@ import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import { USAGE_COPY_GONE } from '../exports/mailbox-snapshot';
 import { csvRows, downloadMessage } from '../messages/download-message';
-import { errorMessage } from './replies';
+import { errorMessage } from '../messages/replies';
 import { reportProgress, runReport, type ReportContext, type ReportSnapshot, type ReportSpec } from '../runner/report-runner';
 import { mailboxReport } from './mailboxes';
 import { sharedReport } from './shared';
 import { licenseReport } from './licenses';
-import type { Command } from './types';
+import type { Command } from '../dispatch/types';
 
 const WHAT = 'export mailboxes [options of mailboxes] · export shared · export licenses';
 

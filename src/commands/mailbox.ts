@@ -1,8 +1,8 @@
 // `mailbox <upn or name>`: one mailbox in full.
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { mailboxAnswer } from './mailbox-details-message';
-import { errorMessage, progressMessage } from './replies';
-import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from './types';
+import { mailboxAnswer } from '../messages/mailbox-details-message';
+import { errorMessage, progressMessage } from '../messages/replies';
+import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from '../dispatch/types';
 
 export const mailboxCommand: Command = {
   name: 'mailbox',

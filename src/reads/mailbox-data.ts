@@ -8,7 +8,7 @@ import type { GrowthTable } from '../reports/growth';
 import { joinGroupUsage } from '../reports/group-usage';
 import type { FiguresNote } from '../reports/figure-source';
 import { buildMailboxReport, type MailboxQuery } from '../reports/mailbox-report';
-import { readLiveRows, readMailboxFigures, type ReadMailboxFiguresOptions } from '../reads/usage-or-live';
+import { readLiveRows, readMailboxFigures, type ReadMailboxFiguresOptions } from './usage-or-live';
 import type { BotServices } from '../services';
 
 /** Rows read live on the card: more than a Teams card shows, so the rows shown are all live. */

@@ -8,7 +8,7 @@ import type { DirectoryUser, MailboxWithStatistics } from '../model/tenant';
 import type { FiguresNote } from '../reports/figure-source';
 import { sharedMailboxVerdict, sizeDecidesVerdict, type SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import type { MailboxInventory } from '../m365/mailbox-inventory';
-import { readMailboxFigures } from '../reads/usage-or-live';
+import { readMailboxFigures } from './usage-or-live';
 import type { BotServices } from '../services';
 
 /** Rows read live for the card: more than it shows. */

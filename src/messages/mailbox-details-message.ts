@@ -9,7 +9,7 @@ import { ServiceError } from '../m365/service-error';
 import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
 import { errorMessage, runButton } from './replies';
-import { lookUpMailbox } from './mailbox-lookup';
+import { lookUpMailbox } from '../reads/mailbox-lookup';
 import { noticeCard } from '../cards/notice-card';
 import { mailboxDetailsButton } from '../buttons/mailbox-details';
 import type { BotServices } from '../services';
