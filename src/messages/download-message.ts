@@ -43,7 +43,7 @@ export function downloadMessage(
   return {
     card: downloadCard({
       report: EXPORT_TITLES[snapshot.kind] ?? 'Report',
-      rows: `${rows.toLocaleString('en-US')} rows`,
+      rows: `${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`,
       url,
       expiresAt,
       now,
