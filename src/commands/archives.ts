@@ -8,8 +8,8 @@ import type { ArchiveFigures } from '../model/tenant';
 import { ARCHIVE_SORTS, buildArchiveReport, type ArchiveReport } from '../reports/archives';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { archivesTable } from '../reports/archive-csv';
-import { errorMessage, exportButton, runButton } from './replies';
-import type { Command, Message } from './types';
+import { errorMessage, exportButton, runButton } from '../messages/replies';
+import type { Command, Message } from '../dispatch/types';
 import { formatCount } from '../reports/format';
 
 interface ArchivesData {

@@ -3,7 +3,7 @@
 import { fitCard } from '../cards/fit';
 import { POOL_ROWS, renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
-import { readSharedMailboxesAtScale } from './shared-usage';
+import { readSharedMailboxesAtScale } from '../reads/shared-usage';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
 import { licenseCost } from '../reports/licensing/license-cost';
@@ -19,15 +19,15 @@ import { upcomingRenewals } from '../reports/licensing/renewals';
 import { renewalElements, type RenewalsView } from '../cards/licensing/license-money';
 import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { missingStatistics, withNotice } from './card-notice';
+import { missingStatistics, withNotice } from '../messages/card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { licenseGroupsTable, licensesTable } from '../reports/licensing/license-csv';
 import { GROUP_WORDS, licenseGroups, type GroupProperty } from '../reports/licensing/license-groups';
 import { licenseGroupsCard } from '../cards/licensing/license-groups-card';
-import { errorMessage, exportButton, progressMessage, runButton } from './replies';
-import type { Command } from './types';
-import { userLicensesMessage } from './user-licenses-message';
+import { errorMessage, exportButton, progressMessage, runButton } from '../messages/replies';
+import type { Command } from '../dispatch/types';
+import { userLicensesMessage } from '../messages/user-licenses-message';
 
 const USAGE = 'licenses [upn | by department|country|company]';
 const READING = 'Reading licences and mailboxes…';
@@ -156,7 +156,7 @@ function groupsOf(data: LicenseReportData, by: GroupProperty) {
  * 100,000 mailboxes a live Get-MailboxStatistics each would take the better part of an hour. Without
  * it (names concealed, refused, failing) every mailbox is read live, as before.
  */
-export async function readLicenseReport(
+async function readLicenseReport(
   ctx: ReportContext,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,

@@ -2,12 +2,12 @@
 // turn, and replaces the card with the report (or with what failed and a Retry button).
 import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
-import { readMailboxData, type MailboxData } from './mailbox-data';
+import { readMailboxData, type MailboxData } from '../reads/mailbox-data';
 import { mailboxSnapshotData } from '../exports/mailbox-snapshot';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import { mailboxReportMessage } from './report-messages';
-import { errorMessage } from './replies';
-import type { Command } from './types';
+import { mailboxReportMessage } from '../messages/report-messages';
+import { errorMessage } from '../messages/replies';
+import type { Command } from '../dispatch/types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
 import { tenantTrendElements } from '../cards/mailbox-trend-card';
@@ -19,7 +19,7 @@ export function tenantTrendBody(days: { date: string; bytes: number }[] | undefi
   return trend ? tenantTrendElements(trend) : undefined;
 }
 
-export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
+const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
   shared: ['SharedMailbox'],
   room: ['RoomMailbox', 'EquipmentMailbox'],

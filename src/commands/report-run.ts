@@ -3,7 +3,7 @@
 // have posted (the progress card, updated into the report) is what a scheduled run posts. So a
 // scheduled `shared` is exactly what typing `shared` gives, with no second copy of any report.
 import type { AdaptiveCard } from '../cards/render';
-import type { Command, CommandContext, Message, MessageRef, Outbox, TurnBaseContext } from '../commands/types';
+import type { Command, CommandContext, Message, MessageRef, Outbox, TurnBaseContext } from '../dispatch/types';
 import type { ReportRun } from '../schedules/step';
 
 export type { ReportRun };

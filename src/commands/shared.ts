@@ -8,15 +8,14 @@ import {
 } from '../cards/licensing/shared-mailboxes-card';
 import { fitCard } from '../cards/fit';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
-import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
+import { missingStatistics, withFiguresLine, withNotice } from '../messages/card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
-import type { SharedMailboxData } from './license-data';
-import { readSharedMailboxesAtScale, type SharedUsageData } from './shared-usage';
+import { readSharedMailboxesAtScale, type SharedMailboxData, type SharedUsageData } from '../reads/shared-usage';
 import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
 import { sharedMailboxesTable } from '../reports/licensing/license-csv';
-import { errorMessage, exportButton, runButton } from './replies';
-import type { Command, Message } from './types';
+import { errorMessage, exportButton, runButton } from '../messages/replies';
+import type { Command, Message } from '../dispatch/types';
 
 const COMMAND = 'shared';
 const READING = 'Reading shared mailboxes…';

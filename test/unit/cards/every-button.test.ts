@@ -8,8 +8,9 @@ import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { historyCard } from '../../../src/cards/history-card';
 import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
-import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
-import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { errorMessage, runButton, welcomeMessage } from '../../../src/messages/replies';
+import { helpMessage } from '../../../src/dispatch/help-message';
+import { mailboxReportMessage } from '../../../src/messages/report-messages';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
 import { mailboxFoldersButton } from '../../../src/buttons/mailbox-folders';

@@ -2,7 +2,7 @@
 import { claimRuns, dueRun, mayBeDue, settleRun, STALE_CLAIM_MS, type RunLedger } from '../../../src/schedules/due';
 import { isFailureMessage } from '../../../src/commands/report-run';
 import { parseReport, parseSchedule, type Schedule } from '../../../src/schedules/schedule';
-import { errorMessage, progressMessage } from '../../../src/commands/replies';
+import { errorMessage, progressMessage } from '../../../src/messages/replies';
 import { noticeCard } from '../../../src/cards/notice-card';
 
 const schedule = (fields: Partial<Schedule> = {}): Schedule => ({

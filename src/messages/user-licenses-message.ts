@@ -9,7 +9,7 @@ import type { TenantClients } from '../m365/tenant-clients';
 import { withNotice } from './card-notice';
 import { explainFailure } from '../runner/failures';
 import { errorMessage, runButton } from './replies';
-import type { Message } from './types';
+import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 
 export async function userLicensesMessage(tenant: TenantClients, identity: string, log: Logger): Promise<Message> {

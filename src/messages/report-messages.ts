@@ -6,7 +6,7 @@ import { MAILBOX_SORTS } from '../reports/mailbox-report';
 import { reportDetailsButton, reportFilterButton, reportPageButton } from '../buttons/report';
 import { exportButton, runButton } from './replies';
 import type { FiguresNote } from '../reports/figure-source';
-import type { Message } from './types';
+import type { Message } from '../model/conversation';
 
 export interface ReportMessageOptions {
   commandText: string;
