@@ -4,7 +4,8 @@
 import type { Message } from '../model/conversation';
 import { fitCard } from './fit';
 import { plainText } from './plain-text';
-import { adaptiveCard, type AdaptiveCard } from './render';
+import { adaptiveCard, renderCard, type AdaptiveCard } from './render';
+import scheduleLineTemplate from './templates/schedule-line.json';
 
 export interface ScheduleView {
   n: number;
@@ -97,11 +98,17 @@ function scheduleListOf(
   return card(body, options.actions);
 }
 
-/** The report a scheduled run posts, with a line on top saying which schedule, who set it up, and whether it is late. */
+/**
+ * The report a scheduled run posts, with a line on top saying which schedule, who set it up, and
+ * whether it is late. It goes on top of whatever the run produced (a report, a failure card, text),
+ * so the lines are a template of their own rather than a field of every report's template.
+ */
 export function withScheduleLine(message: Message, text: string, late?: string): Message {
-  const top = [line([run(text, { isSubtle: true, size: 'Small' })], { spacing: 'None' })];
-  if (late) top.push(line([run(late, { color: 'Warning', weight: 'Bolder' })], { spacing: 'Small' }));
   const preview = `${late ? 'Late scheduled report' : 'Scheduled report'}: ${message.text ?? ''}`.slice(0, 200);
   if (!message.card) return { text: `${text}${late ? ` ${late}` : ''}\n\n${message.text ?? ''}`.trim() };
-  return { card: { ...message.card, body: [...top, ...message.card.body] }, text: preview };
+  const lead = renderCard(scheduleLineTemplate, {
+    text: plainText(text, 300),
+    late: { show: Boolean(late), text: plainText(late ?? '', 300) },
+  });
+  return { card: { ...message.card, body: [...lead.body, ...message.card.body] }, text: preview };
 }

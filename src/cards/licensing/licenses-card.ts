@@ -6,6 +6,7 @@ import type { LicenseCost } from '../../reports/licensing/license-cost';
 import { licenseMoneyElements } from './license-money';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
+import { headerLinesData, type HeaderLines } from '../header-lines';
 import { plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import template from './templates/licenses.json';
@@ -19,6 +20,8 @@ export interface LicensesCardInput {
   extra?: object[];
   /** ISO time the data was read. */
   asOf: string;
+  /** Under the header: what could not be read. */
+  lines?: HeaderLines;
   actions?: object[];
 }
 
@@ -130,8 +133,8 @@ function wasteSection(waste: LicenseWaste, now: Date) {
   };
 }
 
-/** The card with `poolCount` pools listed (at most POOL_ROWS) (used by fitCard; call licencesCard instead). */
-export function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
+/** The card with `poolCount` pools listed (at most POOL_ROWS). */
+function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
   const shown = Math.min(poolCount, POOL_ROWS, input.pools.length);
   const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
   const limitNote =
@@ -140,6 +143,7 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
       : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)}`,
+    lines: headerLinesData(input.lines),
     hasCallouts: callouts(input.pools).length > 0,
     callouts: callouts(input.pools),
     chart: {
@@ -169,6 +173,7 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
   return card;
 }
 
+/** The `licenses` card with as many subscriptions as fit under the Teams size limit. */
 export function licensesCard(input: LicensesCardInput): FittedCard {
   return fitCard((n) => renderLicensesCard(input, n), Math.min(POOL_ROWS, input.pools.length));
 }
