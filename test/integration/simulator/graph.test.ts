@@ -5,6 +5,7 @@ import { closeSimulator, openSimulator } from '../../support/simulator';
 import { MAILBOX_USAGE_COLUMNS, figuresOnReportDay, reportLagDays } from '../../../src/simulator/graph/usage-report';
 import { ADMIN_GROUP, ALICE, BOB, E3, EXO_P1, FINANCE, NO_MAILBOX, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
+import { GRAPH_APP_ROLES } from '../../support/fixture-tenant';
 
 let sim: RunningSimulator;
 let client: SimClient;
@@ -247,19 +248,7 @@ describe('$batch', () => {
 describe('permissions', () => {
   // A fresh token per test: MSAL and the bearer policy both keep the first token they get.
   afterAll(async () => {
-    await control(sim.info, 'PATCH', '/_sim/tenant', {
-      identity: {
-        graphAppRoles: [
-          'User.Read.All',
-          'Reports.Read.All',
-          'Organization.Read.All',
-          'GroupMember.Read.All',
-          'LicenseAssignment.ReadWrite.All',
-          'ReportSettings.Read.All',
-          'Application.Read.All',
-        ],
-      },
-    });
+    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: GRAPH_APP_ROLES } });
   });
 
   it.each([
@@ -271,15 +260,8 @@ describe('permissions', () => {
     ['GroupMember.Read.All', `/groups/${ADMIN_GROUP}/transitiveMembers`, 'GET'],
     ['LicenseAssignment.ReadWrite.All', `/users/${ALICE}/assignLicense`, 'POST'],
   ] as const)('answers 403 Authorization_RequestDenied without %s', async (missing, path, method) => {
-    const all = [
-      'User.Read.All',
-      'Reports.Read.All',
-      'Organization.Read.All',
-      'GroupMember.Read.All',
-      'LicenseAssignment.ReadWrite.All',
-      'ReportSettings.Read.All',
-    ];
-    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: all.filter((r) => !missing.split(',').includes(r)) } });
+    const graphAppRoles = GRAPH_APP_ROLES.filter((r) => r !== 'Application.Read.All' && !missing.split(',').includes(r));
+    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles } });
     const fresh = new SimClient(sim.info, freshTokenCredential(sim.info));
     const res = await fresh.graph(path, method, method === 'POST' ? { addLicenses: [], removeLicenses: [] } : undefined);
     fresh.close();
