@@ -1,21 +1,12 @@
 // An admin opens the Agents Playground, looks up a mailbox with an archive, and clicks Largest folders.
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { mailboxUsers } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground();
-  ({ demo, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({}, (s) => ({ demo, page } = s));
 
 test('mailbox <upn> → Largest folders lists the ten largest folders with items and size', async () => {
   const user = mailboxUsers(demo.tenant, 'UserMailbox').find((u) => u.mailbox!.archiveStatus === 'Active')!;
