@@ -1,7 +1,7 @@
 // Microsoft Graph as the bot's pipeline sees it: HTTPS trusting only the simulator's CA, tokens
 // from the real ManagedIdentityCredential, responses checked field by field.
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { closeSimulator, openSimulator } from '../../support/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { MAILBOX_USAGE_COLUMNS, figuresOnReportDay, reportLagDays } from '../../../src/simulator/graph/usage-report';
 import { ADMIN_GROUP, ALICE, BOB, E3, EXO_P1, FINANCE, NO_MAILBOX, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
@@ -11,10 +11,11 @@ let sim: RunningSimulator;
 let client: SimClient;
 const EXTRA_USERS = 2100;
 
-beforeAll(async () => {
-  ({ sim, client } = await openSimulator(tenantWith(EXTRA_USERS), { managedIdentity: true }));
-});
-afterAll(() => closeSimulator({ sim, client }));
+simulatorForFile(
+  () => tenantWith(EXTRA_USERS),
+  { managedIdentity: true },
+  (open) => ({ sim, client } = open),
+);
 
 describe('users', () => {
   it('pages through every user 999 at a time with @odata.nextLink', async () => {
