@@ -31,14 +31,11 @@ export async function openSimulator(tenant: TenantFixture, o: OpenOptions = {}):
   return { sim, client: new SimClient(sim.info, credential) };
 }
 
-/**
- * The simulator for every test of a file: `tenant()` is built and started in a `beforeAll`, handed
- * to `ready`, and stopped in an `afterAll`.
- */
-export function simulatorForFile(tenant: () => TenantFixture, o: OpenOptions, ready: (open: OpenSimulator) => void): void {
+/** The simulator for every test of a file: started on `tenant` in a `beforeAll`, handed to `ready`, stopped in an `afterAll`. */
+export function simulatorForFile(tenant: TenantFixture, o: OpenOptions, ready: (open: OpenSimulator) => void): void {
   const open: Partial<OpenSimulator> = {};
   beforeAll(async () => {
-    Object.assign(open, await openSimulator(tenant(), o));
+    Object.assign(open, await openSimulator(tenant, o));
     ready(open as OpenSimulator);
   });
   afterAll(() => closeSimulator(open));

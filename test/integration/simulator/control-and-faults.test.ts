@@ -7,11 +7,7 @@ import { control, freshTokenCredential, SimClient } from './sim-client';
 let sim: RunningSimulator;
 let client: SimClient;
 
-simulatorForFile(
-  () => smallTenant(),
-  {},
-  (open) => ({ sim, client } = open),
-);
+simulatorForFile(smallTenant(), {}, (s) => ({ sim, client } = s));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
 });

@@ -9,11 +9,7 @@ import { control, SimClient } from './sim-client';
 let sim: RunningSimulator;
 let client: SimClient;
 
-simulatorForFile(
-  () => smallTenant(),
-  {},
-  (open) => ({ sim, client } = open),
-);
+simulatorForFile(smallTenant(), {}, (s) => ({ sim, client } = s));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
   await control(sim.info, 'PUT', '/_sim/model', {

@@ -8,11 +8,7 @@ let sim: RunningSimulator;
 let client: SimClient;
 const EXTRA = 2500;
 
-simulatorForFile(
-  () => tenantWith(EXTRA),
-  { managedIdentity: true },
-  (open) => ({ sim, client } = open),
-);
+simulatorForFile(tenantWith(EXTRA), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 const detail = (body: any): string => body.error.details[0].message;
 

@@ -11,11 +11,7 @@ let sim: RunningSimulator;
 let client: SimClient;
 const EXTRA_USERS = 2100;
 
-simulatorForFile(
-  () => tenantWith(EXTRA_USERS),
-  { managedIdentity: true },
-  (open) => ({ sim, client } = open),
-);
+simulatorForFile(tenantWith(EXTRA_USERS), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 describe('users', () => {
   it('pages through every user 999 at a time with @odata.nextLink', async () => {

@@ -21,11 +21,7 @@ function tenant(): TenantFixture {
   ];
   return t;
 }
-simulatorForFile(
-  tenant,
-  { managedIdentity: true, simulator: { usageReport: { concealedForm: 'pii' } } },
-  (open) => ({ sim, client } = open),
-);
+simulatorForFile(tenant(), { managedIdentity: true, simulator: { usageReport: { concealedForm: 'pii' } } }, (s) => ({ sim, client } = s));
 
 function download(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

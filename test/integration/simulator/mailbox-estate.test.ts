@@ -21,7 +21,7 @@ function tenant(): TenantFixture {
   return t;
 }
 
-simulatorForFile(tenant, { managedIdentity: true }, (open) => ({ client } = open));
+simulatorForFile(tenant(), { managedIdentity: true }, (s) => ({ client } = s));
 
 const upns = (body: any): string[] => body.value.map((r: any) => r.UserPrincipalName).sort();
 
