@@ -15,7 +15,7 @@ import type { CompanySubscription } from '../model/tenant';
 import type { LicensePool } from '../reports/licensing/license-pools';
 import type { PriceBook } from '../reports/licensing/prices';
 import { upcomingRenewals } from '../reports/licensing/renewals';
-import { renewalElements, type RenewalsView } from '../cards/licensing/license-money';
+import type { RenewalsView } from '../cards/licensing/license-money';
 import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
 import { missingStatistics } from './card-notice';
@@ -94,7 +94,7 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
         pools,
         waste,
         cost,
-        extra: renewalElements(renewals),
+        renewals,
         asOf: now.toISOString(),
         lines: { notice },
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],

@@ -3,7 +3,7 @@ import { formatCount, relativeTime } from '../../reports/format';
 import type { LicensePool } from '../../reports/licensing/license-pools';
 import type { LicenseWaste } from '../../reports/licensing/license-waste';
 import type { LicenseCost } from '../../reports/licensing/license-cost';
-import { licenseMoneyElements } from './license-money';
+import { licenseMoneyData, renewalsData, type RenewalsView } from './license-money';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
 import { headerLinesData, type HeaderLines } from '../header-lines';
@@ -16,8 +16,8 @@ export interface LicensesCardInput {
   waste: LicenseWaste;
   /** The same in money; absent, the card shows counts only. */
   cost?: LicenseCost;
-  /** Card elements shown after the money (renewals). */
-  extra?: object[];
+  /** Subscriptions renewing soon, shown after the money. */
+  renewals?: RenewalsView;
   /** ISO time the data was read. */
   asOf: string;
   /** Under the header: what could not be read. */
@@ -165,12 +165,11 @@ function renderLicensesCard(input: LicensesCardInput, poolCount: number): Adapti
     hasPools: shown > 0,
     pools: input.pools.slice(0, shown).map(poolRow),
     waste: wasteSection(input.waste, new Date(input.asOf)),
+    money: licenseMoneyData(input.cost, shown),
+    renewals: renewalsData(input.renewals),
     actions: input.actions ?? [],
   };
-  const card = renderCard(template, data);
-  if (input.cost) card.body.push(...licenseMoneyElements(input.cost, shown));
-  if (input.extra) card.body.push(...input.extra);
-  return card;
+  return renderCard(template, data);
 }
 
 /** The `licenses` card with as many subscriptions as fit under the Teams size limit. */
