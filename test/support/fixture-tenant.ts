@@ -2,8 +2,9 @@
 // asks for, the Exchange SKUs, and a mailbox user with quiet defaults (100 GB quotas, no hold, no
 // archive, active today), so each tenant file writes only what its own tests check.
 import type { FixtureMailbox, FixtureSku, FixtureUser, TenantFixture } from '../../src/simulator/tenant/fixture';
+import { GB, GRAPH_APP_ROLES as GENERATED_ROLES, QUOTA_100GB } from '../../src/simulator/tenant/generate';
 
-export const GB = 1024 ** 3;
+export { GB };
 export const TENANT_ID = '2f1b3c4d-0000-4000-8000-00000000aaaa';
 export const CLIENT_ID = '7a7a7a7a-0000-4000-8000-00000000c1d0';
 export const PRINCIPAL_ID = '8b8b8b8b-0000-4000-8000-0000000000b0';
@@ -15,18 +16,8 @@ export const EXO_P2 = '19ec0d23-8335-4cbd-94ac-6050e30712fa';
 const EXCHANGE_S_ENTERPRISE = { servicePlanId: 'efb87545-963c-4e0d-99df-69c6916d9eb0', servicePlanName: 'EXCHANGE_S_ENTERPRISE' };
 const EXCHANGE_S_STANDARD = { servicePlanId: '9aaf7827-d63c-4b61-89c3-182f06f82e5c', servicePlanName: 'EXCHANGE_S_STANDARD' };
 
-/** Every Graph application permission the bot asks for (doctor's list). */
-export const GRAPH_APP_ROLES = [
-  'User.Read.All',
-  'Reports.Read.All',
-  'Organization.Read.All',
-  'GroupMember.Read.All',
-  'LicenseAssignment.ReadWrite.All',
-  'ReportSettings.Read.All',
-  'Application.Read.All',
-];
-
-export const QUOTA_100_GB = { issueWarningQuotaBytes: 98 * GB, prohibitSendQuotaBytes: 99 * GB, prohibitSendReceiveQuotaBytes: 100 * GB };
+/** The generated tenants' roles, and Application.Read.All to read service principals and their app roles. */
+export const GRAPH_APP_ROLES = [...GENERATED_ROLES, 'Application.Read.All'];
 
 /** A SKU carrying Exchange: E3 and Plan 2 give EXCHANGE_S_ENTERPRISE, Plan 1 EXCHANGE_S_STANDARD. */
 export function exchangeSku(skuId: typeof E3 | typeof EXO_P1 | typeof EXO_P2, prepaidUnits: FixtureSku['prepaidUnits']): FixtureSku {
@@ -81,7 +72,7 @@ export function mailboxUser(
       recipientTypeDetails: 'UserMailbox',
       deletedItemCount: 0,
       totalDeletedItemSizeBytes: 0,
-      ...QUOTA_100_GB,
+      ...QUOTA_100GB,
       lastInteractionTime: today,
       lastLogonTime: today,
       litigationHoldEnabled: false,
