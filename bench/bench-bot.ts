@@ -1,6 +1,7 @@
 // The whole bot as the chat benches run it: Azurite for its state, the local connector that
-// timestamps what it sends, and the bot itself on loopback, configured for a simulated tenant; plus
-// the activities Teams would POST to it from the bench admin's personal chat.
+// timestamps what it sends, and the bot itself on loopback, configured for a simulated tenant; the
+// activities Teams would POST to it from the bench admin's personal chat; and, for the benches that
+// keep the tenant and the bot in processes of their own, the simulator process and usage-report-bot.js.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
