@@ -6,11 +6,8 @@
 // storage: `archives` from storage for 100,000 archives (Azurite): the 16 shards read, ranked and
 //   fitted to a card, against reading one shard (the baseline, same run).
 import { randomUUID } from 'node:crypto';
-import { startBot } from '../src/app';
-import { silentLogger } from '../src/log';
 import { FAST_MODEL } from '../src/simulator/cost-model';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { TimingConnector } from './local-connector';
 import { archiveReportCard } from '../src/cards/archive-report-card';
 import { fitCard } from '../src/cards/fit';
 import { startAzurite } from '../src/demo/azurite';
@@ -22,7 +19,8 @@ import { ASSUMED_MODEL } from '../src/simulator/cost-model';
 import type { TenantFixture } from '../src/simulator/tenant/fixture';
 import { ArchiveReadings, archiveId, type ArchiveResult } from '../src/state/archive-readings';
 import { createBlobState } from '../src/teams/blob-state';
-import { ADMIN_ID, botClients, botConfigFor, count, seconds } from './simulated-tenant';
+import { chatActivity, postActivity, startBenchBot } from './bench-bot';
+import { botClients, botConfigFor, count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const GB = 1024 ** 3;
@@ -188,30 +186,12 @@ function percentile(values: number[], p: number): number {
  * stored figures over HTTP, against the bot's answer to `help` (baseline, same run).
  */
 async function firstRepliesDuringLiveRead(sim: RunningSimulator, mailboxes: number, print: Print, addRow: AddRow): Promise<void> {
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
-  const config = botConfigFor(sim.info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'bench' });
-  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const running = await startBenchBot(sim.info);
+  const { bot, connector } = running;
   const say = async (text: string): Promise<{ conversationId: string; firstMs: number; start: number }> => {
     const conversationId = `bench-${randomUUID()}`;
     const start = performance.now();
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text,
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        timestamp: new Date().toISOString(),
-        from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID },
-        recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: sim.info.tenantId },
-        channelData: { tenant: { id: sim.info.tenantId } },
-      }),
-    });
-    await res.text();
+    await postActivity(bot.url, chatActivity(connector.url, sim.info.tenantId, conversationId, { type: 'message', text }));
     const first = await connector.waitFor(conversationId, 30_000);
     return { conversationId, firstMs: first.at - start, start };
   };
@@ -271,9 +251,7 @@ async function firstRepliesDuringLiveRead(sim: RunningSimulator, mailboxes: numb
       measured: seconds(Math.max(...stored)),
     });
   } finally {
-    await bot.stop();
-    await connector.stop();
-    await storage.stop();
+    await running.stop();
   }
 }
 

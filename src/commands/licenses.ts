@@ -1,7 +1,6 @@
 // `licenses [upn]`: the tenant's subscriptions as pools (bought, assigned, free) and the licences it
 // pays for without use; or, with an address, one account's licences.
-import { fitCard } from '../cards/fit';
-import { POOL_ROWS, renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
+import { licensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
 import { readSharedMailboxesAtScale } from '../reads/shared-usage';
 import { licensePools } from '../reports/licensing/license-pools';
@@ -16,10 +15,10 @@ import type { CompanySubscription } from '../model/tenant';
 import type { LicensePool } from '../reports/licensing/license-pools';
 import type { PriceBook } from '../reports/licensing/prices';
 import { upcomingRenewals } from '../reports/licensing/renewals';
-import { renewalElements, type RenewalsView } from '../cards/licensing/license-money';
+import type { RenewalsView } from '../cards/licensing/license-money';
 import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { missingStatistics, withNotice } from '../messages/card-notice';
+import { missingStatistics } from '../messages/card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import { reportProgress, runReport, type ReportContext, type ReportSpec } from '../runner/report-runner';
 import { licenseGroupsTable, licensesTable } from '../reports/licensing/license-csv';
@@ -90,20 +89,19 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       data: { table: licensesTable(pools, waste, cost) } satisfies TableSnapshotData,
     }),
     result: ({ pools, waste, cost, renewals, inventory, now }, snapshotId) => {
+      const notice = partialNotice(inventory);
       const input: LicensesCardInput = {
         pools,
         waste,
         cost,
-        extra: renewalElements(renewals),
+        renewals,
         asOf: now.toISOString(),
+        lines: { notice },
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
       };
-      const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
-      const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
-      const render = (n: number) => (notice ? withNotice(renderLicensesCard(input, n), notice) : renderLicensesCard(input, n));
       const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
       return {
-        card: fitCard(render, Math.min(POOL_ROWS, input.pools.length)).card,
+        card: licensesCard(input).card,
         text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
       };
     },
@@ -127,22 +125,27 @@ export function licenseGroupReport(ctx: ReportContext, by: GroupProperty): Repor
     }),
     result: (data, snapshotId) => {
       const groups = groupsOf(data, by);
+      const notice = partialNotice(data.inventory);
       const fitted = licenseGroupsCard({
         groups,
         cost: data.cost,
         asOf: data.now.toISOString(),
+        lines: { notice },
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton('Refresh', `licenses by ${word}`)],
       });
-      const partial = missingStatistics(data.inventory.mailboxes, 'mailboxes');
       return {
-        card: partial
-          ? withNotice(fitted.card, `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`)
-          : fitted.card,
-        text: `Licences by ${word}: ${groups.groups.length} groups${partial ? ' (partial)' : ''}`,
+        card: fitted.card,
+        text: `Licences by ${word}: ${groups.groups.length} groups${notice ? ' (partial)' : ''}`,
       };
     },
     logFields: ({ pools, inventory }) => ({ subscriptions: pools.length, mailboxes: inventory.mailboxes.length, by }),
   };
+}
+
+/** What a licence card says when some mailboxes' statistics are missing; '' when none are. */
+function partialNotice(inventory: MailboxInventory): string {
+  const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
+  return partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
 }
 
 function groupsOf(data: LicenseReportData, by: GroupProperty) {

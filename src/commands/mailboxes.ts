@@ -10,14 +10,7 @@ import { errorMessage } from '../messages/replies';
 import type { Command } from '../dispatch/types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
-import { tenantTrendElements } from '../cards/mailbox-trend-card';
 import { tenantTrendText } from '../reports/mailbox-trend';
-
-/** The tenant's storage trend under the report, when the history has days: its elements, inside the card's fit. */
-export function tenantTrendBody(days: { date: string; bytes: number }[] | undefined): object[] | undefined {
-  const trend = days && tenantTrendText(days);
-  return trend ? tenantTrendElements(trend) : undefined;
-}
 
 const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
@@ -89,7 +82,7 @@ export function mailboxReport(
         snapshotId,
         viewedAt: ctx.now(),
         figures: result.figures,
-        extraBody: tenantTrendBody(result.tenantStorage),
+        tenantTrend: result.tenantStorage && tenantTrendText(result.tenantStorage),
       }),
     logFields: (result) => ({
       mailboxes: result.mailboxes.length,

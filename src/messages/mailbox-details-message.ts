@@ -18,7 +18,6 @@ import { mailboxFoldersButton } from '../buttons/mailbox-folders';
 import type { Message } from '../model/conversation';
 import type { HistoryStore } from '../history/history-store';
 import { buildMailboxTrend } from '../reports/mailbox-trend';
-import { mailboxTrendElements } from '../cards/mailbox-trend-card';
 
 export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date, history?: HistoryStore): Promise<Message> {
   const identity = statisticsIdentity(mailbox);
@@ -55,21 +54,21 @@ export type StoredSeries =
 
 /** The `mailbox` card from what was read: its details, its buttons, and its size trend when a history store is kept. */
 export function mailboxCardMessage(mailbox: Mailbox, details: MailboxDetails, stored?: StoredSeries): Message {
+  const trend = stored && {
+    trend: buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes),
+    note: !stored.ok
+      ? `History not shown: ${stored.reason}`
+      : stored.limited
+        ? `Limited to what the bot read live: ${stored.limited}.`
+        : undefined,
+  };
   const card = mailboxDetailsCard(details, {
     actions: [
       mailboxFoldersButton.button('Largest folders', { upn: mailbox.userPrincipalName || mailbox.primarySmtpAddress }),
       runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`),
     ],
+    trend,
   });
-  if (stored) {
-    const trend = buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes);
-    const note = !stored.ok
-      ? `History not shown: ${stored.reason}`
-      : stored.limited
-        ? `Limited to what the bot read live: ${stored.limited}.`
-        : undefined;
-    (card.body as object[]).push(...mailboxTrendElements(trend, note));
-  }
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }
 

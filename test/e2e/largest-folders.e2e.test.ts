@@ -4,21 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { mailboxUsers } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground();
-  ({ demo, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({}, (s) => ({ demo, page } = s));
 
 test('mailbox <upn> → Largest folders lists the ten largest folders with items and size', async () => {
   // The archive fullest against its mailbox, so the card shows archive folders beside the mailbox's.

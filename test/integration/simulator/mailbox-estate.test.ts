@@ -1,12 +1,11 @@
 // Archives, group mailboxes and folders as the simulated Exchange answers them: only the parameter
 // sets Microsoft documents, reached the way the bot reaches them.
-import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
 import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { archiveTenant, FAST, GB, HELD, NEAR_CAP } from '../archives/archive-tenant';
+import type { RunningSimulator } from '../../../src/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { control, SimClient } from './sim-client';
 
-let sim: RunningSimulator;
 let client: SimClient;
 const GROUP = 'a8000000-0000-4000-8000-000000000009';
 
@@ -23,16 +22,8 @@ function tenant(): TenantFixture {
   return t;
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ tenant: tenant(), quiet: true });
-  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
-  process.env.IDENTITY_HEADER = sim.info.identityHeader;
-  client = new SimClient(sim.info, new ManagedIdentityCredential({ clientId: sim.info.clientId }));
-});
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+let sim: RunningSimulator;
+simulatorForFile(tenant(), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 const upns = (body: any): string[] => body.value.map((r: any) => r.UserPrincipalName).sort();
 

@@ -12,7 +12,7 @@ import { ENVELOPE_ALLOWANCE, sentCardBytes, TEAMS_MESSAGE_LIMIT } from '../../..
 import { invokeResponse, toActivity } from '../../../src/teams/bot';
 import type { Message } from '../../../src/dispatch/types';
 import { mailboxReportMessage } from '../../../src/messages/report-messages';
-import { tenantTrendBody } from '../../../src/commands/mailboxes';
+import { tenantTrendText } from '../../../src/reports/mailbox-trend';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { licenseReport } from '../../../src/commands/licenses';
 import { allCommands } from '../../../src/commands';
@@ -319,7 +319,7 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
         commandText: 'mailboxes',
         snapshotId: 'f'.repeat(32),
         viewedAt: NOW,
-        extraBody: tenantTrendBody(TENANT_YEAR),
+        tenantTrend: tenantTrendText(TENANT_YEAR),
       }),
       reply,
     );
@@ -421,7 +421,7 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
         commandText: 'mailboxes group',
         snapshotId: 'f'.repeat(32),
         viewedAt: NOW,
-        extraBody: tenantTrendBody(TENANT_YEAR),
+        tenantTrend: tenantTrendText(TENANT_YEAR),
       }),
     );
   }
