@@ -1,7 +1,7 @@
 // The folders of src/ depend one way (docs/architecture.md). `npm run lint` checks it.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const PRODUCT =
-  '^src/(access|actions|alerts|buttons|cards|commands|cycle|doctor|exports|history|reports|runner|state|teams|schedules|telemetry)/';
+  '^src/(access|actions|alerts|buttons|cards|commands|cycle|dispatch|doctor|exports|history|messages|reads|reports|runner|state|teams|schedules|telemetry)/';
 module.exports = {
   forbidden: [
     {
@@ -49,6 +49,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/model/' },
       to: { pathNot: '^src/model/' },
+    },
+    {
+      name: 'commands-are-leaves',
+      comment:
+        'commands/ holds the chat commands, which only app.ts lists for the router: whatever two commands or a command and a button share lives in reads/, messages/ or dispatch/.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/commands/', '^src/app\\.ts$'] },
+      to: { path: '^src/commands/' },
+    },
+    {
+      name: 'reads-and-messages-know-no-turn',
+      comment:
+        'reads/ (what a report reads from the tenant) and messages/ (the messages commands and buttons answer with) take plain arguments: no command, action, router or Teams code.',
+      severity: 'error',
+      from: { path: '^src/(reads|messages)/' },
+      to: { path: '^src/(commands|actions|dispatch|teams)/' },
     },
     {
       name: 'm365-imports-no-product-folder',

@@ -2,17 +2,13 @@
 // limits allow (7/s per conversation, a global 30/s per app). One shared mailbox over 50 GB is the
 // one finding; every conversation gets its alert card through the bot's real proactive path
 // (continueConversationAsync → a local connector), with the ledger and lease in Azurite.
-import { randomUUID } from 'node:crypto';
-import { startBot } from '../src/app';
-import { startAzurite } from '../src/demo/azurite';
-import { Logger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import type { TenantFixture } from '../src/simulator/tenant/fixture';
 import { DEFAULT_ALERT_SETTINGS } from '../src/reports/alerts/settings';
 import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/cycle/pace';
-import { TimingConnector } from './local-connector';
-import { botConfigFor, count, seconds, saveChannelConversations } from './simulated-tenant';
-import type { AddRow, Print } from './summary';
+import { startCycleBenchBot } from './bench-bot';
+import { count, seconds, saveChannelConversations } from './simulated-tenant';
+import { runWhenMain, type AddRow, type Print } from './summary';
 
 const CONVERSATIONS = 1_000;
 const GB = 1024 ** 3;
@@ -72,14 +68,8 @@ function benchTenant(): TenantFixture {
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const sim = await startSimulator({ tenant: benchTenant(), quiet: true });
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
-  const config = botConfigFor(sim.info, {
-    STORAGE_CONNECTION_STRING: storage.connectionString,
-    STORAGE_CONTAINER: `bench${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-    ALERT_INTERVAL_MINUTES: '0',
-  });
-  const bot = await startBot({ config, log: new Logger('error', {}, () => undefined), tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const running = await startCycleBenchBot(sim.info);
+  const { bot, connector } = running;
   try {
     const { conversations } = bot.services.alerts;
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `19:bench-${i}@thread.tacv2`);
@@ -129,16 +119,9 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
       met: reached.size === CONVERSATIONS ? elapsed < bound * 1.5 + 5000 : false,
     });
   } finally {
-    await bot.stop();
-    await connector.stop();
-    await storage.stop();
+    await running.stop();
     await sim.stop();
   }
 }
 
-if (require.main === module) {
-  run((line) => console.log(line)).catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(module, run);

@@ -2,12 +2,10 @@
 // 10,000-row snapshot, and how many tenant calls they make (the target is none).
 // And 50 admins chatting at once — is every one answered, and how soon is the first reply?
 import { randomUUID } from 'node:crypto';
-import { startBot } from '../src/app';
-import { startAzurite } from '../src/demo/azurite';
-import { silentLogger } from '../src/log';
 import { INSTANT_MODEL } from '../src/simulator';
-import { activityText, isProgress, TimingConnector } from './local-connector';
-import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds } from './simulated-tenant';
+import { chatActivity, postActivity, startBenchBot } from './bench-bot';
+import { activityText, isProgress } from './local-connector';
+import { ADMIN_ID, count, requestCounts, resetRequestCounts, seconds } from './simulated-tenant';
 import { startSimulatorProcess } from './simulator-process';
 import type { AddRow, Print } from './summary';
 
@@ -33,36 +31,27 @@ function actionsOf(card: any): any[] {
   return out;
 }
 
+/** The invoke response's JSON; undefined for a message's empty 201. */
+function jsonOrUndefined(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   // No latency: the first report only builds the snapshot; what is measured is the clicks. The tenant
   // answers from its own process, as Microsoft's services do: its CPU is not the bot's.
   const sim = await startSimulatorProcess(TENANT, INSTANT_MODEL);
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
   const admins = [ADMIN_ID, ...Array.from({ length: ADMINS - 1 }, () => randomUUID())];
-  const config = {
-    ...botConfigFor(sim.info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'benchbuttons' }),
-    admins,
-  };
-  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
-  const activity = (from: string, conversationId: string, extra: object) => ({
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    timestamp: new Date().toISOString(),
-    from: { id: `user-${from}`, name: 'Bench Admin', aadObjectId: from },
-    recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-    conversation: { id: conversationId, conversationType: 'personal', tenantId: sim.info.tenantId },
-    channelData: { tenant: { id: sim.info.tenantId } },
-    ...extra,
-  });
+  const running = await startBenchBot(sim.info, { env: { STORAGE_CONTAINER: 'benchbuttons' }, config: { admins } });
+  const { bot, connector } = running;
+  const activity = (from: string, conversationId: string, extra: object) =>
+    chatActivity(connector.url, sim.info.tenantId, conversationId, extra, from);
   const post = async (body: object) => {
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json().catch(() => undefined) };
+    const res = await postActivity(bot.url, body);
+    return { status: res.status, body: jsonOrUndefined(res.body) };
   };
   const finalCard = async (conversationId: string): Promise<any> => {
     for (const deadline = performance.now() + 180_000; ;) {
@@ -168,7 +157,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
       measured: `${p95.toFixed(0)} ms (p50 ${p50.toFixed(0)} ms)`,
     });
   } finally {
-    await bot.stop();
-    await Promise.all([connector.stop(), storage.stop(), sim.stop()]);
+    await running.stop();
+    await sim.stop();
   }
 }

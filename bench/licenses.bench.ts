@@ -2,12 +2,8 @@
 // assumed model (cost-model.ts ASSUMED_MODEL, Exchange budget 3 in flight), through the whole bot
 // from chat message to final card, beside what reading every mailbox live would need under the same
 // model. Simulator and bot run in processes of their own, as in the usage-report bench.
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import type { ASSUMED_MODEL } from '../src/simulator';
-import { firstLine, startSimulatorProcess } from './simulator-process';
-import type { UsageBotFigures } from './usage-report-bot';
+import { startModelledSimulator, usageBotFigures } from './bench-bot';
 import { count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
@@ -16,19 +12,11 @@ const BUDGET = 3;
 const TARGET_MS = 30_000;
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
-  const simStart = performance.now();
-  const sim = await startSimulatorProcess(TENANT, { exchange: { maxInFlight: BUDGET } });
+  const { sim, model, upMs } = await startModelledSimulator(TENANT, BUDGET);
   const info = sim.info;
   try {
-    const model = (await (await fetch(`${info.controlUrl}/_sim/model`)).json()) as typeof ASSUMED_MODEL;
-    print(
-      `licenses: simulator with ${TENANT} in its own process, up in ${seconds(performance.now() - simStart)}; model ${JSON.stringify(model)}`,
-    );
-    const bot = spawn(process.execPath, ['--no-deprecation', path.join(__dirname, 'usage-report-bot.js')], {
-      env: { ...process.env, SIM_INFO: JSON.stringify(info), BOT_COMMANDS: 'licenses' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const figures = JSON.parse(await firstLine(bot, 900_000, 'the bot')) as UsageBotFigures;
+    print(`licenses: simulator with ${TENANT} in its own process, up in ${seconds(upMs)}; model ${JSON.stringify(model)}`);
+    const figures = await usageBotFigures(info, { BOT_COMMANDS: 'licenses' });
     const [c] = figures.commands;
     const requests = await (await fetch(`${info.controlUrl}/_sim/requests`)).json();
     print(

@@ -1,13 +1,11 @@
 // How soon the admin sees an answer to `mailboxes` in the chat. The whole bot runs on a
 // free port, a local connector stands in for Teams, and the tenant is the report bench's.
 import { randomUUID } from 'node:crypto';
-import { startBot } from '../src/app';
-import { startAzurite } from '../src/demo/azurite';
-import { silentLogger } from '../src/log';
 import { ASSUMED_MODEL, FAST_MODEL, startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
-import { activityText, isProgress, TimingConnector } from './local-connector';
-import { ADMIN_ID, botConfigFor, seconds, setFaults } from './simulated-tenant';
+import { chatActivity, postActivity, startBenchBot } from './bench-bot';
+import { activityText, isProgress } from './local-connector';
+import { seconds, setFaults } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const TENANT = 'generate:10000:1';
@@ -34,37 +32,17 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
     quiet: true,
   });
   // The bot keeps report snapshots (for paging and exports) in Blob Storage: Azurite here.
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
-  const config = botConfigFor(sim.info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'bench' });
-  const bot = await startBot({ config, log: silentLogger, tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' }).catch(
-    async (error: unknown) => {
-      await Promise.all([connector.stop(), storage.stop(), sim.stop()]);
-      throw error;
-    },
-  );
+  const running = await startBenchBot(sim.info).catch(async (error: unknown) => {
+    await sim.stop();
+    throw error;
+  });
+  const { bot, connector } = running;
 
   const say = async (text: string): Promise<Timing> => {
     const conversationId = `bench-${randomUUID()}`;
-    const activity = {
-      type: 'message',
-      text,
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      timestamp: new Date().toISOString(),
-      from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID },
-      recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-      conversation: { id: conversationId, conversationType: 'personal', tenantId: sim.info.tenantId },
-      channelData: { tenant: { id: sim.info.tenantId } },
-    };
+    const activity = chatActivity(connector.url, sim.info.tenantId, conversationId, { type: 'message', text });
     const start = performance.now();
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    await res.text();
+    const res = await postActivity(bot.url, activity);
     const httpMs = performance.now() - start;
     if (res.status >= 300) throw new Error(`POST /api/messages answered ${res.status}`);
     const first = await connector.waitFor(conversationId, 30_000);
@@ -121,9 +99,7 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
       target: '',
     });
   } finally {
-    await bot.stop();
-    await connector.stop();
-    await storage.stop();
+    await running.stop();
     await sim.stop();
   }
 }

@@ -4,18 +4,14 @@
 // time Teams' rate limits allow (lowerBoundMs: 7/s per conversation, 30/s per app), with the busiest
 // second of sends beside it. The bot's real path: schedules and run ledgers in Azurite, the cycle's
 // lease, the report made by the `shared` command, continueConversationAsync to a local connector.
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { startBot } from '../src/app';
-import { startAzurite } from '../src/demo/azurite';
-import { Logger } from '../src/log';
 import { startSimulator } from '../src/simulator';
 import { loadTenant } from '../src/simulator/tenant/load';
 import { GLOBAL, lowerBoundMs, PER_CONVERSATION } from '../src/cycle/pace';
 import type { Schedule } from '../src/schedules/schedule';
-import { TimingConnector } from './local-connector';
-import { ADMIN_ID, botConfigFor, count, requestCounts, resetRequestCounts, seconds, saveChannelConversations } from './simulated-tenant';
-import type { AddRow, Print } from './summary';
+import { startCycleBenchBot } from './bench-bot';
+import { ADMIN_ID, count, requestCounts, resetRequestCounts, seconds, saveChannelConversations } from './simulated-tenant';
+import { runWhenMain, type AddRow, type Print } from './summary';
 
 const CONVERSATIONS = 1_000;
 const TENANT = 'generate:10000';
@@ -28,14 +24,8 @@ async function tenantRequests(controlUrl: string): Promise<{ exchange: number; g
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
   const sim = await startSimulator({ tenant: loadTenant(TENANT), quiet: true });
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
-  const config = botConfigFor(sim.info, {
-    STORAGE_CONNECTION_STRING: storage.connectionString,
-    STORAGE_CONTAINER: `bench${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-    ALERT_INTERVAL_MINUTES: '0',
-  });
-  const bot = await startBot({ config, log: new Logger('error', {}, () => undefined), tlsCa: sim.info.caCertPem, bindHost: '127.0.0.1' });
+  const running = await startCycleBenchBot(sim.info);
+  const { bot, connector } = running;
   try {
     const { conversations } = bot.services.alerts;
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `19:bench-schedule-${i}@thread.tacv2`);
@@ -132,16 +122,9 @@ export async function run(print: Print, addRow: AddRow = () => undefined): Promi
       met: reached.size === CONVERSATIONS && posting <= bound * 1.1 && busiest <= GLOBAL[0].limit,
     });
   } finally {
-    await bot.stop();
-    await connector.stop();
-    await storage.stop();
+    await running.stop();
     await sim.stop();
   }
 }
 
-if (require.main === module) {
-  run((line) => console.log(line)).catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+runWhenMain(module, run);

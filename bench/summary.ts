@@ -19,3 +19,12 @@ export function summaryTable(rows: SummaryRow[]): string[] {
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)];
 }
+
+/** A bench run on its own (`node dist/bench/alerts.bench.js`) prints to the console and fails the process on an error. */
+export function runWhenMain(benchModule: NodeModule, run: (print: Print) => Promise<void>): void {
+  if (require.main !== benchModule) return;
+  run((line) => console.log(line)).catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -5,12 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { startBot } from '../src/app';
-import { startAzurite } from '../src/demo/azurite';
-import { silentLogger } from '../src/log';
 import type { SimulatorInfo } from '../src/simulator';
-import { activityText, TimingConnector } from './local-connector';
-import { ADMIN_ID, botConfigFor } from './simulated-tenant';
+import { chatActivity, postActivity, startBenchBot } from './bench-bot';
+import { activityText } from './local-connector';
 
 export interface UsageBotFigures {
   commands: { text: string; firstMs: number; finalMs: number; finalText: string }[];
@@ -24,10 +21,8 @@ const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
   const info = JSON.parse(process.env.SIM_INFO ?? '') as SimulatorInfo;
-  const storage = await startAzurite({ quiet: true });
-  const connector = await new TimingConnector().start();
-  const config = botConfigFor(info, { STORAGE_CONNECTION_STRING: storage.connectionString, STORAGE_CONTAINER: 'bench' });
-  const bot = await startBot({ config, log: silentLogger, tlsCa: info.caCertPem, bindHost: '127.0.0.1' });
+  const running = await startBenchBot(info);
+  const { bot, connector } = running;
   const before = process.memoryUsage().rss;
   let peak = before;
   const trace = process.env.USAGE_BOT_TRACE;
@@ -50,23 +45,7 @@ async function main(): Promise<void> {
   const say = async (text: string, busy: RegExp) => {
     const conversationId = `bench-${randomUUID()}`;
     const start = performance.now();
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text,
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        timestamp: new Date().toISOString(),
-        from: { id: `user-${ADMIN_ID}`, name: 'Bench Admin', aadObjectId: ADMIN_ID },
-        recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: info.tenantId },
-        channelData: { tenant: { id: info.tenantId } },
-      }),
-    });
-    await res.text();
+    const res = await postActivity(bot.url, chatActivity(connector.url, info.tenantId, conversationId, { type: 'message', text }));
     if (res.status >= 300) throw new Error(`POST /api/messages answered ${res.status}`);
     const first = await connector.waitFor(conversationId, 30_000);
     for (const deadline = performance.now() + 600_000; ;) {
@@ -90,9 +69,7 @@ async function main(): Promise<void> {
     heapLimitMb: getHeapStatistics().heap_size_limit / MB,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
-  await bot.stop();
-  await connector.stop();
-  await storage.stop();
+  await running.stop();
   process.exit(0);
 }
 

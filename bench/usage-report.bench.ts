@@ -2,11 +2,7 @@
 // budget of 3 requests in flight, through the whole bot (chat command to final card), beside what
 // live statistics for every mailbox would need under the same model. The simulated tenant runs in
 // a process of its own and the bot in another with node's default heap, so the RSS is the bot's.
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import type { ASSUMED_MODEL } from '../src/simulator';
-import { firstLine, startSimulatorProcess } from './simulator-process';
-import type { UsageBotFigures } from './usage-report-bot';
+import { startModelledSimulator, usageBotFigures } from './bench-bot';
 import { count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
@@ -16,22 +12,14 @@ const TARGET_MS = 60_000;
 const TARGET_RSS_MB = 300;
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
-  const simStart = performance.now();
   // The model is the simulator's own assumption (cost-model.ts); only the budget is set here.
-  const sim = await startSimulatorProcess(TENANT, { exchange: { maxInFlight: BUDGET } });
+  const { sim, model, upMs } = await startModelledSimulator(TENANT, BUDGET);
   const info = sim.info;
   try {
-    const model = (await (await fetch(`${info.controlUrl}/_sim/model`)).json()) as typeof ASSUMED_MODEL;
     const ex = model.exchange;
-    print(
-      `usage-report: simulator with ${TENANT} in its own process, up in ${seconds(performance.now() - simStart)}; model ${JSON.stringify(model)}`,
-    );
+    print(`usage-report: simulator with ${TENANT} in its own process, up in ${seconds(upMs)}; model ${JSON.stringify(model)}`);
 
-    const bot = spawn(process.execPath, ['--no-deprecation', path.join(__dirname, 'usage-report-bot.js')], {
-      env: { ...process.env, SIM_INFO: JSON.stringify(info) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const figures = JSON.parse(await firstLine(bot, 900_000, 'the bot')) as UsageBotFigures;
+    const figures = await usageBotFigures(info);
     const peak = Math.max(figures.peakRssMb, figures.maxRssMb);
     for (const c of figures.commands) {
       const date =

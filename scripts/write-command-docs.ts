@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { allCommands } from '../src/commands';
-import type { Command } from '../src/commands/types';
+import type { Command } from '../src/dispatch/types';
 
 /**
  * Teams shows at most 10 commands in a bot's menu: "Each menu supports up to 10 commands"

@@ -4,7 +4,7 @@ import type { BotConfig } from './config';
 import { registerSecret, type Logger } from './log';
 import { AdminPolicy, ownerCheck } from './access/admins';
 import { isServiceError } from './m365/service-error';
-import { Router } from './commands/router';
+import { Router } from './dispatch/router';
 import { allCommands } from './commands';
 import { allActions } from './actions';
 import type { BotServices } from './services';

@@ -3,7 +3,7 @@
 import { alertCard } from '../cards/alert-card';
 import { alertAckButton } from '../buttons/alert';
 import { isOpen, type LedgerEntry } from '../reports/alerts/ledger-plan';
-import type { ActionContext, ActionResult } from '../commands/types';
+import type { ActionContext, ActionResult } from '../dispatch/types';
 import { defineAction } from './define-action';
 
 export const NOT_HERE: ActionResult = {

@@ -2,7 +2,7 @@
 // the handler gets the click's data already read by the button's parser, typed. The router runs the
 // parser and answers a click it refuses ("not understood"), so no handler reads raw data or repeats that.
 import type { CardButton } from '../buttons/button';
-import type { ActionContext, ActionResult, CardAction } from '../commands/types';
+import type { ActionContext, ActionResult, CardAction } from '../dispatch/types';
 
 export function defineAction<TData, TRequest>(
   button: CardButton<TData, TRequest>,

@@ -1,5 +1,5 @@
 // Every card button's verb. Adding a button is adding a file and a line.
-import type { CardAction } from '../commands/types';
+import type { CardAction } from '../dispatch/types';
 import { runCommandAction } from './run-command';
 import { mailboxDetailsAction } from './mailbox-details';
 import { mailboxFoldersAction } from './mailbox-folders';

@@ -1,5 +1,5 @@
 // The three buttons around assigning a licence, registered together.
-import type { CardAction } from '../commands/types';
+import type { CardAction } from '../dispatch/types';
 import { assignCancelAction } from './license-assign-cancel';
 import { assignConfirmAction } from './license-assign-confirm';
 import { assignLicenseAction } from './license-assign';

@@ -2,7 +2,7 @@
 // says so and offers the way back to the report.
 import { assignLicenseResultCard } from '../cards/licensing/assign-license-cards';
 import { assignCancelButton } from '../buttons/license-assign';
-import { runButton } from '../commands/replies';
+import { runButton } from '../messages/replies';
 import { defineAction } from './define-action';
 
 export const assignCancelAction = defineAction(assignCancelButton, async (ctx, request) => {

@@ -2,8 +2,8 @@
 // and asks for confirmation; the proposal comes from the tenant as it is now, not from the button.
 import { assignLicenseConfirmCard } from '../cards/licensing/assign-license-cards';
 import { assignableFix } from '../reports/licensing/license-assignment';
-import { checkSharedMailbox } from '../commands/license-data';
-import type { ActionResult } from '../commands/types';
+import { checkSharedMailbox } from '../reads/license-data';
+import type { ActionResult } from '../dispatch/types';
 import type { SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import { REMEDIATION_OFF } from '../buttons/license-assign-request';
 import { assignConfirmButton } from '../buttons/license-assign';

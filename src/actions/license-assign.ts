@@ -3,9 +3,9 @@
 // asked for what and how it ended.
 import { assignLicenseResultCard, type AssignOutcome } from '../cards/licensing/assign-license-cards';
 import { assignableFix } from '../reports/licensing/license-assignment';
-import { checkSharedMailbox } from '../commands/license-data';
-import { runButton } from '../commands/replies';
-import type { ActionContext } from '../commands/types';
+import { checkSharedMailbox } from '../reads/license-data';
+import { runButton } from '../messages/replies';
+import type { ActionContext } from '../dispatch/types';
 import { isServiceError } from '../m365/service-error';
 import { licenseChangeRecord } from '../reports/licensing/license-change';
 import { skuName } from '../reports/licensing/sku-catalog';

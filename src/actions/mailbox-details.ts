@@ -1,6 +1,6 @@
 // `mailbox.details` {upn}: a row's Details button. The upn is untrusted and is checked like typed text.
 import { mailboxDetailsButton } from '../buttons/mailbox-details';
-import { mailboxAnswer } from '../commands/mailbox';
+import { mailboxAnswer } from '../messages/mailbox-details-message';
 import { defineAction } from './define-action';
 
 export const mailboxDetailsAction = defineAction(mailboxDetailsButton, async (ctx, arg) => {

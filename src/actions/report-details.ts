@@ -6,7 +6,7 @@ import { mailboxDetailsCard } from '../cards/mailbox-details-card';
 import { buildMailboxDetails } from '../reports/mailbox-details';
 import { mailboxSnapshot } from './report-snapshot';
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { mailboxAnswer } from '../commands/mailbox';
+import { mailboxAnswer } from '../messages/mailbox-details-message';
 import { defineAction } from './define-action';
 
 export const reportDetailsAction = defineAction(reportDetailsButton, async (ctx, request) => {

@@ -1,8 +1,8 @@
 // `report.page` (Previous, Next, Sort) and `report.filter` (Apply): a new view of a mailbox report,
 // answered from its snapshot without reading the tenant.
-import type { ActionContext, ActionResult } from '../commands/types';
+import type { ActionContext, ActionResult } from '../dispatch/types';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
-import { mailboxReportMessage } from '../commands/report-messages';
+import { mailboxReportMessage } from '../messages/report-messages';
 import { reportFilterButton, reportPageButton } from '../buttons/report';
 import { mailboxSnapshot } from './report-snapshot';
 import { defineAction } from './define-action';

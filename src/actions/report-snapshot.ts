@@ -1,6 +1,6 @@
 // Finds the snapshot a report button points at, or the answer to give when it cannot be used.
-import type { ActionContext, ActionResult } from '../commands/types';
-import { errorMessage } from '../commands/replies';
+import type { ActionContext, ActionResult } from '../dispatch/types';
+import { errorMessage } from '../messages/replies';
 import type { MailboxSnapshotData, TableSnapshotData } from '../exports/serve';
 import type { Snapshot } from '../state/snapshots';
 import { snapshotMailboxes, USAGE_COPY_GONE } from '../exports/mailbox-snapshot';

@@ -3,7 +3,7 @@
 // from elsewhere (or made up) cancels nothing.
 import { scheduleCard } from '../cards/schedule-card';
 import { scheduleCancelButton } from '../buttons/schedule-cancel';
-import type { ActionResult } from '../commands/types';
+import type { ActionResult } from '../dispatch/types';
 import { runText } from '../schedules/next-runs';
 import { scheduleView } from '../schedules/view';
 import { defineAction } from './define-action';

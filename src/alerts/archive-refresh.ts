@@ -26,6 +26,8 @@ export interface ArchiveRefreshReport {
 export interface RefreshOptions {
   /** Every archive now, at the pipeline's full concurrency (`archives live`). */
   all?: boolean;
+  /** Just these archives (by id), now, at the pipeline's full concurrency (`archives` reading the unread ones). */
+  only?: readonly string[];
   /** Background: archives read this time; default: enough to read each once a day at `intervalMs`. */
   max?: number;
   intervalMs?: number;
@@ -43,20 +45,20 @@ export async function refreshArchives(
   const inventory = await readings.inventory();
   const stale = inventory.listedAt === null || now().getTime() - Date.parse(inventory.listedAt) >= LIST_EVERY_MS;
   let listed = false;
-  if (options.all || stale) {
+  if (options.all || (stale && !options.only)) {
     await readings.syncInventory(await listArchiveMailboxes(exchange, { signal: options.signal }), now());
     listed = true;
   }
   const archives = await readings.all();
-  const perTick =
-    options.max ?? Math.max(EXCHANGE_BATCH_LIMIT, Math.ceil(archives.length / Math.max(1, DAY_MS / (options.intervalMs ?? DAY_MS))));
-  const due = options.all ? archives : oldestFirst(archives, perTick);
+  const perTick = options.max ?? archivesPerRound(archives.length, options.intervalMs ?? DAY_MS);
+  const only = options.only && new Set(options.only);
+  const due = options.all ? archives : only ? archives.filter((a) => only.has(a.id)) : oldestFirst(archives, perTick);
   const ids = due.map((a) => a.id);
   let read = 0;
   let failed = 0;
   const chunks: string[][] = [];
   // Background: one $batch at a time. Live: all at once, the pipeline's cap decides.
-  const step = options.all ? ids.length : EXCHANGE_BATCH_LIMIT;
+  const step = options.all || only ? ids.length : EXCHANGE_BATCH_LIMIT;
   for (let i = 0; i < ids.length; i += Math.max(1, step)) chunks.push(ids.slice(i, i + Math.max(1, step)));
   let done = 0;
   for (const chunk of chunks) {
@@ -88,6 +90,20 @@ export async function refreshArchives(
     done += chunk.length;
   }
   return { listed, total: archives.length, read, failed, durationMs: Date.now() - started };
+}
+
+/** Archives a background round reads: enough for each to be read once a day, at least one $batch. */
+export function archivesPerRound(total: number, intervalMs: number): number {
+  return Math.max(EXCHANGE_BATCH_LIMIT, Math.ceil(total / Math.max(1, DAY_MS / intervalMs)));
+}
+
+/**
+ * When the background refresh will have read `unread` archives that were never read (they go first),
+ * from rounds of `archivesPerRound` every `intervalMs`; the first round is at most one interval away.
+ */
+export function unreadReadBy(unread: number, total: number, intervalMs: number, now: Date): Date {
+  const rounds = Math.ceil(unread / archivesPerRound(total, intervalMs));
+  return new Date(now.getTime() + rounds * intervalMs);
 }
 
 export interface ArchiveRefreshTimer {

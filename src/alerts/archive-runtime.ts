@@ -14,6 +14,7 @@ import {
   startArchiveRefresh,
   type ArchiveRefreshReport,
   type ArchiveRefreshTimer,
+  unreadReadBy,
 } from './archive-refresh';
 
 /** A background round every 15 minutes reads 1/96 of the archives: each at least once a day. */
@@ -23,6 +24,13 @@ export interface ArchiveServices {
   readings: ArchiveReadings;
   /** Reads every archive now (`archives live`), at the pace Exchange allows. */
   readAllNow(options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<ArchiveRefreshReport>;
+  /** Reads these archives now (by id), at the pace Exchange allows: `archives` on the ones never read. */
+  readNow(
+    ids: readonly string[],
+    options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): Promise<ArchiveRefreshReport>;
+  /** When the background refresh will have read `unread` never-read archives of `total`; null when it is off. */
+  unreadReadBy(unread: number, total: number, now: Date): Date | null;
   /** One background round now (tests, the benchmark); null when another instance holds the lease. */
   refreshRound(): Promise<ArchiveRefreshReport | null>;
 }
@@ -56,6 +64,8 @@ export function createArchiveRuntime(options: {
     services: {
       readings,
       readAllNow: (o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, all: true }),
+      readNow: (ids, o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, only: ids }),
+      unreadReadBy: (unread, total, at) => (timer ? unreadReadBy(unread, total, ARCHIVE_REFRESH_INTERVAL_MS, at) : null),
       refreshRound,
     },
     stop: async () => {

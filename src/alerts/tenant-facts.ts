@@ -1,19 +1,18 @@
 // What a check cycle reads from the tenant: only what the subscribed kinds need (each kind's spec
 // says what it reads), once per cycle for every conversation. Mailbox statistics that fail stay
 // unknown (never "resolved"); anything else that fails ends the cycle before a single alert goes out.
-// On a tenant above the usage-report threshold, quota and inactivity checks take their figures from
-// Microsoft 365's usage report (daily) and read live only the mailboxes near the quota line, which
-// are the ones an alert would name.
-import { readMailboxes } from '../m365/mailbox-inventory';
+// On a tenant above the usage-report threshold, the figures come from Microsoft 365's usage report
+// (daily), and only the mailboxes an alert could name are read live: near the quota line, and shared
+// mailboxes near the 50 GB line, as `shared` reads them.
 import { listCompanySubscriptions } from '../m365/company-subscriptions';
 import { usersById } from '../m365/directory-users';
-import { NON_USER_TYPES, readLiveFigures, readMailboxesByType } from '../m365/mailbox-figures';
 import type { TenantClients } from '../m365/tenant-clients';
 import type { ArchiveFigures, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { TenantFacts } from '../reports/alerts/findings';
 import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
-import { joinUsage, withLive } from '../reports/usage-figures';
+import { readMailboxFigures, type LiveRowsContext } from '../reads/usage-or-live';
+import { sizeDecidesVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import type { UsageServices } from '../m365/mailbox-usage';
 import type { GrowthTable } from '../reports/growth';
 
@@ -51,12 +50,13 @@ export async function readAlertFacts(
   subscriptionsRead.catch(() => undefined);
   let mailboxes: MailboxWithStatistics[] = [];
   let usageDate: string | null | undefined;
-  const fromUsage = types === 'all' && usage ? await readFromUsage(tenant, usage) : null;
-  if (fromUsage) {
-    mailboxes = fromUsage.mailboxes;
-    usageDate = fromUsage.usageDate;
-  } else if (types) {
-    mailboxes = (await readMailboxes(tenant, { types })).mailboxes;
+  if (types) {
+    const read = await readMailboxFigures(
+      { tenant, usage, config: { tenantId: usage?.tenantId ?? '' } },
+      { types, liveRows: alertRowsToReadLive },
+    );
+    mailboxes = read.mailboxes;
+    if (read.figures.source === 'usage') usageDate = read.figures.usageDate ?? null;
   }
   const shared = accounts ? mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox') : [];
   const [users, skus, subscriptions] = await Promise.all([
@@ -80,31 +80,19 @@ export async function readAlertFacts(
   };
 }
 
-async function readFromUsage(
-  tenant: TenantClients,
-  usage: UsageServices & { tenantId: string },
-): Promise<{ mailboxes: MailboxWithStatistics[]; usageDate: string | null } | null> {
-  const lookup = await usage.reports.get(usage.tenantId, tenant.graph);
-  if (!lookup.ok || lookup.usage.concealed || lookup.usage.rows.length < usage.threshold) return null;
-  const known = await readMailboxesByType(tenant.exchange, NON_USER_TYPES);
-  const { mailboxes } = joinUsage(lookup.usage.rows, known, lookup.usage.refreshDate);
-  const line = LIVE_FROM_PERCENT;
-  const near: number[] = [];
-  mailboxes.forEach((m, i) => {
+/**
+ * On the usage path, the mailboxes an alert could name: those near their quota line, fullest first
+ * (up to LIVE_AT_MOST), and shared mailboxes whose licence verdict turns on today's size.
+ */
+function alertRowsToReadLive(mailboxes: readonly MailboxWithStatistics[], { pass }: LiveRowsContext): string[] {
+  if (pass > 0) return [];
+  const near = mailboxes.filter((m) => {
     const p = m.statistics ? percentOf(m.statistics.totalItemSizeBytes, m.prohibitSendReceiveQuotaBytes) : null;
-    if (p !== null && p >= line) near.push(i);
+    return p !== null && p >= LIVE_FROM_PERCENT;
   });
-  near.sort((a, b) => size(mailboxes[b]) - size(mailboxes[a]));
-  const targets = near.slice(0, LIVE_AT_MOST);
-  const live = await readLiveFigures(
-    tenant.exchange,
-    targets.map((i) => mailboxes[i]),
-  );
-  for (const i of targets) {
-    const f = live.get(mailboxes[i].userPrincipalName.toLowerCase());
-    if (f) mailboxes[i] = withLive(mailboxes[i], f);
-  }
-  return { mailboxes, usageDate: lookup.usage.refreshDate };
+  near.sort((a, b) => size(b) - size(a));
+  const shared = mailboxes.filter((m) => m.recipientTypeDetails === 'SharedMailbox' && sizeDecidesVerdict(m));
+  return [...near.slice(0, LIVE_AT_MOST), ...shared].map((m) => m.userPrincipalName);
 }
 
 function size(m: MailboxWithStatistics): number {

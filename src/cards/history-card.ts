@@ -1,6 +1,7 @@
-// `history`: what the mailbox history store holds, as a FactSet (no Table).
+// `history`: what the mailbox history store holds, as a FactSet (no Table), from templates/history.json.
 import { formatBytes, formatCount } from '../reports/format';
-import { adaptiveCard, type AdaptiveCard } from './render';
+import { renderCard, type AdaptiveCard } from './render';
+import template from './templates/history.json';
 import { localDateTime } from './date-text';
 import { shortDate } from '../reports/mailbox-trend';
 
@@ -28,17 +29,10 @@ export function historyCard(c: HistoryCardContent): AdaptiveCard {
       value: c.lastCollection ? `${localDateTime(c.lastCollection.at)}: ${c.lastCollection.outcome}` : 'none yet',
     },
   ];
-  const body: object[] = [
-    { type: 'TextBlock', text: 'Mailbox history', weight: 'Bolder', size: 'Medium' },
-    {
-      type: 'TextBlock',
-      wrap: true,
-      isSubtle: true,
-      text: "One day of figures per mailbox each time Microsoft 365's usage report has a new day, kept in the bot's storage.",
-    },
-    { type: 'FactSet', facts },
-  ];
-  if (c.limited) body.push({ type: 'TextBlock', wrap: true, color: 'Warning', text: `Limited: ${c.limited}.` });
-  if (c.collected) body.push({ type: 'TextBlock', wrap: true, text: c.collected });
-  return adaptiveCard(body, c.actions ?? []);
+  return renderCard(template, {
+    facts,
+    limited: { show: Boolean(c.limited), text: c.limited ? `Limited: ${c.limited}.` : '' },
+    collected: { show: Boolean(c.collected), text: c.collected ?? '' },
+    actions: c.actions ?? [],
+  });
 }

@@ -6,6 +6,8 @@ import { NEAR_QUOTA_PERCENT } from '../reports/mailbox-report';
 import { asOfText, localDate, localDateTime } from './date-text';
 import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
+import { mailboxTrendData } from './mailbox-trend-card';
+import type { MailboxTrend } from '../reports/mailbox-trend';
 import template from './templates/mailbox-details.json';
 
 /**
@@ -54,7 +56,14 @@ function usedLine(percent: number | null, quotaBytes: number | null): { usedLabe
   return { usedLabel: 'Quota used: ', used: percent === null ? UNKNOWN : `${formatPercent(percent)} of ${formatBytes(quotaBytes)}` };
 }
 
-export function mailboxDetailsCard(details: MailboxDetails, options: { actions?: object[]; viewedAt?: Date } = {}): AdaptiveCard {
+export interface MailboxDetailsCardOptions {
+  actions?: object[];
+  viewedAt?: Date;
+  /** The size trend from the mailbox's history, when the bot keeps one; `note` says what limited it. */
+  trend?: { trend: MailboxTrend; note?: string };
+}
+
+export function mailboxDetailsCard(details: MailboxDetails, options: MailboxDetailsCardOptions = {}): AdaptiveCard {
   const now = new Date(details.asOf);
   const s = details.statistics;
   const q = details.quotas;
@@ -128,6 +137,7 @@ export function mailboxDetailsCard(details: MailboxDetails, options: { actions?:
     hasLicenseSection: details.licenses !== undefined,
     hasLicenses: licenses.length > 0,
     licenses,
+    trend: mailboxTrendData(options.trend?.trend, options.trend?.note),
     actions: options.actions ?? [],
   });
 }

@@ -6,6 +6,7 @@ import { asOfText } from './date-text';
 import { fitCard, FittedCard } from './fit';
 import { isolated, plainText } from './plain-text';
 import { AdaptiveCard, renderCard } from './render';
+import { tenantTrendData } from './mailbox-trend-card';
 import { textBar } from './text-bar';
 import template from './templates/mailbox-report.json';
 import { differsNotably, type SizeFigures } from '../reports/usage-figures';
@@ -23,8 +24,8 @@ export interface MailboxReportCardOptions {
   viewedAt?: Date;
   /** Where the figures come from (the usage report, or live after all); absent = live. */
   figures?: FiguresNote;
-  /** Elements under the rows (the tenant's storage trend): inside the fit, so rows make room for them. */
-  extraBody?: object[];
+  /** The tenant's storage trend under the rows: inside the fit, so rows make room for it. */
+  tenantTrend?: { line: string; sparkline: string } | null;
 }
 
 const TITLES: Record<MailboxTypeChoice, string> = {
@@ -188,11 +189,11 @@ export function renderMailboxReportCard(report: MailboxReport, rowCount: number,
       : 'There is nothing to show.',
     rows: report.rows.slice(0, shown).map((r) => rowData(r, showKind, now, options.figures)),
     figures: figuresData(report.rows.slice(0, shown), options.figures),
+    tenantTrend: tenantTrendData(options.tenantTrend ?? undefined),
     actions: options.actions ?? [],
   };
   const card = renderCard(template, data);
   if (options.rowAction) attachRowActions(card, report.rows.slice(0, shown), options.rowAction);
-  if (options.extraBody?.length) card.body = [...(card.body as object[]), ...options.extraBody];
   return card;
 }
 

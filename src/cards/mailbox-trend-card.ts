@@ -1,51 +1,36 @@
-// The size trend section of the `mailbox` card: a TextBlock headline, a monospace sparkline and a
-// FactSet of growth figures (no Table: cards are ColumnSet/FactSet only).
+// The size trend sections as template data: the `mailbox` card's (a headline, a monospace sparkline
+// and a FactSet of growth figures, in templates/mailbox-details.json) and the tenant's under the
+// mailbox report (templates/mailbox-report.json). No Table: cards are ColumnSet/FactSet only.
 import { shortDate, type MailboxTrend } from '../reports/mailbox-trend';
 
 /** A full date this close is shown in warning colour. */
 const URGENT_DAYS = 90;
 
-export function mailboxTrendElements(trend: MailboxTrend, note?: string): object[] {
-  const heading = { type: 'TextBlock', text: 'Size trend', weight: 'Bolder', spacing: 'Medium', separator: true };
+const NO_HISTORY =
+  "No history yet: the bot stores a day of figures each time Microsoft 365's usage report has a new one, so a trend shows from tomorrow.";
+
+const line = (text: string | undefined) => ({ show: Boolean(text), text: text ?? '' });
+
+/** The `mailbox` card's trend; `show` false when the bot keeps no history. `note` says what limited it. */
+export function mailboxTrendData(trend: MailboxTrend | undefined, note?: string) {
+  const off = { show: false, text: '' };
+  if (!trend) return { show: false, empty: off, headline: { ...off, color: 'Default' }, sparkline: off, facts: [], note: off };
   if (trend.days === 0) {
-    return [
-      heading,
-      {
-        type: 'TextBlock',
-        wrap: true,
-        isSubtle: true,
-        text:
-          note ??
-          "No history yet: the bot stores a day of figures each time Microsoft 365's usage report has a new one, so a trend shows from tomorrow.",
-      },
-    ];
+    return { show: true, empty: line(note ?? NO_HISTORY), headline: { ...off, color: 'Default' }, sparkline: off, facts: [], note: off };
   }
   const span = `${trend.days} day${trend.days === 1 ? '' : 's'} (${shortDate(trend.first!, trend.last!)} – ${shortDate(trend.last!)})`;
-  const elements: object[] = [
-    heading,
-    {
-      type: 'TextBlock',
-      text: trend.headline,
-      wrap: true,
-      color:
-        trend.projection.kind === 'already-full' || (trend.projection.kind === 'full-in' && trend.projection.days <= URGENT_DAYS)
-          ? 'Warning'
-          : 'Default',
-    },
-  ];
-  if (trend.sparkline) elements.push({ type: 'TextBlock', text: trend.sparkline, fontType: 'Monospace', spacing: 'Small' });
-  elements.push({
-    type: 'FactSet',
+  const urgent = trend.projection.kind === 'already-full' || (trend.projection.kind === 'full-in' && trend.projection.days <= URGENT_DAYS);
+  return {
+    show: true,
+    empty: off,
+    headline: { show: true, text: trend.headline, color: urgent ? 'Warning' : 'Default' },
+    sparkline: line(trend.sparkline || undefined),
     facts: [{ title: 'Size', value: `${trend.range} over ${span}` }, ...trend.facts.map((f) => ({ title: f.label, value: f.value }))],
-  });
-  if (note) elements.push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, size: 'Small' });
-  return elements;
+    note: line(note),
+  };
 }
 
-/** The tenant's storage trend: a line and a sparkline (TextBlocks). */
-export function tenantTrendElements(trend: { line: string; sparkline: string }): object[] {
-  return [
-    { type: 'TextBlock', text: trend.line, wrap: true, isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' },
-    { type: 'TextBlock', text: trend.sparkline, fontType: 'Monospace', isSubtle: true, spacing: 'None' },
-  ];
+/** The tenant's storage trend under the mailbox report: a line and a sparkline; `show` false without one. */
+export function tenantTrendData(trend: { line: string; sparkline: string } | undefined) {
+  return trend ? { show: true, ...trend } : { show: false, line: '', sparkline: '' };
 }

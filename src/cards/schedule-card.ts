@@ -4,7 +4,10 @@
 import type { Message } from '../model/conversation';
 import { fitCard } from './fit';
 import { plainText } from './plain-text';
-import { adaptiveCard, type AdaptiveCard } from './render';
+import { renderCard, type AdaptiveCard } from './render';
+import scheduleListTemplate from './templates/schedule-list.json';
+import scheduleTemplate from './templates/schedule.json';
+import scheduleLineTemplate from './templates/schedule-line.json';
 
 export interface ScheduleView {
   n: number;
@@ -20,11 +23,15 @@ export interface ScheduleView {
   suspended?: string;
 }
 
-const run = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextRun', text: plainText(text, 300), ...extra });
-const line = (inlines: object[], extra: Record<string, unknown> = {}) => ({ type: 'RichTextBlock', inlines, ...extra });
+/** Everything an admin typed goes into TextRuns, plain. */
+const plain = (value: string) => plainText(value, 300);
+const optionalLine = (value: string | undefined) => ({ show: Boolean(value), text: plain(value ?? '') });
 
-function card(body: object[], actions: object[] = []): AdaptiveCard {
-  return adaptiveCard(body, actions.length ? actions : undefined);
+/** A template's card without an `actions` key when there are none, as Teams shows no empty action bar. */
+function card(template: object, data: object, actions: object[] = []): AdaptiveCard {
+  const rendered = renderCard(template, { ...data, actions });
+  if (actions.length === 0) delete (rendered as { actions?: unknown }).actions;
+  return rendered;
 }
 
 /** The answer to `schedule …`: what runs when, the next three runs, and Cancel. */
@@ -38,18 +45,14 @@ export function scheduleCard(
     { title: 'Time zone', value: view.timeZone },
     { title: 'Set up by', value: view.by || 'an admin' },
   ];
-  const body: object[] = [
-    line([run(`${options.title} · schedule ${view.n}`, { size: 'Medium', weight: 'Bolder' })]),
-    ...facts.map((f) => line([run(`${f.title}: `, { isSubtle: true }), run(f.value)], { spacing: 'Small' })),
-  ];
-  if (options.cancelled) {
-    body.push(line([run(options.cancelled, { weight: 'Bolder' })]));
-  } else {
-    body.push(line([run('Next runs', { weight: 'Bolder' })]));
-    for (const n of view.next) body.push(line([run(n, { fontType: 'Monospace' })], { spacing: 'None' }));
-    if (view.suspended) body.push(line([run(view.suspended, { color: 'Warning' })]));
-  }
-  return card(body, options.actions);
+  const data = {
+    heading: plain(`${options.title} · schedule ${view.n}`),
+    facts: facts.map((f) => ({ label: plain(`${f.title}: `), value: plain(f.value) })),
+    cancelled: optionalLine(options.cancelled),
+    next: options.cancelled ? [] : view.next.map(plain),
+    suspended: optionalLine(options.cancelled ? undefined : view.suspended),
+  };
+  return card(scheduleTemplate, data, options.actions);
 }
 
 /**
@@ -69,39 +72,38 @@ function scheduleListOf(
   shown: number,
   options: { place: string; cancel: (n: number) => object; actions?: object[] },
 ): AdaptiveCard {
-  const body: object[] = [line([run(`Scheduled reports in this ${options.place}: ${views.length}`, { size: 'Medium', weight: 'Bolder' })])];
-  if (views.length === 0) body.push(line([run('None yet. Example: schedule shared weekly monday at 08:00')]));
-  for (const v of views.slice(0, shown)) {
-    const items: object[] = [
-      line([run(`${v.n}. `, { weight: 'Bolder' }), run(v.report, { weight: 'Bolder' }), run(` · ${v.when} (${v.timeZone})`)]),
-      line([run('Next: ', { isSubtle: true }), run(v.next[0] ?? '—')], { spacing: 'None' }),
-      line([run('Last: ', { isSubtle: true }), run(v.last ?? 'not run yet', v.lastOk === false ? { color: 'Attention' } : {})], {
-        spacing: 'None',
-      }),
-    ];
-    if (v.suspended) items.push(line([run(v.suspended, { color: 'Warning' })], { spacing: 'None' }));
-    items.push(line([run(`Set up by ${v.by || 'an admin'}`, { isSubtle: true, size: 'Small' })], { spacing: 'None' }));
-    items.push({ type: 'ActionSet', actions: [options.cancel(v.n)] });
-    body.push({ type: 'Container', separator: true, items });
-  }
-  if (shown < views.length) {
-    const rest = views.slice(shown).map((v) => v.n);
-    body.push(
-      line([
-        run(`${rest.length} more not shown here (${rest.join(', ')}): schedule list all lists them all, schedule off <n> cancels one.`, {
-          isSubtle: true,
-        }),
-      ]),
-    );
-  }
-  return card(body, options.actions);
+  const rest = views.slice(shown).map((v) => v.n);
+  const data = {
+    heading: plain(`Scheduled reports in this ${options.place}: ${views.length}`),
+    empty: views.length === 0,
+    rows: views.slice(0, shown).map((v) => ({
+      number: plain(`${v.n}. `),
+      report: plain(v.report),
+      when: plain(` · ${v.when} (${v.timeZone})`),
+      next: plain(v.next[0] ?? '—'),
+      last: plain(v.last ?? 'not run yet'),
+      lastFailed: v.lastOk === false,
+      suspended: optionalLine(v.suspended),
+      by: plain(`Set up by ${v.by || 'an admin'}`),
+      cancel: options.cancel(v.n),
+    })),
+    more: optionalLine(
+      rest.length > 0
+        ? `${rest.length} more not shown here (${rest.join(', ')}): schedule list all lists them all, schedule off <n> cancels one.`
+        : undefined,
+    ),
+  };
+  return card(scheduleListTemplate, data, options.actions);
 }
 
-/** The report a scheduled run posts, with a line on top saying which schedule, who set it up, and whether it is late. */
+/**
+ * The report a scheduled run posts, with a line on top saying which schedule, who set it up, and
+ * whether it is late. It goes on top of whatever the run produced (a report, a failure card, text),
+ * so the lines are a template of their own rather than a field of every report's template.
+ */
 export function withScheduleLine(message: Message, text: string, late?: string): Message {
-  const top = [line([run(text, { isSubtle: true, size: 'Small' })], { spacing: 'None' })];
-  if (late) top.push(line([run(late, { color: 'Warning', weight: 'Bolder' })], { spacing: 'Small' }));
   const preview = `${late ? 'Late scheduled report' : 'Scheduled report'}: ${message.text ?? ''}`.slice(0, 200);
   if (!message.card) return { text: `${text}${late ? ` ${late}` : ''}\n\n${message.text ?? ''}`.trim() };
-  return { card: { ...message.card, body: [...top, ...message.card.body] }, text: preview };
+  const lead = renderCard(scheduleLineTemplate, { text: plain(text), late: optionalLine(late) });
+  return { card: { ...message.card, body: [...lead.body, ...message.card.body] }, text: preview };
 }

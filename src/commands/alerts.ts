@@ -3,8 +3,8 @@
 import { ALERTS_ON_USAGE, describeSettings, parseAlertSettings } from '../reports/alerts/settings';
 import { isOpen } from '../reports/alerts/ledger-plan';
 import { subscriptionId } from '../state/subscriptions';
-import { errorMessage } from './replies';
-import type { Command, CommandContext } from './types';
+import { errorMessage } from '../messages/replies';
+import type { Command, CommandContext } from '../dispatch/types';
 
 export const ALERTS_USAGE = 'alerts [on|off|status|check] · alerts list all · alerts off <id>';
 

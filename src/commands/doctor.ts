@@ -5,8 +5,8 @@ import { doctorCard } from '../cards/doctor-card';
 import { progressCard } from '../cards/progress-card';
 import { runDoctor } from '../doctor/checks';
 import { doctorSummary } from '../doctor/report-text';
-import { errorMessage, runButton } from './replies';
-import type { Command } from './types';
+import { errorMessage, runButton } from '../messages/replies';
+import type { Command } from '../dispatch/types';
 
 export const doctorCommand: Command = {
   name: 'doctor',

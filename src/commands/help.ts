@@ -1,5 +1,5 @@
-import { helpMessage } from './replies';
-import type { Command } from './types';
+import { helpMessage } from '../dispatch/help-message';
+import type { Command } from '../dispatch/types';
 
 export function helpCommand(all: () => Command[]): Command {
   return {

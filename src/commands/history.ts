@@ -4,7 +4,7 @@ import { runButton } from '../buttons/run-command';
 import type { CollectOutcome } from '../history/collect';
 import { explainFailure } from '../runner/failures';
 import { errorMessage, progressMessage } from '../runner/messages';
-import type { Command, Message } from './types';
+import type { Command, Message } from '../dispatch/types';
 import type { BotServices } from '../services';
 
 function collectedText(o: CollectOutcome): string {

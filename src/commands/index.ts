@@ -1,6 +1,6 @@
 // Every chat command, in the order `help` lists them and the Teams menu offers them (the first ten).
 // Adding a command is adding a file and a line.
-import type { Command } from './types';
+import type { Command } from '../dispatch/types';
 import { helpCommand } from './help';
 import { mailboxesCommand } from './mailboxes';
 import { mailboxCommand } from './mailbox';

@@ -1,9 +1,8 @@
 // `licenses [upn]`: the tenant's subscriptions as pools (bought, assigned, free) and the licences it
 // pays for without use; or, with an address, one account's licences.
-import { fitCard } from '../cards/fit';
-import { POOL_ROWS, renderLicensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
+import { licensesCard, type LicensesCardInput } from '../cards/licensing/licenses-card';
 import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
-import { readSharedMailboxesAtScale } from './shared-usage';
+import { readSharedMailboxesAtScale } from '../reads/shared-usage';
 import { licensePools } from '../reports/licensing/license-pools';
 import { licenseWaste } from '../reports/licensing/license-waste';
 import { licenseCost } from '../reports/licensing/license-cost';
@@ -16,19 +15,19 @@ import type { CompanySubscription } from '../model/tenant';
 import type { LicensePool } from '../reports/licensing/license-pools';
 import type { PriceBook } from '../reports/licensing/prices';
 import { upcomingRenewals } from '../reports/licensing/renewals';
-import { renewalElements, type RenewalsView } from '../cards/licensing/license-money';
+import type { RenewalsView } from '../cards/licensing/license-money';
 import type { ActivityEvidence } from '../reports/licensing/license-waste';
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { missingStatistics, withNotice } from './card-notice';
+import { missingStatistics } from '../messages/card-notice';
 import type { TableSnapshotData } from '../exports/serve';
 import type { ReportSpec } from '../runner/report-runner';
 import { startReport } from './reports';
 import { licenseGroupsTable, licensesTable } from '../reports/licensing/license-csv';
 import { GROUP_WORDS, licenseGroups, type GroupProperty } from '../reports/licensing/license-groups';
 import { licenseGroupsCard } from '../cards/licensing/license-groups-card';
-import { errorMessage, exportButton, progressMessage, runButton } from './replies';
-import type { Command, ReportContext } from './types';
-import { userLicensesMessage } from './user-licenses-message';
+import { errorMessage, exportButton, progressMessage, runButton } from '../messages/replies';
+import type { Command, ReportContext } from '../dispatch/types';
+import { userLicensesMessage } from '../messages/user-licenses-message';
 
 const USAGE = 'licenses [upn | by department|country|company]';
 const READING = 'Reading licences and mailboxes…';
@@ -88,20 +87,19 @@ export function licenseReport(ctx: ReportContext): ReportSpec<LicenseReportData>
       data: { table: licensesTable(pools, waste, cost) } satisfies TableSnapshotData,
     }),
     result: ({ pools, waste, cost, renewals, inventory, now }, snapshotId) => {
+      const notice = partialNotice(inventory);
       const input: LicensesCardInput = {
         pools,
         waste,
         cost,
-        extra: renewalElements(renewals),
+        renewals,
         asOf: now.toISOString(),
+        lines: { notice },
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton(inventory.complete ? 'Refresh' : 'Retry', 'licenses')],
       };
-      const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
-      const notice = partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
-      const render = (n: number) => (notice ? withNotice(renderLicensesCard(input, n), notice) : renderLicensesCard(input, n));
       const exhausted = input.pools.filter((p) => p.level === 'exhausted').length;
       return {
-        card: fitCard(render, Math.min(POOL_ROWS, input.pools.length)).card,
+        card: licensesCard(input).card,
         text: `${input.pools.length} subscriptions, ${exhausted} exhausted${notice ? ' (partial)' : ''}`,
       };
     },
@@ -125,22 +123,27 @@ export function licenseGroupReport(ctx: ReportContext, by: GroupProperty): Repor
     }),
     result: (data, snapshotId) => {
       const groups = groupsOf(data, by);
+      const notice = partialNotice(data.inventory);
       const fitted = licenseGroupsCard({
         groups,
         cost: data.cost,
         asOf: data.now.toISOString(),
+        lines: { notice },
         actions: [...(snapshotId ? [exportButton(snapshotId)] : []), runButton('Refresh', `licenses by ${word}`)],
       });
-      const partial = missingStatistics(data.inventory.mailboxes, 'mailboxes');
       return {
-        card: partial
-          ? withNotice(fitted.card, `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`)
-          : fitted.card,
-        text: `Licences by ${word}: ${groups.groups.length} groups${partial ? ' (partial)' : ''}`,
+        card: fitted.card,
+        text: `Licences by ${word}: ${groups.groups.length} groups${notice ? ' (partial)' : ''}`,
       };
     },
     logFields: ({ pools, inventory }) => ({ subscriptions: pools.length, mailboxes: inventory.mailboxes.length, by }),
   };
+}
+
+/** What a licence card says when some mailboxes' statistics are missing; '' when none are. */
+function partialNotice(inventory: MailboxInventory): string {
+  const partial = missingStatistics(inventory.mailboxes, 'mailboxes');
+  return partial && `${partial} Their last use is unknown, so idle mailboxes among them are not counted.`;
 }
 
 function groupsOf(data: LicenseReportData, by: GroupProperty) {
@@ -154,7 +157,7 @@ function groupsOf(data: LicenseReportData, by: GroupProperty) {
  * 100,000 mailboxes a live Get-MailboxStatistics each would take the better part of an hour. Without
  * it (names concealed, refused, failing) every mailbox is read live, as before.
  */
-export async function readLicenseReport(
+async function readLicenseReport(
   ctx: ReportContext,
   onProgress?: (done: number, total: number) => void,
   onStage?: (title: string) => void,

@@ -1,12 +1,8 @@
 // `mailbox <upn or name>`: one mailbox in full.
 import { parseMailboxArgument } from '../arguments/mailbox';
-import { lookUpMailbox } from './mailbox-lookup';
-import { mailboxDetailsMessage } from './mailbox-details-message';
-import { errorMessage, progressMessage } from './replies';
-import { explainFailure } from '../runner/failures';
-import { noticeCard } from '../cards/notice-card';
-import { mailboxDetailsButton } from '../buttons/mailbox-details';
-import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from './types';
+import { mailboxAnswer } from '../messages/mailbox-details-message';
+import { errorMessage, progressMessage } from '../messages/replies';
+import type { Command, Message, MessageRef, Outbox, TurnBaseContext } from '../dispatch/types';
 
 export const mailboxCommand: Command = {
   name: 'mailbox',
@@ -76,27 +72,5 @@ async function withinDeadline(
   } finally {
     timers.forEach(clearTimeout);
     await notice;
-  }
-}
-
-export async function mailboxAnswer(ctx: TurnBaseContext, typed: string, arg: Parameters<typeof lookUpMailbox>[1]): Promise<Message> {
-  try {
-    const found = await lookUpMailbox(ctx.services.tenant.exchange, arg);
-    if (found.kind === 'none') {
-      return errorMessage('No such mailbox', `No mailbox matches "${typed}". Try the full address, or the start of the display name.`);
-    }
-    if (found.kind === 'several') {
-      const buttons = found.mailboxes.map((m) =>
-        mailboxDetailsButton.button(m.displayName.slice(0, 40), { upn: m.userPrincipalName || m.primarySmtpAddress }),
-      );
-      const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
-      const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
-      return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
-    }
-    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store);
-  } catch (err) {
-    const failure = explainFailure(err);
-    ctx.log.warn('mailbox lookup failed', { err: err as Error });
-    return errorMessage("I couldn't read that mailbox", failure.message, `mailbox ${typed}`, failure.fix);
   }
 }

@@ -2,25 +2,18 @@
 // turn, and replaces the card with the report (or with what failed and a Retry button).
 import { parseMailboxesArguments, MAILBOXES_USAGE } from '../arguments/mailboxes';
 import { buildMailboxReport, MailboxQuery } from '../reports/mailbox-report';
-import { readMailboxData, type MailboxData } from './mailbox-data';
+import { readMailboxData, type MailboxData } from '../reads/mailbox-data';
 import { mailboxSnapshotData } from '../exports/mailbox-snapshot';
+import { mailboxReportMessage } from '../messages/report-messages';
+import { errorMessage } from '../messages/replies';
 import type { ReportSpec } from '../runner/report-runner';
 import { startReport } from './reports';
-import { mailboxReportMessage } from './report-messages';
-import { errorMessage } from './replies';
-import type { Command, ReportContext } from './types';
+import type { Command, ReportContext } from '../dispatch/types';
 import type { RecipientTypeDetails } from '../model/tenant';
 import type { MailboxSnapshotData } from '../exports/serve';
-import { tenantTrendElements } from '../cards/mailbox-trend-card';
 import { tenantTrendText } from '../reports/mailbox-trend';
 
-/** The tenant's storage trend under the report, when the history has days: its elements, inside the card's fit. */
-export function tenantTrendBody(days: { date: string; bytes: number }[] | undefined): object[] | undefined {
-  const trend = days && tenantTrendText(days);
-  return trend ? tenantTrendElements(trend) : undefined;
-}
-
-export const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
+const MAILBOX_TYPES_TO_READ: Record<MailboxQuery['type'], RecipientTypeDetails[] | 'all'> = {
   user: ['UserMailbox'],
   shared: ['SharedMailbox'],
   room: ['RoomMailbox', 'EquipmentMailbox'],
@@ -86,7 +79,7 @@ export function mailboxReport(
         snapshotId,
         viewedAt: ctx.now(),
         figures: result.figures,
-        extraBody: tenantTrendBody(result.tenantStorage),
+        tenantTrend: result.tenantStorage && tenantTrendText(result.tenantStorage),
       }),
     logFields: (result) => ({
       mailboxes: result.mailboxes.length,

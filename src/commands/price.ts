@@ -6,8 +6,8 @@ import { LIST_CURRENCY } from '../reports/licensing/price-list';
 import { priceBook, resolveSku } from '../reports/licensing/prices';
 import { catalogName } from '../reports/licensing/sku-catalog';
 import { PriceStore } from '../state/prices';
-import { errorMessage } from './replies';
-import type { Command, CommandContext } from './types';
+import { errorMessage } from '../messages/replies';
+import type { Command, CommandContext } from '../dispatch/types';
 
 export const priceCommand: Command = {
   name: 'price',

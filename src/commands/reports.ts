@@ -4,7 +4,7 @@
 // same spec and makes it without any message.
 import { makeReport, reportProgress, runReport, type ReportOutcome, type ReportSpec } from '../runner/report-runner';
 import type { SnapshotStore } from '../state/snapshots';
-import type { Command, CommandContext, Message, ReportContext } from './types';
+import type { Command, CommandContext, Message, ReportContext } from '../dispatch/types';
 
 export function isReportSpec(made: ReportSpec<unknown> | Message): made is ReportSpec<unknown> {
   return typeof (made as ReportSpec<unknown>).read === 'function';

@@ -7,8 +7,8 @@ import { MAX_PER_BOT, MAX_PER_CONVERSATION, parseSchedule, REPORT_USAGE, type Sc
 import { scheduleLine } from '../schedules/step';
 import { scheduleView } from '../schedules/view';
 import { describeRule, isTimeZone, WHEN_USAGE } from '../schedules/when';
-import { errorMessage, runButton } from './replies';
-import type { Command, CommandContext } from './types';
+import { errorMessage, runButton } from '../messages/replies';
+import type { Command, CommandContext } from '../dispatch/types';
 
 export const SCHEDULE_USAGE = 'schedule <report> <when> · schedule list [all] · schedule off <n|all|id> · schedule run <n>';
 

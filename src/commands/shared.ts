@@ -1,23 +1,16 @@
 // `shared`: which shared mailboxes need a licence and lack it, with the reason and the fix. Answers
 // at once with a progress card, reads the tenant after the turn, and replaces the card.
-import {
-  mailboxesToShow,
-  renderSharedMailboxesCard,
-  SHARED_ROWS,
-  type SharedMailboxesCardInput,
-} from '../cards/licensing/shared-mailboxes-card';
-import { fitCard } from '../cards/fit';
+import { sharedMailboxesCard } from '../cards/licensing/shared-mailboxes-card';
 import { countVerdicts } from '../reports/licensing/shared-mailbox-verdict';
-import { missingStatistics, withFiguresLine, withNotice } from './card-notice';
+import { missingStatistics } from '../messages/card-notice';
 import type { TableSnapshotData } from '../exports/serve';
-import type { ReportSpec } from '../runner/report-runner';
-import { startReport } from './reports';
-import type { SharedMailboxData } from './license-data';
-import { readSharedMailboxesAtScale, type SharedUsageData } from './shared-usage';
+import { readSharedMailboxesAtScale, type SharedMailboxData, type SharedUsageData } from '../reads/shared-usage';
 import { sharedFiguresLine, type FiguresNote } from '../reports/figure-source';
 import { sharedMailboxesTable } from '../reports/licensing/license-csv';
-import { errorMessage, exportButton, runButton } from './replies';
-import type { Command, Message, ReportContext } from './types';
+import { errorMessage, exportButton, runButton } from '../messages/replies';
+import type { ReportSpec } from '../runner/report-runner';
+import { startReport } from './reports';
+import type { Command, Message, ReportContext } from '../dispatch/types';
 
 const COMMAND = 'shared';
 const READING = 'Reading shared mailboxes…';
@@ -65,18 +58,14 @@ export function sharedReportMessage(
 ): Message {
   const partial = missingStatistics(data.inventory.mailboxes, 'shared mailboxes');
   const notice = partial && `${partial} Their size is unknown, so one over 50 GB may be missing from the counts. Retry to read them again.`;
-  const input: SharedMailboxesCardInput = {
+  const { card } = sharedMailboxesCard({
     verdicts: data.verdicts,
     asOf: options.asOf.toISOString(),
     remediationAllowed: options.remediation,
+    lines: { notice, figures: sharedFiguresLine(data.figures) },
     actions: [...(options.snapshotId ? [exportButton(options.snapshotId)] : []), runButton(notice ? 'Retry' : 'Refresh', COMMAND)],
-  };
-  const list = mailboxesToShow(input.verdicts);
-  const render = (n: number) => {
-    const card = withFiguresLine(renderSharedMailboxesCard(input, n, list), sharedFiguresLine(data.figures));
-    return notice ? withNotice(card, notice) : card;
-  };
+  });
   const counts = countVerdicts(data.verdicts);
   const text = `${counts.needsLicense} of ${counts.total} shared mailboxes need a licence now${notice ? ' (partial)' : ''}`;
-  return { card: fitCard(render, Math.min(SHARED_ROWS, list.length)).card, text };
+  return { card, text };
 }

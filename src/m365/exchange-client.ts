@@ -89,7 +89,8 @@ export interface ExchangeCommand {
 
 export type ExchangeCommandResult = { ok: true; records: ExchangeRecord[] } | { ok: false; error: ServiceError };
 
-export interface MailboxQuery {
+/** Which mailboxes Get-Mailbox lists (the mailbox report's own query is reports/mailbox-report.ts MailboxQuery). */
+export interface GetMailboxFilter {
   recipientTypeDetails?: string[];
   identity?: string;
   /** An OPATH filter; build values with exchangeFilterValue. */
@@ -220,12 +221,12 @@ export class ExchangeClient {
   }
 
   /** Get-Mailbox, page by page, as Mailbox records. RecipientTypeDetails is filtered by Exchange. */
-  async *mailboxPages(query: MailboxQuery = {}, options: CallOptions = {}): AsyncGenerator<Mailbox[]> {
+  async *mailboxPages(query: GetMailboxFilter = {}, options: CallOptions = {}): AsyncGenerator<Mailbox[]> {
     for await (const page of this.invokeCommand('Get-Mailbox', mailboxParameters(query), { ...options, select: MAILBOX_PROPERTIES }))
       yield page.map(toMailbox);
   }
 
-  async getMailboxes(query: MailboxQuery = {}, onPage?: (page: Mailbox[]) => void, options: CallOptions = {}): Promise<Mailbox[]> {
+  async getMailboxes(query: GetMailboxFilter = {}, onPage?: (page: Mailbox[]) => void, options: CallOptions = {}): Promise<Mailbox[]> {
     const all: Mailbox[] = [];
     for await (const page of this.mailboxPages(query, options)) {
       all.push(...page);
@@ -381,7 +382,7 @@ export function commandBody(c: ExchangeCommand): { CmdletInput: { CmdletName: st
   return { CmdletInput: { CmdletName: c.cmdlet, Parameters: c.parameters ?? {} } };
 }
 
-export function mailboxParameters(query: MailboxQuery): Record<string, unknown> {
+export function mailboxParameters(query: GetMailboxFilter): Record<string, unknown> {
   const p: Record<string, unknown> = {};
   if (query.identity) p.Identity = query.identity;
   else p.ResultSize = 'Unlimited';

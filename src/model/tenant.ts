@@ -191,6 +191,10 @@ export interface ArchiveFigures {
   autoExpanding: boolean;
   onHold: boolean;
   archiveQuotaBytes: number | null;
+  /** The mailbox's holds and Recoverable Items quota as Get-Mailbox -Archive listed them (absent in figures stored before). */
+  litigationHoldEnabled?: boolean;
+  inPlaceHolds?: string[];
+  recoverableItemsQuotaBytes?: number | null;
   /** Oldest first; at most one per UTC day, the day's latest. */
   readings: ArchiveReading[];
   /** The last attempt that failed, and why: the figures shown are then older. */

@@ -3,7 +3,7 @@
 // Litigation Hold, an In-Place or eDiscovery hold, or a retention policy ("Increase the Recoverable
 // Items quota for mailboxes on hold"). TotalDeletedItemSize of Get-MailboxStatistics is that folder's
 // size: Microsoft's own public-folder troubleshooter compares it with RecoverableItemsQuota.
-import type { Mailbox } from '../model/tenant';
+import type { ArchiveFigures, Mailbox, MailboxWithStatistics } from '../model/tenant';
 
 export const GB = 1024 ** 3;
 export const RECOVERABLE_ITEMS_BYTES = 30 * GB;
@@ -26,4 +26,26 @@ export function holdsOf(m: Pick<Mailbox, 'litigationHoldEnabled' | 'inPlaceHolds
     else holds.push(`In-Place Hold ${h}`);
   }
   return holds;
+}
+
+const byUpn = new WeakMap<readonly ArchiveFigures[], Map<string, ArchiveFigures>>();
+
+/**
+ * A mailbox as the Recoverable Items rule judges it. A row of the usage report knows no holds (the
+ * report has no such column, and Get-Mailbox is not read for it), but the archive refresh lists
+ * every archive mailbox with its holds and RecoverableItemsQuota: those fill the gap, so a held
+ * mailbox is judged whichever path read its figures. Its size is the report's Deleted Item Size.
+ */
+export function withKnownHolds(m: MailboxWithStatistics, archives: readonly ArchiveFigures[] | undefined): MailboxWithStatistics {
+  if (!m.fromUsageOnly || m.statisticsSource === 'live' || !archives?.length) return m;
+  let index = byUpn.get(archives);
+  if (!index) byUpn.set(archives, (index = new Map(archives.map((a) => [a.upn.toLowerCase(), a]))));
+  const a = index.get(m.userPrincipalName.toLowerCase());
+  if (!a || (!a.litigationHoldEnabled && !a.inPlaceHolds?.length)) return m;
+  return {
+    ...m,
+    litigationHoldEnabled: a.litigationHoldEnabled ?? false,
+    inPlaceHolds: a.inPlaceHolds ?? [],
+    ...(a.recoverableItemsQuotaBytes !== undefined ? { recoverableItemsQuotaBytes: a.recoverableItemsQuotaBytes } : {}),
+  };
 }

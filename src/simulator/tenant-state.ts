@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { FixtureGroupMailbox, FixtureMailbox, FixtureUser, TenantFixture } from './tenant/fixture';
 import { dayNumber, TenantClock } from './tenant-clock';
+import { archiveCapBytes } from './tenant/archive-quota';
 
 /** A uuid that is always the same for the same seed, for ids the fixture leaves out. */
 export function stableGuid(seed: string): string {
@@ -151,6 +152,19 @@ export class TenantState {
     return { items: Math.max(0, Math.round(base.items + (m.itemsPerDay ?? 0) * days)), bytes };
   }
 
+  /**
+   * A growing archive's size on `day`; null for one without a rate. Like a mailbox at its quota, an
+   * archive at the most it can reach (archive-quota.ts) takes nothing more.
+   */
+  archiveBytesOn(m: FixtureMailbox, day: string): number | null {
+    const base = this.growthBase.get(m);
+    const rate = m.archive?.growthBytesPerDay;
+    if (!base || !rate) return null;
+    const bytes = Math.max(0, Math.round(base.archiveBytes + rate * (dayNumber(day) - base.day)));
+    const cap = archiveCapBytes(m);
+    return bytes > cap && bytes > base.archiveBytes ? Math.max(cap, base.archiveBytes) : bytes;
+  }
+
   /** Live figures follow the clock (also when the real date turns). */
   private grow(): void {
     const today = this.clock.today();
@@ -164,8 +178,8 @@ export class TenantState {
       const now = this.figuresOn(m, today)!;
       m.itemCount = now.items;
       m.totalItemSizeBytes = now.bytes;
-      if (m.archive && m.archive.growthBytesPerDay)
-        m.archive.totalItemSizeBytes = Math.max(0, Math.round(base.archiveBytes + m.archive.growthBytesPerDay * (day - base.day)));
+      const archive = this.archiveBytesOn(m, today);
+      if (m.archive && archive !== null) m.archive.totalItemSizeBytes = archive;
     }
     this.version++;
     this.queryCache.clear();

@@ -70,6 +70,9 @@ export class ArchiveReadings {
               autoExpanding: m.autoExpandingArchiveEnabled,
               onHold: m.litigationHoldEnabled || (m.inPlaceHolds?.length ?? 0) > 0,
               archiveQuotaBytes: m.archiveQuotaBytes,
+              litigationHoldEnabled: m.litigationHoldEnabled,
+              ...(m.inPlaceHolds?.length ? { inPlaceHolds: m.inPlaceHolds } : {}),
+              ...(m.recoverableItemsQuotaBytes !== undefined ? { recoverableItemsQuotaBytes: m.recoverableItemsQuotaBytes } : {}),
               readings: known?.readings ?? [],
               ...(known?.lastError ? { lastError: known.lastError } : {}),
             };

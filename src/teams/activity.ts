@@ -1,7 +1,7 @@
 // Reads what the bot needs from an incoming Teams activity, defensively: every field may be missing
 // or of the wrong type when a client (or an attacker) sends something odd.
 import type { Activity } from 'botbuilder';
-import type { Caller, Conversation } from '../commands/types';
+import type { Caller, Conversation } from '../dispatch/types';
 import { conversationTypeFrom, type ConversationType } from '../model/conversation';
 
 const MAX_TEXT = 4000;

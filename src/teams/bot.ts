@@ -11,10 +11,10 @@ import {
   ActivityTypes,
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import type { Router, TurnParts } from '../commands/router';
+import type { Router, TurnParts } from '../dispatch/router';
 import { NOT_UNDERSTOOD } from '../buttons/button';
-import type { ActionResult, Message, MessageRef, Outbox } from '../commands/types';
-import { welcomeMessage } from '../commands/replies';
+import type { ActionResult, Message, MessageRef, Outbox } from '../dispatch/types';
+import { welcomeMessage } from '../messages/replies';
 import type { Logger } from '../log';
 import type { BotServices } from '../services';
 import { callerOf, commandTextOf, conversationOf, conversationTypeOf, personMentionsOf } from './activity';

@@ -2,7 +2,7 @@
 // it later through CloudAdapter.continueConversationAsync. Teams' refusals come back as SendFailure
 // (status, Retry-After) for the alert cycle, which knows nothing of botbuilder.
 import { CloudAdapter, ConversationReference, TurnContext, type Activity } from 'botbuilder';
-import type { Message } from '../commands/types';
+import type { Message } from '../dispatch/types';
 import { SendFailure, type MessageSender } from '../cycle/delivery';
 
 /**

@@ -10,7 +10,7 @@ import {
 import { AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { Router } from '../commands/router';
+import type { Router } from '../dispatch/router';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import type { HttpRequest, HttpRoute } from '../model/http';

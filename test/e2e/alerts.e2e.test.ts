@@ -2,21 +2,12 @@
 // alert card appears in the chat on its own; Acknowledge replaces it with who acknowledged it.
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { unlicensedSharedMailbox, visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ ALERT_INTERVAL_MINUTES: '0' });
-  ({ demo, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({ ALERT_INTERVAL_MINUTES: '0' }, (s) => ({ demo, page } = s));
 
 test('an alert appears in the chat by itself, and Acknowledge works', async () => {
   const shared = unlicensedSharedMailbox(demo.tenant);

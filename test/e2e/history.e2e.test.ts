@@ -4,21 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ DEMO_HISTORY: 'on' });
-  ({ demo, page } = session);
-}, 180_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({ DEMO_HISTORY: 'on' }, (s) => ({ demo, page } = s), 180_000);
 
 test('mailbox shows a size trend over the history the demo collected', async () => {
   const summary = await demo.bot.services.history.store.summary();

@@ -1,21 +1,12 @@
 // An admin opens the Agents Playground, types `mailboxes`, and reads the report card.
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { mailboxUsers, visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground();
-  ({ demo, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({}, (s) => ({ demo, page } = s));
 
 test('mailboxes shows the user mailboxes with the most items first', async () => {
   const users = mailboxUsers(demo.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.itemCount - a.mailbox!.itemCount);

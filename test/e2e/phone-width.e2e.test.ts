@@ -7,21 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { DESKTOP, DOCS_SCREENSHOTS, openDemoInPlayground, PHONE, PlaygroundSession, typeMessage } from '../support/browser';
+import { DESKTOP, DOCS_SCREENSHOTS, PHONE, playgroundForFile, typeMessage } from '../support/browser';
 import { mailboxUsers, unlicensedSharedMailbox, visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ REMEDIATION: 'on', ALERT_INTERVAL_MINUTES: '0' });
-  ({ demo, page } = session);
+playgroundForFile({ REMEDIATION: 'on', ALERT_INTERVAL_MINUTES: '0' }, (s) => ({ demo, page } = s));
+beforeAll(() => {
   fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await session?.close();
 });
 
 /**

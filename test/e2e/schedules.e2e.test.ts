@@ -2,20 +2,11 @@
 // and the Cancel button, runs it now with `schedule run 1`, and the report card arrives with the
 // schedule's line on top; its Export CSV button works from this conversation.
 import type { Page } from 'playwright-core';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ ALERT_INTERVAL_MINUTES: '0' });
-  ({ page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({ ALERT_INTERVAL_MINUTES: '0' }, (s) => ({ page } = s));
 
 const cardWith = (text: string | RegExp) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
 

@@ -2,21 +2,12 @@
 // assigns a licence to a shared mailbox that needs one: Assign licence, Confirm, and the result.
 import type { Page } from 'playwright-core';
 import type { Demo } from '../../src/demo/launch';
-import { openDemoInPlayground, PlaygroundSession, SCREENSHOTS, typeMessage } from '../support/browser';
+import { playgroundForFile, SCREENSHOTS, typeMessage } from '../support/browser';
 import { mailboxUsers, visible } from '../support/tenant-facts';
 
-let session: PlaygroundSession;
 let demo: Demo;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ REMEDIATION: 'on' });
-  ({ demo, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({ REMEDIATION: 'on' }, (s) => ({ demo, page } = s));
 
 const lastCard = () => page.locator('.ac-adaptiveCard').last();
 const cardWith = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();

@@ -4,21 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openDemoInPlayground, PlaygroundSession, typeMessage } from '../support/browser';
+import { DOCS_SCREENSHOTS, playgroundForFile, typeMessage } from '../support/browser';
 import { visible } from '../support/tenant-facts';
 
-const DOCS_SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
-let session: PlaygroundSession;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openDemoInPlayground({ DEMO_TENANT: 'generate:100000:1' });
-  ({ page } = session);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+playgroundForFile({ DEMO_TENANT: 'generate:100000:1' }, (s) => ({ page } = s), 300_000);
 
 test('a 100,000-mailbox report card says the date of its usage data', async () => {
   await typeMessage(page, 'mailboxes');

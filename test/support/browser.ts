@@ -85,3 +85,18 @@ export async function openDemoInPlayground(env: NodeJS.ProcessEnv = {}): Promise
     throw err;
   }
 }
+
+/**
+ * The demo in the Playground for every test of a file: opened in a `beforeAll` (given `timeout` ms
+ * when the tenant is large), handed to `ready`, and closed in an `afterAll`.
+ */
+export function playgroundForFile(env: NodeJS.ProcessEnv, ready: (session: PlaygroundSession) => void, timeout?: number): void {
+  let session: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    session = await openDemoInPlayground(env);
+    ready(session);
+  }, timeout);
+  afterAll(async () => {
+    await session?.close();
+  });
+}

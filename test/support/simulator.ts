@@ -1,7 +1,7 @@
 // The simulated tenant for tests that speak to it directly (not through the bot): started once per
 // file, with a client that holds a real token credential, and its control API.
 import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import type { TenantFixture } from '../../src/simulator/tenant/fixture';
 import { freshTokenCredential, SimClient } from '../integration/simulator/sim-client';
 
@@ -10,19 +10,35 @@ export interface OpenSimulator {
   client: SimClient;
 }
 
+interface OpenOptions {
+  managedIdentity?: boolean;
+  /** More simulator options (the usage report's concealed form, a model). */
+  simulator?: Partial<SimulatorOptions>;
+}
+
 /**
  * Starts the simulator on `tenant` (for a `beforeAll`). With `managedIdentity`, the client's tokens
  * come from the real ManagedIdentityCredential, pointed at the simulator through the App Service
  * variables (MSAL reads them once per process); otherwise from a credential that asks it directly.
  */
-export async function openSimulator(tenant: TenantFixture, o: { managedIdentity?: boolean } = {}): Promise<OpenSimulator> {
-  const sim = await startSimulator({ tenant, quiet: true });
+export async function openSimulator(tenant: TenantFixture, o: OpenOptions = {}): Promise<OpenSimulator> {
+  const sim = await startSimulator({ ...o.simulator, tenant, quiet: true });
   if (o.managedIdentity) {
     process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
     process.env.IDENTITY_HEADER = sim.info.identityHeader;
   }
   const credential = o.managedIdentity ? new ManagedIdentityCredential({ clientId: sim.info.clientId }) : freshTokenCredential(sim.info);
   return { sim, client: new SimClient(sim.info, credential) };
+}
+
+/** The simulator for every test of a file: started on `tenant` in a `beforeAll`, handed to `ready`, stopped in an `afterAll`. */
+export function simulatorForFile(tenant: TenantFixture, o: OpenOptions, ready: (open: OpenSimulator) => void): void {
+  const open: Partial<OpenSimulator> = {};
+  beforeAll(async () => {
+    Object.assign(open, await openSimulator(tenant, o));
+    ready(open as OpenSimulator);
+  });
+  afterAll(() => closeSimulator(open));
 }
 
 /** For an `afterAll`: closes the client and stops the simulator, whichever of them started. */

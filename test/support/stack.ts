@@ -35,11 +35,13 @@ export interface Stack {
   config: BotConfig;
   tenant: TenantFixture;
   logLines: string[];
-  /** Posts a chat message to /api/messages as `from`; resolves with the HTTP status. */
+  /** Posts a chat message to /api/messages as `from` (to `bot`, another bot on this stack); resolves with the HTTP status. */
   say(
     text: string,
     options?: {
+      bot?: RunningBot;
       from?: string;
+      fromName?: string;
       conversationId?: string;
       conversationType?: string;
       tenantId?: string;
@@ -100,8 +102,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let bot = await launch();
   const conversationId = `conv-${randomUUID()}`;
 
-  const post = async (activity: unknown, raw?: string) => {
-    const res = await fetch(`${bot.url}/api/messages`, {
+  const post = async (activity: unknown, raw?: string, to: RunningBot = bot) => {
+    const res = await fetch(`${to.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: raw ?? JSON.stringify(activity),
@@ -115,12 +117,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     return { status: res.status, body };
   };
-  const activityBase = (o: { from?: string; conversationId?: string; conversationType?: string; tenantId?: string }) => ({
+  const activityBase = (o: {
+    from?: string;
+    fromName?: string;
+    conversationId?: string;
+    conversationType?: string;
+    tenantId?: string;
+  }) => ({
     id: randomUUID(),
     channelId: 'msteams',
     serviceUrl: connector.url,
     timestamp: new Date().toISOString(),
-    from: { id: `user-${o.from ?? ADMIN_ID}`, name: 'Test Admin', aadObjectId: o.from ?? ADMIN_ID },
+    from: { id: `user-${o.from ?? ADMIN_ID}`, name: o.fromName ?? 'Test Admin', aadObjectId: o.from ?? ADMIN_ID },
     recipient: { id: 'bot-id', name: 'Mailbox Watch' },
     conversation: {
       id: o.conversationId ?? conversationId,
@@ -149,13 +157,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     say: async (text, o = {}) =>
       (
-        await post({
-          ...activityBase(o),
-          type: 'message',
-          text,
-          ...(o.value !== undefined ? { value: o.value } : {}),
-          ...(o.localTimezone ? { localTimezone: o.localTimezone } : {}),
-        })
+        await post(
+          {
+            ...activityBase(o),
+            type: 'message',
+            text,
+            ...(o.value !== undefined ? { value: o.value } : {}),
+            ...(o.localTimezone ? { localTimezone: o.localTimezone } : {}),
+          },
+          undefined,
+          o.bot,
+        )
       ).status,
     click: (verb, data, o = {}) =>
       post({

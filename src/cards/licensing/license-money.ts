@@ -1,6 +1,7 @@
-// The money pieces of the `licenses` card: cost per subscription, the waste under three headings
-// (reassign now / cut at renewal), and where the prices come from. Built from ColumnSet, FactSet and
-// TextBlock only: Teams mobile draws a Table blank. Tenant text goes in TextRuns (see plain-text.ts).
+// The money pieces of the `licenses` card as template data (templates/licenses.json): cost per
+// subscription, the waste under three headings (reassign now / cut at renewal), where the prices come
+// from, and the renewals. The template draws them with ColumnSet, FactSet and TextBlock only (Teams
+// mobile draws a Table blank), tenant text in TextRuns (see plain-text.ts).
 import { formatCount } from '../../reports/format';
 import type { LicenseCost, WasteHeading, WasteHeadingKey, WasteSplit } from '../../reports/licensing/license-cost';
 import { addMoney, formatMoney, type Money } from '../../reports/licensing/prices';
@@ -12,13 +13,6 @@ export const WASTE_TITLES: Record<WasteHeadingKey, string> = {
   inactive: 'Seats on disabled or inactive accounts',
   shared: 'Licences on shared mailboxes that need none',
 };
-
-const text = (value: string, extra: object = {}) => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
-const run = (value: string, extra: object = {}) => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: value, ...extra }] });
-
-function column(items: object[], width: string | number, right = false) {
-  return { type: 'Column', width, items: right ? items.map((i) => ({ ...i, horizontalAlignment: 'Right' })) : items };
-}
 
 /** Where the card's prices come from, in one line: every card that shows money says it. */
 export function priceSourceLine(cost: LicenseCost): string {
@@ -52,86 +46,31 @@ function wasteHeading(h: WasteHeading) {
     { title: 'Cut at renewal', value: split(h.cutAtRenewal) },
   ];
   if (h.unpricedSeats > 0) facts.push({ title: 'Without a price', value: seats(h.unpricedSeats) });
-  return {
-    type: 'Container',
-    spacing: 'Small',
-    items: [
-      {
-        type: 'ColumnSet',
-        columns: [
-          column([text(WASTE_TITLES[h.key], { weight: 'Bolder' }), text(who, { isSubtle: true, spacing: 'None' })], 'stretch'),
-          column(
-            [
-              text(`${formatMoney(h.monthly)}/month`, { weight: 'Bolder' }),
-              text(`${formatMoney(h.yearly)}/year`, { isSubtle: true, spacing: 'None' }),
-            ],
-            'auto',
-            true,
-          ),
-        ],
-      },
-      { type: 'FactSet', spacing: 'None', facts },
-    ],
-  };
+  return { title: WASTE_TITLES[h.key], who, monthly: `${formatMoney(h.monthly)}/month`, yearly: `${formatMoney(h.yearly)}/year`, facts };
 }
 
-/** Card elements: cost per subscription (the first `skuRows`), the waste headings, the price line. */
-export function licenseMoneyElements(cost: LicenseCost, skuRows: number): object[] {
+/** The card's money: cost per subscription (the first `skuRows`), the waste headings, the price line; `show` false without prices. */
+export function licenseMoneyData(cost: LicenseCost | undefined, skuRows: number) {
+  if (!cost) return { show: false, bought: '', waste: '', hasSkus: false, skus: [], headings: [], priceSource: '' };
   const shown = cost.skus.filter((s) => s.bought > 0 || s.wastedSeats > 0).slice(0, skuRows);
-  const header = {
-    type: 'ColumnSet',
-    columns: [
-      column([text('Subscription', { weight: 'Bolder' })], 'stretch'),
-      column([text('Bought/month', { weight: 'Bolder' })], 'auto', true),
-      column([text('Wasted/month', { weight: 'Bolder' })], 'auto', true),
-    ],
+  return {
+    show: true,
+    bought: `${formatMoney(cost.boughtMonthly)}/month`,
+    waste: `${formatMoney(cost.wasteMonthly)}/month · ${formatMoney(cost.wasteYearly)}/year`,
+    hasSkus: shown.length > 0,
+    skus: shown.map((s) => ({
+      name: plainText(s.name, 60),
+      sub: plainText(
+        `${seats(s.bought)} · ${s.price ? `${formatMoney(s.price.monthly, s.price.currency)} each (${s.price.origin === 'tenant' ? 'your price' : 'list'})` : 'no price'}`,
+        120,
+      ),
+      bought: s.price ? formatMoney(s.boughtMonthly!, s.price.currency) : '—',
+      wasted: s.price ? formatMoney(s.wastedMonthly!, s.price.currency) : '—',
+      wastedColor: s.wastedSeats > 0 ? 'Warning' : 'Default',
+    })),
+    headings: cost.headings.map(wasteHeading),
+    priceSource: plainText(priceSourceLine(cost), 600),
   };
-  const rows = shown.map((s) => ({
-    type: 'ColumnSet',
-    spacing: 'Small',
-    columns: [
-      column(
-        [
-          run(plainText(s.name, 60), { weight: 'Bolder' }),
-          {
-            ...run(
-              plainText(
-                `${seats(s.bought)} · ${s.price ? `${formatMoney(s.price.monthly, s.price.currency)} each (${s.price.origin === 'tenant' ? 'your price' : 'list'})` : 'no price'}`,
-                120,
-              ),
-              { isSubtle: true, size: 'Small' },
-            ),
-            spacing: 'None',
-          },
-        ],
-        'stretch',
-      ),
-      column([text(s.price ? formatMoney(s.boughtMonthly!, s.price.currency) : '—')], 'auto', true),
-      column(
-        [text(s.price ? formatMoney(s.wastedMonthly!, s.price.currency) : '—', { color: s.wastedSeats > 0 ? 'Warning' : 'Default' })],
-        'auto',
-        true,
-      ),
-    ],
-  }));
-  return [
-    text('Cost', { weight: 'Bolder', size: 'Medium', spacing: 'Large', separator: true }),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Seats bought', value: `${formatMoney(cost.boughtMonthly)}/month` },
-        { title: 'Waste', value: `${formatMoney(cost.wasteMonthly)}/month · ${formatMoney(cost.wasteYearly)}/year` },
-      ],
-    },
-    ...(shown.length > 0 ? [header, ...rows] : []),
-    text('Waste in money', { weight: 'Bolder', size: 'Medium', spacing: 'Large', separator: true }),
-    ...cost.headings.map(wasteHeading),
-    text(
-      'Reassign now: a seat someone else needs today (an over-assigned subscription, a shared mailbox that must have a licence). Cut at renewal: lower the seat count when the subscription renews (next month on a monthly term).',
-      { isSubtle: true, size: 'Small' },
-    ),
-    { ...run(plainText(priceSourceLine(cost), 600), { isSubtle: true, size: 'Small' }), spacing: 'Small' },
-  ];
 }
 
 /**
@@ -142,61 +81,46 @@ export const RENEWAL_ROWS = 10;
 
 export type RenewalsView = { ok: true; renewals: Renewal[]; withinDays: number } | { ok: false; why: string };
 
-/** Renewals in the next N days: each with its date, seats unused of seats, and the money at stake. */
-export function renewalElements(view: RenewalsView): object[] {
-  const title = text(view.ok ? `Renewals in the next ${view.withinDays} days` : 'Renewals', {
-    weight: 'Bolder',
-    size: 'Medium',
-    spacing: 'Large',
-    separator: true,
-  });
-  if (!view.ok) return [title, { ...run(plainText(`Unknown: ${view.why}`, 300), { isSubtle: true }), spacing: 'None' }];
-  if (view.renewals.length === 0) return [title, text('None.', { isSubtle: true, spacing: 'None' })];
+/** Renewals in the next N days: each with its date, seats unused of seats, and the money at stake; `show` false without a view. */
+export function renewalsData(view: RenewalsView | undefined) {
+  const none = { show: false, text: '' };
+  if (!view) return { show: false, title: '', unknown: none, none: false, rows: [], later: none };
+  if (!view.ok)
+    return {
+      show: true,
+      title: 'Renewals',
+      unknown: { show: true, text: plainText(`Unknown: ${view.why}`, 300) },
+      none: false,
+      rows: [],
+      later: none,
+    };
   const later = view.renewals.slice(RENEWAL_ROWS);
-  return [
-    title,
-    ...view.renewals.slice(0, RENEWAL_ROWS).map((r) => ({
-      type: 'ColumnSet',
-      spacing: 'Small',
-      columns: [
-        column(
-          [
-            run(plainText(r.name, 60), { weight: 'Bolder' }),
-            {
-              ...run(
-                plainText(
-                  `${r.isTrial ? 'trial ends' : 'renews'} ${r.date.slice(0, 10)}, in ${r.days} day${r.days === 1 ? '' : 's'} · ${r.status}`,
-                  120,
-                ),
-                { isSubtle: true, size: 'Small' },
-              ),
-              spacing: 'None',
-            },
-          ],
-          'stretch',
-        ),
-        column(
-          [text(`${formatCount(r.unusedSeats)} of ${seats(r.seats)} unused`, { color: r.unusedSeats > 0 ? 'Warning' : 'Default' })],
-          'auto',
-          true,
-        ),
-        column([text(r.price && r.unusedMonthly !== null ? `${formatMoney(r.unusedMonthly, r.price.currency)}/month` : '—')], 'auto', true),
-      ],
+  return {
+    show: true,
+    title: `Renewals in the next ${view.withinDays} days`,
+    unknown: none,
+    none: view.renewals.length === 0,
+    rows: view.renewals.slice(0, RENEWAL_ROWS).map((r) => ({
+      name: plainText(r.name, 60),
+      sub: plainText(
+        `${r.isTrial ? 'trial ends' : 'renews'} ${r.date.slice(0, 10)}, in ${r.days} day${r.days === 1 ? '' : 's'} · ${r.status}`,
+        120,
+      ),
+      unused: `${formatCount(r.unusedSeats)} of ${seats(r.seats)} unused`,
+      unusedColor: r.unusedSeats > 0 ? 'Warning' : 'Default',
+      unusedMoney: r.price && r.unusedMonthly !== null ? `${formatMoney(r.unusedMonthly, r.price.currency)}/month` : '—',
     })),
-    ...(later.length > 0 ? [laterRenewals(later)] : []),
-  ];
+    later: later.length > 0 ? { show: true, text: laterRenewals(later) } : none,
+  };
 }
 
 /** The renewals past the first RENEWAL_ROWS, in one line: how many, until when, and what their unused seats cost. */
-function laterRenewals(later: Renewal[]): object {
+function laterRenewals(later: Renewal[]): string {
   const unused = later.reduce((n, r) => n + r.unusedSeats, 0);
   const money = later.reduce<Money>(
     (m, r) => (r.price && r.unusedMonthly !== null ? addMoney(m, r.price.currency, r.unusedMonthly) : m),
     {},
   );
   const priced = Object.keys(money).length > 0 ? ` · ${formatMoney(money)}/month` : '';
-  return text(
-    `${plural(later.length, 'more renews', 'more renew')} by ${later[later.length - 1].date.slice(0, 10)}: ${seats(unused)} unused${priced}.`,
-    { isSubtle: true, size: 'Small', spacing: 'Small' },
-  );
+  return `${plural(later.length, 'more renews', 'more renew')} by ${later[later.length - 1].date.slice(0, 10)}: ${seats(unused)} unused${priced}.`;
 }

@@ -3,9 +3,10 @@ import { formatCount, relativeTime } from '../../reports/format';
 import type { LicensePool } from '../../reports/licensing/license-pools';
 import type { LicenseWaste } from '../../reports/licensing/license-waste';
 import type { LicenseCost } from '../../reports/licensing/license-cost';
-import { licenseMoneyElements } from './license-money';
+import { licenseMoneyData, renewalsData, type RenewalsView } from './license-money';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
+import { headerLinesData, type HeaderLines } from '../header-lines';
 import { plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import template from './templates/licenses.json';
@@ -15,10 +16,12 @@ export interface LicensesCardInput {
   waste: LicenseWaste;
   /** The same in money; absent, the card shows counts only. */
   cost?: LicenseCost;
-  /** Card elements shown after the money (renewals). */
-  extra?: object[];
+  /** Subscriptions renewing soon, shown after the money. */
+  renewals?: RenewalsView;
   /** ISO time the data was read. */
   asOf: string;
+  /** Under the header: what could not be read. */
+  lines?: HeaderLines;
   actions?: object[];
 }
 
@@ -130,8 +133,8 @@ function wasteSection(waste: LicenseWaste, now: Date) {
   };
 }
 
-/** The card with `poolCount` pools listed (at most POOL_ROWS) (used by fitCard; call licencesCard instead). */
-export function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
+/** The card with `poolCount` pools listed (at most POOL_ROWS). */
+function renderLicensesCard(input: LicensesCardInput, poolCount: number): AdaptiveCard {
   const shown = Math.min(poolCount, POOL_ROWS, input.pools.length);
   const charted = input.pools.filter((p) => p.bought > 0 || p.assigned > 0).slice(0, CHART_BARS);
   const limitNote =
@@ -140,6 +143,7 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
       : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)}`,
+    lines: headerLinesData(input.lines),
     hasCallouts: callouts(input.pools).length > 0,
     callouts: callouts(input.pools),
     chart: {
@@ -161,14 +165,14 @@ export function renderLicensesCard(input: LicensesCardInput, poolCount: number):
     hasPools: shown > 0,
     pools: input.pools.slice(0, shown).map(poolRow),
     waste: wasteSection(input.waste, new Date(input.asOf)),
+    money: licenseMoneyData(input.cost, shown),
+    renewals: renewalsData(input.renewals),
     actions: input.actions ?? [],
   };
-  const card = renderCard(template, data);
-  if (input.cost) card.body.push(...licenseMoneyElements(input.cost, shown));
-  if (input.extra) card.body.push(...input.extra);
-  return card;
+  return renderCard(template, data);
 }
 
+/** The `licenses` card with as many subscriptions as fit under the Teams size limit. */
 export function licensesCard(input: LicensesCardInput): FittedCard {
   return fitCard((n) => renderLicensesCard(input, n), Math.min(POOL_ROWS, input.pools.length));
 }

@@ -5,6 +5,7 @@ import { assignableFix, assignLicenseData } from '../../reports/licensing/licens
 import { countVerdicts, rankByRisk, type SharedMailboxVerdict } from '../../reports/licensing/shared-mailbox-verdict';
 import { localDateTime } from '../date-text';
 import { fitCard, type FittedCard } from '../fit';
+import { headerLinesData, type HeaderLines } from '../header-lines';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import { assignConfirmButton } from '../../buttons/license-assign';
@@ -17,6 +18,8 @@ export interface SharedMailboxesCardInput {
   asOf: string;
   /** Remediation is on in the settings and the caller is an admin: offer Assign licence. */
   remediationAllowed: boolean;
+  /** Under the header: what could not be read, where the sizes come from. */
+  lines?: HeaderLines;
   /** Buttons under the card (Refresh, Export…). */
   actions?: object[];
 }
@@ -67,12 +70,8 @@ export function mailboxesToShow(verdicts: SharedMailboxVerdict[]): SharedMailbox
   return rankByRisk(verdicts).filter((v) => v.kind !== 'ok' || v.canSignIn);
 }
 
-/** The card with exactly `rowCount` rows (used by fitCard; call sharedMailboxesCard instead). */
-export function renderSharedMailboxesCard(
-  input: SharedMailboxesCardInput,
-  rowCount: number,
-  shownList = mailboxesToShow(input.verdicts),
-): AdaptiveCard {
+/** The card with `rowCount` rows of `shownList`. */
+function renderSharedMailboxesCard(input: SharedMailboxesCardInput, rowCount: number, shownList: SharedMailboxVerdict[]): AdaptiveCard {
   const counts = countVerdicts(input.verdicts);
   const shown = Math.min(rowCount, SHARED_ROWS, shownList.length);
   const limitNote =
@@ -81,6 +80,7 @@ export function renderSharedMailboxesCard(
       : '';
   const data = {
     asOf: `As of ${localDateTime(input.asOf)} · ${formatCount(counts.total)} shared ${counts.total === 1 ? 'mailbox' : 'mailboxes'}`,
+    lines: headerLinesData(input.lines),
     counts: [
       { value: formatCount(counts.needsLicense), label: 'need a licence now', color: counts.needsLicense ? 'Attention' : 'Good' },
       { value: formatCount(counts.soon), label: 'will need one soon', color: counts.soon ? 'Warning' : 'Good' },

@@ -1,12 +1,14 @@
 // `licenses <upn>`: one account's licences by name, its Exchange plan, and whether its mailbox fits.
 import { formatBytes, formatPercent } from '../../reports/format';
 import type { UserLicenseReport } from '../../reports/licensing/user-licenses';
+import { headerLinesData } from '../header-lines';
 import { isolated, plainText } from '../plain-text';
 import { renderCard, type AdaptiveCard } from '../render';
 import { poolBar } from './licenses-card';
 import template from './templates/user-licenses.json';
 
-export function userLicensesCard(report: UserLicenseReport, actions: object[] = []): AdaptiveCard {
+/** `notice`, under the name: what could not be read (the mailbox, its size). */
+export function userLicensesCard(report: UserLicenseReport, actions: object[] = [], notice = ''): AdaptiveCard {
   const ex = report.exchange;
   const facts = [
     { title: 'Exchange plan', value: report.planLabel },
@@ -48,6 +50,7 @@ export function userLicensesCard(report: UserLicenseReport, actions: object[] = 
   const data = {
     name: plainText(report.displayName) || plainText(report.userPrincipalName),
     upn: isolated(plainText(report.userPrincipalName, 120)),
+    lines: headerLinesData({ notice }),
     facts,
     fit,
     licenseLine:

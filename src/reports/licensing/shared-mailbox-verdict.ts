@@ -8,6 +8,15 @@ const GB = 1024 ** 3;
 
 /** A shared mailbox stores up to 50 GB without a licence; one byte more needs Plan 2. */
 export const SHARED_MAILBOX_FREE_BYTES = 50 * GB;
+
+/** A size from the usage report in this band may be on either side of the 50 GB line (or its 90% warning) by now. */
+const NEAR_LINE = { from: 0.8 * SHARED_MAILBOX_FREE_BYTES, to: 1.25 * SHARED_MAILBOX_FREE_BYTES };
+
+/** A shared mailbox whose verdict needs today's size: none known (not in the usage report), or near the 50 GB line. */
+export function sizeDecidesVerdict(m: MailboxWithStatistics): boolean {
+  const size = m.statistics?.totalItemSizeBytes ?? null;
+  return size === null || (size >= NEAR_LINE.from && size <= NEAR_LINE.to);
+}
 const LEGACY_FREE_QUOTA_BYTES = 100 * GB;
 
 export type LicenseReason = 'over-50-gb' | 'archive' | 'auto-expanding-archive' | 'litigation-hold';

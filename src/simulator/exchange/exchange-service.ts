@@ -363,7 +363,23 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       rawSize === undefined || (typeof rawSize === 'string' && rawSize.toLowerCase() === 'unlimited') ? Infinity : Number(rawSize);
     if (!(resultSize >= 1))
       return badParameter(req, `Cannot bind parameter 'ResultSize' to the value "${String(rawSize)}".`, PARAMETER_BINDING_TYPE);
-    const folders = folderTree(state, user, archive).filter((f) => folderInScope(f, scope));
+    // SkipCount (Int32): "the number of folders to skip" before ResultSize counts; Microsoft's
+    // CSS-Exchange Get-LargeMailboxFolderStatistics.ps1 reads a large mailbox's folders in windows
+    // of -ResultSize $BatchSize -SkipCount ($BatchSize * n) this way.
+    const rawSkip = param(params, 'skipcount');
+    const skip = rawSkip === undefined ? 0 : Number(rawSkip);
+    if (
+      rawSkip !== undefined &&
+      (typeof rawSkip === 'boolean' || !Number.isInteger(skip) || skip < 0 || skip > 2 ** 31 - 1 || String(rawSkip).trim() === '')
+    )
+      return badParameter(
+        req,
+        `Cannot bind parameter 'SkipCount'. Cannot convert value "${String(rawSkip)}" to type "System.Int32".`,
+        PARAMETER_BINDING_TYPE,
+      );
+    const folders = folderTree(state, user, archive)
+      .filter((f) => folderInScope(f, scope))
+      .slice(skip);
     return page(req, input, folders, { offset, startPageSize, resultSize }, (f, select) => folderRecord(state, user, f, select));
   }
 

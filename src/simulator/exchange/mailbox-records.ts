@@ -3,6 +3,7 @@
 import type { MailboxUser, TenantState } from '../tenant-state';
 import { formatByteSize } from './byte-size';
 import type { FixtureMailbox } from '../tenant/fixture';
+import { archiveQuotaBytes, onHold } from '../tenant/archive-quota';
 
 /** Exchange's date form: seven fractional digits and an offset. */
 export function exchangeDate(iso: string | null | undefined): string | null {
@@ -40,14 +41,6 @@ function withSideKeys(record: Record<string, unknown>, select?: Set<string>): Re
 }
 
 const GB = 1024 ** 3;
-
-function onHold(m: FixtureMailbox): boolean {
-  return m.litigationHoldEnabled || (m.inPlaceHolds?.length ?? 0) > 0;
-}
-
-function archiveQuotaBytes(m: FixtureMailbox): number {
-  return (m.autoExpandingArchiveEnabled && onHold(m) ? 110 : 100) * GB;
-}
 
 function recoverableItemsQuotaBytes(m: FixtureMailbox): number {
   return m.recoverableItemsQuotaBytes ?? (onHold(m) ? 100 : 30) * GB;

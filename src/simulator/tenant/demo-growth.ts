@@ -7,7 +7,7 @@ function unit(text: string): number {
   return createHash('md5').update(text).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-/** The fixture with rates on user and shared mailboxes, unless it already carries some. */
+/** The fixture with rates on user and shared mailboxes and their archives, unless it already carries some. */
 export function withDemoGrowth(fixture: TenantFixture): TenantFixture {
   const mailboxes = fixture.users.flatMap((u) => (u.mailbox ? [{ upn: u.userPrincipalName, m: u.mailbox }] : []));
   if (mailboxes.some(({ m }) => m.growthBytesPerDay !== undefined || m.itemsPerDay !== undefined)) return fixture;
@@ -18,6 +18,8 @@ export function withDemoGrowth(fixture: TenantFixture): TenantFixture {
     const share = u < 1 / 12 ? -0.003 : 0.0005 + 0.0055 * unit(`${upn}|rate`);
     m.growthBytesPerDay = Math.round(m.totalItemSizeBytes * share);
     m.itemsPerDay = Math.round((m.itemCount * share) / 2);
+    // Archives fill more slowly (mail moves in by retention): 0.05–0.45% a day.
+    if (m.archive) m.archive.growthBytesPerDay = Math.round(m.archive.totalItemSizeBytes * (0.0005 + 0.004 * unit(`${upn}|archive`)));
   }
   return fixture;
 }

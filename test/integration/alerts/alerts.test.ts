@@ -2,46 +2,17 @@
 // connector. Subscribe, break the tenant through /_sim, run cycles through POST /api/alerts/run, and
 // count what reaches the conversation — with two bot instances on one storage and across a restart.
 import { randomUUID } from 'node:crypto';
-import { startStack, Stack } from '../../support/stack';
+import type { Stack } from '../../support/stack';
 import { cardText, type PostedActivity } from '../../support/connector';
-import { startOpenIdServer, type OpenIdServer } from '../../support/openid-server';
-import { startBot, type RunningBot } from '../../../src/app';
+import { cycleStackForFile, RUNNER } from '../../support/cycle-stack';
+import { startBot } from '../../../src/app';
 import { Logger } from '../../../src/log';
 import { alertTenant, GB, sharedUpn } from './alert-tenant';
 
-const RUNNER = '0a0a0a0a-0000-4000-8000-00000000beef';
 const STRANGER = '0b0b0b0b-0000-4000-8000-00000000beef';
-const AUDIENCE = 'api://mailbox-watch-test';
-const TENANT = '2f1b3c4d-0000-4000-8000-00000000aaaa';
-const ISSUER = `https://sts.windows.net/${TENANT}/`;
 
 let stack: Stack;
-let keys: OpenIdServer;
-const extraBots: RunningBot[] = [];
-
-beforeAll(async () => {
-  keys = await startOpenIdServer();
-  stack = await startStack({
-    tenant: alertTenant(),
-    env: { ALERT_INTERVAL_MINUTES: '0' },
-    config: { remediation: true, alertRun: { runners: [RUNNER], metadataUrl: keys.metadataUrl, issuers: [ISSUER], audiences: [AUDIENCE] } },
-  });
-});
-afterAll(async () => {
-  for (const b of extraBots) await b.stop().catch(() => undefined);
-  await stack?.stop();
-  await keys?.stop();
-});
-
-function token(oid: string, claims: Record<string, unknown> = {}): string {
-  return keys.token(AUDIENCE, '', { claims: { iss: ISSUER, tid: TENANT, oid, serviceurl: undefined, ...claims } });
-}
-
-async function runCycle(bot: RunningBot = stack.bot): Promise<any> {
-  const res = await fetch(`${bot.url}/api/alerts/run?wait=1`, { method: 'POST', headers: { authorization: `Bearer ${token(RUNNER)}` } });
-  expect(res.status).toBe(200);
-  return res.json();
-}
+const { token, runCycle, extraBots } = cycleStackForFile({ tenant: alertTenant(), config: { remediation: true } }, (s) => (stack = s));
 
 async function setSharedSize(i: number, bytes: number): Promise<void> {
   const res = await fetch(`${stack.sim.controlUrl}/_sim/users/${sharedUpn(i)}`, {
@@ -80,10 +51,7 @@ test('POST /api/alerts/run refuses callers without a valid token (401) and calle
       })
     ).status,
   ).toBe(401);
-  const forged = keys.token(AUDIENCE, '', {
-    claims: { iss: ISSUER, tid: TENANT, oid: RUNNER },
-    key: (await import('../../support/openid-server')).newSigningKey(),
-  });
+  const forged = token(RUNNER, {}, (await import('../../support/openid-server')).newSigningKey());
   expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token(STRANGER)}` } })).status).toBe(403);
 });

@@ -1,7 +1,8 @@
 // A tenant built for the archive and Recoverable Items alerts: each kind has exactly one mailbox
 // that trips it once its readings say so, and the others stay quiet.
-import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
-import { alertTenant, GB } from '../alerts/alert-tenant';
+import type { FixtureMailbox, TenantFixture } from '../../../src/simulator/tenant/fixture';
+import { GB, mailboxUser } from '../../support/fixture-tenant';
+import { alertTenant } from '../alerts/alert-tenant';
 
 export { GB };
 export const NEAR_CAP = 'nearcap@contoso.example';
@@ -9,34 +10,8 @@ export const FAST = 'fast@contoso.example';
 export const HELD = 'held@contoso.example';
 export const CALM = 'calm@contoso.example';
 
-function user(id: string, upn: string, name: string, mailbox: Record<string, unknown>) {
-  return {
-    id,
-    userPrincipalName: upn,
-    displayName: name,
-    mail: upn,
-    accountEnabled: true,
-    usageLocation: 'US',
-    assignedLicenses: [],
-    createdDateTime: '2023-03-01T08:00:00Z',
-    mailbox: {
-      recipientTypeDetails: 'UserMailbox',
-      itemCount: 1000,
-      totalItemSizeBytes: 2 * GB,
-      deletedItemCount: 0,
-      totalDeletedItemSizeBytes: 0,
-      issueWarningQuotaBytes: 98 * GB,
-      prohibitSendQuotaBytes: 99 * GB,
-      prohibitSendReceiveQuotaBytes: 100 * GB,
-      lastInteractionTime: new Date().toISOString(),
-      lastLogonTime: new Date().toISOString(),
-      litigationHoldEnabled: false,
-      archiveStatus: 'None',
-      whenMailboxCreated: '2023-03-01T08:05:00Z',
-      ...mailbox,
-    },
-  };
-}
+const user = (id: string, upn: string, name: string, mailbox: Partial<FixtureMailbox>) =>
+  mailboxUser(id, upn, name, { itemCount: 1000, totalItemSizeBytes: 2 * GB, ...mailbox });
 
 export function archiveTenant(): TenantFixture {
   const base = alertTenant();
@@ -66,5 +41,5 @@ export function archiveTenant(): TenantFixture {
         archive: { itemCount: 1_000, totalItemSizeBytes: 1 * GB },
       }),
     ],
-  } as TenantFixture;
+  };
 }

@@ -4,6 +4,7 @@ import { startStack, Stack } from '../../support/stack';
 import { cardText, type PostedActivity } from '../../support/connector';
 import { askBot } from '../../support/ask';
 import { archiveTenant, FAST, GB, HELD, NEAR_CAP } from './archive-tenant';
+import { listArchiveMailboxes } from '../../../src/m365/archive-statistics';
 
 const DAY = 86_400_000;
 let now = Date.parse('2026-12-01T09:00:00Z');
@@ -96,6 +97,26 @@ test('archives answers from storage with the date of each figure, without readin
   const live = await ask('archives live');
   expect(live).toMatch(/300 GB \/ 1\.5 TB/);
   expect(live).toMatch(/read just now/);
+});
+
+test('archives reads the archives the refresh listed but never read before it answers, and only those', async () => {
+  // A new archive, listed by Get-Mailbox -Archive (as a background round's listing does) but not read yet.
+  const res = await fetch(`${stack.sim.controlUrl}/_sim/users/${HELD}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mailbox: { archiveStatus: 'Active', archive: { itemCount: 10, totalItemSizeBytes: 7 * GB } } }),
+  });
+  expect(res.ok).toBe(true);
+  const { archives, tenant } = stack.bot.services;
+  await archives.readings.syncInventory(await listArchiveMailboxes(tenant.exchange), new Date(now));
+  expect((await archives.readings.all()).filter((a) => a.readings.length === 0)).toHaveLength(1);
+  const before = await exchangeCmdlets();
+  const answer = await ask('archives sort name');
+  const after = await exchangeCmdlets();
+  expect((after['Get-MailboxStatistics'] ?? 0) - (before['Get-MailboxStatistics'] ?? 0)).toBe(1);
+  expect(answer).toMatch(/Archives\s*4/);
+  expect(answer).not.toMatch(/not read yet/);
+  expect(answer).toMatch(/Hana Held[\s\S]*7 GB/);
 });
 
 test('archives refuses words it does not know, with the usage', async () => {

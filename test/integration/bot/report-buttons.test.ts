@@ -197,3 +197,35 @@ test("an older client's Action.Submit fallback does what the button does", async
   const filtered = await stack.connector.waitFor(() => stack.connector.activities.slice(since2).find((a) => a.kind === 'send'));
   expect(text(filtered.activity.attachments[0].content)).toMatch(/matching/);
 });
+
+test('Export CSV on a filtered report and `export mailboxes` with the same filter say how many rows the CSV holds', async () => {
+  const user = mailboxUsers(stack.tenant, 'UserMailbox')[0];
+  const exported = async (say: () => Promise<unknown>) => {
+    const since = stack.connector.activities.length;
+    await say();
+    const done = await stack.connector.waitFor(() =>
+      stack.connector.activities
+        .slice(since)
+        .map((a) => stack.connector.messages.get(a.activity.id) ?? a.activity)
+        .find((a) => /Download CSV/.test(cardText(a))),
+    );
+    const card = done.attachments[0].content;
+    const link = actions(card).find((a) => a.type === 'Action.OpenUrl').url as string;
+    const csv = await (await fetch(link.replace(/^https?:\/\/[^/]+/, stack.bot.url))).text();
+    return { said: text(card), rows: csv.trim().split('\r\n').length - 1 };
+  };
+  const since = stack.connector.activities.length;
+  await stack.say(`mailboxes filter ${user.userPrincipalName}`);
+  const sent = await stack.connector.waitFor(() => stack.connector.activities.slice(since).find((a) => a.kind === 'send'));
+  const filtered = await stack.connector.waitFor(() => {
+    const a = stack.connector.messages.get(sent.id);
+    return a && !/Reading/.test(cardText(a)) ? a.attachments[0].content : undefined;
+  });
+  const exp = button(filtered, 'Export CSV');
+  const fromButton = await exported(() => stack.click(exp.verb, exp.data));
+  expect(fromButton.rows).toBe(1);
+  expect(fromButton.said).toMatch(/\b1 row, every column/);
+  const fromCommand = await exported(() => stack.say(`export mailboxes filter ${user.userPrincipalName}`));
+  expect(fromCommand.rows).toBe(1);
+  expect(fromCommand.said).toMatch(/\b1 row, every column/);
+});

@@ -198,3 +198,23 @@ test('quota alerts on a large tenant come from the daily usage report and say so
     /daily usage data of [A-Z][a-z]{2} \d+; this size is live|usage data of [A-Z][a-z]{2} \d+, which is updated daily/,
   );
 });
+
+test('licence alerts alone on a large tenant take sizes from the usage report and read live only the shared mailboxes near the 50 GB line', async () => {
+  const channel = `19:${Date.now().toString(16)}licence@thread.tacv2`;
+  const since = stack.connector.activities.length;
+  expect(await stack.say('alerts on licence', { conversationId: channel, conversationType: 'channel' })).toBe(200);
+  await stack.connector.waitFor(() =>
+    stack.connector.activities.slice(since).find((a) => a.kind === 'send' && a.conversationId === channel),
+  );
+  await resetCounts();
+  const report = await stack.bot.services.alerts.runCycle({ only: channel });
+  expect(report.ran).toBe(true);
+  const shared = mailboxUsers(stack.tenant, 'SharedMailbox');
+  const stats = (await counts()).apis.exchange.cmdlets['Get-MailboxStatistics'] ?? 0;
+  expect(stats).toBeGreaterThan(0);
+  expect(stats).toBeLessThan(shared.length);
+  const alerts = stack.connector.activities
+    .slice(since)
+    .filter((a) => a.kind === 'send' && a.conversationId === channel && /LICENCE ALERT/.test(cardText(a.activity)));
+  expect(alerts.length).toBeGreaterThan(0);
+});

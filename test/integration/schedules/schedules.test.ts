@@ -4,45 +4,17 @@
 // across daylight-saving changes in two zones, with two instances on one storage, a restart, a
 // tenant that refuses, Teams answering 403, and forged Cancel buttons.
 import { randomUUID } from 'node:crypto';
-import { startStack, Stack, ADMIN_ID, PLAYGROUND_TENANT } from '../../support/stack';
+import { ADMIN_ID, PLAYGROUND_TENANT, type Stack } from '../../support/stack';
 import { cardText, type PostedActivity } from '../../support/connector';
-import { startOpenIdServer, type OpenIdServer } from '../../support/openid-server';
-import { startBot, type RunningBot } from '../../../src/app';
+import { cycleStackForFile, RUNNER } from '../../support/cycle-stack';
+import { startBot } from '../../../src/app';
 import { Logger } from '../../../src/log';
 import { alertTenant } from '../alerts/alert-tenant';
 
-const RUNNER = '0a0a0a0a-0000-4000-8000-00000000beef';
-const AUDIENCE = 'api://mailbox-watch-test';
-const TENANT = '2f1b3c4d-0000-4000-8000-00000000aaaa';
-const ISSUER = `https://sts.windows.net/${TENANT}/`;
-
 let stack: Stack;
-let keys: OpenIdServer;
 let now = new Date('2026-03-04T10:00:00Z');
 const clock = () => now;
-const extraBots: RunningBot[] = [];
-
-beforeAll(async () => {
-  keys = await startOpenIdServer();
-  stack = await startStack({
-    tenant: alertTenant(),
-    env: { ALERT_INTERVAL_MINUTES: '0' },
-    clock,
-    config: { alertRun: { runners: [RUNNER], metadataUrl: keys.metadataUrl, issuers: [ISSUER], audiences: [AUDIENCE] } },
-  });
-});
-afterAll(async () => {
-  for (const b of extraBots) await b.stop().catch(() => undefined);
-  await stack?.stop();
-  await keys?.stop();
-});
-
-async function runCycle(bot: RunningBot = stack.bot): Promise<any> {
-  const token = keys.token(AUDIENCE, '', { claims: { iss: ISSUER, tid: TENANT, oid: RUNNER, serviceurl: undefined } });
-  const res = await fetch(`${bot.url}/api/alerts/run?wait=1`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  expect(res.status).toBe(200);
-  return res.json();
-}
+const { token: runnerToken, runCycle, extraBots } = cycleStackForFile({ tenant: alertTenant(), clock }, (s) => (stack = s));
 
 const at = (iso: string) => {
   now = new Date(iso);
@@ -259,7 +231,7 @@ describe('many instances and restarts', () => {
     const before = extraBots.pop()!;
     stack.connector.delayMs = 400;
     try {
-      const token = keys.token(AUDIENCE, '', { claims: { iss: ISSUER, tid: TENANT, oid: RUNNER, serviceurl: undefined } });
+      const token = runnerToken(RUNNER);
       // Without ?wait: the cycle runs on after the answer; the instance is stopped while it sends.
       expect((await fetch(`${before.url}/api/alerts/run`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(
         202,

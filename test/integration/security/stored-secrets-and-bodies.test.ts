@@ -125,21 +125,7 @@ test('an empty export signing key planted in storage is replaced at start: links
 
   const chat = `a:${randomUUID()}`;
   const since = stack.connector.activities.length;
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: stack.connector.url,
-      text: 'export licenses',
-      from: { id: 'u', name: 'Test Admin', aadObjectId: ADMIN_ID },
-      recipient: { id: 'bot-id' },
-      conversation: { id: chat, conversationType: 'personal' },
-    }),
-  });
-  expect(res.status).toBe(200);
+  expect(await stack.say('export licenses', { bot, conversationId: chat })).toBe(200);
   const link = await stack.connector.waitFor(() => {
     for (const a of stack.connector.activities.slice(since)) {
       const m = /(http:\/\/[^\s"]+\/api\/exports\/([0-9a-f]{32})\?exp=(\d+)&sig=[A-Za-z0-9_-]+)/.exec(

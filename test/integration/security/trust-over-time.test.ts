@@ -46,23 +46,8 @@ async function anotherBot(config: Partial<typeof stack.config>, logLines: string
 }
 
 /** Posts `text` to `bot` as `from` in `conversationId`; resolves with the HTTP status. */
-async function post(bot: RunningBot, text: string, conversationId: string, from = ADMIN_ID): Promise<number> {
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: stack.connector.url,
-      text,
-      from: { id: `user-${from}`, name: from === FORMER ? 'Former Admin' : 'Test Admin', aadObjectId: from },
-      recipient: { id: 'bot-id', name: 'Mailbox Watch' },
-      conversation: { id: conversationId, conversationType: 'personal', tenantId: PLAYGROUND_TENANT },
-      channelData: { tenant: { id: PLAYGROUND_TENANT } },
-    }),
-  });
-  return res.status;
+function post(bot: RunningBot, text: string, conversationId: string, from = ADMIN_ID): Promise<number> {
+  return stack.say(text, { bot, conversationId, from, fromName: from === FORMER ? 'Former Admin' : 'Test Admin' });
 }
 
 /** Posts `text` to `bot` as `from` in `conversationId`; resolves with the text of the bot's first reply there. */

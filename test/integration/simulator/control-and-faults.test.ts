@@ -1,16 +1,13 @@
 // The control API, injected faults, the request counters and the throttling model.
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { closeSimulator, openSimulator } from '../../support/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { ALICE, smallTenant } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
 let client: SimClient;
 
-beforeAll(async () => {
-  ({ sim, client } = await openSimulator(smallTenant()));
-});
-afterAll(() => closeSimulator({ sim, client }));
+simulatorForFile(smallTenant(), {}, (s) => ({ sim, client } = s));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
 });

@@ -2,17 +2,14 @@
 // per page and per $batch item, the cmdlets-per-second limit refusing single items inside a $batch,
 // the redirect to a tenant-specific host, and transient faults that name Exchange's exceptions.
 import type { RunningSimulator } from '../../../src/simulator';
-import { closeSimulator, openSimulator } from '../../support/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { ALICE, BOB, smallTenant } from './small-tenant';
 import { control, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
 let client: SimClient;
 
-beforeAll(async () => {
-  ({ sim, client } = await openSimulator(smallTenant()));
-});
-afterAll(() => closeSimulator({ sim, client }));
+simulatorForFile(smallTenant(), {}, (s) => ({ sim, client } = s));
 afterEach(async () => {
   await control(sim.info, 'PUT', '/_sim/faults', { rules: [] });
   await control(sim.info, 'PUT', '/_sim/model', {

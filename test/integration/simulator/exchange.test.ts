@@ -1,6 +1,6 @@
 // The Exchange admin REST gateway, reached the way the bot reaches it.
 import type { RunningSimulator } from '../../../src/simulator';
-import { closeSimulator, openSimulator } from '../../support/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { ALICE, BOB, FINANCE, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
@@ -8,10 +8,7 @@ let sim: RunningSimulator;
 let client: SimClient;
 const EXTRA = 2500;
 
-beforeAll(async () => {
-  ({ sim, client } = await openSimulator(tenantWith(EXTRA), { managedIdentity: true }));
-});
-afterAll(() => closeSimulator({ sim, client }));
+simulatorForFile(tenantWith(EXTRA), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 const detail = (body: any): string => body.error.details[0].message;
 

@@ -1,19 +1,18 @@
 // Microsoft Graph as the bot's pipeline sees it: HTTPS trusting only the simulator's CA, tokens
 // from the real ManagedIdentityCredential, responses checked field by field.
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { closeSimulator, openSimulator } from '../../support/simulator';
+import { simulatorForFile } from '../../support/simulator';
 import { MAILBOX_USAGE_COLUMNS, figuresOnReportDay, reportLagDays } from '../../../src/simulator/graph/usage-report';
 import { ADMIN_GROUP, ALICE, BOB, E3, EXO_P1, FINANCE, NO_MAILBOX, tenantWith } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
+import { GRAPH_APP_ROLES } from '../../support/fixture-tenant';
+import { GRAPH_APP_ROLES as GENERATED_ROLES } from '../../../src/simulator/tenant/generate';
 
 let sim: RunningSimulator;
 let client: SimClient;
 const EXTRA_USERS = 2100;
 
-beforeAll(async () => {
-  ({ sim, client } = await openSimulator(tenantWith(EXTRA_USERS), { managedIdentity: true }));
-});
-afterAll(() => closeSimulator({ sim, client }));
+simulatorForFile(tenantWith(EXTRA_USERS), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 describe('users', () => {
   it('pages through every user 999 at a time with @odata.nextLink', async () => {
@@ -247,19 +246,7 @@ describe('$batch', () => {
 describe('permissions', () => {
   // A fresh token per test: MSAL and the bearer policy both keep the first token they get.
   afterAll(async () => {
-    await control(sim.info, 'PATCH', '/_sim/tenant', {
-      identity: {
-        graphAppRoles: [
-          'User.Read.All',
-          'Reports.Read.All',
-          'Organization.Read.All',
-          'GroupMember.Read.All',
-          'LicenseAssignment.ReadWrite.All',
-          'ReportSettings.Read.All',
-          'Application.Read.All',
-        ],
-      },
-    });
+    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: GRAPH_APP_ROLES } });
   });
 
   it.each([
@@ -271,15 +258,8 @@ describe('permissions', () => {
     ['GroupMember.Read.All', `/groups/${ADMIN_GROUP}/transitiveMembers`, 'GET'],
     ['LicenseAssignment.ReadWrite.All', `/users/${ALICE}/assignLicense`, 'POST'],
   ] as const)('answers 403 Authorization_RequestDenied without %s', async (missing, path, method) => {
-    const all = [
-      'User.Read.All',
-      'Reports.Read.All',
-      'Organization.Read.All',
-      'GroupMember.Read.All',
-      'LicenseAssignment.ReadWrite.All',
-      'ReportSettings.Read.All',
-    ];
-    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles: all.filter((r) => !missing.split(',').includes(r)) } });
+    const graphAppRoles = GENERATED_ROLES.filter((r) => !missing.split(',').includes(r));
+    await control(sim.info, 'PATCH', '/_sim/tenant', { identity: { graphAppRoles } });
     const fresh = new SimClient(sim.info, freshTokenCredential(sim.info));
     const res = await fresh.graph(path, method, method === 'POST' ? { addLicenses: [], removeLicenses: [] } : undefined);
     fresh.close();

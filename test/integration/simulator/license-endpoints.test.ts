@@ -2,31 +2,26 @@
 // them: the documented CSV columns and both concealed-name forms; companySubscription records with
 // lifecycle dates and trial status, and the permission that reads them.
 import * as https from 'node:https';
-import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
+import type { RunningSimulator } from '../../../src/simulator';
+import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
+import { simulatorForFile } from '../../support/simulator';
 import { ACTIVE_USER_COLUMNS } from '../../../src/simulator/graph/active-user-report';
-import { ALICE, CLIENT_ID, E3, EXO_P1, smallTenant } from './small-tenant';
+import { ALICE, E3, EXO_P1, smallTenant } from './small-tenant';
 import { control, freshTokenCredential, SimClient } from './sim-client';
 
 let sim: RunningSimulator;
 let client: SimClient;
 
-beforeAll(async () => {
-  const tenant = smallTenant();
-  tenant.users.find((u) => u.id === ALICE)!.activity = { teams: '2024-05-02T09:00:00Z', oneDrive: null };
-  tenant.subscriptions = [
+function tenant(): TenantFixture {
+  const t = smallTenant();
+  t.users.find((u) => u.id === ALICE)!.activity = { teams: '2024-05-02T09:00:00Z', oneDrive: null };
+  t.subscriptions = [
     { skuId: E3, totalLicenses: 5, nextLifecycleDateTime: '2025-01-31T00:00:00Z', createdDateTime: '2024-01-31T00:00:00Z' },
     { skuId: EXO_P1, totalLicenses: 1, isTrial: true, status: 'Warning', nextLifecycleDateTime: '2024-06-01T00:00:00Z' },
   ];
-  sim = await startSimulator({ tenant, quiet: true, usageReport: { concealedForm: 'pii' } });
-  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
-  process.env.IDENTITY_HEADER = sim.info.identityHeader;
-  client = new SimClient(sim.info, new ManagedIdentityCredential({ clientId: CLIENT_ID }));
-});
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+  return t;
+}
+simulatorForFile(tenant(), { managedIdentity: true, simulator: { usageReport: { concealedForm: 'pii' } } }, (s) => ({ sim, client } = s));
 
 function download(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,12 +1,11 @@
 // Archives, group mailboxes and folders as the simulated Exchange answers them: only the parameter
 // sets Microsoft documents, reached the way the bot reaches them.
-import { ManagedIdentityCredential } from '@azure/identity';
-import { startSimulator, RunningSimulator } from '../../../src/simulator';
 import type { TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { archiveTenant, FAST, GB, HELD, NEAR_CAP } from '../archives/archive-tenant';
-import { SimClient } from './sim-client';
+import type { RunningSimulator } from '../../../src/simulator';
+import { simulatorForFile } from '../../support/simulator';
+import { control, SimClient } from './sim-client';
 
-let sim: RunningSimulator;
 let client: SimClient;
 const GROUP = 'a8000000-0000-4000-8000-000000000009';
 
@@ -23,16 +22,8 @@ function tenant(): TenantFixture {
   return t;
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ tenant: tenant(), quiet: true });
-  process.env.IDENTITY_ENDPOINT = sim.info.identityEndpoint;
-  process.env.IDENTITY_HEADER = sim.info.identityHeader;
-  client = new SimClient(sim.info, new ManagedIdentityCredential({ clientId: sim.info.clientId }));
-});
-afterAll(async () => {
-  client.close();
-  await sim.stop();
-});
+let sim: RunningSimulator;
+simulatorForFile(tenant(), { managedIdentity: true }, (s) => ({ sim, client } = s));
 
 const upns = (body: any): string[] => body.value.map((r: any) => r.UserPrincipalName).sort();
 
@@ -78,4 +69,44 @@ test('Get-MailboxFolderStatistics: folders add up to the statistics; FolderScope
   expect((await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, Archive: true })).status).toBe(400);
   expect((await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, FolderScope: 'Everything' })).status).toBe(400);
   expect((await client.exchange('Get-MailboxStatistics', { Identity: HELD, FolderScope: 'RecoverableItems' })).status).toBe(400);
+});
+
+test('Get-MailboxFolderStatistics -ResultSize -SkipCount reads a window of the same folder order; a SkipCount that is no Int32 is refused', async () => {
+  const paths = async (p: Record<string, unknown>) =>
+    (await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, ...p })).json().value.map((f: any) => f.FolderPath);
+  const all = await paths({});
+  expect(all.length).toBeGreaterThan(10);
+  expect([...(await paths({ ResultSize: 5, SkipCount: 0 })), ...(await paths({ ResultSize: 5, SkipCount: 5 }))]).toEqual(all.slice(0, 10));
+  expect(await paths({ SkipCount: all.length })).toEqual([]);
+  for (const bad of ['many', -1, 1.5, true])
+    expect((await client.exchange('Get-MailboxFolderStatistics', { Identity: HELD, SkipCount: bad })).status).toBe(400);
+});
+
+test('archive.growthBytesPerDay: Get-MailboxStatistics -Archive follows /_sim/clock and stops at what the archive can reach', async () => {
+  const archiveBytes = async (upn: string) => {
+    const size = (await client.exchange('Get-MailboxStatistics', { Identity: upn, Archive: true })).json().value[0].TotalItemSize;
+    return Number(/\(([\d,]+) bytes\)/.exec(size)![1].replace(/,/g, '')) / GB;
+  };
+  const today = (await control(sim.info, 'GET', '/_sim/clock')).json.today as string;
+  const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  try {
+    expect(
+      (await control(sim.info, 'PATCH', `/_sim/users/${NEAR_CAP}`, { mailbox: { archive: { growthBytesPerDay: 2 * GB } } })).status,
+    ).toBe(200);
+    expect((await control(sim.info, 'PATCH', `/_sim/users/${FAST}`, { mailbox: { archive: { growthBytesPerDay: 3 * GB } } })).status).toBe(
+      200,
+    );
+    await control(sim.info, 'PUT', '/_sim/clock', { today: day(2) });
+    expect(await archiveBytes(NEAR_CAP)).toBe(99);
+    expect(await archiveBytes(FAST)).toBe(206);
+    // A 100 GB archive without auto-expanding takes nothing more at its quota; an auto-expanding one goes on.
+    await control(sim.info, 'PUT', '/_sim/clock', { today: day(10) });
+    expect(await archiveBytes(NEAR_CAP)).toBe(100);
+    expect(await archiveBytes(FAST)).toBe(230);
+    await control(sim.info, 'PUT', '/_sim/clock', { today });
+    expect(await archiveBytes(NEAR_CAP)).toBe(95);
+    expect(await archiveBytes(FAST)).toBe(200);
+  } finally {
+    await control(sim.info, 'PUT', '/_sim/clock', { today });
+  }
 });

@@ -3,7 +3,7 @@
 import { AdminPolicy } from '../../../src/access/admins';
 import { defineAction } from '../../../src/actions/define-action';
 import { declareButton, NOT_UNDERSTOOD } from '../../../src/buttons/button';
-import { Router, type TurnParts } from '../../../src/commands/router';
+import { Router, type TurnParts } from '../../../src/dispatch/router';
 import type { BotServices } from '../../../src/services';
 import { Logger } from '../../../src/log';
 

@@ -229,3 +229,34 @@ test('Recoverable Items: only mailboxes on hold, from the threshold, against the
     alertFindings(facts, settings({ kinds: ['recoverable-items'], recoverablePercent: 50 }), {}, NOW).findings.map((f) => f.key),
   ).toEqual(['recoverable-items:held', 'recoverable-items:retained']);
 });
+
+test('recoverable-items: a usage-report row, whose holds the report cannot tell, is judged with the holds the archive refresh listed', () => {
+  const row = { ...userMailbox('archived', 2 * GB, 100 * GB), fromUsageOnly: true, statisticsSource: 'usage' as const };
+  row.statistics = { ...row.statistics!, totalDeletedItemSizeBytes: 90 * GB };
+  const listed: ArchiveFigures = {
+    id: 'archived',
+    upn: 'Archived@contoso.example',
+    displayName: 'User archived',
+    recipientTypeDetails: 'UserMailbox',
+    autoExpanding: false,
+    onHold: true,
+    archiveQuotaBytes: 100 * GB,
+    litigationHoldEnabled: false,
+    inPlaceHolds: ['mbx0123'],
+    recoverableItemsQuotaBytes: 100 * GB,
+    readings: [],
+  };
+  const judged = (archives?: ArchiveFigures[]) =>
+    alertFindings(
+      { mailboxes: [row], users: new Map(), skus: [], ...(archives ? { archives } : {}) },
+      settings({ kinds: ['recoverable-items'] }),
+      {},
+      NOW,
+    ).findings;
+  expect(judged()).toEqual([]);
+  const [f] = judged([listed]);
+  expect(f.key).toBe('recoverable-items:archived');
+  expect(f.why).toMatch(/90 GB of its 100 GB Recoverable Items quota, held by retention policy mbx0123/);
+  // Not held by the archive's account either: nothing.
+  expect(judged([{ ...listed, onHold: false, inPlaceHolds: [] }])).toEqual([]);
+});

@@ -8,14 +8,15 @@ import { assignLicenseConfirmCard, assignLicenseResultCard } from '../../../src/
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { historyCard } from '../../../src/cards/history-card';
 import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
-import { errorMessage, helpMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
-import { mailboxReportMessage } from '../../../src/commands/report-messages';
+import { errorMessage, runButton, welcomeMessage } from '../../../src/messages/replies';
+import { helpMessage } from '../../../src/dispatch/help-message';
+import { mailboxReportMessage } from '../../../src/messages/report-messages';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { mailboxDetailsButton } from '../../../src/buttons/mailbox-details';
 import { mailboxFoldersButton } from '../../../src/buttons/mailbox-folders';
 import { foldersCard } from '../../../src/cards/folders-card';
 import { scheduleCancelButton } from '../../../src/buttons/schedule-cancel';
-import { scheduleCard, scheduleListCard } from '../../../src/cards/schedule-card';
+import { scheduleCard, scheduleListCard, type ScheduleView } from '../../../src/cards/schedule-card';
 import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
 import { buildMailboxReport, DEFAULT_MAILBOX_QUERY } from '../../../src/reports/mailbox-report';
 import { alertFindings } from '../../../src/reports/alerts/findings';
@@ -30,6 +31,16 @@ import { mailbox, NOW } from '../reports/sample-mailboxes';
 const skus = [...tenantSkus(), exchangePlan2(10, 10)];
 const big = sharedMailbox({ userPrincipalName: 'big@contoso.example', displayName: 'Big Box', sizeBytes: 70 * GB });
 const verdict = sharedMailboxVerdict({ mailbox: big, user: directoryUser(), skus: tenantSkus() });
+
+/** A weekly schedule, as `schedule …` and `schedule list` show it. */
+const SCHEDULE: ScheduleView = {
+  n: 1,
+  report: 'shared',
+  when: 'weekly on Monday at 08:00',
+  timeZone: 'Europe/Berlin',
+  by: 'Admin',
+  next: ['Mon 7 Dec 2026, 08:00'],
+};
 
 function cards(): [string, object][] {
   const report = buildMailboxReport(
@@ -113,36 +124,17 @@ function cards(): [string, object][] {
     ],
     [
       'schedule',
-      scheduleCard(
-        {
-          n: 1,
-          report: 'shared',
-          when: 'weekly on Monday at 08:00',
-          timeZone: 'Europe/Berlin',
-          by: 'Admin',
-          next: ['Mon 7 Dec 2026, 08:00'],
-        },
-        {
-          title: 'Scheduled',
-          actions: [scheduleCancelButton.button('Cancel', { schedule: 'a'.repeat(32) }), runButton('All schedules', 'schedule list')],
-        },
-      ),
+      scheduleCard(SCHEDULE, {
+        title: 'Scheduled',
+        actions: [scheduleCancelButton.button('Cancel', { schedule: 'a'.repeat(32) }), runButton('All schedules', 'schedule list')],
+      }),
     ],
     [
       'schedule list',
-      scheduleListCard(
-        [
-          {
-            n: 1,
-            report: 'shared',
-            when: 'weekly on Monday at 08:00',
-            timeZone: 'Europe/Berlin',
-            by: 'Admin',
-            next: ['Mon 7 Dec 2026, 08:00'],
-          },
-        ],
-        { place: 'chat', cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: 'b'.repeat(32) }) },
-      ),
+      scheduleListCard([SCHEDULE], {
+        place: 'chat',
+        cancel: (n) => scheduleCancelButton.button(`Cancel ${n}`, { schedule: 'b'.repeat(32) }),
+      }),
     ],
   ];
   for (const a of plan.alerts) list.push([`alert ${a.entry.kind}`, alertCard({ key: a.key, entry: a.entry, remediation: true })]);

@@ -10,13 +10,14 @@ import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../../
 import type { AdaptiveCard } from '../../../src/cards/render';
 import { ENVELOPE_ALLOWANCE, sentCardBytes, TEAMS_MESSAGE_LIMIT } from '../../../src/cards/sendable';
 import { invokeResponse, toActivity } from '../../../src/teams/bot';
-import type { Message } from '../../../src/commands/types';
-import { mailboxReportMessage } from '../../../src/commands/report-messages';
-import { tenantTrendBody } from '../../../src/commands/mailboxes';
+import type { Message } from '../../../src/dispatch/types';
+import { mailboxReportMessage } from '../../../src/messages/report-messages';
+import { tenantTrendText } from '../../../src/reports/mailbox-trend';
 import { sharedReportMessage } from '../../../src/commands/shared';
 import { licenseReport } from '../../../src/commands/licenses';
 import { allCommands } from '../../../src/commands';
-import { errorMessage, helpMessage, progressMessage, runButton, welcomeMessage } from '../../../src/commands/replies';
+import { errorMessage, progressMessage, runButton, welcomeMessage } from '../../../src/messages/replies';
+import { helpMessage } from '../../../src/dispatch/help-message';
 import { buildMailboxReport, MAILBOX_SORTS, MAILBOX_TYPES, type MailboxQuery } from '../../../src/reports/mailbox-report';
 import { buildMailboxDetails } from '../../../src/reports/mailbox-details';
 import { mailboxDetailsCard } from '../../../src/cards/mailbox-details-card';
@@ -38,12 +39,12 @@ import { ALERT_KIND_SPECS } from '../../../src/reports/alerts/kinds';
 import { alertCard, moreAlertsCard, resolvedCard } from '../../../src/cards/alert-card';
 import { doctorCard } from '../../../src/cards/doctor-card';
 import { downloadCard } from '../../../src/cards/download-card';
-import type { ReportContext } from '../../../src/commands/types';
+import type { ReportContext } from '../../../src/dispatch/types';
 import { archivesReport } from '../../../src/commands/archives';
 import { ARCHIVE_SORTS, GB } from '../../../src/reports/archives';
 import type { ArchiveFigures, CompanySubscription } from '../../../src/model/tenant';
 import { licenseGroupReport } from '../../../src/commands/licenses';
-import { mailboxCardMessage } from '../../../src/commands/mailbox-details-message';
+import { mailboxCardMessage } from '../../../src/messages/mailbox-details-message';
 import { foldersCard } from '../../../src/cards/folders-card';
 import { historyCard } from '../../../src/cards/history-card';
 import { pricesCard } from '../../../src/cards/licensing/prices-card';
@@ -318,7 +319,7 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
         commandText: 'mailboxes',
         snapshotId: 'f'.repeat(32),
         viewedAt: NOW,
-        extraBody: tenantTrendBody(TENANT_YEAR),
+        tenantTrend: tenantTrendText(TENANT_YEAR),
       }),
       reply,
     );
@@ -420,7 +421,7 @@ function everyMessage(): { name: string; message: Message; reply: boolean }[] {
         commandText: 'mailboxes group',
         snapshotId: 'f'.repeat(32),
         viewedAt: NOW,
-        extraBody: tenantTrendBody(TENANT_YEAR),
+        tenantTrend: tenantTrendText(TENANT_YEAR),
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { errorCard } from '../../../src/cards/error-card';
 import { helpCard } from '../../../src/cards/help-card';
 import { allCommands } from '../../../src/commands';
-import { helpEntries } from '../../../src/commands/replies';
+import { helpEntries } from '../../../src/dispatch/help-message';
 import { visibleText } from '../../../src/cards/plain-text';
 import { progressCard, progressStatus } from '../../../src/cards/progress-card';
 import { welcomeCard } from '../../../src/cards/welcome-card';

@@ -13,8 +13,8 @@ import {
   readmeWithCommands,
 } from '../../../scripts/write-command-docs';
 import { allCommands } from '../../../src/commands';
-import type { Command } from '../../../src/commands/types';
-import { helpMessage } from '../../../src/commands/replies';
+import type { Command } from '../../../src/dispatch/types';
+import { helpMessage } from '../../../src/dispatch/help-message';
 import { paragraphs } from '../cards/client-view';
 
 const root = join(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@
 // tenant (integration tests) covers the same calls end to end.
 import { ExchangeClient } from '../../../src/m365/exchange-client';
 import { ServiceError } from '../../../src/m365/service-error';
-import { fakePipeline, type FakeAnswer, type SeenRequest } from './fake-transport';
+import { cmdletError, fakePipeline, type FakeAnswer, type SeenRequest } from './fake-transport';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const ROOT = `https://outlook.office365.com/adminapi/beta/${TENANT}`;
@@ -105,21 +105,13 @@ describe('ExchangeClient.invokeCommand', () => {
   });
 
   it('says null for a mailbox Exchange does not know, whatever the status', async () => {
-    const { exchange } = client(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 'BadRequest',
-          message: 'Error executing cmdlet',
-          details: [
-            {
-              message:
-                "Ex1|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'x' couldn't be found.",
-            },
-          ],
-        },
-      },
-    }));
+    const { exchange } = client(() =>
+      cmdletError(
+        400,
+        'BadRequest',
+        "Ex1|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'x' couldn't be found.",
+      ),
+    );
     await expect(exchange.getMailbox('x@contoso.com')).resolves.toBeNull();
   });
 });

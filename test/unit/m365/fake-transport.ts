@@ -6,6 +6,11 @@ import type { RetryInfo } from '../../../src/m365/retry-policy';
 
 export type FakeAnswer = { status: number; headers?: Record<string, string>; body?: unknown };
 
+/** A cmdlet's failure as the Exchange admin REST API words it: the exception in the first detail's message. */
+export function cmdletError(status: number, code: string, detail: string): FakeAnswer & { body: unknown } {
+  return { status, body: { error: { code, message: 'Error executing cmdlet', details: [{ message: detail }] } } };
+}
+
 export interface SeenRequest {
   method: string;
   url: string;

@@ -3,7 +3,7 @@
 import { ExchangeClient } from '../../../src/m365/exchange-client';
 import { readMailboxes } from '../../../src/m365/mailbox-inventory';
 import { ServiceError } from '../../../src/m365/service-error';
-import { fakePipeline, type FakeAnswer, type SeenRequest } from './fake-transport';
+import { cmdletError, fakePipeline, type FakeAnswer, type SeenRequest } from './fake-transport';
 
 type Cmd = { CmdletInput: { CmdletName: string; Parameters: Record<string, unknown> } };
 type Batch = { requests: { id: string; body: Cmd }[] };
@@ -99,21 +99,11 @@ describe('readMailboxes', () => {
   });
 
   it('keeps a mailbox whose statistics failed, with the reason, and says the read is partial', async () => {
-    const notFound = {
-      status: 404,
-      body: {
-        error: {
-          code: 'NotFound',
-          message: 'Error executing cmdlet',
-          details: [
-            {
-              message:
-                "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'id-7' couldn't be found.",
-            },
-          ],
-        },
-      },
-    };
+    const notFound = cmdletError(
+      404,
+      'NotFound',
+      "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'id-7' couldn't be found.",
+    );
     const { exchange } = exchangeWith(tenant((id) => (id === 'id-7' ? notFound : { status: 200, body: stats(3) })));
     const result = await readMailboxes({ exchange }, { types: 'all' });
     expect(result.complete).toBe(false);
@@ -125,18 +115,11 @@ describe('readMailboxes', () => {
   });
 
   it('counts a mailbox nobody ever signed in to as empty, not as a failure', async () => {
-    const never = {
-      status: 400,
-      body: {
-        error: {
-          code: 'BadRequest',
-          message: 'Error executing cmdlet',
-          details: [
-            { message: "|Microsoft.Exchange.Data.Storage.MailboxNotLoggedOnException|The user hasn't logged on to mailbox 'id-2'." },
-          ],
-        },
-      },
-    };
+    const never = cmdletError(
+      400,
+      'BadRequest',
+      "|Microsoft.Exchange.Data.Storage.MailboxNotLoggedOnException|The user hasn't logged on to mailbox 'id-2'.",
+    );
     const { exchange } = exchangeWith(tenant((id) => (id === 'id-2' ? never : { status: 200, body: stats(3) })));
     const result = await readMailboxes({ exchange }, { types: 'all' });
     expect(result.complete).toBe(true);

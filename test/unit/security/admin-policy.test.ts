@@ -1,7 +1,7 @@
 // Who may use the bot: BOT_ADMINS, members of BOT_ADMIN_GROUP_ID (asked of Graph, cached briefly),
 // nobody from another tenant; and a refusal that tells the caller nothing about the tenant.
 import { AdminPolicy, refusalText, AccessDecision } from '../../../src/access/admins';
-import type { Conversation } from '../../../src/commands/types';
+import type { Conversation } from '../../../src/dispatch/types';
 
 const TENANT = 'aaaaaaaa-0000-0000-0000-000000000001';
 const ADMIN = '00000000-0000-0000-0000-00000000000a';

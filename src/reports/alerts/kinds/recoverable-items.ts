@@ -2,12 +2,13 @@
 // kept, and once the quota is reached deleting starts to fail. Only mailboxes on hold or retention
 // are judged: elsewhere the folder empties itself after 14 days. The size is the statistics' own
 // TotalDeletedItemSize (the Recoverable Items folder), the quota Get-Mailbox's RecoverableItemsQuota:
-// no extra cmdlet. Exchange Online limits: 30 GB, 100 GB on hold.
+// no extra cmdlet. Exchange Online limits: 30 GB, 100 GB on hold. A usage-report row's holds come from
+// the archive refresh's inventory (withKnownHolds).
 import { formatBytes, formatPercent } from '../../format';
 import { percentOf } from '../../mailbox-report';
 import { defineAlertKind } from '../alert-kind';
 import { mailboxKey } from '../history';
-import { holdsOf, RECOVERABLE_ITEMS_ON_HOLD_BYTES, RECOVERABLE_ITEMS_PAGE } from '../../recoverable-items';
+import { holdsOf, RECOVERABLE_ITEMS_ON_HOLD_BYTES, RECOVERABLE_ITEMS_PAGE, withKnownHolds } from '../../recoverable-items';
 
 export const recoverableItemsAlert = defineAlertKind({
   kind: 'recoverable-items',
@@ -22,8 +23,10 @@ export const recoverableItemsAlert = defineAlertKind({
     refuse: (n) => (n < 1 || n > 100 ? 'The Recoverable Items threshold is a percentage from 1 to 100.' : null),
     describe: (n) => `from ${n}%`,
   },
-  reads: { mailboxes: 'all' },
-  judgeMailbox(m, j) {
+  // The archives' inventory knows the holds of mailboxes the usage report path cannot.
+  reads: { mailboxes: 'all', archives: true },
+  judgeMailbox(read, j) {
+    const m = withKnownHolds(read, j.facts.archives);
     const holds = holdsOf(m);
     if (holds.length === 0) return null;
     if (m.statistics === null) return 'unknown';

@@ -6,7 +6,7 @@ import { MAILBOX_SORTS } from '../reports/mailbox-report';
 import { reportDetailsButton, reportFilterButton, reportPageButton } from '../buttons/report';
 import { exportButton, runButton } from './replies';
 import type { FiguresNote } from '../reports/figure-source';
-import type { Message } from './types';
+import type { Message } from '../model/conversation';
 
 export interface ReportMessageOptions {
   commandText: string;
@@ -16,8 +16,8 @@ export interface ReportMessageOptions {
   viewedAt?: Date;
   /** Where the figures come from (kept with the snapshot); absent = live. */
   figures?: FiguresNote;
-  /** Elements under the rows, within the fit (the tenant's storage trend). */
-  extraBody?: object[];
+  /** The tenant's storage trend under the rows, within the fit. */
+  tenantTrend?: { line: string; sparkline: string } | null;
 }
 
 const SORT_TITLES: Record<MailboxQuery['sort'], string> = {
@@ -36,7 +36,7 @@ export function mailboxReportMessage(report: MailboxReport, options: ReportMessa
     partialActions: [runButton('Retry', options.commandText)],
     viewedAt: options.viewedAt,
     figures: options.figures,
-    extraBody: options.extraBody,
+    tenantTrend: options.tenantTrend,
     rowAction: s
       ? (row: { upn: string; address: string }) => reportDetailsButton.button('Details', { s, upn: row.upn || row.address })
       : undefined,

@@ -1,40 +1,11 @@
-// What the licensing commands and buttons read from the tenant: shared mailboxes with their
-// statistics, the Entra accounts behind them, and the subscriptions. Only reading happens here.
-import { usersById } from '../m365/directory-users';
-import { readMailboxes, type MailboxInventory } from '../m365/mailbox-inventory';
+// What a licence button reads from the tenant: one shared mailbox afresh, its account and the
+// subscriptions. Only reading happens here.
 import { statisticsIdentity } from '../m365/exchange-records';
 import type { DirectoryUser, MailboxWithStatistics, SubscribedSku } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
 import { sharedMailboxVerdict, type SharedMailboxVerdict } from '../reports/licensing/shared-mailbox-verdict';
 import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
-
-export interface SharedMailboxData {
-  inventory: MailboxInventory;
-  verdicts: SharedMailboxVerdict[];
-}
-
-/** Every shared mailbox (with archive statistics), its account and the subscriptions, as verdicts. */
-export async function readSharedMailboxData(
-  tenant: TenantClients,
-  onProgress?: (done: number, total: number) => void,
-): Promise<SharedMailboxData> {
-  const skusRead = tenant.graph.listSubscribedSkus();
-  // Read beside the mailboxes; a failure is raised after them, so nothing is left unobserved.
-  skusRead.catch(() => undefined);
-  const inventory = await readMailboxes(tenant, { types: ['SharedMailbox'], withArchiveStatistics: true, onProgress });
-  const [users, skus] = await Promise.all([
-    usersById(
-      tenant.graph,
-      inventory.mailboxes.map((m) => m.userId),
-    ),
-    skusRead,
-  ]);
-  const verdicts = inventory.mailboxes.map((mailbox) =>
-    sharedMailboxVerdict({ mailbox, user: users.get(mailbox.userId.toLowerCase()) ?? null, skus }),
-  );
-  return { inventory, verdicts };
-}
 
 export type SharedMailboxCheck =
   | { kind: 'checked'; verdict: SharedMailboxVerdict; user: DirectoryUser; skus: SubscribedSku[] }

@@ -8,12 +8,16 @@ import type { Mailbox, MailboxStatistics, MailboxWithStatistics } from '../model
 import { ServiceError } from '../m365/service-error';
 import type { TenantClients } from '../m365/tenant-clients';
 import { explainFailure } from '../runner/failures';
-import { runButton } from './replies';
+import { errorMessage, runButton } from './replies';
+import { lookUpMailbox } from '../reads/mailbox-lookup';
+import { noticeCard } from '../cards/notice-card';
+import { mailboxDetailsButton } from '../buttons/mailbox-details';
+import type { BotServices } from '../services';
+import type { Logger } from '../log';
 import { mailboxFoldersButton } from '../buttons/mailbox-folders';
-import type { Message } from './types';
+import type { Message } from '../model/conversation';
 import type { HistoryStore } from '../history/history-store';
 import { buildMailboxTrend } from '../reports/mailbox-trend';
-import { mailboxTrendElements } from '../cards/mailbox-trend-card';
 
 export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date, history?: HistoryStore): Promise<Message> {
   const identity = statisticsIdentity(mailbox);
@@ -50,21 +54,21 @@ export type StoredSeries =
 
 /** The `mailbox` card from what was read: its details, its buttons, and its size trend when a history store is kept. */
 export function mailboxCardMessage(mailbox: Mailbox, details: MailboxDetails, stored?: StoredSeries): Message {
+  const trend = stored && {
+    trend: buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes),
+    note: !stored.ok
+      ? `History not shown: ${stored.reason}`
+      : stored.limited
+        ? `Limited to what the bot read live: ${stored.limited}.`
+        : undefined,
+  };
   const card = mailboxDetailsCard(details, {
     actions: [
       mailboxFoldersButton.button('Largest folders', { upn: mailbox.userPrincipalName || mailbox.primarySmtpAddress }),
       runButton('Refresh', `mailbox ${mailbox.userPrincipalName || mailbox.primarySmtpAddress}`),
     ],
+    trend,
   });
-  if (stored) {
-    const trend = buildMailboxTrend(stored.ok ? stored.days : [], mailbox.prohibitSendReceiveQuotaBytes);
-    const note = !stored.ok
-      ? `History not shown: ${stored.reason}`
-      : stored.limited
-        ? `Limited to what the bot read live: ${stored.limited}.`
-        : undefined;
-    (card.body as object[]).push(...mailboxTrendElements(trend, note));
-  }
   return { card, text: `Mailbox ${mailbox.displayName}` };
 }
 
@@ -92,5 +96,32 @@ async function licensesOf(
     return { ok: true, licenses: report.licenses.map((l) => ({ name: l.name, exchangePlan: planOf(l.skuId) })) };
   } catch (err) {
     return { ok: false, reason: explainFailure(err).message };
+  }
+}
+
+/** The answer to `mailbox <typed>` (and its buttons): the mailbox in full, a choice of several, or why not. */
+export async function mailboxAnswer(
+  ctx: { services: Pick<BotServices, 'tenant' | 'history'>; log: Logger; now(): Date },
+  typed: string,
+  arg: Parameters<typeof lookUpMailbox>[1],
+): Promise<Message> {
+  try {
+    const found = await lookUpMailbox(ctx.services.tenant.exchange, arg);
+    if (found.kind === 'none') {
+      return errorMessage('No such mailbox', `No mailbox matches "${typed}". Try the full address, or the start of the display name.`);
+    }
+    if (found.kind === 'several') {
+      const buttons = found.mailboxes.map((m) =>
+        mailboxDetailsButton.button(m.displayName.slice(0, 40), { upn: m.userPrincipalName || m.primarySmtpAddress }),
+      );
+      const count = found.more ? `More than ${found.mailboxes.length}` : `${found.mailboxes.length}`;
+      const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
+      return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
+    }
+    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store);
+  } catch (err) {
+    const failure = explainFailure(err);
+    ctx.log.warn('mailbox lookup failed', { err: err as Error });
+    return errorMessage("I couldn't read that mailbox", failure.message, `mailbox ${typed}`, failure.fix);
   }
 }

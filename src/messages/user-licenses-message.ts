@@ -6,10 +6,9 @@ import type { MailboxWithStatistics } from '../model/tenant';
 import { ServiceError } from '../m365/service-error';
 import { userLicenses } from '../reports/licensing/user-licenses';
 import type { TenantClients } from '../m365/tenant-clients';
-import { withNotice } from './card-notice';
 import { explainFailure } from '../runner/failures';
 import { errorMessage, runButton } from './replies';
-import type { Message } from './types';
+import type { Message } from '../model/conversation';
 import type { Logger } from '../log';
 
 export async function userLicensesMessage(tenant: TenantClients, identity: string, log: Logger): Promise<Message> {
@@ -27,11 +26,11 @@ export async function userLicensesMessage(tenant: TenantClients, identity: strin
       return { error: explainFailure(err).message };
     });
     const found = mailbox && 'statistics' in mailbox ? mailbox : null;
-    const card = userLicensesCard(userLicenses(user, skus, found), [runButton('Refresh', commandText)]);
     let notice = '';
     if (mailbox && 'error' in mailbox) notice = `Mailbox size not shown: ${mailbox.error}`;
     else if (found && !found.statistics) notice = `Mailbox size not shown: ${found.statisticsError ?? 'its statistics could not be read.'}`;
-    return { card: notice ? withNotice(card, notice) : card, text: `Licences of ${user.displayName || user.userPrincipalName}` };
+    const card = userLicensesCard(userLicenses(user, skus, found), [runButton('Refresh', commandText)], notice);
+    return { card, text: `Licences of ${user.displayName || user.userPrincipalName}` };
   } catch (err) {
     const failure = explainFailure(err);
     log.warn('licences lookup failed', { err: err as Error });

@@ -1,9 +1,7 @@
-// The bot's stock replies (help, welcome, errors, progress) as Messages any command can send.
+// What `help` shows, made from each command's own declaration, so help, the Teams menu and README
+// agree; the router answers an unknown command with it too.
 import { helpCard, type HelpEntry } from '../cards/help-card';
-import { welcomeCard } from '../cards/welcome-card';
-import { reportExportButton } from '../buttons/report';
 import { runButton } from '../buttons/run-command';
-import type { MailboxQuery } from '../reports/mailbox-report';
 import type { Command, Message } from './types';
 
 /** What `help` shows of each command: its own declaration, so help, the Teams menu and README agree. */
@@ -19,19 +17,4 @@ export function helpMessage(commands: Command[], options: { unknown?: string; su
       ? `I don't know that command.${options.suggestion ? ` Did you mean ${options.suggestion}?` : ''}`
       : 'What I can do',
   };
-}
-
-export function welcomeMessage(): Message {
-  return {
-    card: welcomeCard({ actions: [runButton('Show my mailboxes', 'mailboxes'), runButton('Help', 'help')] }),
-    text: 'Hi! Type help to start.',
-  };
-}
-
-export { errorMessage, progressMessage } from '../runner/messages';
-export { runButton } from '../buttons/run-command';
-
-/** Export CSV from a report's snapshot (verb `report.export`): a signed link, no tenant call. */
-export function exportButton(snapshotId: string, extra: { q?: MailboxQuery } = {}): object {
-  return reportExportButton.button('Export CSV', { s: snapshotId, ...extra });
 }

@@ -3,7 +3,8 @@
 import { NOT_UNDERSTOOD } from '../buttons/button';
 import { AdminPolicy, refusalText } from '../access/admins';
 import { suggestCommand } from '../arguments/suggest';
-import { errorMessage, helpMessage } from './replies';
+import { errorMessage } from '../messages/replies';
+import { helpMessage } from './help-message';
 import type { ActionContext, ActionResult, CardAction, Command, CommandContext, Message, MessageRef } from './types';
 
 const MAX_VERB = 64;
