@@ -10,6 +10,7 @@ import { listArchiveMailboxes, readArchiveStatistics } from '../m365/archive-sta
 import { ServiceError } from '../m365/service-error';
 import { ArchiveReadings, oldestFirst, type ArchiveResult } from '../state/archive-readings';
 import type { CycleLock } from '../state/lease';
+import { repeat, type Timer } from '../cycle/timer';
 
 /** The archives are listed again (new ones, gone ones, quotas, holds) at most this often. */
 const LIST_EVERY_MS = 24 * 3_600_000;
@@ -106,33 +107,21 @@ export function unreadReadBy(unread: number, total: number, intervalMs: number, 
   return new Date(now.getTime() + rounds * intervalMs);
 }
 
-export interface ArchiveRefreshTimer {
-  stop(): Promise<void>;
-}
+export type ArchiveRefreshTimer = Timer;
 
 /** The background refresh on a timer; the lease makes one instance of several run each round. */
 export function startArchiveRefresh(run: () => Promise<ArchiveRefreshReport | null>, intervalMs: number, log: Logger): ArchiveRefreshTimer {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = run()
-        .then((report) => report && log.info('archive refresh', { job: 'archive refresh', ...report }))
-        .catch((err) => log.warn('archive refresh failed; the next round tries again', { job: 'archive refresh', err: err as Error }))
-        .finally(() => schedule(intervalMs));
-    }, ms);
-    timer.unref();
-  };
-  schedule(Math.round(Math.random() * Math.min(60_000, intervalMs / 10)) + 5_000);
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return repeat(
+    async () => {
+      const report = await run();
+      if (report) log.info('archive refresh', { job: 'archive refresh', ...report });
     },
-  };
+    {
+      firstMs: Math.round(Math.random() * Math.min(60_000, intervalMs / 10)) + 5_000,
+      everyMs: intervalMs,
+      failed: (err) => log.warn('archive refresh failed; the next round tries again', { job: 'archive refresh', err: err as Error }),
+    },
+  );
 }
 
 /** One background round under the archive lease; null when another instance holds it. */
