@@ -9,7 +9,7 @@
 // Several instances may collect the same day: the first to create the day's blob wins, the others
 // find it there and stop. Days older than the retention are dropped by the collection that passes them.
 import { ContainerClient, RestError } from '@azure/storage-blob';
-import { readModifyWrite, StateConflictError } from '../state/store';
+import { StateConflictError, updateItem } from '../state/store';
 import type { GrowthTable, MailboxGrowth } from '../reports/growth';
 import { decodeRow, encodeDay, quotasOf, ROW_BYTES, sizesOf, type HistoryFigures, type HistoryRecord } from './day-rows';
 
@@ -139,14 +139,9 @@ export class HistoryStore {
     await this.ensure();
     // This instance's own writes are seen at once by its readers.
     this.recent = undefined;
-    let seen: T | undefined;
-    const written = await readModifyWrite<T | undefined>({
-      read: async () => {
-        const found = await this.readJson<T>(name);
-        seen = found?.value;
-        return { value: found?.value, eTag: found?.eTag };
-      },
-      write: async (next, eTag) => {
+    return updateItem<T>(
+      () => this.readJson<T>(name),
+      async (next, eTag) => {
         const body = JSON.stringify(next);
         try {
           await this.blob(name).upload(body, Buffer.byteLength(body), {
@@ -159,8 +154,7 @@ export class HistoryStore {
         }
       },
       change,
-    });
-    return written ?? seen;
+    );
   }
 
   async manifest(): Promise<HistoryManifest> {

@@ -89,18 +89,35 @@ function sameJson(a: unknown, b: unknown): boolean {
  * to write nothing; the result is then the stored value as read.
  */
 export async function update<T>(store: StateStore, key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-  let seen: T | undefined;
-  const written = await readModifyWrite<T | undefined>({
-    read: async () => {
-      const found = await store.read<T>(key);
-      seen = found?.value;
-      return { value: found?.value, eTag: found?.eTag };
-    },
-    write: async (value, eTag) => {
+  return updateItem<T>(
+    () => store.read<T>(key),
+    async (value, eTag) => {
       if (eTag !== undefined) return store.write(key, value, eTag);
       if (!store.create) return store.write(key, value);
       if (!(await store.create(key, value))) throw new StateConflictError(key);
     },
+    change,
+  );
+}
+
+/**
+ * `readModifyWrite` of an item that may not exist yet, wherever it is stored: `write` throws
+ * StateConflictError when the eTag no longer matches (none: when the item exists meanwhile). Returns
+ * the value written, or the value as last read when nothing was.
+ */
+export async function updateItem<T>(
+  read: () => Promise<{ value: T; eTag?: string } | undefined>,
+  write: (value: T | undefined, eTag: string | undefined) => Promise<void>,
+  change: (current: T | undefined) => T | undefined,
+): Promise<T | undefined> {
+  let seen: T | undefined;
+  const written = await readModifyWrite<T | undefined>({
+    read: async () => {
+      const found = await read();
+      seen = found?.value;
+      return { value: found?.value, eTag: found?.eTag };
+    },
+    write,
     change,
   });
   return written ?? seen;
