@@ -1,4 +1,4 @@
-// Issue 25: `licenses` (money, waste, renewals) on a 100,000-user tenant under the simulator's own
+// `licenses` (money, waste, renewals) on a 100,000-user tenant under the simulator's own
 // assumed model (cost-model.ts ASSUMED_MODEL, Exchange budget 3 in flight), through the whole bot
 // from chat message to final card, beside what reading every mailbox live would need under the same
 // model. Simulator and bot run in processes of their own, as in the usage-report bench.

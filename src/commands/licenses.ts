@@ -155,7 +155,7 @@ function groupsOf(data: LicenseReportData, by: GroupProperty) {
  * With Microsoft 365's active-user report in hand, who is inactive comes from it and only shared
  * mailboxes are read from Exchange (by the usage report on a large tenant, as `shared` does): on
  * 100,000 mailboxes a live Get-MailboxStatistics each would take the better part of an hour. Without
- * it (names concealed, refused, failing) every mailbox is read live, as before.
+ * it (names concealed, refused, failing) every mailbox is read live.
  */
 async function readLicenseReport(
   ctx: ReportContext,

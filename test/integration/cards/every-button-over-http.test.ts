@@ -9,8 +9,8 @@ import { askBot } from '../../support/ask';
 import { TEAMS_MESSAGE_LIMIT } from '../../../src/cards/sendable';
 
 /**
- * 3,000 mailboxes by default: past the 2,000 where reports switch to the usage report, and what the
- * held-out check of issue 26 used; about 30 s. The 100,000-mailbox walk of every card builder is
+ * 3,000 mailboxes by default: past the 2,000 where reports switch to the usage report, and a size a
+ * reviewer's check of every button used; about 30 s. The 100,000-mailbox walk of every card builder is
  * test/unit/cards/every-card-at-scale.test.ts. WALK_TENANT=generate:100000:1 runs this walk at the
  * bench's largest tenant too (minutes: `licenses` and each Refresh read every mailbox).
  */

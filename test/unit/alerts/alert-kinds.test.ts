@@ -21,7 +21,7 @@ test('each kind is chosen by its own words, and its default threshold is one it 
   }
 });
 
-test('help, defaults and stored settings read as before the registry', () => {
+test('help, defaults and stored settings read the same through the registry', () => {
   expect(ALERTS_ON_USAGE).toBe(
     'alerts on [licence] [quota [PERCENT]] [full [DAYS]] [pools [N]] [inactive [DAYS]] [renewals [DAYS]] [archive [DAYS]] [growth] [recoverable [PERCENT]]',
   );

@@ -129,8 +129,8 @@ function skusOf(t: TenantFixture): SubscribedSku[] {
 
 /**
  * A channel reply as Teams' ids make it longest: a 19:…@thread.tacv2;messageid=… conversation, 29:…
- * user ids, a regional service URL with the tenant id (shapes from the captures in
- * /work/shared/reference and learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
+ * user ids, a regional service URL with the tenant id (shapes from Teams' captured
+ * activities and learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-basics).
  */
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const REFERENCE: Partial<ConversationReference> = {

@@ -177,7 +177,7 @@ describe('infra/ Bicep and the settings the bot reads', () => {
   });
 });
 
-describe('issue 16: a first deployment that succeeds, and telemetry through the identity', () => {
+describe('a first deployment that succeeds, and telemetry through the identity', () => {
   const main = code(read('main.bicep'));
   const monitoring = code(read('modules/monitoring.bicep'));
   // The deployment guide: what the README links to for deploying.
