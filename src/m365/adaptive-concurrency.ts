@@ -22,6 +22,7 @@
 // assuming the whole of it.
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
 import { abortReason } from './retry-delay';
+import { waitInLine } from './wait-in-line';
 import { isThrottlingAnswer } from './service-error';
 
 export interface AdaptiveSettings {
@@ -120,19 +121,9 @@ export class AdaptiveConcurrency {
       this.enter();
       return Promise.resolve({ epoch: this.epoch });
     }
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.enter();
-        resolve({ epoch: this.epoch });
-      };
-      const onAbort = () => {
-        const i = this.waiting.indexOf(grant);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(abortReason(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(grant);
+    return waitInLine(this.waiting, signal, () => {
+      this.enter();
+      return { epoch: this.epoch };
     });
   }
 

@@ -3,6 +3,7 @@
 // the only throttling we control ourselves.
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { abortReason } from './retry-delay';
+import { waitInLine } from './wait-in-line';
 
 export class ConcurrencyCap {
   private active = 0;
@@ -35,19 +36,8 @@ export class ConcurrencyCap {
       this.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.active++;
-        resolve();
-      };
-      const onAbort = () => {
-        const i = this.waiting.indexOf(grant);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(abortReason(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(grant);
+    return waitInLine(this.waiting, signal, () => {
+      this.active++;
     });
   }
 
