@@ -7,6 +7,7 @@
 import type { Logger } from '../log';
 import { EXCHANGE_BATCH_LIMIT, type ExchangeClient } from '../m365/exchange-client';
 import { listArchiveMailboxes, readArchiveStatistics } from '../m365/archive-statistics';
+import { readOrganizationArchiving } from '../m365/organization-config';
 import { ServiceError } from '../m365/service-error';
 import { ArchiveReadings, oldestFirst, type ArchiveResult } from '../state/archive-readings';
 import type { CycleLock } from '../state/lease';
@@ -21,6 +22,8 @@ export interface ArchiveRefreshReport {
   total: number;
   read: number;
   failed: number;
+  /** Get-OrganizationConfig's auto-expanding archiving: on, off, refused to the bot, failed this round, or not asked. */
+  organization: 'on' | 'off' | 'refused' | 'failed' | 'not read';
   durationMs: number;
 }
 
@@ -34,6 +37,8 @@ export interface RefreshOptions {
   intervalMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Exchange refused Get-OrganizationConfig: each archive's own flag decides. */
+  onOrganizationRefused?: (error: Error) => void;
 }
 
 export async function refreshArchives(
@@ -50,6 +55,7 @@ export async function refreshArchives(
     await readings.syncInventory(await listArchiveMailboxes(exchange, { signal: options.signal }), now());
     listed = true;
   }
+  const organization = options.only ? 'not read' : await refreshOrganization(exchange, readings, now, options);
   const archives = await readings.all();
   const perTick = options.max ?? archivesPerRound(archives.length, options.intervalMs ?? DAY_MS);
   const only = options.only && new Set(options.only);
@@ -90,7 +96,30 @@ export async function refreshArchives(
     await readings.record(results);
     done += chunk.length;
   }
-  return { listed, total: archives.length, read, failed, durationMs: Date.now() - started };
+  return { listed, total: archives.length, read, failed, organization, durationMs: Date.now() - started };
+}
+
+/**
+ * Once a round: whether the organisation turned auto-expanding archiving on for everyone. A refusal
+ * is stored (the archives' own flags decide until a round can read it); a passing failure keeps
+ * what the last round read.
+ */
+async function refreshOrganization(
+  exchange: ExchangeClient,
+  readings: ArchiveReadings,
+  now: () => Date,
+  options: RefreshOptions,
+): Promise<ArchiveRefreshReport['organization']> {
+  const answer = await readOrganizationArchiving(exchange, { signal: options.signal });
+  const readAt = now().toISOString();
+  if (answer.read) {
+    await readings.recordOrganization({ autoExpanding: answer.autoExpanding, readAt });
+    return answer.autoExpanding ? 'on' : 'off';
+  }
+  if (!answer.refused) return 'failed';
+  await readings.recordOrganization({ autoExpanding: null, readAt, refused: answer.error.serviceMessage || answer.error.message });
+  options.onOrganizationRefused?.(answer.error);
+  return 'refused';
 }
 
 /** Archives a background round reads: enough for each to be read once a day, at least one $batch. */

@@ -189,6 +189,8 @@ export interface ArchiveFigures {
   displayName: string;
   recipientTypeDetails: string;
   autoExpanding: boolean;
+  /** Auto-expanding because the organisation turned it on for everyone (Get-OrganizationConfig), not by its own flag. */
+  autoExpandingByOrganization?: boolean;
   onHold: boolean;
   archiveQuotaBytes: number | null;
   /** The mailbox's holds and Recoverable Items quota as Get-Mailbox -Archive listed them (absent in figures stored before). */
