@@ -7,6 +7,7 @@
 import type { Logger } from '../log';
 import { EXCHANGE_BATCH_LIMIT, type ExchangeClient } from '../m365/exchange-client';
 import { listArchiveMailboxes, readArchiveStatistics } from '../m365/archive-statistics';
+import { listHeldMailboxes } from '../m365/held-mailboxes';
 import { readOrganizationArchiving } from '../m365/organization-config';
 import { ServiceError } from '../m365/service-error';
 import { ArchiveReadings, oldestFirst, type ArchiveResult } from '../state/archive-readings';
@@ -19,6 +20,8 @@ const DAY_MS = 86_400_000;
 
 export interface ArchiveRefreshReport {
   listed: boolean;
+  /** Mailboxes on Litigation Hold listed with the archives; null when not listed this time, 'failed' when that listing failed. */
+  held: number | null | 'failed';
   total: number;
   read: number;
   failed: number;
@@ -51,9 +54,11 @@ export async function refreshArchives(
   const inventory = await readings.inventory();
   const stale = inventory.listedAt === null || now().getTime() - Date.parse(inventory.listedAt) >= LIST_EVERY_MS;
   let listed = false;
+  let held: ArchiveRefreshReport['held'] = null;
   if (options.all || (stale && !options.only)) {
     await readings.syncInventory(await listArchiveMailboxes(exchange, { signal: options.signal }), now());
     listed = true;
+    held = await refreshHeldMailboxes(exchange, readings, now, options);
   }
   const organization = options.only ? 'not read' : await refreshOrganization(exchange, readings, now, options);
   const archives = await readings.all();
@@ -96,7 +101,28 @@ export async function refreshArchives(
     await readings.record(results);
     done += chunk.length;
   }
-  return { listed, total: archives.length, read, failed, organization, durationMs: Date.now() - started };
+  return { listed, held, total: archives.length, read, failed, organization, durationMs: Date.now() - started };
+}
+
+/**
+ * The mailboxes on Litigation Hold, with or without an archive: on the usage-report path their rows
+ * carry no holds, and the Recoverable Items alert judges them with this listing. A failure keeps
+ * the last listing; the archives' own are already stored.
+ */
+async function refreshHeldMailboxes(
+  exchange: ExchangeClient,
+  readings: ArchiveReadings,
+  now: () => Date,
+  options: RefreshOptions,
+): Promise<number | 'failed'> {
+  try {
+    const held = await listHeldMailboxes(exchange, { signal: options.signal });
+    await readings.syncHeldMailboxes(held, now());
+    return held.length;
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    return 'failed';
+  }
 }
 
 /**

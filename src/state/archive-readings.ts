@@ -5,7 +5,7 @@
 // dated; the readings are per archive and per day, the same shape a per-mailbox daily history keeps,
 // so a history store can take them in (or hand its own days over) without a conversion.
 import { createHash } from 'node:crypto';
-import type { ArchiveFigures, ArchiveMailbox, ArchiveReading } from '../model/tenant';
+import type { ArchiveFigures, ArchiveMailbox, ArchiveReading, HeldMailbox } from '../model/tenant';
 import { withOrganizationArchiving, withReading } from '../reports/archives';
 import { update, type StateStore } from './store';
 
@@ -39,6 +39,11 @@ export interface OrganizationArchivingSetting {
   refused?: string;
 }
 
+interface HeldListing {
+  listedAt: string;
+  mailboxes: HeldMailbox[];
+}
+
 export type ArchiveResult = { ok: true; reading: ArchiveReading } | { ok: false; at: string; message: string };
 
 export class ArchiveReadings {
@@ -58,6 +63,15 @@ export class ArchiveReadings {
 
   async organization(): Promise<OrganizationArchivingSetting | null> {
     return (await this.store.read<OrganizationArchivingSetting>(`${PREFIX}/organization`))?.value ?? null;
+  }
+
+  /** The mailboxes on Litigation Hold as the refresh last listed them, archive or not; empty before the first listing. */
+  async heldMailboxes(): Promise<HeldMailbox[]> {
+    return (await this.store.read<HeldListing>(`${PREFIX}/held`))?.value?.mailboxes ?? [];
+  }
+
+  async syncHeldMailboxes(mailboxes: HeldMailbox[], now: Date): Promise<void> {
+    await this.store.write(`${PREFIX}/held`, { listedAt: now.toISOString(), mailboxes } satisfies HeldListing);
   }
 
   async recordOrganization(setting: OrganizationArchivingSetting): Promise<void> {
