@@ -2,22 +2,19 @@
 // Litigation Hold that has no archive: its usage-report row has its Deleted Item Size but no holds,
 // and the archive listing does not name it. The archive refresh also lists the mailboxes on
 // Litigation Hold (Get-Mailbox -Filter), so it is judged, and the alert fires once.
-import { startStack, Stack } from '../../support/stack';
+import type { Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { askBot } from '../../support/ask';
-import { archiveTenant, HELD } from './archive-tenant';
+import { archiveTenant, exchangeCmdlets, HELD, startUsagePathStack } from './archive-tenant';
 
 let stack: Stack;
 
-const cmdlets = async (): Promise<Record<string, number>> =>
-  (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis.exchange?.cmdlets ?? {};
+const cmdlets = () => exchangeCmdlets(stack);
 
 beforeAll(async () => {
   const tenant = archiveTenant();
-  tenant.reportSettings = { displayConcealedNames: false };
   expect(tenant.users.find((u) => u.userPrincipalName === HELD)!.mailbox!.archiveStatus ?? 'None').toBe('None');
-  // Threshold 1: every tenant takes the usage-report path.
-  stack = await startStack({ tenant, env: { ALERT_INTERVAL_MINUTES: '0' }, usageReport: { threshold: 1, recheckMs: 0 } });
+  stack = await startUsagePathStack(tenant);
 });
 afterAll(async () => {
   await stack?.stop();
