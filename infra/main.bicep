@@ -93,7 +93,8 @@ var baseGraphRoles = [
 var graphRoles = remediation ? concat(baseGraphRoles, ['LicenseAssignment.ReadWrite.All']) : baseGraphRoles
 
 // Global Reader: read-only, and enough for every cmdlet the bot sends (Get-Mailbox,
-// Get-MailboxStatistics: View-Only Recipients, which Global Reader brings to Exchange); Microsoft
+// Get-MailboxStatistics: View-Only Recipients; Get-OrganizationConfig: View-Only Configuration;
+// both of which Global Reader brings to Exchange); Microsoft
 // lists it for app-only and managed-identity Exchange Online PowerShell. No write-capable role:
 // docs/deploy.md step 4 and docs/exchange-online.md §8 give the evidence and a narrower option.
 var exchangeRoleTemplateId = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'

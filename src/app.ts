@@ -140,6 +140,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const archives = createArchiveRuntime({ config, tenant, state, credential: tenant.credential, log, clock: options.clock });
   const alerts = createAlertRuntime({
     archives: () => archives.services.readings.all(),
+    heldMailboxes: () => archives.services.readings.heldMailboxes(),
     config,
     history: history.collector,
     growthForAll: () => historyStore.growthForAll(),

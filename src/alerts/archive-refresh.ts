@@ -7,6 +7,8 @@
 import type { Logger } from '../log';
 import { EXCHANGE_BATCH_LIMIT, type ExchangeClient } from '../m365/exchange-client';
 import { listArchiveMailboxes, readArchiveStatistics } from '../m365/archive-statistics';
+import { listHeldMailboxes } from '../m365/held-mailboxes';
+import { readOrganizationArchiving } from '../m365/organization-config';
 import { ServiceError } from '../m365/service-error';
 import { ArchiveReadings, oldestFirst, type ArchiveResult } from '../state/archive-readings';
 import type { CycleLock } from '../state/lease';
@@ -18,9 +20,13 @@ const DAY_MS = 86_400_000;
 
 export interface ArchiveRefreshReport {
   listed: boolean;
+  /** Mailboxes on Litigation Hold listed with the archives; null when not listed this time, 'failed' when that listing failed. */
+  held: number | null | 'failed';
   total: number;
   read: number;
   failed: number;
+  /** Get-OrganizationConfig's auto-expanding archiving: on, off, refused to the bot, failed this round, or not asked. */
+  organization: 'on' | 'off' | 'refused' | 'failed' | 'not read';
   durationMs: number;
 }
 
@@ -34,6 +40,8 @@ export interface RefreshOptions {
   intervalMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Exchange refused Get-OrganizationConfig: each archive's own flag decides. */
+  onOrganizationRefused?: (error: Error) => void;
 }
 
 export async function refreshArchives(
@@ -46,10 +54,13 @@ export async function refreshArchives(
   const inventory = await readings.inventory();
   const stale = inventory.listedAt === null || now().getTime() - Date.parse(inventory.listedAt) >= LIST_EVERY_MS;
   let listed = false;
+  let held: ArchiveRefreshReport['held'] = null;
   if (options.all || (stale && !options.only)) {
     await readings.syncInventory(await listArchiveMailboxes(exchange, { signal: options.signal }), now());
     listed = true;
+    held = await refreshHeldMailboxes(exchange, readings, now, options);
   }
+  const organization = options.only ? 'not read' : await refreshOrganization(exchange, readings, now, options);
   const archives = await readings.all();
   const perTick = options.max ?? archivesPerRound(archives.length, options.intervalMs ?? DAY_MS);
   const only = options.only && new Set(options.only);
@@ -90,7 +101,51 @@ export async function refreshArchives(
     await readings.record(results);
     done += chunk.length;
   }
-  return { listed, total: archives.length, read, failed, durationMs: Date.now() - started };
+  return { listed, held, total: archives.length, read, failed, organization, durationMs: Date.now() - started };
+}
+
+/**
+ * The mailboxes on Litigation Hold, with or without an archive: on the usage-report path their rows
+ * carry no holds, and the Recoverable Items alert judges them with this listing. A failure keeps
+ * the last listing; the archives' own are already stored.
+ */
+async function refreshHeldMailboxes(
+  exchange: ExchangeClient,
+  readings: ArchiveReadings,
+  now: () => Date,
+  options: RefreshOptions,
+): Promise<number | 'failed'> {
+  try {
+    const held = await listHeldMailboxes(exchange, { signal: options.signal });
+    await readings.syncHeldMailboxes(held, now());
+    return held.length;
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    return 'failed';
+  }
+}
+
+/**
+ * Once a round: whether the organisation turned auto-expanding archiving on for everyone. A refusal
+ * is stored (the archives' own flags decide until a round can read it); a passing failure keeps
+ * what the last round read.
+ */
+async function refreshOrganization(
+  exchange: ExchangeClient,
+  readings: ArchiveReadings,
+  now: () => Date,
+  options: RefreshOptions,
+): Promise<ArchiveRefreshReport['organization']> {
+  const answer = await readOrganizationArchiving(exchange, { signal: options.signal });
+  const readAt = now().toISOString();
+  if (answer.read) {
+    await readings.recordOrganization({ autoExpanding: answer.autoExpanding, readAt });
+    return answer.autoExpanding ? 'on' : 'off';
+  }
+  if (!answer.refused) return 'failed';
+  await readings.recordOrganization({ autoExpanding: null, readAt, refused: answer.error.serviceMessage || answer.error.message });
+  options.onOrganizationRefused?.(answer.error);
+  return 'refused';
 }
 
 /** Archives a background round reads: enough for each to be read once a day, at least one $batch. */

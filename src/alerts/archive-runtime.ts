@@ -53,9 +53,18 @@ export function createArchiveRuntime(options: {
   const readings = new ArchiveReadings(options.state);
   const lock = options.lock ?? new BlobCycleLock(stateContainer(options.config, options.credential), { blob: 'locks/archive-refresh' });
   const log = options.log.child({ part: 'archives' });
+  let refusalLogged = false;
+  const onOrganizationRefused = (err: Error) => {
+    if (refusalLogged) return;
+    refusalLogged = true;
+    log.warn(
+      "Exchange refused Get-OrganizationConfig to the bot's identity: each archive's own AutoExpandingArchiveEnabled decides its cap, so an organisation-wide auto-expanding archive shows 100 GB. Global Reader (View-Only Configuration) can read it.",
+      { job: 'archive refresh', err },
+    );
+  };
   const refreshRound = () =>
     refreshUnderLease(lock, (signal) =>
-      refreshArchives(options.tenant.exchange, readings, now, { intervalMs: ARCHIVE_REFRESH_INTERVAL_MS, signal }),
+      refreshArchives(options.tenant.exchange, readings, now, { intervalMs: ARCHIVE_REFRESH_INTERVAL_MS, signal, onOrganizationRefused }),
     );
   // The background refresh runs where the alert timer runs: off when cycles are driven from outside.
   const timer: ArchiveRefreshTimer | null =
@@ -63,7 +72,7 @@ export function createArchiveRuntime(options: {
   return {
     services: {
       readings,
-      readAllNow: (o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, all: true }),
+      readAllNow: (o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, all: true, onOrganizationRefused }),
       readNow: (ids, o = {}) => refreshArchives(options.tenant.exchange, readings, now, { ...o, only: ids }),
       unreadReadBy: (unread, total, at) => (timer ? unreadReadBy(unread, total, ARCHIVE_REFRESH_INTERVAL_MS, at) : null),
       refreshRound,

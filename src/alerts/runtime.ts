@@ -24,7 +24,7 @@ import type { KeepsConversationState } from '../model/conversation';
 import type { HistoryStep } from './cycle';
 import type { GrowthTable } from '../reports/growth';
 import type { OwnerCheck } from '../access/admins';
-import type { ArchiveFigures } from '../model/tenant';
+import type { ArchiveFigures, HeldMailbox } from '../model/tenant';
 
 /** Proactive alerts: where the bot can speak, who subscribed, what was sent, and the check cycle. */
 /** `forget`: the conversation's reference, subscription and alert ledger go. */
@@ -59,6 +59,8 @@ export interface AlertRuntimeOptions {
   owners?: () => OwnerCheck;
   /** The archives' stored readings, for the archive alert kinds. */
   archives?: () => Promise<ArchiveFigures[]>;
+  /** The mailboxes on Litigation Hold the archive refresh listed, for the Recoverable Items kind. */
+  heldMailboxes?: () => Promise<HeldMailbox[]>;
 }
 
 export interface AlertRuntime {
@@ -115,6 +117,7 @@ export function createAlertRuntime(options: AlertRuntimeOptions): AlertRuntime {
             options.usage && { ...options.usage, tenantId: config.tenantId },
             options.growthForAll,
             options.archives,
+            options.heldMailboxes,
           ),
         subscriptions,
         conversations,

@@ -7,7 +7,7 @@
 import { listCompanySubscriptions } from '../m365/company-subscriptions';
 import { usersById } from '../m365/directory-users';
 import type { TenantClients } from '../m365/tenant-clients';
-import type { ArchiveFigures, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
+import type { ArchiveFigures, HeldMailbox, MailboxWithStatistics, RecipientTypeDetails } from '../model/tenant';
 import type { TenantFacts } from '../reports/alerts/findings';
 import { ALERT_KIND_SPECS, type AlertKind } from '../reports/alerts/kinds';
 import { percentOf } from '../reports/mailbox-report';
@@ -30,6 +30,7 @@ export async function readAlertFacts(
   usage?: UsageServices & { tenantId: string },
   growthForAll?: () => Promise<GrowthTable>,
   storedArchives?: () => Promise<ArchiveFigures[]>,
+  storedHeldMailboxes?: () => Promise<HeldMailbox[]>,
 ): Promise<TenantFacts> {
   const reads = ALERT_KIND_SPECS.filter((s) => kinds.includes(s.kind)).map((s) => s.reads);
   const growthRead = reads.some((r) => r.growth) && growthForAll ? growthForAll() : undefined;
@@ -37,6 +38,8 @@ export async function readAlertFacts(
   // Archives come from the stored readings the background refresh keeps (one cmdlet per archive).
   const archivesRead = reads.some((r) => r.archives) && storedArchives ? storedArchives() : Promise.resolve(undefined);
   archivesRead.catch(() => undefined);
+  const heldRead = reads.some((r) => r.heldMailboxes) && storedHeldMailboxes ? storedHeldMailboxes() : Promise.resolve(undefined);
+  heldRead.catch(() => undefined);
   const allMailboxes = reads.some((r) => r.mailboxes === 'all');
   const types: RecipientTypeDetails[] | 'all' | null = allMailboxes
     ? 'all'
@@ -69,6 +72,7 @@ export async function readAlertFacts(
   ]);
   const growth = growthRead ? await growthRead : undefined;
   const archives = await archivesRead;
+  const heldMailboxes = await heldRead;
   return {
     mailboxes,
     users,
@@ -77,6 +81,7 @@ export async function readAlertFacts(
     ...(usageDate !== undefined ? { usageDate } : {}),
     ...(growth ? { growth } : {}),
     ...(archives ? { archives } : {}),
+    ...(heldMailboxes ? { heldMailboxes } : {}),
   };
 }
 

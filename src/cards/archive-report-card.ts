@@ -40,7 +40,7 @@ function rowItem(r: ArchiveRow, now: Date): object {
   const read = r.readAt ? `read ${r.readAt.slice(0, 10)} (${relativeTimeShort(r.readAt, now)})` : 'not read yet';
   const details = [
     r.itemCount === null ? null : `${formatCount(r.itemCount)} items`,
-    r.autoExpanding ? 'auto-expanding' : null,
+    r.autoExpanding && !r.autoExpandingByOrganization ? 'auto-expanding' : null,
     r.fullOn ? `full ${r.fullOn}` : null,
     read,
     r.lastError ? 'last read failed' : null,
@@ -102,6 +102,13 @@ export function archiveReportCard(input: ArchiveCardInput, rows: number): Adapti
     }),
     { type: 'FactSet', facts },
   ];
+  if (report.organizationAutoExpanding)
+    body.push(
+      text('Auto-expanding for the whole organisation: every archive can grow to 1.5 TB (Get-OrganizationConfig).', {
+        isSubtle: true,
+        size: 'Small',
+      }),
+    );
   if (input.notice) body.push(text(plainText(input.notice, 400), { color: 'Warning' }));
   if (report.tooFast)
     body.push(

@@ -181,6 +181,14 @@ export interface ArchiveReading {
   deletedBytes: number;
 }
 
+/** A mailbox on Litigation Hold as Get-Mailbox -Filter listed it: what the Recoverable Items rule needs of it. */
+export interface HeldMailbox {
+  upn: string;
+  litigationHoldEnabled: boolean;
+  inPlaceHolds?: string[];
+  recoverableItemsQuotaBytes?: number | null;
+}
+
 /** What the bot keeps of one archive: its mailbox's facts and its latest readings, one a day. */
 export interface ArchiveFigures {
   /** The identity its statistics are read with (the Entra id when Exchange has one), lower case. */
@@ -189,6 +197,8 @@ export interface ArchiveFigures {
   displayName: string;
   recipientTypeDetails: string;
   autoExpanding: boolean;
+  /** Auto-expanding because the organisation turned it on for everyone (Get-OrganizationConfig), not by its own flag. */
+  autoExpandingByOrganization?: boolean;
   onHold: boolean;
   archiveQuotaBytes: number | null;
   /** The mailbox's holds and Recoverable Items quota as Get-Mailbox -Archive listed them (absent in figures stored before). */

@@ -34,6 +34,8 @@ export interface ArchiveRow {
   sizeBytes: number | null;
   itemCount: number | null;
   autoExpanding: boolean;
+  /** Auto-expanding by the organisation's setting rather than its own flag. */
+  autoExpandingByOrganization: boolean;
   capBytes: number;
   percent: number | null;
   /** Bytes a day over the readings kept; null with fewer than two readings a day apart. */
@@ -53,9 +55,22 @@ export interface ArchiveReport {
   /** Archives never read yet. */
   unread: number;
   tooFast: number;
+  /** Every archive expands because the organisation turned auto-expanding archiving on for everyone. */
+  organizationAutoExpanding: boolean;
   /** The oldest figure on the card, for "figures from … to …". */
   oldestReadAt: string | null;
   newestReadAt: string | null;
+}
+
+/**
+ * The archives as the organisation's setting makes them: with auto-expanding archiving on for the
+ * whole organisation (Set-OrganizationConfig -AutoExpandingArchive), every archive expands to 1.5 TB
+ * whatever its own AutoExpandingArchiveEnabled says. Null: the setting could not be read, so each
+ * archive's own flag decides.
+ */
+export function withOrganizationArchiving(archives: ArchiveFigures[], organizationAutoExpanding: boolean | null): ArchiveFigures[] {
+  if (!organizationAutoExpanding) return archives;
+  return archives.map((a) => (a.autoExpanding ? a : { ...a, autoExpanding: true, autoExpandingByOrganization: true }));
 }
 
 /** The size an archive can reach: 1.5 TB auto-expanding, else its own quota (100 GB by default). */
@@ -106,6 +121,7 @@ export function archiveRow(a: ArchiveFigures): ArchiveRow {
     sizeBytes: used,
     itemCount: last ? last.itemCount : null,
     autoExpanding: a.autoExpanding,
+    autoExpandingByOrganization: a.autoExpandingByOrganization === true,
     capBytes: cap,
     percent: used === null ? null : (used / cap) * 100,
     growthPerDay: perDay,
@@ -151,6 +167,7 @@ export function buildArchiveReport(archives: readonly ArchiveFigures[], options:
     total: rows.length,
     unread: rows.filter((r) => r.readAt === null).length,
     tooFast: rows.filter((r) => r.tooFast).length,
+    organizationAutoExpanding: archives.some((a) => a.autoExpandingByOrganization),
     oldestReadAt: dates[0] ?? null,
     newestReadAt: dates[dates.length - 1] ?? null,
   };

@@ -3,7 +3,7 @@
 // Litigation Hold, an In-Place or eDiscovery hold, or a retention policy ("Increase the Recoverable
 // Items quota for mailboxes on hold"). TotalDeletedItemSize of Get-MailboxStatistics is that folder's
 // size: Microsoft's own public-folder troubleshooter compares it with RecoverableItemsQuota.
-import type { ArchiveFigures, Mailbox, MailboxWithStatistics } from '../model/tenant';
+import type { ArchiveFigures, HeldMailbox, Mailbox, MailboxWithStatistics } from '../model/tenant';
 
 export const GB = 1024 ** 3;
 export const RECOVERABLE_ITEMS_BYTES = 30 * GB;
@@ -28,19 +28,32 @@ export function holdsOf(m: Pick<Mailbox, 'litigationHoldEnabled' | 'inPlaceHolds
   return holds;
 }
 
-const byUpn = new WeakMap<readonly ArchiveFigures[], Map<string, ArchiveFigures>>();
+type KnownHolds = Pick<ArchiveFigures, 'litigationHoldEnabled' | 'inPlaceHolds' | 'recoverableItemsQuotaBytes'>;
+
+const byUpn = new WeakMap<readonly object[], Map<string, KnownHolds>>();
+
+function indexed(list: readonly (ArchiveFigures | HeldMailbox)[]): Map<string, KnownHolds> {
+  let index = byUpn.get(list);
+  if (!index) byUpn.set(list, (index = new Map<string, KnownHolds>(list.map((a) => [a.upn.toLowerCase(), a]))));
+  return index;
+}
 
 /**
  * A mailbox as the Recoverable Items rule judges it. A row of the usage report knows no holds (the
  * report has no such column, and Get-Mailbox is not read for it), but the archive refresh lists
- * every archive mailbox with its holds and RecoverableItemsQuota: those fill the gap, so a held
- * mailbox is judged whichever path read its figures. Its size is the report's Deleted Item Size.
+ * every archive mailbox with its holds and RecoverableItemsQuota, and every mailbox on Litigation
+ * Hold, archive or not: those fill the gap, so a mailbox they list is judged whichever path read its
+ * figures. Its size is the report's Deleted Item Size. A mailbox without an archive held only by a
+ * retention policy or eDiscovery case is in neither listing (Exchange cannot filter on "any hold").
  */
-export function withKnownHolds(m: MailboxWithStatistics, archives: readonly ArchiveFigures[] | undefined): MailboxWithStatistics {
-  if (!m.fromUsageOnly || m.statisticsSource === 'live' || !archives?.length) return m;
-  let index = byUpn.get(archives);
-  if (!index) byUpn.set(archives, (index = new Map(archives.map((a) => [a.upn.toLowerCase(), a]))));
-  const a = index.get(m.userPrincipalName.toLowerCase());
+export function withKnownHolds(
+  m: MailboxWithStatistics,
+  archives: readonly ArchiveFigures[] | undefined,
+  held?: readonly HeldMailbox[],
+): MailboxWithStatistics {
+  if (!m.fromUsageOnly || m.statisticsSource === 'live' || (!archives?.length && !held?.length)) return m;
+  const upn = m.userPrincipalName.toLowerCase();
+  const a = (archives?.length ? indexed(archives).get(upn) : undefined) ?? (held?.length ? indexed(held).get(upn) : undefined);
   if (!a || (!a.litigationHoldEnabled && !a.inPlaceHolds?.length)) return m;
   return {
     ...m,

@@ -12,7 +12,7 @@ export const OPENID_CONFIGURATION_PATH = '/_sim/openid/v2.0/.well-known/openid-c
 const OPENID_KEYS_PATH = '/_sim/openid/discovery/v2.0/keys';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const TENANT_FIELDS = new Set(['identity', 'reportSettings', 'reportRefreshDate', 'subscribedSkus', 'groups', 'tenant']);
+const TENANT_FIELDS = new Set(['identity', 'reportSettings', 'organization', 'reportRefreshDate', 'subscribedSkus', 'groups', 'tenant']);
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));

@@ -5,8 +5,8 @@
 // dated; the readings are per archive and per day, the same shape a per-mailbox daily history keeps,
 // so a history store can take them in (or hand its own days over) without a conversion.
 import { createHash } from 'node:crypto';
-import type { ArchiveFigures, ArchiveMailbox, ArchiveReading } from '../model/tenant';
-import { withReading } from '../reports/archives';
+import type { ArchiveFigures, ArchiveMailbox, ArchiveReading, HeldMailbox } from '../model/tenant';
+import { withOrganizationArchiving, withReading } from '../reports/archives';
 import { update, type StateStore } from './store';
 
 export const ARCHIVE_SHARDS = 16;
@@ -31,17 +31,51 @@ export function shardOf(id: string): number {
   return createHash('sha256').update(id).digest().readUInt16BE(0) % ARCHIVE_SHARDS;
 }
 
+/** The organisation's auto-expanding archiving as Get-OrganizationConfig last answered. */
+export interface OrganizationArchivingSetting {
+  /** Null when the bot may not read it: each archive's own flag decides. */
+  autoExpanding: boolean | null;
+  readAt: string;
+  refused?: string;
+}
+
+interface HeldListing {
+  listedAt: string;
+  mailboxes: HeldMailbox[];
+}
+
 export type ArchiveResult = { ok: true; reading: ArchiveReading } | { ok: false; at: string; message: string };
 
 export class ArchiveReadings {
   constructor(private readonly store: StateStore) {}
 
-  /** Every archive known, with its readings. */
+  /** Every archive known, with its readings; all auto-expanding when the organisation turned it on for everyone. */
   async all(): Promise<ArchiveFigures[]> {
-    const shards = await Promise.all(
-      Array.from({ length: ARCHIVE_SHARDS }, (_, i) => this.store.read<Shard>(shardKey(i)).then((s) => s?.value)),
+    const [organization, ...shards] = await Promise.all([
+      this.organization(),
+      ...Array.from({ length: ARCHIVE_SHARDS }, (_, i) => this.store.read<Shard>(shardKey(i)).then((s) => s?.value)),
+    ]);
+    return withOrganizationArchiving(
+      shards.flatMap((s) => Object.values(s?.archives ?? {})),
+      organization?.autoExpanding ?? null,
     );
-    return shards.flatMap((s) => Object.values(s?.archives ?? {}));
+  }
+
+  async organization(): Promise<OrganizationArchivingSetting | null> {
+    return (await this.store.read<OrganizationArchivingSetting>(`${PREFIX}/organization`))?.value ?? null;
+  }
+
+  /** The mailboxes on Litigation Hold as the refresh last listed them, archive or not; empty before the first listing. */
+  async heldMailboxes(): Promise<HeldMailbox[]> {
+    return (await this.store.read<HeldListing>(`${PREFIX}/held`))?.value?.mailboxes ?? [];
+  }
+
+  async syncHeldMailboxes(mailboxes: HeldMailbox[], now: Date): Promise<void> {
+    await this.store.write(`${PREFIX}/held`, { listedAt: now.toISOString(), mailboxes } satisfies HeldListing);
+  }
+
+  async recordOrganization(setting: OrganizationArchivingSetting): Promise<void> {
+    await this.store.write(`${PREFIX}/organization`, setting);
   }
 
   async inventory(): Promise<ArchiveInventory> {

@@ -3,6 +3,7 @@
 // the list of kinds is kinds/index.ts. Pure: facts, settings and `now` in, findings out.
 import type {
   ArchiveFigures,
+  HeldMailbox,
   CompanySubscription,
   DirectoryUser,
   MailboxWithStatistics,
@@ -50,6 +51,8 @@ export interface TenantFacts {
   growth?: GrowthTable;
   /** The archives' stored readings, when a kind reads them. */
   archives?: ArchiveFigures[];
+  /** The mailboxes on Litigation Hold the archive refresh last listed, when a kind reads them. */
+  heldMailboxes?: HeldMailbox[];
 }
 
 /** What a kind needs read from the tenant; a cycle reads the union for every subscribed kind. */
@@ -66,6 +69,8 @@ export interface AlertReads {
   subscriptions?: boolean;
   /** The archives' stored readings (kept by the background archive refresh). */
   archives?: boolean;
+  /** The mailboxes on Litigation Hold the archive refresh lists (Get-Mailbox -Filter), archive or not. */
+  heldMailboxes?: boolean;
 }
 
 export interface AlertThreshold<S extends string> {

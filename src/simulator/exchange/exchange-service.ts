@@ -332,6 +332,32 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
   }
 
   /**
+   * Get-OrganizationConfig: one record. In Exchange Online it takes no parameter (Get-OrganizationConfig.md:
+   * -DomainController "is available only in on-premises Exchange"); CIPP-API sends none. Only the
+   * properties the simulated tenant knows are in the record; AutoExpandingArchiveEnabled is the
+   * organisation's `Set-OrganizationConfig -AutoExpandingArchive`.
+   */
+  function getOrganizationConfig(req: SimRequest, input: CmdletInput): SimResponse {
+    const unknown = parameterNames(input.Parameters, []);
+    if (unknown)
+      return badParameter(
+        req,
+        `Parameter set cannot be resolved using the specified named parameters. Invalid cmdlet parameters specified. ${unknown}`,
+      );
+    const tenant = state.fixture.tenant;
+    const record: Record<string, unknown> = {
+      Name: tenant.initialDomain,
+      DisplayName: tenant.displayName ?? tenant.initialDomain,
+      Identity: tenant.initialDomain,
+      Guid: state.tenantId,
+      AutoExpandingArchiveEnabled: state.fixture.organization?.autoExpandingArchive === true,
+    };
+    return page(req, input, [record], { offset: 0, resultSize: 1 }, (r, select) =>
+      select ? Object.fromEntries(Object.entries(r).filter(([k]) => select.has(k.toLowerCase()))) : r,
+    );
+  }
+
+  /**
    * Get-MailboxFolderStatistics, Identity parameter set (Microsoft Learn): Identity, Archive,
    * FolderScope, IncludeAnalysis, IncludeOldestAndNewestItems, IncludeSoftDeletedRecipients,
    * ResultSize, SkipCount, UseCustomRouting. Folders come one record each, paged like Get-Mailbox.
@@ -439,6 +465,9 @@ export function exchangeService(state: TenantState, options: ExchangeOptions): S
       case 'get-mailboxfolderstatistics':
         req.note.cmdlet = 'Get-MailboxFolderStatistics';
         return getMailboxFolderStatistics(req, input, offset, startPageSize);
+      case 'get-organizationconfig':
+        req.note.cmdlet = 'Get-OrganizationConfig';
+        return getOrganizationConfig(req, input);
       default:
         return exchangeError(
           req,

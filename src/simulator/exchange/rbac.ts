@@ -10,6 +10,10 @@
 // Exchange recipients, "requiredroles": ["View-Only Recipients"] and the role group "View-Only
 // Organization Management", the Exchange side of Global Reader. Security Reader alone gets 403 on
 // Get-Mailbox (graph2otel exchangemailboxes.go, "needs GLOBAL READER"; exo.md §3.3).
+// Get-OrganizationConfig is read with View-Only Configuration (changed with Organization
+// Configuration): Microsoft365DSC's EXOOrganizationConfig settings.json, read role "Global Reader",
+// role group "View-Only Organization Management". A managed-identity runbook read OrganizationConfig
+// as Exchange Recipient Administrator (notes/exo.md §3.3), so Mail Recipients holds it here too.
 // Cmdlets not in CMDLET_ROLES are not checked here.
 import { DIRECTORY_ROLE_TEMPLATE_IDS } from '../token';
 
@@ -31,6 +35,7 @@ const ENTRA_ROLE_GRANTS: Record<string, readonly string[]> = {
 export const CMDLET_ROLES: Record<string, readonly string[]> = {
   'get-mailbox': ['View-Only Recipients', 'Mail Recipients'],
   'get-mailboxstatistics': ['View-Only Recipients', 'Mail Recipients'],
+  'get-organizationconfig': ['View-Only Configuration', 'Organization Configuration', 'Mail Recipients'],
 };
 
 const ROLE_BY_TEMPLATE_ID = new Map(Object.entries(DIRECTORY_ROLE_TEMPLATE_IDS).map(([name, id]) => [id, name]));
@@ -63,5 +68,7 @@ export function mayRun(held: Set<string>, cmdlet: string): boolean {
 
 /** Whether the caller can run any recipient cmdlet at all (else Exchange answers every call 403). */
 export function mayReadRecipients(held: Set<string>): boolean {
-  return Object.keys(CMDLET_ROLES).some((cmdlet) => mayRun(held, cmdlet));
+  return RECIPIENT_CMDLETS.some((cmdlet) => mayRun(held, cmdlet));
 }
+
+const RECIPIENT_CMDLETS = ['get-mailbox', 'get-mailboxstatistics'];

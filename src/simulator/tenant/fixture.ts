@@ -95,6 +95,8 @@ export interface TenantFixture {
     exchangeRoleGroups?: { name: string; roles: string[]; cmdlets?: string[] }[];
   };
   reportSettings?: { displayConcealedNames?: boolean };
+  /** Exchange's organisation settings as Get-OrganizationConfig shows them. */
+  organization?: { autoExpandingArchive?: boolean };
   reportRefreshDate?: string;
   /** The day the figures describe, YYYY-MM-DD (default: the real date when the simulator starts). */
   asOf?: string;

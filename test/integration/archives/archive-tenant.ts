@@ -3,6 +3,7 @@
 import type { FixtureMailbox, TenantFixture } from '../../../src/simulator/tenant/fixture';
 import { GB, mailboxUser } from '../../support/fixture-tenant';
 import { alertTenant } from '../alerts/alert-tenant';
+import { startStack, type Stack } from '../../support/stack';
 
 export { GB };
 export const NEAR_CAP = 'nearcap@contoso.example';
@@ -42,4 +43,15 @@ export function archiveTenant(): TenantFixture {
       }),
     ],
   };
+}
+
+/** The stack on the usage-report path (threshold 1: every tenant takes it), with real names in the report and no alert timer. */
+export function startUsagePathStack(tenant: TenantFixture): Promise<Stack> {
+  tenant.reportSettings = { displayConcealedNames: false };
+  return startStack({ tenant, env: { ALERT_INTERVAL_MINUTES: '0' }, usageReport: { threshold: 1, recheckMs: 0 } });
+}
+
+/** How many times the simulated Exchange ran each cmdlet. */
+export async function exchangeCmdlets(stack: Stack): Promise<Record<string, number>> {
+  return (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis.exchange?.cmdlets ?? {};
 }

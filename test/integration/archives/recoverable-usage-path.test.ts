@@ -2,23 +2,20 @@
 // rows of Microsoft 365's usage report, which has their Deleted Item Size but no holds. A held
 // mailbox whose archive the archive refresh has listed (with its holds and RecoverableItemsQuota) is
 // still judged, and fires once.
-import { startStack, Stack } from '../../support/stack';
+import type { Stack } from '../../support/stack';
 import { cardText } from '../../support/connector';
 import { askBot } from '../../support/ask';
-import { archiveTenant, HELD, GB } from './archive-tenant';
+import { archiveTenant, exchangeCmdlets, GB, HELD, startUsagePathStack } from './archive-tenant';
 
 let stack: Stack;
 
-const cmdlets = async (): Promise<Record<string, number>> =>
-  (await (await fetch(`${stack.sim.controlUrl}/_sim/requests`)).json()).apis.exchange?.cmdlets ?? {};
+const cmdlets = () => exchangeCmdlets(stack);
 
 beforeAll(async () => {
   const tenant = archiveTenant();
-  tenant.reportSettings = { displayConcealedNames: false };
   const held = tenant.users.find((u) => u.userPrincipalName === HELD)!;
   held.mailbox = { ...held.mailbox!, archiveStatus: 'Active', archive: { itemCount: 1_000, totalItemSizeBytes: 5 * GB } };
-  // Threshold 1: every tenant takes the usage-report path.
-  stack = await startStack({ tenant, env: { ALERT_INTERVAL_MINUTES: '0' }, usageReport: { threshold: 1, recheckMs: 0 } });
+  stack = await startUsagePathStack(tenant);
 });
 afterAll(async () => {
   await stack?.stop();

@@ -12,6 +12,21 @@ simulatorForFile(tenantWith(EXTRA), { managedIdentity: true }, (s) => ({ sim, cl
 
 const detail = (body: any): string => body.error.details[0].message;
 
+describe('Get-OrganizationConfig', () => {
+  it("answers one record with the organisation's auto-expanding archiving, and refuses parameters Exchange Online has not", async () => {
+    const off = await client.exchange('Get-OrganizationConfig');
+    expect(off.status).toBe(200);
+    expect(off.json().value).toHaveLength(1);
+    expect(off.json().value[0].AutoExpandingArchiveEnabled).toBe(false);
+    await control(sim.info, 'PATCH', '/_sim/tenant', { organization: { autoExpandingArchive: true } });
+    expect((await client.exchange('Get-OrganizationConfig')).json().value[0].AutoExpandingArchiveEnabled).toBe(true);
+    await control(sim.info, 'PATCH', '/_sim/tenant', { organization: { autoExpandingArchive: false } });
+    const onPremises = await client.exchange('Get-OrganizationConfig', { DomainController: 'dc01.contoso.com' });
+    expect(onPremises.status).toBe(400);
+    expect(detail(onPremises.json())).toMatch(/Parameter set cannot be resolved/);
+  });
+});
+
 describe('Get-Mailbox', () => {
   it('pages at the requested size by POSTing the same body to @odata.nextLink', async () => {
     const params = { ResultSize: 'Unlimited' };

@@ -2,7 +2,7 @@
 import type { CompanySubscription } from '../../../src/model/tenant';
 import { alertFindings } from '../../../src/reports/alerts/findings';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../src/reports/alerts/settings';
-import type { ArchiveFigures } from '../../../src/model/tenant';
+import type { ArchiveFigures, HeldMailbox } from '../../../src/model/tenant';
 import { directoryUser, exchangePlan2, GB, office365E3, sharedMailbox, tenantSkus } from '../licensing/licensing-fixtures';
 
 const NOW = new Date('2025-06-10T12:00:00Z');
@@ -259,4 +259,34 @@ test('recoverable-items: a usage-report row, whose holds the report cannot tell,
   expect(f.why).toMatch(/90 GB of its 100 GB Recoverable Items quota, held by retention policy mbx0123/);
   // Not held by the archive's account either: nothing.
   expect(judged([{ ...listed, onHold: false, inPlaceHolds: [] }])).toEqual([]);
+});
+
+test('recoverable-items: a usage-report row without an archive is judged with the holds of the Litigation Hold listing', () => {
+  const row = { ...userMailbox('held', 2 * GB, 100 * GB), fromUsageOnly: true, statisticsSource: 'usage' as const };
+  row.statistics = { ...row.statistics!, totalDeletedItemSizeBytes: 85 * GB };
+  const judged = (heldMailboxes?: HeldMailbox[]) =>
+    alertFindings(
+      { mailboxes: [row], users: new Map(), skus: [], archives: [], ...(heldMailboxes ? { heldMailboxes } : {}) },
+      settings({ kinds: ['recoverable-items'] }),
+      {},
+      NOW,
+    ).findings;
+  expect(judged()).toEqual([]);
+  const [f] = judged([{ upn: 'HELD@contoso.example', litigationHoldEnabled: true, recoverableItemsQuotaBytes: 100 * GB }]);
+  expect(f.key).toBe('recoverable-items:held');
+  expect(f.why).toMatch(/85 GB of its 100 GB Recoverable Items quota, held by Litigation Hold/);
+  // A row read live carries its own holds: the listing does not override it.
+  expect(
+    alertFindings(
+      {
+        mailboxes: [{ ...row, statisticsSource: 'live' as const }],
+        users: new Map(),
+        skus: [],
+        heldMailboxes: [{ upn: 'held@contoso.example', litigationHoldEnabled: true }],
+      },
+      settings({ kinds: ['recoverable-items'] }),
+      {},
+      NOW,
+    ).findings,
+  ).toEqual([]);
 });

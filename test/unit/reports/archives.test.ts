@@ -6,6 +6,7 @@ import {
   GB,
   growthPerDay,
   READINGS_KEPT,
+  withOrganizationArchiving,
   withReading,
 } from '../../../src/reports/archives';
 import { oldestFirst } from '../../../src/state/archive-readings';
@@ -88,5 +89,26 @@ describe('archive figures', () => {
       archive('failed', [reading('2026-11-20T09:00:00Z', 1)], { lastError: { at: '2026-12-02T10:00:00Z', message: 'x' } }),
     ];
     expect(oldestFirst(list, 3).map((a) => a.id)).toEqual(['never', 'old', 'fresh']);
+  });
+});
+
+describe('auto-expanding archiving for the whole organisation', () => {
+  const near = archive('near', [reading('2026-12-01T09:00:00Z', 95)]);
+  const own = archive('own', [reading('2026-12-01T09:00:00Z', 95)], { autoExpanding: true });
+
+  it('gives every archive the 1.5 TB cap when the organisation turned it on, whatever its own flag', () => {
+    const rows = withOrganizationArchiving([near, own], true).map(archiveRow);
+    expect(rows.map((r) => r.capBytes)).toEqual([AUTO_EXPANDING_CAP_BYTES, AUTO_EXPANDING_CAP_BYTES]);
+    expect(rows.map((r) => r.autoExpandingByOrganization)).toEqual([true, false]);
+    expect(rows[0].percent).toBeCloseTo((95 * GB * 100) / AUTO_EXPANDING_CAP_BYTES);
+    expect(buildArchiveReport(withOrganizationArchiving([near, own], true), { sort: 'name' }).organizationAutoExpanding).toBe(true);
+  });
+
+  it("leaves each archive's own flag to decide when the organisation's is off or could not be read", () => {
+    for (const org of [false, null]) {
+      const rows = withOrganizationArchiving([near, own], org).map(archiveRow);
+      expect(rows.map((r) => r.capBytes)).toEqual([100 * GB, AUTO_EXPANDING_CAP_BYTES]);
+      expect(buildArchiveReport(withOrganizationArchiving([near, own], org), { sort: 'name' }).organizationAutoExpanding).toBe(false);
+    }
   });
 });

@@ -79,6 +79,7 @@ const fullTenant: Required<TenantFixture> = {
   tenant: { id: '', initialDomain: '' },
   identity: { clientId: '', principalId: '', graphAppRoles: [], exchangeAppRoles: [], directoryRoles: [] },
   reportSettings: {},
+  organization: {},
   reportRefreshDate: '',
   asOf: '',
   subscribedSkus: [],

@@ -3,7 +3,7 @@
 // are judged: elsewhere the folder empties itself after 14 days. The size is the statistics' own
 // TotalDeletedItemSize (the Recoverable Items folder), the quota Get-Mailbox's RecoverableItemsQuota:
 // no extra cmdlet. Exchange Online limits: 30 GB, 100 GB on hold. A usage-report row's holds come from
-// the archive refresh's inventory (withKnownHolds).
+// the archive refresh's listings: the archive mailboxes and the mailboxes on Litigation Hold (withKnownHolds).
 import { formatBytes, formatPercent } from '../../format';
 import { percentOf } from '../../mailbox-report';
 import { defineAlertKind } from '../alert-kind';
@@ -23,10 +23,10 @@ export const recoverableItemsAlert = defineAlertKind({
     refuse: (n) => (n < 1 || n > 100 ? 'The Recoverable Items threshold is a percentage from 1 to 100.' : null),
     describe: (n) => `from ${n}%`,
   },
-  // The archives' inventory knows the holds of mailboxes the usage report path cannot.
-  reads: { mailboxes: 'all', archives: true },
+  // The archive refresh's listings know the holds of mailboxes the usage report path cannot.
+  reads: { mailboxes: 'all', archives: true, heldMailboxes: true },
   judgeMailbox(read, j) {
-    const m = withKnownHolds(read, j.facts.archives);
+    const m = withKnownHolds(read, j.facts.archives, j.facts.heldMailboxes);
     const holds = holdsOf(m);
     if (holds.length === 0) return null;
     if (m.statistics === null) return 'unknown';
