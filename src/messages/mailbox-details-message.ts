@@ -19,7 +19,13 @@ import type { Message } from '../model/conversation';
 import type { HistoryStore } from '../history/history-store';
 import { buildMailboxTrend } from '../reports/mailbox-trend';
 
-export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mailbox, now: Date, history?: HistoryStore): Promise<Message> {
+export async function mailboxDetailsMessage(
+  tenant: TenantClients,
+  mailbox: Mailbox,
+  now: Date,
+  history?: HistoryStore,
+  organizationArchiving?: Promise<boolean | null>,
+): Promise<Message> {
   const identity = statisticsIdentity(mailbox);
   const wantsArchive = mailbox.archiveStatus === 'Active';
   // History that cannot be read leaves the rest of the card intact and says so.
@@ -29,16 +35,20 @@ export async function mailboxDetailsMessage(tenant: TenantClients, mailbox: Mail
         (err: unknown) => ({ ok: false as const, reason: explainFailure(err).message }),
       )
     : undefined;
-  const [stats, archive, licenses, stored] = await Promise.all([
+  const [stats, archive, licenses, stored, byOrganization] = await Promise.all([
     tenant.exchange.getMailboxStatistics([identity]).then((m) => m.get(identity)),
     wantsArchive
       ? tenant.exchange.getMailboxStatistics([identity], { archive: true }).then((m) => m.get(identity))
       : Promise.resolve(undefined),
     licensesOf(tenant, mailbox),
     series,
+    organizationArchiving,
   ]);
   const full: MailboxWithStatistics = {
     ...mailbox,
+    // With auto-expanding archiving on for the organisation, the mailbox's own flag reads false
+    // while its archive expands all the same (Set-OrganizationConfig -AutoExpandingArchive).
+    autoExpandingArchiveEnabled: mailbox.autoExpandingArchiveEnabled || byOrganization === true,
     statistics: isStats(stats) ? stats : null,
     archiveStatistics: isStats(archive) ? archive : null,
     ...(stats instanceof ServiceError ? { statisticsError: explainFailure(stats).message } : {}),
@@ -101,7 +111,7 @@ async function licensesOf(
 
 /** The answer to `mailbox <typed>` (and its buttons): the mailbox in full, a choice of several, or why not. */
 export async function mailboxAnswer(
-  ctx: { services: Pick<BotServices, 'tenant' | 'history'>; log: Logger; now(): Date },
+  ctx: { services: Pick<BotServices, 'tenant' | 'history' | 'archives'>; log: Logger; now(): Date },
   typed: string,
   arg: Parameters<typeof lookUpMailbox>[1],
 ): Promise<Message> {
@@ -118,7 +128,12 @@ export async function mailboxAnswer(
       const text = `${count} mailboxes start with "${typed}". Pick one, or type more of the name.`;
       return { card: noticeCard({ tone: 'default', title: 'Which one?', message: text, actions: buttons }), text };
     }
-    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store);
+    // The setting the archive refresh stored; unread or unreadable, the mailbox's own flag decides.
+    const organizationArchiving = ctx.services.archives.readings.organization().then(
+      (o) => o?.autoExpanding ?? null,
+      () => null,
+    );
+    return await mailboxDetailsMessage(ctx.services.tenant, found.mailbox, ctx.now(), ctx.services.history.store, organizationArchiving);
   } catch (err) {
     const failure = explainFailure(err);
     ctx.log.warn('mailbox lookup failed', { err: err as Error });

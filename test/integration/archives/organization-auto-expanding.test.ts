@@ -47,6 +47,7 @@ test('with auto-expanding archiving on for the organisation, archives shows the 
   expect(first).toMatch(/Nora Nearcap\s*95 GB \/ 1\.5 TB/);
   expect(first).not.toMatch(/\/ 100 GB/);
   expect(await checkAlerts()).toHaveLength(0);
+  expect(await ask(`mailbox ${NEAR_CAP}`)).toMatch(/Archive\s*Active, auto-expanding/);
 
   // Half a GB a day: 100 GB would be full in 9 days; 1.5 TB is years away.
   now += DAY;
