@@ -6,7 +6,8 @@ import { mailboxUsers, visible } from '../support/tenant-facts';
 
 let demo: Demo;
 let page: Page;
-playgroundForFile({}, (s) => ({ demo, page } = s));
+// No background rounds: the archive refresh's first round would add Exchange calls to the count below.
+playgroundForFile({ ALERT_INTERVAL_MINUTES: '0' }, (s) => ({ demo, page } = s));
 
 test('mailboxes shows the user mailboxes with the most items first', async () => {
   const users = mailboxUsers(demo.tenant, 'UserMailbox').sort((a, b) => b.mailbox!.itemCount - a.mailbox!.itemCount);
