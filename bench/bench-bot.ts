@@ -86,15 +86,15 @@ export async function postActivity(botUrl: string, activity: object): Promise<{ 
 }
 
 /**
- * The simulator on `tenant` in a process of its own under its assumed model with `budget` Exchange
- * requests in flight, and the model it reports, for the benches that run the bot in another process.
+ * The simulator on `tenant` in a process of its own under its own assumed model (cost-model.ts, its
+ * Exchange limits included: nothing here sets them), and the model it reports, for the benches that
+ * run the bot in another process.
  */
 export async function startModelledSimulator(
   tenant: string,
-  budget: number,
 ): Promise<{ sim: SimulatorProcess; model: typeof ASSUMED_MODEL; upMs: number }> {
   const start = performance.now();
-  const sim = await startSimulatorProcess(tenant, { exchange: { maxInFlight: budget } });
+  const sim = await startSimulatorProcess(tenant);
   const upMs = performance.now() - start;
   try {
     const model = (await (await fetch(`${sim.info.controlUrl}/_sim/model`)).json()) as typeof ASSUMED_MODEL;

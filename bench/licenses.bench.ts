@@ -1,5 +1,5 @@
 // `licenses` (money, waste, renewals) on a 100,000-user tenant under the simulator's own
-// assumed model (cost-model.ts ASSUMED_MODEL, Exchange budget 3 in flight), through the whole bot
+// assumed model (cost-model.ts ASSUMED_MODEL, its Exchange budget included), through the whole bot
 // from chat message to final card, beside what reading every mailbox live would need under the same
 // model. Simulator and bot run in processes of their own, as in the usage-report bench.
 import { cpus, loadavg } from 'node:os';
@@ -8,11 +8,10 @@ import { count, seconds } from './simulated-tenant';
 import type { AddRow, Print } from './summary';
 
 const TENANT = 'generate:100000:1';
-const BUDGET = 3;
 const TARGET_MS = 30_000;
 
 export async function run(print: Print, addRow: AddRow = () => undefined): Promise<void> {
-  const { sim, model, upMs } = await startModelledSimulator(TENANT, BUDGET);
+  const { sim, model, upMs } = await startModelledSimulator(TENANT);
   const info = sim.info;
   try {
     print(`licenses: simulator with ${TENANT} in its own process, up in ${seconds(upMs)}; model ${JSON.stringify(model)}`);
