@@ -12,19 +12,15 @@ export const LITIGATION_HOLD_FILTER = 'LitigationHoldEnabled -eq $true';
 
 /** Every mailbox on Litigation Hold, archive or not, with its other holds and RecoverableItemsQuota. */
 export async function listHeldMailboxes(exchange: ExchangeClient, options: { signal?: AbortSignal } = {}): Promise<HeldMailbox[]> {
-  const found: HeldMailbox[] = [];
-  for await (const page of exchange.invokeCommand(
+  const records = await exchange.invokeCommandAll(
     'Get-Mailbox',
     { ResultSize: 'Unlimited', Filter: LITIGATION_HOLD_FILTER },
     { signal: options.signal, select: MAILBOX_PROPERTIES },
-  )) {
-    for (const m of page.map(toMailbox))
-      found.push({
-        upn: m.userPrincipalName || m.primarySmtpAddress,
-        litigationHoldEnabled: m.litigationHoldEnabled,
-        ...(m.inPlaceHolds?.length ? { inPlaceHolds: m.inPlaceHolds } : {}),
-        ...(m.recoverableItemsQuotaBytes !== undefined ? { recoverableItemsQuotaBytes: m.recoverableItemsQuotaBytes } : {}),
-      });
-  }
-  return found;
+  );
+  return records.map(toMailbox).map((m) => ({
+    upn: m.userPrincipalName || m.primarySmtpAddress,
+    litigationHoldEnabled: m.litigationHoldEnabled,
+    ...(m.inPlaceHolds?.length ? { inPlaceHolds: m.inPlaceHolds } : {}),
+    ...(m.recoverableItemsQuotaBytes !== undefined ? { recoverableItemsQuotaBytes: m.recoverableItemsQuotaBytes } : {}),
+  }));
 }
